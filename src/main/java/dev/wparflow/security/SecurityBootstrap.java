@@ -1,0 +1,116 @@
+package dev.wparflow.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates wparflow's groups, their authorizations and the shared Tasklist filter on every start,
+ * in every profile. Idempotent: what exists is left as an administrator may have changed it.
+ * Members of camunda-admin hold every permission through Camunda's admin groups.
+ */
+@Component
+public class SecurityBootstrap {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityBootstrap.class);
+    static final String APPROVAL_FILTER = "Change approvals";
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final FilterService filterService;
+    private final TaskService taskService;
+
+    public SecurityBootstrap(IdentityService identityService, AuthorizationService authorizationService,
+            FilterService filterService, TaskService taskService) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.filterService = filterService;
+        this.taskService = taskService;
+    }
+
+    @EventListener
+    @Order(1)
+    public void onEngineStarted(PostDeployEvent event) {
+        ensureGroup(WparflowGroups.OPERATORS, "wparflow operators");
+        ensureGroup(WparflowGroups.APPROVERS, "wparflow change approvers");
+        ensureGroup(WparflowGroups.ADMINS, "camunda BPM Administrators");
+
+        // operators: Tasklist and Cockpit; start any process; see the instances they started
+        // (granted per instance by InitiatorAuthorizationListener), not everybody's.
+        grant(WparflowGroups.OPERATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(WparflowGroups.OPERATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(WparflowGroups.OPERATORS, Resources.PROCESS_DEFINITION, ANY,
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(WparflowGroups.OPERATORS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        grant(WparflowGroups.OPERATORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+
+        // approvers: Tasklist; the tasks themselves are granted by the engine to candidate groups
+        grant(WparflowGroups.APPROVERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(WparflowGroups.APPROVERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+
+        Filter filter = ensureApprovalFilter();
+        for (String group : List.of(WparflowGroups.OPERATORS, WparflowGroups.APPROVERS)) {
+            grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+        }
+    }
+
+    private void ensureGroup(String id, String name) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType("WORKFLOW");
+            identityService.saveGroup(group);
+            log.info("created group {}", id);
+        }
+    }
+
+    private Filter ensureApprovalFilter() {
+        Filter existing = filterService.createFilterQuery().filterName(APPROVAL_FILTER).singleResult();
+        if (existing != null) {
+            return existing;
+        }
+        Filter filter = filterService.newTaskFilter(APPROVAL_FILTER)
+                // tasks offered to the user (directly or through a group) and tasks they claimed
+                .setQuery(taskService.createTaskQuery()
+                        .taskCandidateUserExpression("${currentUser()}").includeAssignedTasks())
+                .setProperties(java.util.Map.of("description", "Change approvals waiting for you or your groups",
+                        "priority", -5, "refresh", true));
+        return filterService.saveFilter(filter);
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        boolean exists = authorizationService.createAuthorizationQuery()
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
+        if (exists) {
+            return;
+        }
+        Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(groupId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizationService.saveAuthorization(authorization);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.wparflow.security;
+
+/** The groups wparflow's authorizations are written for. */
+public final class WparflowGroups {
+
+    /** Start operations and follow their own process instances. */
+    public static final String OPERATORS = "wparflow-operators";
+    /** Work the change approval tasks. */
+    public static final String APPROVERS = "wparflow-approvers";
+    /** Camunda's built-in administrators group; escalated approvals go here. */
+    public static final String ADMINS = "camunda-admin";
+
+    private WparflowGroups() {
+    }
+}
