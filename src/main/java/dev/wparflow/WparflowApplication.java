@@ -6,12 +6,14 @@ import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * wparflow: the Camunda 7 application by default; {@code simulate} and {@code bench} run the
  * command-line tools that ship in the same jar.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class WparflowApplication {
 
     /**

@@ -2,7 +2,7 @@ package dev.wparflow.security;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,7 +36,7 @@ public class AdminBootstrap {
 
     @EventListener
     @Order(3)
-    public void onEngineStarted(PostDeployEvent event) {
+    public void onEngineStarted(ApplicationStartedEvent event) {
         if (identityService.createUserQuery().memberOfGroup(WparflowGroups.ADMINS).count() > 0) {
             return;
         }

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -35,7 +35,7 @@ public class DemoUsers {
 
     @EventListener
     @Order(2)
-    public void onEngineStarted(PostDeployEvent event) {
+    public void onEngineStarted(ApplicationStartedEvent event) {
         for (DemoUser demo : users) {
             if (identityService.createUserQuery().userId(demo.getId()).count() > 0) {
                 continue;

@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -50,7 +50,7 @@ public class SecurityBootstrap {
 
     @EventListener
     @Order(1)
-    public void onEngineStarted(PostDeployEvent event) {
+    public void onEngineStarted(ApplicationStartedEvent event) {
         ensureGroup(WparflowGroups.OPERATORS, "wparflow operators");
         ensureGroup(WparflowGroups.APPROVERS, "wparflow change approvers");
         ensureGroup(WparflowGroups.ADMINS, "camunda BPM Administrators");

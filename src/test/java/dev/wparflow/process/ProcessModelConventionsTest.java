@@ -1,0 +1,164 @@
+package dev.wparflow.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The conventions of DESIGN.md §4, checked on every model in processes/: file name = process id,
+ * readable element ids, historyTimeToLive, async remote steps with a retry cycle, resolvable formRefs.
+ */
+class ProcessModelConventionsTest {
+
+    static final Path PROCESSES = Path.of("processes");
+    static final Path FORMS = Path.of("forms");
+    /** ids the Modeler generates (Activity_0abc123, Gateway_1x2y3z4, Flow_0k2j3h4…) */
+    static final Pattern GENERATED_ID = Pattern.compile(
+            "^(Activity|Task|Gateway|Event|StartEvent|EndEvent|Flow|SequenceFlow|BoundaryEvent|Process|"
+                    + "ServiceTask|UserTask|CallActivity|SubProcess|TimerEventDefinition|ErrorEventDefinition|"
+                    + "MessageEventDefinition|IntermediateCatchEvent|Participant|Lane|DataObject)_[0-9][0-9a-z]{5,7}$");
+    static final Pattern READABLE_ID = Pattern.compile("^[A-Z][A-Za-z]*_[A-Z][A-Za-z0-9]*$");
+
+    static List<Path> models() throws IOException {
+        try (Stream<Path> files = Files.list(PROCESSES)) {
+            return files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList();
+        }
+    }
+
+    static Set<String> deployedFormIds() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        try (Stream<Path> files = Files.list(FORMS)) {
+            return files.filter(f -> f.toString().endsWith(".form")).map(f -> {
+                try {
+                    return json.readTree(f.toFile()).path("id").asText();
+                } catch (IOException e) {
+                    throw new IllegalStateException("unreadable form " + f, e);
+                }
+            }).collect(Collectors.toSet());
+        }
+    }
+
+    @Test
+    void thereAreModelsToCheck() throws IOException {
+        assertThat(models()).isNotEmpty();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyModelFollowsTheConventions() throws IOException {
+        Set<String> forms = deployedFormIds();
+        return models().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(),
+                () -> assertThat(violations(file, forms)).as("convention violations in " + file).isEmpty()));
+    }
+
+    static List<String> violations(Path file, Set<String> formIds) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        List<String> problems = new ArrayList<>();
+        String fileId = file.getFileName().toString().replaceFirst("\\.bpmn$", "");
+
+        var processes = model.getModelElementsByType(Process.class);
+        if (processes.stream().noneMatch(p -> p.getId().equals(fileId))) {
+            problems.add("no process with id " + fileId + " (file name = process id)");
+        }
+        for (Process process : processes) {
+            if (process.getCamundaHistoryTimeToLiveString() == null) {
+                problems.add(process.getId() + ": historyTimeToLive missing");
+            }
+        }
+        for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
+            String id = element.getId();
+            if (id == null || element instanceof Process || element.getDomElement().getNamespaceURI().contains("DI")) {
+                continue;
+            }
+            if (GENERATED_ID.matcher(id).matches() || !READABLE_ID.matcher(id).matches()) {
+                problems.add(id + ": not a readable id (Kind_WhatItDoes, e.g. Task_SaveWpar)");
+            }
+        }
+        for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+            if (!task.isCamundaAsyncBefore()) {
+                problems.add(task.getId() + ": service task without asyncBefore");
+            }
+            if (retryCycle(task) == null) {
+                problems.add(task.getId() + ": service task without failedJobRetryTimeCycle");
+            }
+        }
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            String formRef = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
+            if (formRef != null && !formIds.contains(formRef)) {
+                problems.add(task.getId() + ": formRef " + formRef + " resolves to no form in forms/");
+            }
+            if (formRef != null && !"deployment".equals(
+                    task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRefBinding"))) {
+                problems.add(task.getId() + ": formRefBinding must be deployment");
+            }
+        }
+        return problems;
+    }
+
+    private static String retryCycle(FlowNode node) {
+        if (node.getExtensionElements() == null) {
+            return null;
+        }
+        return node.getExtensionElements().getElementsQuery()
+                .filterByType(CamundaFailedJobRetryTimeCycle.class).list().stream()
+                .map(CamundaFailedJobRetryTimeCycle::getTextContent).findFirst().orElse(null);
+    }
+
+    @Test
+    void theCheckRejectsWhatItShould() throws IOException {
+        Path bad = Files.createTempFile("BadProcess", ".bpmn");
+        Files.writeString(bad, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Bad" targetNamespace="t">
+                  <bpmn:process id="Elsewhere" isExecutable="true">
+                    <bpmn:startEvent id="StartEvent_1" />
+                    <bpmn:serviceTask id="Activity_0abc123" camunda:expression="${true}" />
+                    <bpmn:userTask id="Task_Approve" camunda:formRef="NoSuchForm" camunda:formRefBinding="latest" />
+                  </bpmn:process>
+                </bpmn:definitions>
+                """);
+        List<String> problems = violations(bad, Set.of("ChangeApprovalForm"));
+        assertThat(String.join("\n", problems)).contains("file name = process id", "historyTimeToLive missing",
+                "StartEvent_1: not a readable id", "Activity_0abc123: not a readable id",
+                "without asyncBefore", "without failedJobRetryTimeCycle", "NoSuchForm resolves to no form",
+                "formRefBinding must be deployment");
+    }
+
+    @Test
+    void everyFormIdIsUniqueAndNamedLikeItsFile() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        try (Stream<Path> files = Files.list(FORMS)) {
+            List<String> ids = new ArrayList<>();
+            files.filter(f -> f.toString().endsWith(".form")).forEach(f -> {
+                try {
+                    ids.add(json.readTree(f.toFile()).path("id").asText());
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(ids).doesNotHaveDuplicates().allMatch(id -> id.endsWith("Form"));
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package dev.wparflow.process.approval;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every path of ChangeApprovalProcess on a plain engine, with the real listeners and delegate.
+ * Runs on H2; {@link ChangeApprovalProcessPostgresTest} runs the same on PostgreSQL.
+ */
+@Deployment(resources = {"processes/ChangeApprovalProcess.bpmn", "forms/change-approval.form"})
+abstract class AbstractChangeApprovalProcessTest {
+
+    abstract ProcessEngineExtension extension();
+
+    ProcessEngine engine() {
+        return extension().getProcessEngine();
+    }
+
+    @BeforeEach
+    void registerBeans() {
+        init(engine());
+        Mocks.register("validateChangeRequestListener",
+                new ValidateChangeRequestListener(new ApprovalSettings(Duration.ofHours(24), Duration.ofHours(24))));
+        Mocks.register("approvalTaskListener", new ApprovalTaskListener());
+        Mocks.register("rejectTimedOutChangeDelegate", new RejectTimedOutChangeDelegate());
+    }
+
+    @AfterEach
+    void clear() {
+        Mocks.reset();
+        engine().getIdentityService().clearAuthentication();
+    }
+
+    private ProcessInstance request(String requester, Integer quorum) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("requester", requester);
+        variables.put("summary", "Relocate wpr00 from lpar00 to lpar01");
+        variables.put("plan", "savewpar on lpar00, restwpar on lpar01");
+        variables.put("riskLevel", "medium");
+        if (quorum != null) {
+            variables.put("quorum", quorum);
+        }
+        return runtimeService().startProcessInstanceByKey("ChangeApprovalProcess", variables);
+    }
+
+    private void decide(ProcessInstance instance, String user, String decision, String reason) {
+        Task task = task(instance);
+        engine().getIdentityService().setAuthenticatedUserId(user);
+        try {
+            taskService().complete(task.getId(), Variables.createVariables().putValue("decision", decision)
+                    .putValue("reason", reason));
+        } finally {
+            engine().getIdentityService().clearAuthentication();
+        }
+    }
+
+    @Test
+    void approvedByOneApprover() {
+        ProcessInstance instance = request("operator", null);
+        assertThat(instance).isWaitingAt("Task_ApproveChange");
+        assertThat(task(instance)).hasCandidateGroup("wparflow-approvers");
+        // the form is found in the same deployment (formRefBinding="deployment")
+        Assertions.assertThat(formService().getDeployedTaskForm(task(instance).getId()))
+                .asString(java.nio.charset.StandardCharsets.UTF_8).contains("\"id\": \"ChangeApprovalForm\"");
+
+        decide(instance, "approver", "approve", "window agreed with the application owner");
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_ChangeApproved")
+                .variables().containsEntry("decision", "approve").containsEntry("approvers", "approver")
+                .containsEntry("reason", "window agreed with the application owner");
+        Assertions.assertThat(historyService().createHistoricTaskInstanceQuery().taskDefinitionKey("Task_ApproveChange")
+                .finished().count()).isEqualTo(1);
+        Assertions.assertThat(taskService().getProcessInstanceComments(instance.getId())).extracting("fullMessage")
+                .containsExactly("approver: approve — window agreed with the application owner");
+    }
+
+    @Test
+    void rejected() {
+        ProcessInstance instance = request("operator", null);
+        decide(instance, "approver", "reject", "no backup of wpr00 in the last 24 h");
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_ChangeRejected").hasNotPassed("EndEvent_ChangeApproved")
+                .variables().containsEntry("decision", "reject").containsEntry("approvers", "")
+                .containsEntry("decidedBy", "approver").containsEntry("reason", "no backup of wpr00 in the last 24 h");
+    }
+
+    @Test
+    void quorumOfTwoNeedsTwoDistinctApprovers() {
+        ProcessInstance instance = request("operator", 2);
+        decide(instance, "approver", "approve", "looks fine");
+        assertThat(instance).isWaitingAt("Task_ApproveChange");
+        assertThat(instance).variables().containsEntry("approvalCount", 1);
+
+        assertThatThrownBy(() -> decide(instance, "approver", "approve", "again"))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("already approved");
+        assertThat(instance).isWaitingAt("Task_ApproveChange");
+
+        decide(instance, "approver2", "approve", "agreed");
+        assertThat(instance).isEnded().hasPassed("EndEvent_ChangeApproved")
+                .variables().containsEntry("approvers", "approver,approver2").containsEntry("approvalCount", 2);
+    }
+
+    @Test
+    void quorumStopsAtTheFirstRejection() {
+        ProcessInstance instance = request("operator", 2);
+        decide(instance, "approver", "approve", "fine");
+        decide(instance, "approver2", "reject", "conflicts with the database upgrade");
+        assertThat(instance).isEnded().hasPassed("EndEvent_ChangeRejected")
+                .variables().containsEntry("decision", "reject").containsEntry("approvers", "approver");
+    }
+
+    @Test
+    void requesterCannotApproveOwnChange() {
+        ProcessInstance instance = request("approver", null);
+
+        assertThatThrownBy(() -> decide(instance, "approver", "approve", "trust me"))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("four-eyes");
+        assertThat(instance).isWaitingAt("Task_ApproveChange");
+
+        assertThatThrownBy(() -> taskService().claim(task(instance).getId(), "approver"))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("four-eyes");
+        Assertions.assertThat(task(instance).getAssignee()).isNull();
+
+        decide(instance, "approver2", "approve", "checked the plan");
+        assertThat(instance).isEnded().variables().containsEntry("approvers", "approver2");
+    }
+
+    @Test
+    void requesterCannotRejectOwnChangeEither() {
+        ProcessInstance instance = request("approver", null);
+        assertThatThrownBy(() -> decide(instance, "approver", "reject", "changed my mind"))
+                .hasMessageContaining("four-eyes");
+        assertThat(instance).isWaitingAt("Task_ApproveChange");
+    }
+
+    @Test
+    void decisionNeedsAReasonAndAKnownApprover() {
+        ProcessInstance instance = request("operator", null);
+        assertThatThrownBy(() -> decide(instance, "approver", "approve", " ")).hasMessageContaining("reason is required");
+        assertThatThrownBy(() -> decide(instance, "approver", "maybe", "hm")).hasMessageContaining("'approve' or 'reject'");
+        assertThatThrownBy(() -> taskService().complete(task(instance).getId(),
+                Map.of("decision", "approve", "reason", "anonymous")))
+                .hasMessageContaining("identified user");
+        assertThat(instance).isWaitingAt("Task_ApproveChange");
+    }
+
+    @Test
+    void timeoutEscalatesToAdministratorsAfterTheConfiguredDuration() {
+        long before = System.currentTimeMillis();
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey("ChangeApprovalProcess",
+                Map.of("requester", "operator", "summary", "s", "plan", "p", "riskLevel", "low",
+                        "approvalTimeout", "PT2H"));
+        long due = job(instance).getDuedate().getTime();
+        Assertions.assertThat(due - before).isBetween(Duration.ofHours(2).toMillis() - 1000, Duration.ofHours(2).toMillis() + 60_000);
+
+        execute(job(instance));
+        assertThat(instance).isWaitingAt("Task_ApproveEscalatedChange").hasPassed("BoundaryEvent_ApprovalTimedOut");
+        assertThat(task(instance)).hasCandidateGroup("camunda-admin");
+        // the default escalation timeout (24 h) now runs on the escalated task
+        Assertions.assertThat(job(instance).getDuedate().getTime() - System.currentTimeMillis())
+                .isBetween(Duration.ofHours(23).toMillis(), Duration.ofHours(24).toMillis() + 60_000);
+    }
+
+    @Test
+    void escalatedChangeCanStillBeApprovedByAnAdministrator() {
+        ProcessInstance instance = request("operator", null);
+        execute(job(instance));
+        assertThat(instance).isWaitingAt("Task_ApproveEscalatedChange");
+        assertThat(task(instance)).hasCandidateGroup("camunda-admin");
+
+        decide(instance, "demo", "approve", "approved on escalation");
+        assertThat(instance).isEnded().hasPassed("BoundaryEvent_ApprovalTimedOut", "EndEvent_ChangeApproved")
+                .variables().containsEntry("approvers", "demo");
+    }
+
+    @Test
+    void escalationTimeoutRejectsAsTimedOut() {
+        ProcessInstance instance = request("operator", null);
+        execute(job(instance));                    // approvers did not decide
+        assertThat(instance).isWaitingAt("Task_ApproveEscalatedChange");
+        execute(job(instance));                    // administrators did not decide either
+        assertThat(instance).isWaitingAt("Task_RejectTimedOutChange");
+        execute(job(instance));                    // asyncBefore of the rejection
+        assertThat(instance).isEnded().hasPassed("EndEvent_ChangeTimedOut")
+                .variables().containsEntry("decision", "reject").containsEntry("reason", "timed out");
+    }
+
+    @Test
+    void invalidRequestsAreRefusedAtStart() {
+        assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("ChangeApprovalProcess",
+                Map.of("requester", "operator", "summary", "two\nlines", "plan", "p", "riskLevel", "low")))
+                .hasMessageContaining("one line");
+        assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("ChangeApprovalProcess",
+                Map.of("requester", "operator", "summary", "s", "plan", "p", "riskLevel", "extreme")))
+                .hasMessageContaining("riskLevel");
+        assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("ChangeApprovalProcess",
+                Map.of("requester", "operator", "summary", "s", "plan", "p", "riskLevel", "low", "quorum", 0)))
+                .hasMessageContaining("quorum");
+        assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("ChangeApprovalProcess",
+                Map.of("summary", "s", "plan", "p", "riskLevel", "low")))
+                .hasMessageContaining("requester is required");
+        Assertions.assertThat(runtimeService().createProcessInstanceQuery().deploymentId(extension().getDeploymentId()).count())
+                .isZero();
+    }
+
+    @Test
+    void requesterIsTheAuthenticatedStarter() {
+        engine().getIdentityService().setAuthenticatedUserId("operator");
+        try {
+            assertThatThrownBy(() -> request("somebody-else", null)).hasMessageContaining("differs from the authenticated user");
+            ProcessInstance instance = runtimeService().startProcessInstanceByKey("ChangeApprovalProcess",
+                    Map.of("summary", "s", "plan", "p", "riskLevel", "high"));
+            assertThat(instance).variables().containsEntry("requester", "operator");
+        } finally {
+            engine().getIdentityService().clearAuthentication();
+        }
+    }
+}

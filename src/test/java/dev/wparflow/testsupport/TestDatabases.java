@@ -1,0 +1,70 @@
+package dev.wparflow.testsupport;
+
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.camunda.bpm.engine.test.mock.MockExpressionManager;
+
+/**
+ * The databases tests run on: H2 in memory always, PostgreSQL when WPARFLOW_TEST_POSTGRES_URL is set
+ * (.ci/run sets it when a server answers on 127.0.0.1:5432).
+ */
+public final class TestDatabases {
+
+    public static final String POSTGRES_URL_VARIABLE = "WPARFLOW_TEST_POSTGRES_URL";
+    public static final String POSTGRES_DISABLED_REASON =
+            "WPARFLOW_TEST_POSTGRES_URL is not set: no PostgreSQL to test against (.ci/run sets it when 127.0.0.1:5432 answers)";
+
+    private TestDatabases() {
+    }
+
+    public static String postgresUrl() {
+        return System.getenv(POSTGRES_URL_VARIABLE);
+    }
+
+    public static String postgresUser() {
+        return System.getenv().getOrDefault("WPARFLOW_TEST_POSTGRES_USER", "postgres");
+    }
+
+    public static String postgresPassword() {
+        return System.getenv().getOrDefault("WPARFLOW_TEST_POSTGRES_PASSWORD", "");
+    }
+
+    private static ProcessEngine h2;
+    private static ProcessEngine postgres;
+
+    /** A plain engine (no Spring, job executor off, mockable expressions) for process-model tests, built once. */
+    public static synchronized ProcessEngine h2Engine() {
+        if (h2 == null) {
+            h2 = engine("org.h2.Driver", "jdbc:h2:mem:engine-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                    "sa", "", "create-drop");
+        }
+        return h2;
+    }
+
+    /** The same on PostgreSQL; never drops the schema: the database is shared with other tests and runs. */
+    public static synchronized ProcessEngine postgresEngine() {
+        if (postgres == null) {
+            postgres = engine("org.postgresql.Driver", postgresUrl(), postgresUser(), postgresPassword(), "true");
+        }
+        return postgres;
+    }
+
+    private static ProcessEngine engine(String driver, String url, String user, String password, String schemaUpdate) {
+        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+        configuration.setProcessEngineName("test-" + UUID.randomUUID());
+        configuration.setJdbcDriver(driver);
+        configuration.setJdbcUrl(url);
+        configuration.setJdbcUsername(user);
+        configuration.setJdbcPassword(password);
+        configuration.setDatabaseSchemaUpdate(schemaUpdate);
+        configuration.setHistory("full");
+        configuration.setJobExecutorActivate(false);
+        configuration.setIdGenerator(new StrongUuidGenerator());
+        configuration.setExpressionManager(new MockExpressionManager());
+        configuration.setEnforceHistoryTimeToLive(true);
+        return configuration.buildProcessEngine();
+    }
+}
