@@ -35,6 +35,13 @@ public final class TestDatabases {
     private static ProcessEngine h2;
     private static ProcessEngine postgres;
 
+    /** Points a Spring Boot test context at PostgreSQL instead of the test profile's H2. */
+    public static void registerPostgres(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestDatabases::postgresUrl);
+        registry.add("spring.datasource.username", TestDatabases::postgresUser);
+        registry.add("spring.datasource.password", TestDatabases::postgresPassword);
+    }
+
     /** A plain engine (no Spring, job executor off, mockable expressions) for process-model tests, built once. */
     public static synchronized ProcessEngine h2Engine() {
         if (h2 == null) {

@@ -7,13 +7,13 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs synchronously on the start event, so a bad request fails the caller's start call (REST 4xx/5xx
+ * Runs synchronously on the start event, so a bad request fails the caller's start call (REST 400
  * with this message) and no instance is created. Fills the defaults the model relies on.
  */
 @Component("validateChangeRequestListener")
@@ -105,7 +105,7 @@ public class ValidateChangeRequestListener implements ExecutionListener {
         return value.toString().trim();
     }
 
-    private static ProcessEngineException invalid(String why) {
-        return new ProcessEngineException("invalid change request: " + why);
+    private static BadUserRequestException invalid(String why) {
+        return new BadUserRequestException("invalid change request: " + why);
     }
 }

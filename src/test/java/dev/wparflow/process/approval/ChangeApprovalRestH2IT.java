@@ -1,0 +1,4 @@
+package dev.wparflow.process.approval;
+
+class ChangeApprovalRestH2IT extends AbstractChangeApprovalRestIT {
+}
