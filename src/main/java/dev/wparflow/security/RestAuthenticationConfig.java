@@ -21,7 +21,9 @@ public class RestAuthenticationConfig {
         registration.setName("wparflow-rest-authentication");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
-        registration.addUrlPatterns("/engine-rest/*", "/api/*");
+        // actuator: health stays open for load balancers and probes, metrics need a login
+        registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/metrics", "/actuator/metrics/*",
+                "/actuator/info");
         registration.setOrder(10);
         return registration;
     }

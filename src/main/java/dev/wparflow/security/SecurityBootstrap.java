@@ -27,7 +27,6 @@ import org.springframework.stereotype.Component;
 /**
  * Creates wparflow's groups, their authorizations and the shared Tasklist filter on every start,
  * in every profile. Idempotent: what exists is left as an administrator may have changed it.
- * Members of camunda-admin hold every permission through Camunda's admin groups.
  */
 @Component
 public class SecurityBootstrap {
@@ -54,6 +53,12 @@ public class SecurityBootstrap {
         ensureGroup(WparflowGroups.OPERATORS, "wparflow operators");
         ensureGroup(WparflowGroups.APPROVERS, "wparflow change approvers");
         ensureGroup(WparflowGroups.ADMINS, "camunda BPM Administrators");
+
+        // administrators: everything, as Camunda's own admin setup grants it (the engine alone
+        // treats camunda-admin as admin only for identity and authorization management)
+        for (Resources resource : Resources.values()) {
+            grant(WparflowGroups.ADMINS, resource, ANY, Permissions.ALL);
+        }
 
         // operators: Tasklist and Cockpit; start any process; see the instances they started
         // (granted per instance by InitiatorAuthorizationListener), not everybody's.
