@@ -35,6 +35,18 @@ public final class TestDatabases {
     private static ProcessEngine h2;
     private static ProcessEngine postgres;
 
+    /** A pooled DataSource with our Flyway migrations applied; each call is a separate pool, like another node. */
+    public static javax.sql.DataSource migratedDataSource(String url, String user, String password) {
+        com.zaxxer.hikari.HikariDataSource dataSource = new com.zaxxer.hikari.HikariDataSource();
+        dataSource.setJdbcUrl(url);
+        dataSource.setUsername(user);
+        dataSource.setPassword(password);
+        dataSource.setMaximumPoolSize(8);
+        org.flywaydb.core.Flyway.configure().dataSource(dataSource).baselineOnMigrate(true).baselineVersion("0")
+                .table("wparflow_schema_history").load().migrate();
+        return dataSource;
+    }
+
     /** Points a Spring Boot test context at PostgreSQL instead of the test profile's H2. */
     public static void registerPostgres(org.springframework.test.context.DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", TestDatabases::postgresUrl);

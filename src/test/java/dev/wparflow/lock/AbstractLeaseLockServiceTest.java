@@ -1,0 +1,167 @@
+package dev.wparflow.lock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import dev.wparflow.testsupport.MutableClock;
+
+/** Lease lock semantics against a real database; two connection pools stand for two engine nodes. */
+abstract class AbstractLeaseLockServiceTest {
+
+    static final Duration LEASE = Duration.ofMinutes(5);
+
+    abstract DataSource nodeA();
+
+    abstract DataSource nodeB();
+
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+    LeaseLockService nodeA;
+    LeaseLockService nodeB;
+    LockResource wpar;
+
+    @BeforeEach
+    void services() {
+        nodeA = new LeaseLockService(new JdbcTemplate(nodeA()), clock);
+        nodeB = new LeaseLockService(new JdbcTemplate(nodeB()), clock);
+        // unique per test: the PostgreSQL database is shared by runs
+        wpar = LockResource.wpar("lpar00", "wpr" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    @Test
+    void firstComerWinsAndTheOtherSeesWhoHoldsIt() {
+        LockAcquisition first = nodeA.acquire(wpar, "process-1", "WparRelocationProcess by operator", LEASE);
+        LockAcquisition second = nodeB.acquire(wpar, "process-2", "WparBackupProcess", LEASE);
+
+        assertThat(first).isInstanceOf(LockAcquisition.Acquired.class);
+        assertThat(((LockAcquisition.Acquired) first).fencingToken()).isEqualTo(1);
+        assertThat(second).isInstanceOfSatisfying(LockAcquisition.HeldByOther.class, held -> {
+            assertThat(held.owner()).isEqualTo("process-1");
+            assertThat(held.describe()).contains("process-1", "WparRelocationProcess by operator");
+        });
+    }
+
+    @Test
+    void reacquiringBySameOwnerKeepsTheTokenAndRenews() {
+        var first = (LockAcquisition.Acquired) nodeA.acquire(wpar, "process-1", null, LEASE);
+        clock.advance(Duration.ofMinutes(3));
+        var again = (LockAcquisition.Acquired) nodeB.acquire(wpar, "process-1", null, LEASE);
+        assertThat(again.fencingToken()).isEqualTo(first.fencingToken());
+        assertThat(again.expiresAt()).isAfter(first.expiresAt());
+    }
+
+    @Test
+    void releaseIsIdempotentAndTheNextOwnerGetsAHigherToken() {
+        var first = (LockAcquisition.Acquired) nodeA.acquire(wpar, "process-1", null, LEASE);
+        assertThat(nodeA.release(wpar, "process-1")).isTrue();
+        assertThat(nodeA.release(wpar, "process-1")).isFalse();
+        assertThat(nodeA.find(wpar).owner()).isNull();
+
+        var second = (LockAcquisition.Acquired) nodeB.acquire(wpar, "process-2", null, LEASE);
+        assertThat(second.fencingToken()).isGreaterThan(first.fencingToken());
+    }
+
+    @Test
+    void anotherOwnerCannotReleaseOrRenew() {
+        var first = (LockAcquisition.Acquired) nodeA.acquire(wpar, "process-1", null, LEASE);
+        assertThat(nodeB.release(wpar, "process-2")).isFalse();
+        assertThat(nodeB.renew(wpar, "process-2", first.fencingToken(), LEASE)).isFalse();
+        assertThat(nodeB.find(wpar).owner()).isEqualTo("process-1");
+    }
+
+    @Test
+    void expiredLeaseIsTakenOverAndTheOldTokenIsFenced() {
+        var first = (LockAcquisition.Acquired) nodeA.acquire(wpar, "process-1", null, LEASE);
+        clock.advance(LEASE.plusSeconds(1));
+        assertThat(nodeA.held()).filteredOn(l -> l.resource().equals(wpar.name()))
+                .singleElement().satisfies(l -> assertThat(l.expired()).isTrue());
+
+        var takeover = nodeB.acquire(wpar, "process-2", null, LEASE);
+        assertThat(takeover).isInstanceOfSatisfying(LockAcquisition.Acquired.class,
+                t -> assertThat(t.fencingToken()).isEqualTo(first.fencingToken() + 1));
+
+        assertThat(nodeA.isValid(wpar, "process-1", first.fencingToken())).isFalse();
+        assertThat(nodeA.renew(wpar, "process-1", first.fencingToken(), LEASE)).isFalse();
+        assertThat(nodeA.release(wpar, "process-1")).isFalse();
+        assertThat(nodeB.find(wpar).owner()).isEqualTo("process-2");
+    }
+
+    @Test
+    void renewKeepsALeaseAlive() {
+        var first = (LockAcquisition.Acquired) nodeA.acquire(wpar, "process-1", null, LEASE);
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(nodeA.renew(wpar, "process-1", first.fencingToken(), LEASE)).isTrue();
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(nodeB.acquire(wpar, "process-2", null, LEASE).acquired()).isFalse();
+        assertThat(nodeA.isValid(wpar, "process-1", first.fencingToken())).isTrue();
+    }
+
+    @Test
+    void releaseAllFreesEverythingAnOwnerHolds() {
+        LockResource host = LockResource.host("lpar" + UUID.randomUUID().toString().substring(0, 8));
+        nodeA.acquire(wpar, "process-9", null, LEASE);
+        nodeA.acquire(host, "process-9", null, LEASE);
+        assertThat(nodeA.heldBy("process-9")).hasSize(2);
+        assertThat(nodeB.releaseAll("process-9")).isEqualTo(2);
+        assertThat(nodeA.heldBy("process-9")).isEmpty();
+    }
+
+    @Test
+    void twoNodesRacingForTheSameLockExactlyOneWins() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 25; round++) {
+                LockResource contested = LockResource.wpar("lpar01", "race" + UUID.randomUUID().toString().substring(0, 8));
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<LockAcquisition>> attempts = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    LeaseLockService node = i % 2 == 0 ? nodeA : nodeB;
+                    String owner = "process-" + i;
+                    Callable<LockAcquisition> attempt = () -> {
+                        start.await();
+                        return node.acquire(contested, owner, null, LEASE);
+                    };
+                    attempts.add(pool.submit(attempt));
+                }
+                start.countDown();
+                List<LockAcquisition> outcomes = new ArrayList<>();
+                for (Future<LockAcquisition> attempt : attempts) {
+                    outcomes.add(attempt.get());
+                }
+                assertThat(outcomes).filteredOn(LockAcquisition::acquired).as("round " + round).hasSize(1);
+                String winner = nodeA.find(contested).owner();
+                assertThat(outcomes).filteredOn(o -> !o.acquired())
+                        .allSatisfy(o -> assertThat(((LockAcquisition.HeldByOther) o).owner()).isIn(winner,
+                                "nobody (released meanwhile)"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static void close(DataSource... dataSources) {
+        for (DataSource dataSource : dataSources) {
+            if (dataSource instanceof HikariDataSource hikari) {
+                hikari.close();
+            }
+        }
+    }
+}
