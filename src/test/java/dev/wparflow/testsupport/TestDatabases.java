@@ -47,6 +47,32 @@ public final class TestDatabases {
         return dataSource;
     }
 
+    /**
+     * A fresh PostgreSQL schema for tests that must not share state with other runs (they damage
+     * data on purpose, or need an empty table); the URL selects it as the current schema.
+     */
+    public static String freshPostgresSchemaUrl(String prefix) {
+        String schema = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(postgresUrl(), postgresUser(),
+                postgresPassword()); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + schema);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create schema " + schema, e);
+        }
+        return postgresUrl() + (postgresUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    /** Drops a schema made by {@link #freshPostgresSchemaUrl}. */
+    public static void dropPostgresSchema(String url) {
+        String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(postgresUrl(), postgresUser(),
+                postgresPassword()); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA " + schema + " CASCADE");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot drop schema " + schema, e);
+        }
+    }
+
     /** Points a Spring Boot test context at PostgreSQL instead of the test profile's H2. */
     public static void registerPostgres(org.springframework.test.context.DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", TestDatabases::postgresUrl);
