@@ -8,7 +8,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +21,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
+
+import dev.wparflow.testsupport.TestUsers;
 
 /**
  * The whole application over HTTP, as an operator and approvers use it: REST needs authentication,
@@ -51,28 +52,16 @@ abstract class AbstractChangeApprovalRestIT {
     }
 
     private void user(String id, String... groups) {
-        if (identityService.createUserQuery().userId(id).count() == 0) {
-            User user = identityService.newUser(id);
-            user.setPassword(id + "-secret");
-            identityService.saveUser(user);
-            for (String group : groups) {
-                identityService.createMembership(id, group);
-            }
-        }
+        TestUsers.ensure(identityService, id, groups);
     }
 
     private <T> ResponseEntity<T> call(String user, HttpMethod method, String path, Object body, Class<T> type) {
-        HttpHeaders headers = new HttpHeaders();
-        if (user != null) {
-            headers.setBasicAuth(user, user + "-secret");
-        }
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return rest.exchange(path, method, new HttpEntity<>(body, headers), type);
+        return TestUsers.call(rest, user, method, path, body, type);
     }
 
     private List<Map<String, Object>> list(String user, String path) {
         HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth(user, user + "-secret");
+        headers.setBasicAuth(user, TestUsers.password(user));
         ResponseEntity<List<Map<String, Object>>> response = rest.exchange(path, HttpMethod.GET,
                 new HttpEntity<>(headers), new ParameterizedTypeReference<>() { });
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -180,5 +169,10 @@ abstract class AbstractChangeApprovalRestIT {
         List<Object> history = list("operator", "/engine-rest/history/process-instance?processDefinitionKey=ChangeApprovalProcess")
                 .stream().map(i -> i.get("id")).toList();
         assertThat(history).contains(mine).doesNotContain(theirs);
+
+        user("admin", "camunda-admin");
+        List<Object> all = list("admin", "/engine-rest/process-instance?processDefinitionKey=ChangeApprovalProcess")
+                .stream().map(i -> i.get("id")).toList();
+        assertThat(all).contains(mine, theirs);
     }
 }

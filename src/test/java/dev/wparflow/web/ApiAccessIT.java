@@ -1,0 +1,96 @@
+package dev.wparflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+import dev.wparflow.audit.CommandTranscriptService;
+import dev.wparflow.lock.LeaseLockService;
+import dev.wparflow.lock.LockResource;
+import dev.wparflow.testsupport.TestUsers;
+
+/** /api needs a login, and a caller reads the transcripts of the instances Camunda lets them read. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ApiAccessIT {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    CommandTranscriptService transcripts;
+    @Autowired
+    LeaseLockService locks;
+
+    @BeforeEach
+    void users() {
+        TestUsers.ensure(identityService, "operator", "wparflow-operators");
+        TestUsers.ensure(identityService, "operator2", "wparflow-operators");
+    }
+
+    private String startAs(String user) {
+        identityService.setAuthentication(user, List.of("wparflow-operators"));
+        try {
+            return runtimeService.startProcessInstanceByKey("ChangeApprovalProcess",
+                    Map.of("summary", "s", "plan", "p", "riskLevel", "low")).getId();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    @Test
+    void transcriptsAreReadableByWhoeverMayReadTheInstance() {
+        String instance = startAs("operator");
+        transcripts.record(new CommandTranscriptService.Entry(instance, "Task_StopWpar", "lpar00", "stopwpar -N wpr00",
+                0, null, Instant.now(), Duration.ofMillis(120), "", ""));
+
+        ResponseEntity<List> mine = TestUsers.call(rest, "operator", HttpMethod.GET,
+                "/api/commands?processInstanceId=" + instance, null, List.class);
+        assertThat(mine.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(mine.getBody()).singleElement().satisfies(r -> assertThat((Map<String, Object>) r)
+                .containsEntry("command", "stopwpar -N wpr00").containsEntry("host", "lpar00"));
+
+        assertThat(TestUsers.call(rest, "operator2", HttpMethod.GET, "/api/commands?processInstanceId=" + instance,
+                null, String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(TestUsers.call(rest, null, HttpMethod.GET, "/api/commands?processInstanceId=" + instance,
+                null, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(TestUsers.call(rest, "operator", HttpMethod.GET, "/api/commands/verify", null, Map.class)
+                .getBody()).containsEntry("intact", true);
+    }
+
+    @Test
+    void locksAreListed() {
+        locks.acquire(LockResource.wpar("lpar00", "skippy"), "process-42", "WparBackupProcess", Duration.ofMinutes(10));
+        ResponseEntity<List> held = TestUsers.call(rest, "operator", HttpMethod.GET, "/api/locks", null, List.class);
+        assertThat(held.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(held.getBody()).anySatisfy(l -> assertThat((Map<String, Object>) l)
+                .containsEntry("resource", "wpar:lpar00/skippy").containsEntry("owner", "process-42"));
+        assertThat(TestUsers.call(rest, null, HttpMethod.GET, "/api/locks", null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void theApiIsDescribedByOpenApi() {
+        ResponseEntity<Map> docs = rest.getForEntity("/v3/api-docs", Map.class);
+        assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((Map<String, Object>) docs.getBody().get("paths")).containsKeys("/api/locks", "/api/commands");
+    }
+}
