@@ -67,8 +67,6 @@ public final class AixMessages {
                 "lslpp: 0504-132  Fileset bos.net.mobip6.rte not installed.", "RB:10108");
         // --- shell / files / network ---
         put("0403-006", AixOutcome.PERMISSION_DENIED, "ksh: startwpar: 0403-006 Execute permission denied.", "RB:8210");
-        put("0403-011", AixOutcome.COMMAND_NOT_FOUND, "ksh: movewpar:  not found. (0403-011 on some levels)",
-                "[IBM] ksh message catalogue; not in the Redbook");
         put("0653-341", AixOutcome.NO_SUCH_FILE, "ls: 0653-341 The file /dev/zero does not exist.", "RB:13260");
         put("0652-050", AixOutcome.NO_SUCH_FILE, "cat: 0652-050 Cannot open <file>.", "RB:6555, RB:6809");
         put("0821-069", AixOutcome.NETWORK_UNREACHABLE,

@@ -8,12 +8,12 @@ import java.util.regex.Pattern;
 /**
  * A list of {@code key=value} words, as AIX takes after {@code mkwpar -M}, {@code mkwpar -N}, {@code chwpar -N}
  * (e.g. {@code dev=/wpar_share/wpr01 directory=/ host=lpar02 vfs=nfs}, RB:4734) or NIM's {@code -a attr=value}.
- * Keys are code constants ({@code [a-z][A-Za-z0-9_]*}); values are validated {@link ShellArg}s or keywords made
+ * Keys are code constants ({@code [A-Za-z][A-Za-z0-9_]*}); values are validated {@link ShellArg}s or keywords made
  * only of bare-safe characters. Every word is still quoted by {@link AixCommand}.
  */
 public final class AttributeList {
 
-    private static final Pattern KEY = Pattern.compile("[a-z][A-Za-z0-9_]*");
+    private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
     private final List<String> words;
 
@@ -44,7 +44,7 @@ public final class AttributeList {
 
         private static String key(String key) {
             if (key == null || !KEY.matcher(key).matches()) {
-                throw new InvalidArgumentException("attributeKey", key, "must match [a-z][A-Za-z0-9_]*");
+                throw new InvalidArgumentException("attributeKey", key, "must match [A-Za-z][A-Za-z0-9_]*");
             }
             return key;
         }

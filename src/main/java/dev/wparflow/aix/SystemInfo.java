@@ -145,7 +145,9 @@ public final class SystemInfo {
                 throw new UnexpectedOutputException("lslpp -Lc: no Fileset field in '"
                         + InvalidArgumentException.printable(line) + "'");
             }
-            result.add(new Fileset(f.get("Package Name"), f.get("Fileset"), f.get("Level"), f.get("State"),
+            // IBM's own examples leave State blank and put the state letter (C, A, ...) under "Fix State"
+            String state = f.getOrDefault("State", "").isEmpty() ? f.getOrDefault("Fix State", "") : f.get("State");
+            result.add(new Fileset(f.get("Package Name"), f.get("Fileset"), f.get("Level"), state,
                     f.get("Type"), f.get("Description"), f));
         }
         return result;

@@ -210,19 +210,35 @@ public final class WparLifecycle {
         return AixCommand.of("chwpar").flag("-N", network.attributes()).arg(name).build();
     }
 
+    /** The {@code -R} attributes of Table 8-1 (RB:11216-11326). */
+    public enum ResourceControl {
+        ACTIVE("active"), RSET("rset"), SHARES_CPU("shares_CPU"), CPU("CPU"), SHARES_MEMORY("shares_memory"),
+        MEMORY("memory"), TOTAL_PROCESSES("totalProcesses"), TOTAL_THREADS("totalThreads"),
+        PROC_VIRT_MEM("procVirtMem");
+
+        private final String key;
+
+        ResourceControl(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+    }
+
     /**
-     * {@code chwpar -R attr=value ... NAME} (RB:11514, Table 8-1). Keys are Table 8-1 attribute names
-     * ({@code shares_CPU}, {@code totalProcesses}, ...); values are numbers, percentages or ranges
-     * ({@code 30}, {@code 5%-50%,80%}, {@code 1TB}), bare-safe by construction.
+     * {@code chwpar -R attr=value ... NAME} (RB:11514, Table 8-1). Values are numbers, percentages, ranges, sizes or
+     * yes/no ({@code 30}, {@code 5%-50%,80%}, {@code 1TB}), bare-safe by construction.
      */
-    public static AixCommand changeResources(WparName name, Map<String, String> controls) {
+    public static AixCommand changeResources(WparName name, Map<ResourceControl, String> controls) {
         AttributeList.Builder a = AttributeList.builder();
         controls.forEach((k, v) -> {
-            if (v == null || !v.matches("[A-Za-z0-9%.,-]{1,32}")) {
-                throw new InvalidArgumentException("resourceControl." + k, v,
-                        "must be a number, percentage, range or size such as 30, 5%-50%,80% or 1TB");
+            if (v == null || !v.matches("[A-Za-z0-9%.,_-]{1,32}")) {
+                throw new InvalidArgumentException("resourceControl." + k.key(), v,
+                        "must be a number, percentage, range, size or yes/no such as 30, 5%-50%,80% or 1TB");
             }
-            a.keyword(k, v);
+            a.keyword(k.key(), v);
         });
         return AixCommand.of("chwpar").flag("-R", a.build()).arg(name).build();
     }

@@ -146,7 +146,7 @@ class ShellQuoteTest {
                 .isInstanceOf(InvalidArgumentException.class);
         assertThatThrownBy(() -> AttributeList.builder().keyword("vfs", "nfs;reboot"))
                 .isInstanceOf(InvalidArgumentException.class);
-        assertThatThrownBy(() -> AttributeList.builder().put("Bad-Key", WparName.of("x")))
+        assertThatThrownBy(() -> AttributeList.builder().put("bad-key", WparName.of("x")))
                 .isInstanceOf(InvalidArgumentException.class);
     }
 
