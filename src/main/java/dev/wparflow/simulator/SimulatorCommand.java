@@ -13,6 +13,7 @@ public final class SimulatorCommand {
     }
 
     public static void main(String[] args) throws Exception {
+        QuietLogging.apply();
         String fleetFile = FleetFiles.DEFAULT;
         FleetOptions options = FleetOptions.defaults();
         for (int i = 0; i < args.length; i++) {
