@@ -1,0 +1,340 @@
+package dev.wparflow.simulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import dev.wparflow.simulator.fault.FaultRule;
+import dev.wparflow.simulator.fault.FaultType;
+import dev.wparflow.simulator.model.LogicalVolume;
+import dev.wparflow.simulator.model.SimulatedHost;
+import dev.wparflow.simulator.model.Timing;
+import dev.wparflow.simulator.model.VolumeGroup;
+import dev.wparflow.simulator.model.Wpar;
+import dev.wparflow.simulator.model.WparFileSystem;
+import dev.wparflow.simulator.model.WparState;
+
+/**
+ * The fleet description (YAML, schema in docs/simulator.md), also buildable in code for tests.
+ * Plain mutable holder classes; {@link #buildHost} turns a host description into a fresh model.
+ */
+public final class FleetSpec {
+    public double timeScale = 0.0;
+    public Map<String, Long> durations = new LinkedHashMap<>();
+    public String password;
+    public String clientPrivateKey;
+    public List<String> authorizedKeys = new ArrayList<>();
+    public List<HostSpec> hosts = new ArrayList<>();
+    public List<FaultSpec> faults = new ArrayList<>();
+
+    public static final class HostSpec {
+        public String name;
+        public String hostname;
+        public int port;
+        public String ip = "127.0.0.1";
+        public String netmask = "255.255.254.0";
+        public String broadcast = "9.3.5.255";
+        public String oslevel = "6100-02-01-0847";
+        public String processor = "PowerPC_POWER6";
+        public int processors = 2;
+        public int memoryMb = 4096;
+        public boolean ntp = true;
+        public boolean down;
+        public String password;
+        public List<String> authorizedKeys = new ArrayList<>();
+        public Map<String, String> filesets = new LinkedHashMap<>();
+        public Map<String, Long> durations = new LinkedHashMap<>();
+        public List<VgSpec> volumeGroups = new ArrayList<>();
+        public List<WparSpec> wpars = new ArrayList<>();
+
+        public HostSpec vg(String vgName, int ppSizeMb, int totalPps) {
+            VgSpec v = new VgSpec();
+            v.name = vgName;
+            v.ppSizeMb = ppSizeMb;
+            v.totalPps = totalPps;
+            v.disks.add("hdisk" + volumeGroups.size());
+            volumeGroups.add(v);
+            return this;
+        }
+
+        public HostSpec wpar(String wparName, String state) {
+            WparSpec w = new WparSpec();
+            w.name = wparName;
+            w.state = state;
+            wpars.add(w);
+            return this;
+        }
+
+        public HostSpec wpar(String wparName, String state, String address) {
+            wpar(wparName, state);
+            wpars.get(wpars.size() - 1).address = address;
+            return this;
+        }
+    }
+
+    public static final class VgSpec {
+        public String name;
+        public int ppSizeMb = 128;
+        public int totalPps = 546;
+        public List<String> disks = new ArrayList<>();
+        public List<LogicalVolume> logicalVolumes = new ArrayList<>();
+    }
+
+    public static final class WparSpec {
+        public String name;
+        public String state = "D";
+        public String type = "S";
+        public String hostname;
+        public String directory;
+        public String address;
+        public String netInterface;
+        public String vg;
+        public boolean checkpointable;
+        public boolean autostart;
+        public int fileCount = 2160;
+        public List<WparFileSystem> extraFileSystems = new ArrayList<>();
+    }
+
+    public static final class FaultSpec {
+        public String host = "*";
+        public String command = "*";
+        public String argContains;
+        public FaultType type = FaultType.FAIL;
+        public long latencyMillis;
+        public int exitStatus = 1;
+        public String message;
+        public int times = -1;
+
+        public FaultRule toRule() {
+            return new FaultRule(host, command, argContains, type, latencyMillis, exitStatus, message, times);
+        }
+    }
+
+    public HostSpec host(String hostName) {
+        HostSpec h = new HostSpec();
+        h.name = hostName;
+        h.hostname = hostName;
+        hosts.add(h);
+        return h;
+    }
+
+    public HostSpec find(String hostName) {
+        return hosts.stream().filter(h -> h.name.equals(hostName)).findFirst().orElse(null);
+    }
+
+    // ---------------------------------------------------------------- YAML
+
+    public static FleetSpec load(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return load(in);
+        }
+    }
+
+    public static FleetSpec load(InputStream in) {
+        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+        return fromMap(root instanceof Map<?, ?> m ? cast(m) : Map.of());
+    }
+
+    public static FleetSpec parse(String yaml) {
+        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+        return fromMap(root instanceof Map<?, ?> m ? cast(m) : Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object o) {
+        return o == null ? Map.of() : (Map<String, Object>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object o) {
+        return o == null ? List.of() : (List<Object>) o;
+    }
+
+    private static String str(Object o, String d) {
+        return o == null ? d : String.valueOf(o);
+    }
+
+    private static int num(Object o, int d) {
+        return o == null ? d : ((Number) o).intValue();
+    }
+
+    private static Map<String, Long> durations(Object o) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        cast(o).forEach((k, v) -> m.put(k, ((Number) v).longValue()));
+        return m;
+    }
+
+    static FleetSpec fromMap(Map<String, Object> m) {
+        FleetSpec f = new FleetSpec();
+        if (m.get("time-scale") != null) {
+            f.timeScale = ((Number) m.get("time-scale")).doubleValue();
+        }
+        f.durations = durations(m.get("durations"));
+        f.password = (String) m.get("password");
+        Map<String, Object> keys = cast(m.get("keys"));
+        f.clientPrivateKey = (String) keys.get("client-private-key");
+        list(keys.get("authorized-keys")).forEach(k -> f.authorizedKeys.add(String.valueOf(k)));
+        for (Object ho : list(m.get("hosts"))) {
+            Map<String, Object> h = cast(ho);
+            HostSpec hs = f.host(str(h.get("name"), null));
+            hs.hostname = str(h.get("hostname"), hs.name);
+            hs.port = num(h.get("port"), 0);
+            hs.ip = str(h.get("ip"), hs.ip);
+            hs.netmask = str(h.get("netmask"), hs.netmask);
+            hs.broadcast = str(h.get("broadcast"), hs.broadcast);
+            hs.oslevel = str(h.get("oslevel"), hs.oslevel);
+            hs.processor = str(h.get("processor"), hs.processor);
+            hs.processors = num(h.get("processors"), hs.processors);
+            hs.memoryMb = num(h.get("memory-mb"), hs.memoryMb);
+            hs.ntp = h.get("ntp") == null || Boolean.TRUE.equals(h.get("ntp"));
+            hs.down = Boolean.TRUE.equals(h.get("down"));
+            hs.password = (String) h.get("password");
+            list(h.get("authorized-keys")).forEach(k -> hs.authorizedKeys.add(String.valueOf(k)));
+            cast(h.get("filesets")).forEach((k, v) -> hs.filesets.put(k, String.valueOf(v)));
+            hs.durations = durations(h.get("durations"));
+            for (Object vo : list(h.get("volume-groups"))) {
+                Map<String, Object> v = cast(vo);
+                VgSpec vs = new VgSpec();
+                vs.name = str(v.get("name"), "rootvg");
+                vs.ppSizeMb = num(v.get("pp-size-mb"), 128);
+                vs.totalPps = num(v.get("total-pps"), 546);
+                list(v.get("disks")).forEach(d -> vs.disks.add(String.valueOf(d)));
+                for (Object lo : list(v.get("logical-volumes"))) {
+                    Map<String, Object> l = cast(lo);
+                    vs.logicalVolumes.add(new LogicalVolume(str(l.get("name"), null), str(l.get("type"), "jfs2"),
+                            num(l.get("lps"), 1), (String) l.get("mount")));
+                }
+                hs.volumeGroups.add(vs);
+            }
+            for (Object wo : list(h.get("wpars"))) {
+                Map<String, Object> w = cast(wo);
+                WparSpec ws = new WparSpec();
+                ws.name = str(w.get("name"), null);
+                ws.state = str(w.get("state"), "D");
+                ws.type = str(w.get("type"), "S");
+                ws.hostname = (String) w.get("hostname");
+                ws.directory = (String) w.get("directory");
+                ws.address = (String) w.get("address");
+                ws.netInterface = (String) w.get("interface");
+                ws.vg = (String) w.get("vg");
+                ws.checkpointable = Boolean.TRUE.equals(w.get("checkpointable"));
+                ws.autostart = Boolean.TRUE.equals(w.get("autostart"));
+                ws.fileCount = num(w.get("file-count"), 2160);
+                for (Object fo : list(w.get("file-systems"))) {
+                    Map<String, Object> fs = cast(fo);
+                    String vfs = str(fs.get("vfs"), "jfs2");
+                    String mp = str(fs.get("mount"), null);
+                    ws.extraFileSystems.add("nfs".equals(vfs)
+                            ? WparFileSystem.nfs(mp, (String) fs.get("host"), (String) fs.get("dev"), (String) fs.get("options"))
+                            : WparFileSystem.jfs2(mp, (String) fs.get("lv"), (String) fs.get("vg"),
+                            dev.wparflow.simulator.command.SizeParser.blocks(str(fs.get("size"), "262144"))));
+                }
+                hs.wpars.add(ws);
+            }
+        }
+        for (Object fo : list(m.get("faults"))) {
+            Map<String, Object> fm = cast(fo);
+            FaultSpec fs = new FaultSpec();
+            fs.host = str(fm.get("host"), "*");
+            fs.command = str(fm.get("command"), "*");
+            fs.argContains = (String) fm.get("arg-contains");
+            fs.type = FaultType.valueOf(str(fm.get("type"), "FAIL").toUpperCase().replace('-', '_'));
+            fs.latencyMillis = num(fm.get("latency-ms"), 0);
+            fs.exitStatus = num(fm.get("exit"), 1);
+            fs.message = (String) fm.get("message");
+            fs.times = num(fm.get("times"), -1);
+            f.faults.add(fs);
+        }
+        return f;
+    }
+
+    // ---------------------------------------------------------------- model
+
+    /** A fresh host model from its description: volume groups, base LVs, WPARs with their LVs. */
+    public SimulatedHost buildHost(HostSpec hs, double scale) {
+        Map<String, Long> d = new LinkedHashMap<>(durations);
+        d.putAll(hs.durations);
+        SimulatedHost h = new SimulatedHost(hs.name, new Timing(scale, d));
+        h.hostname = hs.hostname == null ? hs.name : hs.hostname;
+        h.ip = hs.ip;
+        h.netmask = hs.netmask;
+        h.broadcast = hs.broadcast;
+        h.oslevel = hs.oslevel;
+        h.processorType = hs.processor;
+        h.processorCount = hs.processors;
+        h.memoryMb = hs.memoryMb;
+        h.ntpActive = hs.ntp;
+        if (hs.filesets.isEmpty()) {
+            h.filesets.put("bos.rte", "6.1.2.1");
+            h.filesets.put("bos.wpars", "6.1.2.1");
+            h.filesets.put("bos.net.tcp.client", "6.1.2.1");
+        } else {
+            h.filesets.putAll(hs.filesets);
+        }
+        List<VgSpec> vgs = hs.volumeGroups.isEmpty() ? List.of(defaultRootvg()) : hs.volumeGroups;
+        int i = 0;
+        for (VgSpec vs : vgs) {
+            VolumeGroup vg = new VolumeGroup(vs.name, vs.ppSizeMb, vs.totalPps,
+                    vs.disks.isEmpty() ? List.of("hdisk" + i) : vs.disks,
+                    String.format("00c0%04x00004c00000001%08x", Math.abs(hs.name.hashCode()) & 0xffff, i));
+            for (LogicalVolume lv : vs.logicalVolumes) {
+                vg.logicalVolumes().put(lv.name(), lv);
+            }
+            h.volumeGroups.put(vg.name(), vg);
+            i++;
+        }
+        String firstVg = h.volumeGroups.keySet().iterator().next();
+        for (WparSpec ws : hs.wpars) {
+            Wpar w = new Wpar(ws.name);
+            w.type = "A".equalsIgnoreCase(ws.type) ? Wpar.Type.APPLICATION : Wpar.Type.SYSTEM;
+            w.state = WparState.parse(ws.state);
+            w.hostname = ws.hostname == null ? ws.name : ws.hostname;
+            w.directory = w.type == Wpar.Type.APPLICATION ? "/" : ws.directory == null ? "/wpars/" + ws.name : ws.directory;
+            w.checkpointable = ws.checkpointable;
+            w.autostart = ws.autostart;
+            w.fileCount = ws.fileCount;
+            if (ws.address != null) {
+                w.address = ws.address;
+                w.netInterface = ws.netInterface == null ? "en0" : ws.netInterface;
+                w.netmask = h.netmask;
+                w.broadcast = h.broadcast;
+            }
+            w.key = h.nextKey();
+            if (w.type == Wpar.Type.SYSTEM) {
+                String vg = ws.vg == null ? firstVg : ws.vg;
+                List<WparFileSystem> fss = SimulatedHost.defaultFileSystems(vg);
+                for (WparFileSystem extra : ws.extraFileSystems) {
+                    fss.add(extra.volumeGroup() == null && "jfs2".equals(extra.vfs())
+                            ? extra.withLogicalVolume(extra.logicalVolume(), vg) : extra);
+                }
+                w.fileSystems = SimulatedHost.sorted(fss);
+                h.wpars.put(w.name, w);
+                h.materialize(w);
+            } else {
+                h.wpars.put(w.name, w);
+            }
+            if (w.state == WparState.ACTIVE) {
+                w.corPid = h.nextPid();
+            }
+        }
+        return h;
+    }
+
+    private static VgSpec defaultRootvg() {
+        VgSpec v = new VgSpec();
+        v.name = "rootvg";
+        v.ppSizeMb = 128;
+        v.totalPps = 546;
+        v.disks.add("hdisk0");
+        return v;
+    }
+}

@@ -1,0 +1,253 @@
+package dev.wparflow.simulator;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+import org.apache.sshd.server.SshServer;
+
+import dev.wparflow.simulator.command.Commands;
+import dev.wparflow.simulator.command.Invocation;
+import dev.wparflow.simulator.command.Services;
+import dev.wparflow.simulator.command.ShellParser;
+import dev.wparflow.simulator.fault.FaultRule;
+import dev.wparflow.simulator.model.SimulatedHost;
+import dev.wparflow.simulator.model.Wpar;
+import dev.wparflow.simulator.run.RunManager;
+import dev.wparflow.simulator.ssh.SimSshServers;
+
+/**
+ * One running simulated LPAR: its model, its SSH server, its detached runs. Runs command lines
+ * through the shell parser, the command log and the fault rules, then the command registry.
+ */
+public final class HostRuntime implements Services {
+    private final Fleet fleet;
+    private final FleetSpec.HostSpec spec;
+    private volatile SimulatedHost model;
+    private final RunManager runs;
+    final KeyPair hostKey;
+    final List<PublicKey> authorizedKeys = new CopyOnWriteArrayList<>();
+    private volatile SshServer server;
+    private volatile int port;
+    private volatile boolean down;
+
+    HostRuntime(Fleet fleet, FleetSpec.HostSpec spec, SimulatedHost model, KeyPair hostKey) {
+        this.fleet = fleet;
+        this.spec = spec;
+        this.model = model;
+        this.hostKey = hostKey;
+        this.runs = new RunManager(fleet.commandExecutor(), this::runDetached);
+    }
+
+    public String name() {
+        return spec.name;
+    }
+
+    public SimulatedHost model() {
+        return model;
+    }
+
+    void replaceModel(SimulatedHost fresh) {
+        runs.clear();
+        this.model = fresh;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Fleet fleet() {
+        return fleet;
+    }
+
+    public FleetSpec.HostSpec spec() {
+        return spec;
+    }
+
+    public PublicKey hostPublicKey() {
+        return hostKey.getPublic();
+    }
+
+    public KeyPair hostPublicKeyPair() {
+        return hostKey;
+    }
+
+    public List<PublicKey> authorizedKeys() {
+        return authorizedKeys;
+    }
+
+    public String password() {
+        return spec.password != null ? spec.password : fleet.spec().password;
+    }
+
+    @Override
+    public Commands commands() {
+        return fleet.commands();
+    }
+
+    @Override
+    public RunManager runs() {
+        return runs;
+    }
+
+    // ------------------------------------------------------------ state for tests
+
+    /** Copies of the WPARs, in creation order. */
+    public List<Wpar> wpars() {
+        return model.locked(() -> model.wparList().stream().map(Wpar::copy).toList());
+    }
+
+    public Optional<Wpar> wpar(String name) {
+        return model.locked(() -> model.wpar(name).map(Wpar::copy));
+    }
+
+    /** Name to state letter, e.g. {wpr00=D, skippy=A}. */
+    public String states() {
+        return model.locked(() -> model.wparList().stream().map(w -> w.name + "=" + w.state.letter())
+                .collect(Collectors.joining(", ", "{", "}")));
+    }
+
+    public byte[] file(String path) {
+        return model.files.read(path);
+    }
+
+    public void writeFile(String path, String content) {
+        model.files.write(path, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // ------------------------------------------------------------ server
+
+    void startServer() throws IOException {
+        SshServer s = SimSshServers.create(this, fleet, port == 0 ? spec.port : port);
+        s.start();
+        this.server = s;
+        this.port = s.getPort();
+    }
+
+    void stopServer() {
+        SshServer s = server;
+        server = null;
+        if (s != null) {
+            try {
+                s.stop(true);
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
+    /** Host down: stops listening (connections are refused by the OS); up again on the same port. */
+    public synchronized void setDown(boolean down) throws IOException {
+        if (down == this.down) {
+            return;
+        }
+        this.down = down;
+        if (down) {
+            stopServer();
+        } else {
+            startServer();
+        }
+    }
+
+    public boolean isDown() {
+        return down;
+    }
+
+    // ------------------------------------------------------------ command execution
+
+    /**
+     * Runs one command line received over SSH. Returns the exit status, or -1 when the connection
+     * was dropped by a fault (no exit status is sent).
+     */
+    public int runLine(String user, String line, OutputStream out, OutputStream err, Runnable dropConnection) {
+        ShellParser.Parsed parsed = ShellParser.parse(line);
+        CommandLog.Entry entry = fleet.log().begin(name(), user, line, parsed.argv(), parsed.refusal(), null);
+        if (parsed.refused()) {
+            write(err, "ksh: wparflow simulator refused the command line: " + parsed.refusal() + "\n");
+            fleet.log().end(entry, 2);
+            return 2;
+        }
+        Integer rc = null;
+        try {
+            Optional<FaultRule> fault = fleet.faults().forCommand(name(), parsed.argv());
+            if (fault.isPresent()) {
+                Integer faulted = applyFault(fault.get(), err);
+                if (faulted != null) {
+                    rc = faulted;
+                    return faulted;
+                }
+            }
+            rc = commands().execute(new Invocation(model, user, parsed.argv(), out, err, this, null));
+            if (fault.isPresent() && fault.get().type() == dev.wparflow.simulator.fault.FaultType.DROP_CONNECTION) {
+                dropConnection.run();
+                rc = null;
+                return -1;
+            }
+            return rc;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        } finally {
+            fleet.log().end(entry, rc);
+        }
+    }
+
+    /** Applies a fault before the command; returns an exit status to answer with, or null to run it. */
+    private Integer applyFault(FaultRule f, OutputStream err) throws InterruptedException {
+        switch (f.type()) {
+            case LATENCY -> {
+                Thread.sleep(f.latencyMillis());
+                return null;
+            }
+            case FAIL -> {
+                if (f.message() != null) {
+                    write(err, f.message() + "\n");
+                }
+                return f.exitStatus();
+            }
+            case HANG -> {
+                Thread.sleep(Long.MAX_VALUE);
+                return null;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** Executes a wparflow-run command on the run executor (no SSH session). */
+    private int runDetached(String runId, List<String> argv, OutputStream out) throws InterruptedException {
+        String raw = argv.stream().map(ShellParser::quote).collect(Collectors.joining(" "));
+        CommandLog.Entry entry = fleet.log().begin(name(), "wparflow-run", raw, argv, null, runId);
+        Integer rc = null;
+        try {
+            Optional<FaultRule> fault = fleet.faults().forCommand(name(), argv);
+            if (fault.isPresent()) {
+                Integer faulted = applyFault(fault.get(), out);
+                if (faulted != null) {
+                    rc = faulted;
+                    return faulted;
+                }
+            }
+            rc = commands().execute(new Invocation(model, "root", argv, out, out, this, null));
+            return rc;
+        } finally {
+            fleet.log().end(entry, rc);
+        }
+    }
+
+    private static void write(OutputStream s, String text) {
+        try {
+            s.write(text.getBytes(StandardCharsets.UTF_8));
+            s.flush();
+        } catch (IOException ignored) {
+            // channel gone
+        }
+    }
+}

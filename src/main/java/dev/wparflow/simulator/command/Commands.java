@@ -1,0 +1,74 @@
+package dev.wparflow.simulator.command;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import dev.wparflow.simulator.run.WparflowRunCommand;
+
+/**
+ * The command registry: base name to handler. An unknown command gives ksh's
+ * {@code ksh: NAME:  not found.} and exit status 127.
+ */
+public final class Commands {
+    private final Map<String, CommandHandler> handlers = new TreeMap<>();
+
+    public Commands() {
+        handlers.put("lswpar", new LswparCommand());
+        handlers.put("mkwpar", new MkwparCommand());
+        handlers.put("startwpar", LifecycleCommands::startwpar);
+        handlers.put("stopwpar", LifecycleCommands::stopwpar);
+        handlers.put("rebootwpar", LifecycleCommands::rebootwpar);
+        handlers.put("rmwpar", new RmwparCommand());
+        handlers.put("chwpar", new ChwparCommand());
+        handlers.put("savewpar", BackupCommands::savewpar);
+        handlers.put("restwpar", BackupCommands::restwpar);
+        handlers.put("lssavewpar", BackupCommands::lssavewpar);
+        handlers.put("mkwpardata", BackupCommands::mkwpardata);
+        handlers.put("syncwpar", MiscWparCommands::syncwpar);
+        handlers.put("wparlockctl", MiscWparCommands::wparlockctl);
+        handlers.put("clogin", MiscWparCommands::clogin);
+        handlers.put("uname", SystemCommands::uname);
+        handlers.put("hostname", SystemCommands::hostname);
+        handlers.put("oslevel", SystemCommands::oslevel);
+        handlers.put("lslpp", SystemCommands::lslpp);
+        handlers.put("prtconf", SystemCommands::prtconf);
+        handlers.put("lsattr", SystemCommands::lsattr);
+        handlers.put("lssrc", SystemCommands::lssrc);
+        handlers.put("startsrc", SystemCommands::startsrc);
+        handlers.put("stopsrc", SystemCommands::stopsrc);
+        handlers.put("lsvg", SystemCommands::lsvg);
+        handlers.put("df", SystemCommands::df);
+        handlers.put("cat", SystemCommands::cat);
+        handlers.put("echo", SystemCommands::echo);
+        handlers.put("date", SystemCommands::date);
+        handlers.put("true", inv -> 0);
+        handlers.put("false", inv -> 1);
+        handlers.put(WparflowRunCommand.NAME, new WparflowRunCommand());
+    }
+
+    public Set<String> names() {
+        return handlers.keySet();
+    }
+
+    public boolean knows(String name) {
+        return handlers.containsKey(baseName(name));
+    }
+
+    public static String baseName(String argv0) {
+        int slash = argv0.lastIndexOf('/');
+        return slash >= 0 ? argv0.substring(slash + 1) : argv0;
+    }
+
+    public int execute(Invocation inv) throws InterruptedException {
+        if (inv.argv.isEmpty()) {
+            return 0;
+        }
+        CommandHandler h = handlers.get(inv.name());
+        if (h == null) {
+            inv.err("ksh: " + inv.argv.get(0) + ":  not found.");
+            return 127;
+        }
+        return h.run(inv);
+    }
+}

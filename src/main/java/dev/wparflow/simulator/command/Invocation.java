@@ -1,0 +1,92 @@
+package dev.wparflow.simulator.command;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import dev.wparflow.simulator.model.SimulatedHost;
+
+/**
+ * One command being run: host, user, argv (already shell-parsed) and the two output streams. Lines
+ * are written with "\n" and flushed at once so a watcher sees progress.
+ */
+public final class Invocation {
+    public final SimulatedHost host;
+    public final String user;
+    public final List<String> argv;
+    public final Services services;
+    /** Name of the WPAR the command runs in (clogin), or null in the global environment. */
+    public final String insideWpar;
+    private final OutputStream out;
+    private final OutputStream err;
+
+    public Invocation(SimulatedHost host, String user, List<String> argv, OutputStream out, OutputStream err,
+                      Services services, String insideWpar) {
+        this.host = host;
+        this.user = user;
+        this.argv = argv;
+        this.out = out;
+        this.err = err;
+        this.services = services;
+        this.insideWpar = insideWpar;
+    }
+
+    /** The command's base name: /usr/sbin/lswpar gives lswpar. */
+    public String name() {
+        String a = argv.get(0);
+        int slash = a.lastIndexOf('/');
+        return slash >= 0 ? a.substring(slash + 1) : a;
+    }
+
+    public List<String> args() {
+        return argv.subList(1, argv.size());
+    }
+
+    public void out(String line) {
+        write(out, line + "\n");
+    }
+
+    public void err(String line) {
+        write(err, line + "\n");
+    }
+
+    public void outRaw(String text) {
+        write(out, text);
+    }
+
+    public OutputStream stdout() {
+        return out;
+    }
+
+    public OutputStream stderr() {
+        return err;
+    }
+
+    private static void write(OutputStream s, String text) {
+        try {
+            synchronized (s) {
+                s.write(text.getBytes(StandardCharsets.UTF_8));
+                s.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Invocation with(List<String> newArgv, String wpar) {
+        return new Invocation(host, user, newArgv, out, err, services, wpar);
+    }
+
+    public Invocation withStreams(List<String> newArgv, OutputStream o, OutputStream e) {
+        return new Invocation(host, user, newArgv, o, e, services, insideWpar);
+    }
+
+    /** {@code CMD: Not a recognized flag: x} plus a usage line, exit 2 (AIX convention for usage errors). */
+    public int usage(Getopt.BadFlag bad, String usage) {
+        err(name() + ": " + bad.getMessage());
+        err("Usage: " + usage);
+        return 2;
+    }
+}

@@ -1,0 +1,162 @@
+package dev.wparflow.simulator.fault;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One fault: which host ("*" for any) and command base name ("*" for any; ignored by
+ * connection-level faults), optionally an argument substring, and how many times it may still fire
+ * ({@code -1}: always).
+ */
+public final class FaultRule {
+    private final String host;
+    private final String command;
+    private final String argContains;
+    private final FaultType type;
+    private final long latencyMillis;
+    private final int exitStatus;
+    private final String message;
+    private final AtomicInteger remaining;
+    private final AtomicInteger fired = new AtomicInteger();
+
+    public FaultRule(String host, String command, String argContains, FaultType type, long latencyMillis,
+                     int exitStatus, String message, int times) {
+        this.host = host == null ? "*" : host;
+        this.command = command == null ? "*" : command;
+        this.argContains = argContains;
+        this.type = type;
+        this.latencyMillis = latencyMillis;
+        this.exitStatus = exitStatus;
+        this.message = message;
+        this.remaining = new AtomicInteger(times);
+    }
+
+    public static Builder on(String host) {
+        return new Builder(host);
+    }
+
+    public boolean matches(String hostName, List<String> argv) {
+        if (!"*".equals(host) && !host.equals(hostName)) {
+            return false;
+        }
+        if (type.connectionLevel()) {
+            return true;
+        }
+        if (argv.isEmpty()) {
+            return false;
+        }
+        String base = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
+        if (!"*".equals(command) && !command.equals(base)) {
+            return false;
+        }
+        return argContains == null || String.join(" ", argv).contains(argContains);
+    }
+
+    /** Takes one firing; false when used up. */
+    public boolean consume() {
+        while (true) {
+            int r = remaining.get();
+            if (r == 0) {
+                return false;
+            }
+            if (r < 0 || remaining.compareAndSet(r, r - 1)) {
+                fired.incrementAndGet();
+                return true;
+            }
+        }
+    }
+
+    public FaultType type() {
+        return type;
+    }
+
+    public long latencyMillis() {
+        return latencyMillis;
+    }
+
+    public int exitStatus() {
+        return exitStatus;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public String command() {
+        return command;
+    }
+
+    public int remaining() {
+        return remaining.get();
+    }
+
+    public int fired() {
+        return fired.get();
+    }
+
+    @Override
+    public String toString() {
+        return type + " on " + host + "/" + command + (argContains == null ? "" : " [" + argContains + "]") + " remaining " + remaining;
+    }
+
+    /** Fluent construction for tests: {@code FaultRule.on("lpar00").command("savewpar").fail(1, "...").times(1)}. */
+    public static final class Builder {
+        private final String host;
+        private String command = "*";
+        private String argContains;
+        private FaultType type = FaultType.FAIL;
+        private long latency;
+        private int exit = 1;
+        private String message;
+        private int times = -1;
+
+        Builder(String host) {
+            this.host = host;
+        }
+
+        public Builder command(String c) {
+            this.command = c;
+            return this;
+        }
+
+        public Builder argContains(String s) {
+            this.argContains = s;
+            return this;
+        }
+
+        public Builder latency(long ms) {
+            this.type = FaultType.LATENCY;
+            this.latency = ms;
+            return this;
+        }
+
+        public Builder fail(int exitStatus, String msg) {
+            this.type = FaultType.FAIL;
+            this.exit = exitStatus;
+            this.message = msg;
+            return this;
+        }
+
+        public Builder type(FaultType t) {
+            this.type = t;
+            return this;
+        }
+
+        public Builder times(int n) {
+            this.times = n;
+            return this;
+        }
+
+        public Builder once() {
+            return times(1);
+        }
+
+        public FaultRule build() {
+            return new FaultRule(host, command, argContains, type, latency, exit, message, times);
+        }
+    }
+}

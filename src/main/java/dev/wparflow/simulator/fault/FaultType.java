@@ -1,0 +1,23 @@
+package dev.wparflow.simulator.fault;
+
+/** What an injected fault does. */
+public enum FaultType {
+    /** Sleep {@code latencyMillis} before running the command. */
+    LATENCY,
+    /** Do not run the command: print {@code message} on stderr and exit with {@code exitStatus}. */
+    FAIL,
+    /** Never answer (until the channel is closed or the run cancelled). */
+    HANG,
+    /** Run the command, then close the SSH connection before the exit status is sent. */
+    DROP_CONNECTION,
+    /** Close every new TCP connection at once (before the SSH banner). */
+    REFUSE_CONNECTION,
+    /** Reject every authentication attempt. */
+    REJECT_AUTH,
+    /** Present a different host key than the one in known_hosts. */
+    WRONG_HOST_KEY;
+
+    public boolean connectionLevel() {
+        return this == REFUSE_CONNECTION || this == REJECT_AUTH || this == WRONG_HOST_KEY;
+    }
+}

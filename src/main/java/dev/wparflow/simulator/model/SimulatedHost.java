@@ -1,0 +1,190 @@
+package dev.wparflow.simulator.model;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * One simulated AIX global environment (an LPAR): identity, software, volume groups, WPARs and its
+ * file system. All mutable state is guarded by {@link #lock()}; commands that take time mark the
+ * WPAR {@code T}, release the lock while they "work", then take it again to finish.
+ */
+public final class SimulatedHost {
+    public final String name;
+    public String hostname;
+    public String ip = "127.0.0.1";
+    public String netmask = "255.255.254.0";
+    public String broadcast = "9.3.5.255";
+    public String netInterface = "en0";
+    public String oslevel = "6100-02-01-0847";
+    public String processorType = "PowerPC_POWER6";
+    public int processorCount = 2;
+    public int processorMhz = 4704;
+    public int memoryMb = 4096;
+    public String machineModel = "IBM,9117-MMA";
+    public String serialNumber = "0610A9C";
+    public boolean ntpActive = true;
+    public long ntpPid = 217262;
+    public final Map<String, String> filesets = new TreeMap<>();
+    public final Map<String, VolumeGroup> volumeGroups = new LinkedHashMap<>();
+    public final Map<String, Wpar> wpars = new LinkedHashMap<>();
+    public final MapFileSystem files = new MapFileSystem();
+    public final Timing timing;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final AtomicLong pids = new AtomicLong(340192);
+    private int nextKey = 1;
+
+    public SimulatedHost(String name, Timing timing) {
+        this.name = name;
+        this.hostname = name;
+        this.timing = timing;
+        files.mkdirs("/wpars");
+        files.mkdirs("/tmp");
+        files.mkdirs("/backup");
+    }
+
+    public ReentrantLock lock() {
+        return lock;
+    }
+
+    public <T> T locked(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void locked(Runnable action) {
+        lock.lock();
+        try {
+            action.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public long nextPid() {
+        return pids.addAndGet(2 + (pids.get() % 7) * 4096 + 1234);
+    }
+
+    public int nextKey() {
+        return nextKey++;
+    }
+
+    public Optional<Wpar> wpar(String wparName) {
+        return Optional.ofNullable(wpars.get(wparName));
+    }
+
+    public Collection<Wpar> wparList() {
+        return wpars.values();
+    }
+
+    public Optional<LogicalVolume> findLv(String lvName) {
+        for (VolumeGroup vg : volumeGroups.values()) {
+            LogicalVolume lv = vg.logicalVolumes().get(lvName);
+            if (lv != null) {
+                return Optional.of(lv);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<VolumeGroup> vgOf(String lvName) {
+        return volumeGroups.values().stream().filter(vg -> vg.logicalVolumes().containsKey(lvName)).findFirst();
+    }
+
+    public boolean lvExists(String lvName) {
+        return findLv(lvName).isPresent();
+    }
+
+    /** The next free global {@code fslvNN} name (Redbook: fslv00, fslv01, ...). */
+    public String nextLvName(String prefix, String fmt) {
+        for (int i = 0; ; i++) {
+            String candidate = prefix + String.format(fmt, i);
+            if (!lvExists(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    public String nextFslv() {
+        return nextLvName("fslv", "%02d");
+    }
+
+    /** The seven default file systems of a system WPAR (4 jfs2 of 128 MB + namefs /opt, /usr, /proc). */
+    public static List<WparFileSystem> defaultFileSystems(String vg) {
+        List<WparFileSystem> list = new ArrayList<>();
+        list.add(WparFileSystem.jfs2("/", null, vg, 262144));
+        list.add(WparFileSystem.jfs2("/home", null, vg, 262144));
+        list.add(WparFileSystem.namefs("/opt", "/opt", "ro"));
+        list.add(WparFileSystem.namefs("/proc", "/proc", "rw"));
+        list.add(WparFileSystem.jfs2("/tmp", null, vg, 262144));
+        list.add(WparFileSystem.namefs("/usr", "/usr", "ro"));
+        list.add(WparFileSystem.jfs2("/var", null, vg, 262144));
+        return list;
+    }
+
+    /** Partitions needed per volume group to create these file systems (those without an LV yet included). */
+    public Map<String, Integer> ppsNeeded(List<WparFileSystem> fss) {
+        Map<String, Integer> need = new LinkedHashMap<>();
+        for (WparFileSystem fs : fss) {
+            if ("jfs2".equals(fs.vfs()) && fs.volumeGroup() != null) {
+                VolumeGroup vg = volumeGroups.get(fs.volumeGroup());
+                int pps = vg == null ? 1 : vg.ppsFor(fs.sizeBlocks());
+                need.merge(fs.volumeGroup(), pps, Integer::sum);
+            }
+        }
+        return need;
+    }
+
+    /**
+     * Creates logical volumes for the jfs2 file systems of {@code w} that name none (next fslvNN in
+     * lexicographic mount order), registers them, creates the base directory. Caller holds the lock
+     * and has checked space.
+     */
+    public void materialize(Wpar w) {
+        List<WparFileSystem> result = new ArrayList<>();
+        for (WparFileSystem fs : w.fileSystems) {
+            WparFileSystem f = fs;
+            if ("jfs2".equals(fs.vfs())) {
+                String lvName = fs.logicalVolume() != null ? fs.logicalVolume() : nextFslv();
+                VolumeGroup vg = volumeGroups.get(fs.volumeGroup());
+                vg.logicalVolumes().put(lvName, new LogicalVolume(lvName, "jfs2", vg.ppsFor(fs.sizeBlocks()),
+                        fs.globalPath(w.directory)));
+                f = fs.withLogicalVolume(lvName, vg.name());
+            }
+            result.add(f);
+        }
+        w.fileSystems = result;
+        files.mkdirs(w.directory);
+        files.write("/etc/wpars/" + w.name + ".cf", SpecFile.write(w, false).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Removes the WPAR's logical volumes, base directory and configuration. Caller holds the lock. */
+    public void dematerialize(Wpar w) {
+        for (WparFileSystem fs : w.fileSystems) {
+            if (fs.hasLogicalVolume()) {
+                vgOf(fs.logicalVolume()).ifPresent(vg -> vg.logicalVolumes().remove(fs.logicalVolume()));
+            }
+        }
+        files.delete(w.directory);
+        files.delete("/etc/wpars/" + w.name + ".cf");
+        wpars.remove(w.name);
+    }
+
+    /** File systems sorted by mount point, the order mkwpar prints and LVs are assigned. */
+    public static List<WparFileSystem> sorted(List<WparFileSystem> fss) {
+        List<WparFileSystem> l = new ArrayList<>(fss);
+        l.sort((a, b) -> a.mountPoint().compareTo(b.mountPoint()));
+        return l;
+    }
+}

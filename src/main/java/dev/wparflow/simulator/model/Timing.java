@@ -1,0 +1,54 @@
+package dev.wparflow.simulator.model;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Nominal durations of the commands that take time (milliseconds of simulated time) and the global
+ * time scale that turns them into wall-clock time: 0 runs everything at once (tests), 1 at the
+ * nominal pace (demos), 0.1 ten times faster.
+ */
+public final class Timing {
+    public static final Map<String, Long> DEFAULTS = Map.of(
+            "mkwpar", 8000L, "startwpar", 4000L, "stopwpar", 3000L, "rebootwpar", 7000L,
+            "rmwpar", 2000L, "savewpar", 10000L, "restwpar", 12000L, "chwpar", 500L,
+            "syncwpar", 3000L, "mkwpardata", 1000L);
+
+    private final Map<String, Long> durations = new ConcurrentHashMap<>(DEFAULTS);
+    private volatile double scale;
+
+    public Timing(double scale) {
+        this.scale = scale;
+    }
+
+    public Timing(double scale, Map<String, Long> overrides) {
+        this(scale);
+        if (overrides != null) {
+            durations.putAll(overrides);
+        }
+    }
+
+    public double scale() {
+        return scale;
+    }
+
+    public void setScale(double scale) {
+        this.scale = scale;
+    }
+
+    public void setDuration(String command, long nominalMillis) {
+        durations.put(command, nominalMillis);
+    }
+
+    public long wallMillis(String command) {
+        return Math.round(durations.getOrDefault(command, 0L) * scale);
+    }
+
+    /** Sleeps for the scaled duration of {@code command}; interruptible (cancel, closed channel). */
+    public void pause(String command) throws InterruptedException {
+        long ms = wallMillis(command);
+        if (ms > 0) {
+            Thread.sleep(ms);
+        }
+    }
+}

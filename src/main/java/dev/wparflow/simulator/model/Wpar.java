@@ -1,0 +1,86 @@
+package dev.wparflow.simulator.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A workload partition. Mutable; every access goes through its host's lock. */
+public final class Wpar {
+    public enum Type {
+        SYSTEM('S'), APPLICATION('A');
+
+        private final char letter;
+
+        Type(char letter) {
+            this.letter = letter;
+        }
+
+        public char letter() {
+            return letter;
+        }
+    }
+
+    /** The administrative lock of Redbook 4.6.1 (wparlockctl). */
+    public record AdminLock(long pid, int operation, String command) {
+    }
+
+    public String name;
+    public Type type = Type.SYSTEM;
+    public WparState state = WparState.DEFINED;
+    public String hostname;
+    public String directory;
+    public String owner = "root";
+    public boolean checkpointable;
+    public boolean autostart;
+    public boolean privateUsr;
+    public boolean routing;
+    public String script = "";
+    public String application = "";
+    public String netInterface;
+    public String address;
+    public String netmask;
+    public String broadcast;
+    public boolean copyNameResolution;
+    public int key;
+    public int fileCount = 2160;
+    public List<WparFileSystem> fileSystems = new ArrayList<>();
+    public AdminLock lock;
+    /** pid of the cor_NAME subsystem while active. */
+    public long corPid;
+
+    public Wpar(String name) {
+        this.name = name;
+        this.hostname = name;
+        this.directory = "/wpars/" + name;
+    }
+
+    public Wpar copy() {
+        Wpar w = new Wpar(name);
+        w.type = type;
+        w.state = state;
+        w.hostname = hostname;
+        w.directory = directory;
+        w.owner = owner;
+        w.checkpointable = checkpointable;
+        w.autostart = autostart;
+        w.privateUsr = privateUsr;
+        w.routing = routing;
+        w.script = script;
+        w.application = application;
+        w.netInterface = netInterface;
+        w.address = address;
+        w.netmask = netmask;
+        w.broadcast = broadcast;
+        w.copyNameResolution = copyNameResolution;
+        w.key = key;
+        w.fileCount = fileCount;
+        w.fileSystems = new ArrayList<>(fileSystems);
+        w.lock = lock;
+        w.corPid = corPid;
+        return w;
+    }
+
+    @Override
+    public String toString() {
+        return name + "(" + state.letter() + ")";
+    }
+}

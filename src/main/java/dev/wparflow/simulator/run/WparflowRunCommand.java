@@ -1,0 +1,94 @@
+package dev.wparflow.simulator.run;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import dev.wparflow.simulator.command.CommandHandler;
+import dev.wparflow.simulator.command.Invocation;
+
+/**
+ * {@code wparflow-run} (the simulator's side of wparflow's protocol for long AIX commands):
+ * <pre>
+ * wparflow-run start RUNID -- COMMAND ARGS...   start detached, print "RUNID running" (or, when the
+ *                                               RUNID exists, its status, without starting it again)
+ * wparflow-run status RUNID...                  one line each: "RUNID running", "RUNID exited RC",
+ *                                               "RUNID unknown"
+ * wparflow-run output RUNID                     combined stdout+stderr so far
+ * wparflow-run cancel RUNID                     interrupt; the run ends with "exited 143"
+ * wparflow-run forget RUNID                     drop a finished run
+ * </pre>
+ * Exit status 0, except: usage errors 2; output/cancel/forget of an unknown RUNID 1; forget of a
+ * running run 1.
+ */
+public final class WparflowRunCommand implements CommandHandler {
+    public static final String NAME = "wparflow-run";
+    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final String USAGE = "Usage: wparflow-run {start RUNID -- COMMAND [ARG...] | status RUNID... | output RUNID | cancel RUNID | forget RUNID}";
+
+    @Override
+    public int run(Invocation inv) {
+        List<String> a = inv.args();
+        if (a.size() < 2) {
+            inv.err(USAGE);
+            return 2;
+        }
+        String sub = a.get(0);
+        RunManager runs = inv.services.runs();
+        for (String id : "start".equals(sub) ? List.of(a.get(1)) : a.subList(1, a.size())) {
+            if (!RUN_ID.matcher(id).matches()) {
+                inv.err("wparflow-run: invalid RUNID: " + id);
+                return 2;
+            }
+        }
+        switch (sub) {
+            case "start" -> {
+                if (a.size() < 4 || !"--".equals(a.get(2))) {
+                    inv.err(USAGE);
+                    return 2;
+                }
+                RunManager.Run r = runs.start(a.get(1), a.subList(3, a.size()));
+                inv.out(r.statusLine());
+                return 0;
+            }
+            case "status" -> {
+                for (String id : a.subList(1, a.size())) {
+                    RunManager.Run r = runs.get(id);
+                    inv.out(r == null ? id + " unknown" : r.statusLine());
+                }
+                return 0;
+            }
+            case "output" -> {
+                RunManager.Run r = runs.get(a.get(1));
+                if (r == null) {
+                    inv.err(a.get(1) + " unknown");
+                    return 1;
+                }
+                inv.outRaw(r.output());
+                return 0;
+            }
+            case "cancel" -> {
+                if (!runs.cancel(a.get(1))) {
+                    inv.err(a.get(1) + " unknown");
+                    return 1;
+                }
+                return 0;
+            }
+            case "forget" -> {
+                RunManager.Run r = runs.get(a.get(1));
+                if (r == null) {
+                    inv.err(a.get(1) + " unknown");
+                    return 1;
+                }
+                if (!runs.forget(a.get(1))) {
+                    inv.err(r.statusLine());
+                    return 1;
+                }
+                return 0;
+            }
+            default -> {
+                inv.err(USAGE);
+                return 2;
+            }
+        }
+    }
+}

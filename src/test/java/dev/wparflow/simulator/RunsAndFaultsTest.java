@@ -1,0 +1,217 @@
+package dev.wparflow.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
+import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.wparflow.simulator.fault.FaultRule;
+import dev.wparflow.simulator.fault.FaultType;
+
+/** Transitional state, wparflow-run, fault injection, the Java API (log, reset, state). */
+class RunsAndFaultsTest {
+    static final String FLEET = """
+            durations: {startwpar: 1000, savewpar: 1500}
+            hosts:
+              - name: lpar00
+                ip: 9.3.5.127
+                wpars:
+                  - {name: wpr00, state: D, address: 9.3.5.182}
+                  - {name: wpr03, state: A, address: 9.3.5.185}
+            """;
+    static Fleet fleet;
+    static SimSsh ssh;
+
+    @BeforeAll
+    static void start() throws Exception {
+        fleet = Fleet.startYaml(FLEET, FleetOptions.forTests());
+        ssh = new SimSsh(fleet);
+    }
+
+    @AfterAll
+    static void stop() {
+        ssh.close();
+        fleet.close();
+    }
+
+    @BeforeEach
+    void reset() throws Exception {
+        fleet.reset();
+        fleet.setTimeScale(0);
+    }
+
+    @Test
+    void transitionalIsVisibleToAConcurrentLswpar() throws Exception {
+        fleet.setTimeScale(1.0);
+        try (ClientSession a = ssh.session("lpar00"); ClientSession b = ssh.session("lpar00")) {
+            CompletableFuture<SimSsh.Result> start = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return SimSsh.exec(a, "startwpar wpr00");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await().atMost(Duration.ofSeconds(5)).until(() -> SimSsh.exec(b, "lswpar -c -q -a name,state wpr00").out().equals("wpr00:T\n"));
+            assertThat(SimSsh.exec(b, "stopwpar wpr00").err()).contains("0960-246", "locked by startwpar");
+            assertThat(start.get().exit()).isZero();
+            assertThat(SimSsh.exec(b, "lswpar -c -q -a name,state wpr00").out()).isEqualTo("wpr00:A\n");
+        }
+    }
+
+    @Test
+    void lswparDelimitedAndFilters() throws Exception {
+        SimSsh.Result c = ssh.run("lpar00", "lswpar -c");
+        assertThat(c.out()).startsWith("#name:state:type:hostname:directory:key:owner:script:application:autostart:checkpointable:privateusr:routing\n")
+                .contains("wpr00:D:S:wpr00:/wpars/wpr00:1:root::::no:no:no:no\n".replace("::::", ":::"));
+        assertThat(ssh.run("lpar00", "lswpar -s A -c -q -a name").out()).isEqualTo("wpr03\n");
+        assertThat(ssh.run("lpar00", "lswpar -N wpr03").out()).isEqualTo("""
+                Name   Interface  Address(6)  Mask/Prefix    Broadcast
+                -------------------------------------------------------
+                wpr03  en0        9.3.5.185   255.255.254.0  9.3.5.255
+                """);
+        assertThat(ssh.run("lpar00", "lswpar -M wpr00").out()).contains("wpr00  /wpars/wpr00       /dev/fslv00  jfs2");
+        assertThat(ssh.run("lpar00", "lswpar -L wpr03").out()).contains("wpr03 - Active", "GENERAL", "Hostname:                wpr03");
+    }
+
+    @Test
+    void wparflowRunSurvivesItsSessionAndRunsOnce() throws Exception {
+        fleet.setTimeScale(1.0);
+        try (ClientSession first = ssh.session("lpar00")) {
+            SimSsh.Result r = SimSsh.exec(first, "wparflow-run start run-1 -- savewpar -f /backup/wpr00.save wpr00");
+            assertThat(r.out()).isEqualTo("run-1 running\n");
+            assertThat(SimSsh.exec(first, "wparflow-run start run-1 -- savewpar -f /backup/wpr00.save wpr00").out())
+                    .isEqualTo("run-1 running\n");
+        }
+        try (ClientSession second = ssh.session("lpar00")) {
+            assertThat(SimSsh.exec(second, "wparflow-run status run-1 nope").out()).isEqualTo("run-1 running\nnope unknown\n");
+            await().atMost(Duration.ofSeconds(10)).until(() -> SimSsh.exec(second, "wparflow-run status run-1").out().equals("run-1 exited 0\n"));
+            assertThat(SimSsh.exec(second, "wparflow-run output run-1").out()).contains("0512-038 savewpar: Backup Completed Successfully.");
+            assertThat(SimSsh.exec(second, "wparflow-run start run-1 -- savewpar -f /backup/wpr00.save wpr00").out()).isEqualTo("run-1 exited 0\n");
+            assertThat(fleet.log().entries().stream().filter(e -> "run-1".equals(e.runId))).hasSize(1);
+            assertThat(SimSsh.exec(second, "wparflow-run forget run-1").exit()).isZero();
+            assertThat(SimSsh.exec(second, "wparflow-run status run-1").out()).isEqualTo("run-1 unknown\n");
+            // cancel
+            SimSsh.exec(second, "wparflow-run start run-2 -- startwpar wpr00");
+            await().atMost(Duration.ofSeconds(5)).until(() -> fleet.host("lpar00").states().contains("wpr00=T"));
+            assertThat(SimSsh.exec(second, "wparflow-run forget run-2").exit()).isEqualTo(1);
+            assertThat(SimSsh.exec(second, "wparflow-run cancel run-2").exit()).isZero();
+            await().atMost(Duration.ofSeconds(5)).until(() -> SimSsh.exec(second, "wparflow-run status run-2").out().equals("run-2 exited 143\n"));
+            assertThat(fleet.host("lpar00").states()).contains("wpr00=B");
+            assertThat(SimSsh.exec(second, "wparflow-run output nope").exit()).isEqualTo(1);
+            assertThat(SimSsh.exec(second, "wparflow-run bogus").exit()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void faultsFailLatencyHangDrop() throws Exception {
+        FaultRule fail = fleet.faults().add(FaultRule.on("lpar00").command("startwpar")
+                .fail(1, "startwpar: 0960-999 injected failure").once().build());
+        SimSsh.Result r = ssh.run("lpar00", "startwpar wpr00");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("startwpar: 0960-999 injected failure\n");
+        assertThat(fail.fired()).isEqualTo(1);
+        assertThat(ssh.run("lpar00", "startwpar wpr00").exit()).isZero();
+
+        fleet.faults().add(FaultRule.on("lpar00").command("lswpar").latency(300).once().build());
+        long t0 = System.nanoTime();
+        ssh.run("lpar00", "lswpar");
+        assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(300);
+
+        fleet.faults().add(FaultRule.on("lpar00").command("oslevel").type(FaultType.HANG).once().build());
+        try (ClientSession s = ssh.session("lpar00")) {
+            var ch = s.createExecChannel("oslevel -s");
+            ch.open().verify(Duration.ofSeconds(5));
+            ch.waitFor(java.util.EnumSet.of(org.apache.sshd.client.channel.ClientChannelEvent.CLOSED), Duration.ofMillis(500));
+            assertThat(ch.getExitStatus()).isNull();
+            ch.close(true);
+        }
+
+        fleet.faults().add(FaultRule.on("lpar00").command("stopwpar").type(FaultType.DROP_CONNECTION).once().build());
+        try (ClientSession s = ssh.session("lpar00")) {
+            SimSsh.Result dropped = SimSsh.exec(s, "stopwpar wpr00");
+            assertThat(dropped.exit()).isEqualTo(-1);
+            await().atMost(Duration.ofSeconds(5)).until(s::isClosed);
+        }
+        assertThat(fleet.host("lpar00").states()).contains("wpr00=D"); // the command itself completed
+    }
+
+    @Test
+    void connectionFaults() throws Exception {
+        fleet.faults().add(FaultRule.on("lpar00").type(FaultType.REJECT_AUTH).once().build());
+        assertThatThrownBy(() -> ssh.run("lpar00", "hostname")).hasMessageContaining("No more authentication methods");
+        assertThat(ssh.run("lpar00", "hostname").out()).isEqualTo("lpar00\n");
+
+        fleet.faults().add(FaultRule.on("lpar00").type(FaultType.REFUSE_CONNECTION).once().build());
+        assertThatThrownBy(() -> ssh.run("lpar00", "hostname")).isInstanceOf(Exception.class);
+        assertThat(ssh.run("lpar00", "hostname").exit()).isZero();
+
+        // strict host key checking against the fleet's known_hosts
+        SshClient strict = SshClient.setUpDefaultClient();
+        strict.setServerKeyVerifier(new KnownHostsServerKeyVerifier(RejectAllServerKeyVerifier.INSTANCE, fleet.knownHostsPath()));
+        strict.addPublicKeyIdentity(fleet.clientKeyPair());
+        strict.start();
+        try {
+            try (ClientSession ok = strict.connect("root", "127.0.0.1", fleet.host("lpar00").port()).verify(Duration.ofSeconds(5)).getSession()) {
+                ok.auth().verify(Duration.ofSeconds(5));
+            }
+            FaultRule wrong = fleet.faults().add(FaultRule.on("lpar00").type(FaultType.WRONG_HOST_KEY).build());
+            assertThatThrownBy(() -> {
+                try (ClientSession bad = strict.connect("root", "127.0.0.1", fleet.host("lpar00").port()).verify(Duration.ofSeconds(5)).getSession()) {
+                    bad.auth().verify(Duration.ofSeconds(5));
+                }
+            }).isInstanceOf(Exception.class);
+            fleet.faults().remove(wrong);
+        } finally {
+            strict.stop();
+        }
+
+        fleet.host("lpar00").setDown(true);
+        assertThatThrownBy(() -> ssh.run("lpar00", "hostname")).hasRootCauseInstanceOf(java.net.ConnectException.class);
+        fleet.host("lpar00").setDown(false);
+        assertThat(ssh.run("lpar00", "hostname").out()).isEqualTo("lpar00\n");
+    }
+
+    @Test
+    void commandLogAndReset() throws Exception {
+        ssh.run("lpar00", "rmwpar wpr00");
+        assertThat(fleet.host("lpar00").wpar("wpr00")).isEmpty();
+        assertThat(fleet.log().entries("lpar00")).anySatisfy(e -> {
+            assertThat(e.argv).containsExactly("rmwpar", "wpr00");
+            assertThat(e.user).isEqualTo("root");
+            assertThat(e.exitStatus()).isZero();
+            assertThat(e.end()).isAfterOrEqualTo(e.start);
+        });
+        fleet.reset();
+        assertThat(fleet.host("lpar00").states()).isEqualTo("{wpr00=D, wpr03=A}");
+        assertThat(fleet.log().entries()).isEmpty();
+    }
+
+    @Test
+    void defaultFleetFileStarts() throws Exception {
+        try (Fleet def = Fleet.start(FleetFiles.load(FleetFiles.DEFAULT), FleetOptions.forTests()); SimSsh s = new SimSsh(def)) {
+            assertThat(def.hosts()).extracting(HostRuntime::name).containsExactly("lpar00", "lpar01", "lpar02", "sydney", "canberra");
+            assertThat(def.hosts().stream().mapToInt(h -> h.wpars().size()).sum()).isGreaterThanOrEqualTo(12);
+            SimSsh.Result r = s.run("sydney", "lswpar");
+            assertThat(r.out()).contains("skippy  D      S     skippy    /wpars/skippy", "shaper  B");
+            assertThat(s.run("lpar00", "oslevel -s").out()).isEqualTo("6100-02-01-0847\n");
+            assertThat(s.run("lpar00", "lslpp -Lc mcr.rte").out()).contains("mcr:mcr.rte:4.2.0.0:");
+            assertThat(s.run("lpar02", "lssrc -s xntpd").out()).contains("xntpd", "inoperative");
+            assertThat(s.run("lpar00", "prtconf").out()).contains("Processor Type: PowerPC_POWER6", "Memory Size: 4096 MB");
+            assertThat(s.run("lpar00", "lsattr -El sys0").out()).contains("realmem");
+            assertThat(s.run("lpar00", "df").out()).contains("/dev/hd4", "/wpars/wpr03");
+            assertThat(s.run("lpar00", "lsvg").out()).isEqualTo("rootvg\ndatavg\n");
+            assertThat(s.run("lpar00", "cat /etc/wpars/wpr00.cf").out()).contains("name = \"wpr00\"");
+        }
+    }
+}
