@@ -85,7 +85,8 @@ abstract class AbstractChangeApprovalProcessTest {
         assertThat(instance).isEnded().hasPassed("EndEvent_ChangeApproved")
                 .variables().containsEntry("decision", "approve").containsEntry("approvers", "approver")
                 .containsEntry("reason", "window agreed with the application owner");
-        Assertions.assertThat(historyService().createHistoricTaskInstanceQuery().taskDefinitionKey("Task_ApproveChange")
+        Assertions.assertThat(historyService().createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey("Task_ApproveChange")
                 .finished().count()).isEqualTo(1);
         Assertions.assertThat(taskService().getProcessInstanceComments(instance.getId())).extracting("fullMessage")
                 .containsExactly("approver: approve — window agreed with the application owner");
