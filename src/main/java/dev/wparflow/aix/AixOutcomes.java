@@ -31,9 +31,10 @@ public final class AixOutcomes {
             Map.entry(Pattern.compile("(?i)not enough (free )?(space|partitions)|no space left on device"),
                     AixOutcome.NOT_ENOUGH_SPACE),
             Map.entry(Pattern.compile("(?i)not checkpointable|is not a checkpointable"), AixOutcome.NOT_CHECKPOINTABLE),
-            Map.entry(Pattern.compile("(?i)(is|must be) (not )?in (the )?(a )?\\w+ state|wrong state|not in (a )?valid state"),
+            Map.entry(Pattern.compile("(?i)(is|must be) (not )?in (the )?(a )?\\w+ state|wrong state|not in (a )?valid state"
+                    + "|workload partition \\S+ is not (currently )?active"),
                     AixOutcome.WRONG_STATE),
-            Map.entry(Pattern.compile("(?i)not a valid (savewpar |backup )?(image|archive)|not in backup format"),
+            Map.entry(Pattern.compile("(?i)not a valid (savewpar )?(backup )?(image|archive)|not in backup format"),
                     AixOutcome.IMAGE_CORRUPT),
             Map.entry(Pattern.compile("(?i)0042-\\d{3}.*(does not exist|unable to find|not found)|nim object \\S+ (does not exist|not found)"),
                     AixOutcome.NIM_OBJECT_NOT_FOUND),
@@ -103,7 +104,7 @@ public final class AixOutcomes {
             return failure(AixOutcome.CLOCK_SYNC_FAILED, null, firstLine(stderr, stdout), r, Map.of());
         }
         if ((program.equals("restwpar") || program.equals("lssavewpar"))
-                && Pattern.compile("(?i)no such file or directory|cannot open").matcher(all).find()) {
+                && Pattern.compile("(?i)no such file or directory|cannot open|unable to open the backup device").matcher(all).find()) {
             return failure(AixOutcome.IMAGE_NOT_FOUND, null, firstLine(stderr, stdout), r, Map.of());
         }
         if (program.equals("chwpar") && all.contains("**ERROR: resources.")) {

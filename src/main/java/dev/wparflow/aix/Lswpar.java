@@ -16,6 +16,10 @@ public final class Lswpar {
 
     public static final String PROGRAM = "lswpar";
 
+    /** The fields of the default table, in its order. */
+    public static final List<LswparField> DEFAULT_FIELDS = List.of(LswparField.NAME, LswparField.STATE,
+            LswparField.TYPE, LswparField.HOSTNAME, LswparField.DIRECTORY);
+
     private Lswpar() {
     }
 
@@ -39,6 +43,11 @@ public final class Lswpar {
     public static AixCommand delimited(List<LswparField> fields, boolean quiet, WparState stateFilter,
             Collection<WparName> names) {
         AixCommand.Builder b = AixCommand.of(PROGRAM).flag("-c");
+        if (quiet && (fields == null || fields.isEmpty())) {
+            // without a header the parser must know the fields: ask for the five it assumes rather than trusting
+            // lswpar's default set (IBM's reference lists more default fields than the five)
+            fields = DEFAULT_FIELDS;
+        }
         if (fields != null && !fields.isEmpty()) {
             StringJoiner j = new StringJoiner(",");
             fields.forEach(f -> j.add(f.fieldName()));

@@ -129,8 +129,10 @@ public final class LswparCommand implements CommandHandler {
     private void fields(Invocation inv, List<Wpar> ws, Map<String, Function<Wpar, String>> catalogue, Getopt g,
                         boolean delimited, String delim, boolean header, String[] tableHeaders) {
         List<String> names = new ArrayList<>(catalogue.keySet());
+        List<String> shown = names;
         if (g.has('a')) {
             names = new ArrayList<>();
+            shown = new ArrayList<>();
             for (String a : g.all('a')) {
                 for (String f : a.split(",")) {
                     String key = "auto".equals(f) ? "autostart" : f.trim();
@@ -139,12 +141,13 @@ public final class LswparCommand implements CommandHandler {
                         return;
                     }
                     names.add(key);
+                    shown.add(f.trim()); // the header names the field as asked (IBM's field name is "auto")
                 }
             }
         }
         if (delimited) {
             if (header) {
-                inv.out("#" + String.join(delim, names));
+                inv.out("#" + String.join(delim, shown));
             }
             for (Wpar w : ws) {
                 List<String> vals = new ArrayList<>();

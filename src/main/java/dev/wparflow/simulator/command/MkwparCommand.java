@@ -212,8 +212,9 @@ public final class MkwparCommand implements CommandHandler {
             if (host.wpars.containsKey(w.name)) {
                 Wpar other = host.wpars.get(w.name);
                 if (!req.autoResolve || other.directory.equals(w.directory)) {
-                    inv.err("mkwpar: 0960-002 " + other.directory + " already exists.");
-                    inv.err("mkwpar: 0960-318 Workload partition directory " + other.directory + " is not empty.  Quitting.");
+                    // The book shows no mkwpar/restwpar for a name already in the WPAR database (Example 7-16 is a
+                    // directory conflict); 0960-116 and its text are the simulator's choice (docs/simulator.md).
+                    inv.err("mkwpar: 0960-116 Workload partition " + w.name + " already exists.");
                     return 1;
                 }
             }
