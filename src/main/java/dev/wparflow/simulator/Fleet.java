@@ -36,6 +36,10 @@ public final class Fleet implements AutoCloseable {
     private final FleetSpec spec;
     private final FleetOptions options;
     private final Map<String, HostRuntime> hosts = new LinkedHashMap<>();
+    private final Map<String, HostRuntime> hmcs = new LinkedHashMap<>();
+    private final dev.wparflow.simulator.dc.DataCentre dataCentre = new dev.wparflow.simulator.dc.DataCentre(
+            () -> hosts.values().stream().map(HostRuntime::model).toList(),
+            n -> hosts.containsKey(n) && !hosts.get(n).isDown());
     private final CommandLog log = new CommandLog();
     private final Faults faults = new Faults();
     private final Commands commands = new Commands();
@@ -102,7 +106,9 @@ public final class Fleet implements AutoCloseable {
         List<PublicKey> fleetKeys = spec.authorizedKeys.stream().map(FleetKeys::parsePublic).toList();
         KeyPair shared = options.sharedHostKey ? FleetKeys.loadOrCreate(dir.resolve("hostkeys/_shared"), "shared") : null;
         Map<String, KeyPair> hostKeys = new TreeMap<>();
-        spec.hosts.parallelStream().forEach(hs -> {
+        List<FleetSpec.HostSpec> all = new ArrayList<>(spec.hosts);
+        all.addAll(spec.hmcs);
+        all.parallelStream().forEach(hs -> {
             KeyPair kp = shared != null ? shared : FleetKeys.loadOrCreate(dir.resolve("hostkeys").resolve(hs.name), hs.name);
             synchronized (hostKeys) {
                 hostKeys.put(hs.name, kp);
@@ -117,8 +123,18 @@ public final class Fleet implements AutoCloseable {
             hs.authorizedKeys.stream().map(FleetKeys::parsePublic).forEach(h.authorizedKeys::add);
             hosts.put(hs.name, h);
         }
+        for (FleetSpec.HostSpec hs : spec.hmcs) {
+            if (options.randomPorts) {
+                hs.port = 0;
+            }
+            HostRuntime h = new HostRuntime(this, hs, spec.buildHost(hs, scale()), hostKeys.get(hs.name));
+            h.authorizedKeys.addAll(fleetKeys);
+            hmcs.put(hs.name, h);
+        }
+        resetDataCentre();
         spec.faults.forEach(fs -> faults.add(fs.toRule()));
         List<HostRuntime> list = new ArrayList<>(hosts.values());
+        list.addAll(hmcs.values());
         list.parallelStream().forEach(h -> {
             try {
                 h.startServer();
@@ -136,13 +152,99 @@ public final class Fleet implements AutoCloseable {
     public void writeKnownHosts() throws IOException {
         Map<Integer, PublicKey> byPort = new LinkedHashMap<>();
         hosts.values().forEach(h -> byPort.put(h.port(), h.hostPublicKey()));
+        hmcs.values().forEach(h -> byPort.put(h.port(), h.hostPublicKey()));
         FleetKeys.writeKnownHosts(knownHostsPath(), byPort);
     }
 
     // ---------------------------------------------------------------- API
 
+    /** Managed systems from the spec, the fleet's NFS mounts (and those of WPARs on NFS), no moves. */
+    private void resetDataCentre() {
+        dataCentre.reset(x -> {
+            Map<String, dev.wparflow.simulator.dc.ManagedSystem> m = new LinkedHashMap<>();
+            for (FleetSpec.SystemSpec ss : spec.managedSystems) {
+                dev.wparflow.simulator.dc.ManagedSystem ms = new dev.wparflow.simulator.dc.ManagedSystem(ss.name);
+                ms.typeModel = ss.typeModel;
+                ms.serial = ss.serial;
+                ms.state = ss.state;
+                ms.hmcs.addAll(ss.hmcs);
+                m.put(ms.name, ms);
+            }
+            return m;
+        });
+        for (HostRuntime h : hosts.values()) {
+            for (FleetSpec.MountSpec ms : h.spec().nfsMounts) {
+                dev.wparflow.simulator.dc.NfsCommands.mount(dataCentre, h.model(), ms.server, ms.remote, ms.local);
+            }
+            for (dev.wparflow.simulator.model.Wpar w : h.model().wparList()) {
+                for (dev.wparflow.simulator.model.WparFileSystem f : w.fileSystems) {
+                    if ("nfs".equals(f.vfs()) && f.nfsHost() != null && f.device() != null) {
+                        String local = w.type == dev.wparflow.simulator.model.Wpar.Type.APPLICATION ? f.mountPoint()
+                                : f.globalPath(w.directory);
+                        dev.wparflow.simulator.dc.NfsCommands.mount(dataCentre, h.model(), f.nfsHost(), f.device(), local);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Managed systems, HMC pairs, live moves. */
+    public dev.wparflow.simulator.dc.DataCentre dataCentre() {
+        return dataCentre;
+    }
+
+    /** An HMC endpoint (user hscroot). */
+    public HostRuntime hmc(String name) {
+        HostRuntime h = hmcs.get(name);
+        if (h == null) {
+            throw new IllegalArgumentException("no simulated HMC " + name);
+        }
+        return h;
+    }
+
+    public Collection<HostRuntime> hmcs() {
+        return hmcs.values();
+    }
+
+    /** Takes an HMC down (its port refuses connections) or up again; its peer keeps answering. */
+    public void setHmcDown(String name, boolean down) throws IOException {
+        hmc(name).setDown(down);
+    }
+
+    public dev.wparflow.simulator.dc.ManagedSystem managedSystem(String name) {
+        return dataCentre.system(name).orElseThrow(() -> new IllegalArgumentException("no managed system " + name));
+    }
+
+    /** The NIM master's objects (copies), or an empty list when the fleet has no NIM master. */
+    public List<dev.wparflow.simulator.dc.NimDatabase.NimObject> nimObjects() {
+        return hosts.values().stream().filter(h -> h.model().nim != null).findFirst()
+                .map(h -> h.model().nim.snapshot()).orElse(List.of());
+    }
+
+    /** The 7.3.3 state (Defined, Created, Running) of a NIM wpar machine, from its managing LPAR. */
+    public String nimWparState(String name) {
+        return nimObjects().stream().filter(o -> o.name.equals(name)).findFirst()
+                .map(o -> dev.wparflow.simulator.dc.NimCommands.wparState(dataCentre, o))
+                .orElseThrow(() -> new IllegalArgumentException("no NIM object " + name));
+    }
+
+    /** NFS exports of a host: directory to allowed clients (empty: everyone). */
+    public Map<String, List<String>> nfsExports(String host) {
+        return Map.copyOf(host(host).model().nfsExports);
+    }
+
+    /** NFS mounts of a host: local directory to SERVER:/dir. */
+    public Map<String, String> nfsMounts(String host) {
+        return Map.copyOf(host(host).model().nfsMounts);
+    }
+
+    /** Live moves started and neither completed nor aborted. */
+    public List<dev.wparflow.simulator.dc.PendingMove> pendingMoves() {
+        return dataCentre.pendingMoves();
+    }
+
     public HostRuntime host(String name) {
-        HostRuntime h = hosts.get(name);
+        HostRuntime h = hosts.containsKey(name) ? hosts.get(name) : hmcs.get(name);
         if (h == null) {
             throw new IllegalArgumentException("no simulated host " + name);
         }
@@ -195,6 +297,11 @@ public final class Fleet implements AutoCloseable {
             h.replaceModel(spec.buildHost(h.spec(), scale()));
             h.setDown(h.spec().down);
         }
+        for (HostRuntime h : hmcs.values()) {
+            h.replaceModel(spec.buildHost(h.spec(), scale()));
+            h.setDown(h.spec().down);
+        }
+        resetDataCentre();
         faults.clear();
         spec.faults.forEach(fs -> faults.add(fs.toRule()));
         log.clear();
@@ -203,6 +310,7 @@ public final class Fleet implements AutoCloseable {
     /** Changes the time scale of every host (0 = instant, 1 = the nominal durations). */
     public void setTimeScale(double s) {
         hosts.values().forEach(h -> h.model().timing.setScale(s));
+        hmcs.values().forEach(h -> h.model().timing.setScale(s));
     }
 
     ExecutorService commandExecutorInternal() {
@@ -224,6 +332,7 @@ public final class Fleet implements AutoCloseable {
     @Override
     public void close() {
         hosts.values().parallelStream().forEach(HostRuntime::stopServer);
+        hmcs.values().forEach(HostRuntime::stopServer);
         hosts.values().forEach(h -> h.runs().clear());
         commandExecutor.shutdownNow();
         scheduler.shutdownNow();

@@ -35,6 +35,34 @@ public final class FleetSpec {
     public List<String> authorizedKeys = new ArrayList<>();
     public List<HostSpec> hosts = new ArrayList<>();
     public List<FaultSpec> faults = new ArrayList<>();
+    /** Part 2: managed systems (each attached to an HMC pair) and the HMC endpoints. */
+    public List<SystemSpec> managedSystems = new ArrayList<>();
+    public List<HostSpec> hmcs = new ArrayList<>();
+
+    public static final class SystemSpec {
+        public String name;
+        public String typeModel = "9117-MMA";
+        public String serial = "0610A9C";
+        public String state = "Operating";
+        public List<String> hmcs = new ArrayList<>();
+    }
+
+    public static final class ExportSpec {
+        public String path;
+        public List<String> clients = new ArrayList<>();
+    }
+
+    public static final class MountSpec {
+        public String server;
+        public String remote;
+        public String local;
+    }
+
+    public static final class NimResourceSpec {
+        public String name;
+        public String type;
+        public String location;
+    }
 
     public static final class HostSpec {
         public String name;
@@ -55,6 +83,35 @@ public final class FleetSpec {
         public Map<String, Long> durations = new LinkedHashMap<>();
         public List<VgSpec> volumeGroups = new ArrayList<>();
         public List<WparSpec> wpars = new ArrayList<>();
+        // part 2
+        public boolean hmc;
+        public String hmcVersion = "V7R3.3.0";
+        public String managedSystem;
+        public int lparId;
+        public long clockOffsetSeconds;
+        public List<String> interfaces = new ArrayList<>();
+        public List<ExportSpec> nfsExports = new ArrayList<>();
+        public List<MountSpec> nfsMounts = new ArrayList<>();
+        public boolean nimMaster;
+        public List<String> nimClients = new ArrayList<>();
+        public List<NimResourceSpec> nimResources = new ArrayList<>();
+
+        public HostSpec export(String path, String... clients) {
+            ExportSpec e = new ExportSpec();
+            e.path = path;
+            e.clients.addAll(List.of(clients));
+            nfsExports.add(e);
+            return this;
+        }
+
+        public HostSpec nfsMount(String server, String remote, String local) {
+            MountSpec m = new MountSpec();
+            m.server = server;
+            m.remote = remote;
+            m.local = local;
+            nfsMounts.add(m);
+            return this;
+        }
 
         public HostSpec vg(String vgName, int ppSizeMb, int totalPps) {
             VgSpec v = new VgSpec();
@@ -102,6 +159,8 @@ public final class FleetSpec {
         public boolean autostart;
         public int fileCount = 2160;
         public List<WparFileSystem> extraFileSystems = new ArrayList<>();
+        /** Application WPARs: the program (wparexec's command). */
+        public String application;
     }
 
     public static final class FaultSpec {
@@ -201,6 +260,36 @@ public final class FleetSpec {
             list(h.get("authorized-keys")).forEach(k -> hs.authorizedKeys.add(String.valueOf(k)));
             cast(h.get("filesets")).forEach((k, v) -> hs.filesets.put(k, String.valueOf(v)));
             hs.durations = durations(h.get("durations"));
+            hs.managedSystem = (String) h.get("managed-system");
+            hs.lparId = num(h.get("lpar-id"), 0);
+            hs.clockOffsetSeconds = num(h.get("clock-offset"), 0);
+            list(h.get("interfaces")).forEach(i -> hs.interfaces.add(String.valueOf(i)));
+            for (Object eo : list(h.get("nfs-exports"))) {
+                Map<String, Object> e = cast(eo);
+                ExportSpec es = new ExportSpec();
+                es.path = str(e.get("path"), null);
+                list(e.get("clients")).forEach(c -> es.clients.add(String.valueOf(c)));
+                hs.nfsExports.add(es);
+            }
+            for (Object mo : list(h.get("nfs-mounts"))) {
+                Map<String, Object> mm = cast(mo);
+                MountSpec ms = new MountSpec();
+                ms.server = str(mm.get("server"), null);
+                ms.remote = str(mm.get("remote"), null);
+                ms.local = str(mm.get("local"), ms.remote);
+                hs.nfsMounts.add(ms);
+            }
+            Map<String, Object> nim = cast(h.get("nim"));
+            hs.nimMaster = Boolean.TRUE.equals(h.get("nim-master")) || !nim.isEmpty();
+            list(nim.get("clients")).forEach(c -> hs.nimClients.add(String.valueOf(c)));
+            for (Object ro : list(nim.get("resources"))) {
+                Map<String, Object> r = cast(ro);
+                NimResourceSpec rs = new NimResourceSpec();
+                rs.name = str(r.get("name"), null);
+                rs.type = str(r.get("type"), null);
+                rs.location = str(r.get("location"), null);
+                hs.nimResources.add(rs);
+            }
             for (Object vo : list(h.get("volume-groups"))) {
                 Map<String, Object> v = cast(vo);
                 VgSpec vs = new VgSpec();
@@ -229,6 +318,7 @@ public final class FleetSpec {
                 ws.checkpointable = Boolean.TRUE.equals(w.get("checkpointable"));
                 ws.autostart = Boolean.TRUE.equals(w.get("autostart"));
                 ws.fileCount = num(w.get("file-count"), 2160);
+                ws.application = (String) w.get("application");
                 for (Object fo : list(w.get("file-systems"))) {
                     Map<String, Object> fs = cast(fo);
                     String vfs = str(fs.get("vfs"), "jfs2");
@@ -240,6 +330,29 @@ public final class FleetSpec {
                 }
                 hs.wpars.add(ws);
             }
+        }
+        for (Object so : list(m.get("managed-systems"))) {
+            Map<String, Object> sm = cast(so);
+            SystemSpec ss = new SystemSpec();
+            ss.name = str(sm.get("name"), null);
+            ss.typeModel = str(sm.get("type-model"), ss.typeModel);
+            ss.serial = str(sm.get("serial"), ss.serial);
+            ss.state = str(sm.get("state"), ss.state);
+            list(sm.get("hmcs")).forEach(x -> ss.hmcs.add(String.valueOf(x)));
+            f.managedSystems.add(ss);
+        }
+        for (Object ho : list(m.get("hmcs"))) {
+            Map<String, Object> hm = cast(ho);
+            HostSpec hs = new HostSpec();
+            hs.name = str(hm.get("name"), null);
+            hs.hostname = hs.name;
+            hs.hmc = true;
+            hs.port = num(hm.get("port"), 0);
+            hs.ip = str(hm.get("ip"), hs.ip);
+            hs.hmcVersion = str(hm.get("version"), hs.hmcVersion);
+            hs.down = Boolean.TRUE.equals(hm.get("down"));
+            hs.password = (String) hm.get("password");
+            f.hmcs.add(hs);
         }
         for (Object fo : list(m.get("faults"))) {
             Map<String, Object> fm = cast(fo);
@@ -273,6 +386,25 @@ public final class FleetSpec {
         h.processorCount = hs.processors;
         h.memoryMb = hs.memoryMb;
         h.ntpActive = hs.ntp;
+        h.hmc = hs.hmc;
+        h.hmcVersion = hs.hmcVersion;
+        h.managedSystem = hs.managedSystem;
+        h.lparId = hs.lparId > 0 ? hs.lparId : hosts.indexOf(hs) + 1;
+        h.clockOffsetSeconds = hs.clockOffsetSeconds;
+        if (!hs.interfaces.isEmpty()) {
+            h.interfaces.clear();
+            h.interfaces.addAll(hs.interfaces);
+        }
+        for (ExportSpec e : hs.nfsExports) {
+            h.nfsExports.put(dev.wparflow.simulator.model.MapFileSystem.normalize(e.path), List.copyOf(e.clients));
+            h.files.mkdirs(e.path);
+        }
+        if (hs.nimMaster) {
+            h.nim = dev.wparflow.simulator.dc.NimCommands.initialDatabase(this, hs);
+        }
+        if (hs.hmc) {
+            return h;
+        }
         if (hs.filesets.isEmpty()) {
             h.filesets.put("bos.rte", "6.1.2.1");
             h.filesets.put("bos.wpars", "6.1.2.1");
@@ -302,6 +434,9 @@ public final class FleetSpec {
             w.checkpointable = ws.checkpointable;
             w.autostart = ws.autostart;
             w.fileCount = ws.fileCount;
+            if (ws.application != null) {
+                w.application = ws.application;
+            }
             if (ws.address != null) {
                 w.address = ws.address;
                 w.netInterface = ws.netInterface == null ? "en0" : ws.netInterface;
@@ -320,6 +455,7 @@ public final class FleetSpec {
                 h.wpars.put(w.name, w);
                 h.materialize(w);
             } else {
+                w.fileSystems = new ArrayList<>(ws.extraFileSystems);
                 h.wpars.put(w.name, w);
             }
             if (w.state == WparState.ACTIVE) {

@@ -92,6 +92,11 @@ public final class HostRuntime implements Services {
     }
 
     @Override
+    public dev.wparflow.simulator.dc.DataCentre dataCentre() {
+        return fleet.dataCentre();
+    }
+
+    @Override
     public RunManager runs() {
         return runs;
     }

@@ -45,6 +45,21 @@ public final class Commands {
         handlers.put("true", inv -> 0);
         handlers.put("false", inv -> 1);
         handlers.put(WparflowRunCommand.NAME, new WparflowRunCommand());
+        // part 2: HMC, NFS, live mobility, checkpoint/restart, NIM
+        handlers.put("lshmc", dev.wparflow.simulator.dc.HmcCommands::lshmc);
+        handlers.put("lssyscfg", dev.wparflow.simulator.dc.HmcCommands::lssyscfg);
+        handlers.put("chsysstate", dev.wparflow.simulator.dc.HmcCommands::chsysstate);
+        handlers.put("mount", dev.wparflow.simulator.dc.NfsCommands::mountCommand);
+        handlers.put("umount", dev.wparflow.simulator.dc.NfsCommands::umountCommand);
+        handlers.put("exportfs", dev.wparflow.simulator.dc.NfsCommands::exportfs);
+        handlers.put("showmount", dev.wparflow.simulator.dc.NfsCommands::showmount);
+        handlers.put("wparexec", MobilityCommands::wparexec);
+        handlers.put("setclock", MobilityCommands::setclock);
+        handlers.put("movewpar", MobilityCommands::movewpar);
+        handlers.put("chkptwpar", MobilityCommands::chkptwpar);
+        handlers.put("restartwpar", MobilityCommands::restartwpar);
+        handlers.put("nim", dev.wparflow.simulator.dc.NimCommands::nim);
+        handlers.put("lsnim", dev.wparflow.simulator.dc.NimCommands::lsnim);
     }
 
     public Set<String> names() {
@@ -65,6 +80,11 @@ public final class Commands {
             return 0;
         }
         CommandHandler h = handlers.get(inv.name());
+        if (inv.host.hmc && !dev.wparflow.simulator.dc.HmcCommands.HMC_COMMANDS.contains(inv.name())) {
+            // the HMC's restricted shell knows HMC commands only
+            inv.err("rbash: " + inv.argv.get(0) + ": command not found");
+            return 127;
+        }
         if (h == null) {
             inv.err("ksh: " + inv.argv.get(0) + ":  not found.");
             return 127;

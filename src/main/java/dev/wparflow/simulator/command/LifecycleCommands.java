@@ -105,7 +105,8 @@ public final class LifecycleCommands {
                 return 1;
             }
             from = w.state;
-            boolean ok = w.state == WparState.ACTIVE || (force && w.state != WparState.DEFINED);
+            boolean ok = w.state == WparState.ACTIVE || w.state == WparState.PAUSED
+                    || (force && w.state != WparState.DEFINED);
             if (!ok) {
                 inv.err("stopwpar: 0960-254 Workload partition " + name + " is not active.");
                 return 1;

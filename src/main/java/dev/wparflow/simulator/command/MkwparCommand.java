@@ -333,6 +333,14 @@ public final class MkwparCommand implements CommandHandler {
                 }
             }
             w.fileSystems = named;
+            String nfsRefusal = MobilityCommands.mountNfs(inv, w);
+            if (nfsRefusal != null) {
+                // part 2: an export that does not list this host refuses it (Redbook 2.6)
+                inv.err(nfsRefusal);
+                inv.err("mkwpar: 0960-033 Error creating file system " + SimulatedHost.sorted(named).stream()
+                        .filter(f -> "nfs".equals(f.vfs())).findFirst().map(WparFileSystem::mountPoint).orElse("/") + ".");
+                return 1;
+            }
             w.type = Wpar.Type.SYSTEM;
             w.state = WparState.TRANSITIONAL;
             w.key = host.nextKey();

@@ -7,4 +7,9 @@ public interface Services {
     Commands commands();
 
     RunManager runs();
+
+    /** Managed systems, HMCs, other hosts, live moves (part 2); null outside a fleet. */
+    default dev.wparflow.simulator.dc.DataCentre dataCentre() {
+        return null;
+    }
 }

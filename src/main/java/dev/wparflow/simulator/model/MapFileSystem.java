@@ -37,6 +37,11 @@ public final class MapFileSystem implements SimFileSystem {
         mkdirs(mountPoint);
     }
 
+    /** Mount point to store (NFS mounts of simulator part 2). */
+    public Map<String, SimFileSystem> mounts() {
+        return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(mounts));
+    }
+
     public void unmount(String mountPoint) {
         mounts.remove(normalize(mountPoint));
     }
@@ -127,6 +132,10 @@ public final class MapFileSystem implements SimFileSystem {
     @Override
     public List<String> list(String dir) {
         String p = normalize(dir);
+        SimFileSystem d = delegate(p);
+        if (d != null) {
+            return d.list(p);
+        }
         String prefix = "/".equals(p) ? "/" : p + "/";
         List<String> out = new ArrayList<>(files.subMap(prefix, prefix + Character.MAX_VALUE).keySet());
         return out;

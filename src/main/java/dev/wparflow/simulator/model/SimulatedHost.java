@@ -33,6 +33,22 @@ public final class SimulatedHost {
     public boolean ntpActive = true;
     public long ntpPid = 217262;
     public final Map<String, String> filesets = new TreeMap<>();
+    /** Part 2: an HMC endpoint instead of an LPAR (answers HMC commands only). */
+    public boolean hmc;
+    public String hmcVersion = "V7R3.3.0";
+    /** Part 2: the managed system this LPAR runs on, and its partition id there. */
+    public String managedSystem;
+    public int lparId = 1;
+    /** Part 2: seconds this host's clock is ahead of the fleet's (setclock HOST copies HOST's). */
+    public volatile long clockOffsetSeconds;
+    /** Part 2: the network interfaces of the global environment (movewpar needs the WPAR's on both sides). */
+    public final java.util.List<String> interfaces = new java.util.ArrayList<>(java.util.List.of("en0"));
+    /** Part 2: NFS exports of this host, directory to the client hosts allowed (empty list: every host). */
+    public final Map<String, java.util.List<String>> nfsExports = new LinkedHashMap<>();
+    /** Part 2: mounted NFS exports, local directory to "server:/dir". */
+    public final Map<String, String> nfsMounts = new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** Part 2: the NIM database when this host is the NIM master, else null. */
+    public dev.wparflow.simulator.dc.NimDatabase nim;
     public final Map<String, VolumeGroup> volumeGroups = new LinkedHashMap<>();
     public final Map<String, Wpar> wpars = new LinkedHashMap<>();
     public final MapFileSystem files = new MapFileSystem();

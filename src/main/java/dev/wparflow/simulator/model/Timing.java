@@ -13,12 +13,17 @@ public final class Timing {
             "mkwpar", 8000L, "startwpar", 4000L, "stopwpar", 3000L, "rebootwpar", 7000L,
             "rmwpar", 2000L, "savewpar", 10000L, "restwpar", 12000L, "chwpar", 500L,
             "syncwpar", 3000L, "mkwpardata", 1000L);
+    /** Part 2 defaults: wparexec, the three phases of a live move (Figure 4-2), checkpoint and restart. */
+    public static final Map<String, Long> PART2 = Map.of(
+            "wparexec", 3000L, "movewpar-spec", 2000L, "movewpar-memory", 5000L, "movewpar-finish", 1000L,
+            "chkptwpar", 3000L, "restartwpar", 3000L, "restartwpar-resume", 500L);
 
     private final Map<String, Long> durations = new ConcurrentHashMap<>(DEFAULTS);
     private volatile double scale;
 
     public Timing(double scale) {
         this.scale = scale;
+        durations.putAll(PART2);
     }
 
     public Timing(double scale, Map<String, Long> overrides) {
