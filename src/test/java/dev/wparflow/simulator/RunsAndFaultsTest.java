@@ -200,7 +200,7 @@ class RunsAndFaultsTest {
     @Test
     void defaultFleetFileStarts() throws Exception {
         try (Fleet def = Fleet.start(FleetFiles.load(FleetFiles.DEFAULT), FleetOptions.forTests()); SimSsh s = new SimSsh(def)) {
-            assertThat(def.hosts()).extracting(HostRuntime::name).containsExactly("lpar00", "lpar01", "lpar02", "sydney", "canberra");
+            assertThat(def.hosts()).extracting(HostRuntime::name).containsExactly("lpar00", "lpar01", "lpar02", "sydney", "canberra", "nim01");
             assertThat(def.hosts().stream().mapToInt(h -> h.wpars().size()).sum()).isGreaterThanOrEqualTo(12);
             SimSsh.Result r = s.run("sydney", "lswpar");
             assertThat(r.out()).contains("skippy  D      S     skippy    /wpars/skippy", "shaper  B");

@@ -30,7 +30,11 @@ final class SimSsh implements AutoCloseable {
     }
 
     ClientSession session(String host) throws Exception {
-        ClientSession s = client.connect("root", "127.0.0.1", fleet.host(host).port()).verify(Duration.ofSeconds(10)).getSession();
+        return session("root", host);
+    }
+
+    ClientSession session(String user, String host) throws Exception {
+        ClientSession s = client.connect(user, "127.0.0.1", fleet.host(host).port()).verify(Duration.ofSeconds(10)).getSession();
         s.auth().verify(Duration.ofSeconds(10));
         return s;
     }
@@ -50,6 +54,12 @@ final class SimSsh implements AutoCloseable {
 
     Result run(String host, String command) throws Exception {
         try (ClientSession s = session(host)) {
+            return exec(s, command);
+        }
+    }
+
+    Result runAs(String user, String host, String command) throws Exception {
+        try (ClientSession s = session(user, host)) {
             return exec(s, command);
         }
     }

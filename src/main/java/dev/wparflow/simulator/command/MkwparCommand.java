@@ -48,7 +48,8 @@ public final class MkwparCommand implements CommandHandler {
         } catch (Getopt.BadFlag bad) {
             return inv.usage(bad, USAGE);
         }
-        if (!g.operands().isEmpty() || (!g.has('n') && !g.has('f'))) {
+        // "mkwpar -w -o wpar.spec -e wpr01" (Redbook 4.7.3) names no -n: the spec keeps the existing WPAR's name
+        if (!g.operands().isEmpty() || (!g.has('n') && !g.has('f') && !(g.has('e') && g.has('w')))) {
             inv.err("mkwpar: 0960-025 A workload partition name must be specified with -n or in a specification file.");
             inv.err("Usage: " + USAGE);
             return 2;
@@ -81,7 +82,9 @@ public final class MkwparCommand implements CommandHandler {
                 fss.add(fs.hasLogicalVolume() ? fs.withLogicalVolume(null, fs.volumeGroup()) : fs);
             }
             w.fileSystems = fss;
-            w.name = g.get('n');
+            if (g.has('n')) {
+                w.name = g.get('n');
+            }
             w.state = WparState.DEFINED;
             w.lock = null;
         } else {
