@@ -36,7 +36,8 @@ public final class AixOutcomes {
                     AixOutcome.WRONG_STATE),
             Map.entry(Pattern.compile("(?i)not a valid (savewpar )?(backup )?(image|archive)|not in backup format"),
                     AixOutcome.IMAGE_CORRUPT),
-            Map.entry(Pattern.compile("(?i)0042-\\d{3}.*(does not exist|unable to find|not found)|nim object \\S+ (does not exist|not found)"),
+            Map.entry(Pattern.compile("(?i)0042-\\d{3}.*(does not exist|unable to find|not found)|nim object \\S+ (does not exist|not found)"
+                    + "|there is no NIM object named"),
                     AixOutcome.NIM_OBJECT_NOT_FOUND),
             Map.entry(Pattern.compile("(?i)permission denied|not owner"), AixOutcome.PERMISSION_DENIED));
 
