@@ -91,7 +91,7 @@ public class SshSessionPool implements RemoteShell, AutoCloseable {
     /**
      * @param resolvers asked in order; the first that knows a name wins
      * @param meters    null: a private SimpleMeterRegistry
-     * @param agent     null: no ssh-agent (see UnixSocketSshAgent.factory)
+     * @param agent     null: no ssh-agent (see {@link UnixSocketSshAgent#factory})
      */
     public SshSessionPool(SshProperties props, List<SshEndpointResolver> resolvers, Redactor redactor,
             MeterRegistry meters, SshAgentFactory agent) {

@@ -404,24 +404,4 @@ class SshSessionPoolTest {
                 new Redactor(), meters, null)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("passphrase-env");
     }
-
-    static final class FixedResolver implements SshEndpointResolver {
-        private final Map<String, SshEndpoint> byName = new java.util.LinkedHashMap<>();
-
-        FixedResolver(SshEndpoint... endpoints) {
-            for (SshEndpoint e : endpoints) {
-                byName.put(e.name(), e);
-            }
-        }
-
-        @Override
-        public Optional<SshEndpoint> find(String name) {
-            return Optional.ofNullable(byName.get(name));
-        }
-
-        @Override
-        public List<String> names() {
-            return List.copyOf(byName.keySet());
-        }
-    }
 }
