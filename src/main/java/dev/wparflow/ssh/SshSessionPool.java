@@ -262,6 +262,19 @@ public class SshSessionPool implements RemoteShell, AutoCloseable {
                 host.timer.record(r.duration());
                 return r;
             } catch (NotSent e) {
+                if (e.refusedOnLiveSession) {
+                    // the host refused one more channel (its MaxSessions is below max-channels-per-host);
+                    // the session and its other channels are fine
+                    if (notSentRetried) {
+                        throw new SshException(SshFailure.CONNECT_REFUSED, endpoint.name(), shown, timeout,
+                                "the host refused a new channel (" + e.getMessage() + "); is its sshd MaxSessions lower"
+                                        + " than wparflow.ssh.max-channels-per-host (" + props.getMaxChannelsPerHost()
+                                        + ")? Command not sent", e.getCause());
+                    }
+                    notSentRetried = true;
+                    pause(50);
+                    continue;
+                }
                 host.invalidate(session, "channel could not be opened: " + e.getMessage());
                 if (notSentRetried) {
                     throw new SshException(SshFailure.CONNECTION_LOST, endpoint.name(), shown, timeout,
@@ -287,9 +300,19 @@ public class SshSessionPool implements RemoteShell, AutoCloseable {
     /** The command was certainly not sent. */
     private static final class NotSent extends Exception {
         private static final long serialVersionUID = 1L;
+        final boolean refusedOnLiveSession;
 
-        NotSent(String message, Throwable cause) {
+        NotSent(String message, Throwable cause, boolean refusedOnLiveSession) {
             super(message, cause);
+            this.refusedOnLiveSession = refusedOnLiveSession;
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -299,7 +322,7 @@ public class SshSessionPool implements RemoteShell, AutoCloseable {
         try {
             channel = session.createExecChannel(command);
         } catch (IOException e) {
-            throw new NotSent(String.valueOf(e.getMessage()), e);
+            throw new NotSent(String.valueOf(e.getMessage()), e, false);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -317,10 +340,10 @@ public class SshSessionPool implements RemoteShell, AutoCloseable {
             if (!opened.isOpened()) {
                 channel.close(true);
                 if (!session.isOpen() || session.isClosing()) {
-                    throw new NotSent("session closed", opened.getException());
+                    throw new NotSent("session closed", opened.getException(), false);
                 }
                 // the server refused the channel (e.g. MaxSessions) on a live session: the command did not run
-                throw new NotSent("channel refused: " + opened.getException(), opened.getException());
+                throw new NotSent(String.valueOf(opened.getException()), opened.getException(), true);
             }
             try {
                 channel.getInvertedIn().close(); // EOF on stdin, as ssh host cmd </dev/null
