@@ -4,6 +4,8 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.sshd.client.config.hosts.KnownHostEntry;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
@@ -18,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * known_hosts checking with the wording operators need. The file is re-read when it changes, so a key
- * added with ssh-keyscan takes effect without a restart. The verdict is left on the session, so the pool
+ * added with ssh-keyscan takes effect without a restart. The verdict is kept per session, so the pool
  * can turn MINA's generic "server key did not validate" into {@link SshFailure#HOST_KEY_UNKNOWN} or
  * {@link SshFailure#HOST_KEY_CHANGED} with an actionable message.
  */
@@ -30,7 +32,11 @@ class HostKeyVerifier extends KnownHostsServerKeyVerifier {
     record Refusal(SshFailure failure, String message) {
     }
 
-    static final AttributeKey<Refusal> REFUSAL = new AttributeKey<>();
+    /**
+     * Refusals by session, taken by the pool once authentication failed. Not a session attribute: MINA
+     * clears those when the refused session closes, which can happen before the pool looks.
+     */
+    private final Map<ClientSession, Refusal> refusals = new ConcurrentHashMap<>();
     /** The endpoint name, set on the session before key exchange completes (for messages). */
     static final AttributeKey<SshEndpoint> ENDPOINT = new AttributeKey<>();
 
@@ -58,7 +64,7 @@ class HostKeyVerifier extends KnownHostsServerKeyVerifier {
                 + ". If that is the host's key (compare the fingerprint out of band, e.g. ssh-keygen -lf"
                 + " /etc/ssh/ssh_host_*_key.pub on the host), add it with: ssh-keyscan -p " + t.port + " " + t.host
                 + " >> " + file + "  (or set wparflow.ssh.host-key-policy=accept-new)";
-        session.setAttribute(REFUSAL, new Refusal(SshFailure.HOST_KEY_UNKNOWN, msg));
+        refusals.put(session, new Refusal(SshFailure.HOST_KEY_UNKNOWN, msg));
         log.warn("Refused unknown host key for {}: {}", t.name, msg);
         return false;
     }
@@ -73,9 +79,14 @@ class HostKeyVerifier extends KnownHostsServerKeyVerifier {
                 + ". Connection refused. If the host was legitimately reinstalled, remove the old line with"
                 + " ssh-keygen -R '" + (t.port == 22 ? t.host : "[" + t.host + "]:" + t.port) + "' -f " + file
                 + " and add the new key after checking it";
-        session.setAttribute(REFUSAL, new Refusal(SshFailure.HOST_KEY_CHANGED, msg));
+        refusals.put(session, new Refusal(SshFailure.HOST_KEY_CHANGED, msg));
         log.error("{} ({})", msg, t.name);
         return false;
+    }
+
+    /** The refusal recorded for this session, if any, forgotten afterwards. */
+    Refusal take(ClientSession session) {
+        return refusals.remove(session);
     }
 
     private record Target(String name, String host, int port) {

@@ -73,6 +73,9 @@ public class SshSessionPool implements RemoteShell, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SshSessionPool.class);
 
+    /** Channel refusals on a live session tolerated per command (backoff 10 ms doubling to 200 ms, ~0.9 s in all). */
+    private static final int MAX_CHANNEL_REFUSALS = 8;
+
     private final SshProperties props;
     private final List<SshEndpointResolver> resolvers;
     private final Redactor redactor;
@@ -83,6 +86,7 @@ public class SshSessionPool implements RemoteShell, AutoCloseable {
     private final Map<String, Host> hosts = new ConcurrentHashMap<>();
     private final ScheduledExecutorService reaper;
     private final AtomicLong connects = new AtomicLong();
+    private final ServerKeyVerifier hostKeys;
 
     public SshSessionPool(SshProperties props, SshEndpointResolver resolver) {
         this(props, List.of(resolver), new Redactor(props.getRedactPatterns()), null, null);
@@ -120,7 +124,8 @@ public class SshSessionPool implements RemoteShell, AutoCloseable {
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setUserInteraction(null);
         client.setKeyIdentityProvider(session -> identities);
-        client.setServerKeyVerifier(verifier(props));
+        this.hostKeys = verifier(props);
+        client.setServerKeyVerifier(hostKeys);
         if (agent != null) {
             client.setAgentFactory(agent);
         }
@@ -254,6 +259,7 @@ public class SshSessionPool implements RemoteShell, AutoCloseable {
             Duration timeout, CommandOptions opts, long start) {
         int readRetries = opts.idempotent() ? Math.max(0, props.getReadRetries()) : 0;
         boolean notSentRetried = false;
+        int refusals = 0;
         while (true) {
             ClientSession session = host.lease(endpoint);
             try {
@@ -263,16 +269,18 @@ public class SshSessionPool implements RemoteShell, AutoCloseable {
                 return r;
             } catch (NotSent e) {
                 if (e.refusedOnLiveSession) {
-                    // the host refused one more channel (its MaxSessions is below max-channels-per-host);
-                    // the session and its other channels are fine
-                    if (notSentRetried) {
+                    // the host refused one more channel on a live session: its MaxSessions is below
+                    // max-channels-per-host, or (seen with OpenSSH at exactly MaxSessions) it has not yet freed
+                    // a just-closed channel. The session and its other channels are fine; try again shortly.
+                    if (++refusals > MAX_CHANNEL_REFUSALS) {
                         throw new SshException(SshFailure.CONNECT_REFUSED, endpoint.name(), shown, timeout,
                                 "the host refused a new channel (" + e.getMessage() + "); is its sshd MaxSessions lower"
                                         + " than wparflow.ssh.max-channels-per-host (" + props.getMaxChannelsPerHost()
                                         + ")? Command not sent", e.getCause());
                     }
-                    notSentRetried = true;
-                    pause(50);
+                    log.debug("{}: channel refused ({}), try {} of {}", endpoint.name(), e.getMessage(), refusals,
+                            MAX_CHANNEL_REFUSALS);
+                    pause(Math.min(200, 5L << refusals));
                     continue;
                 }
                 host.invalidate(session, "channel could not be opened: " + e.getMessage());
@@ -443,7 +451,7 @@ public class SshSessionPool implements RemoteShell, AutoCloseable {
             }
             AuthFuture auth = s.auth();
             boolean done = auth.await(props.getAuthTimeout());
-            HostKeyVerifier.Refusal refusal = s.getAttribute(HostKeyVerifier.REFUSAL);
+            HostKeyVerifier.Refusal refusal = hostKeys instanceof HostKeyVerifier v ? v.take(s) : null;
             if (refusal != null) {
                 throw new SshException(refusal.failure(), ep.name(), null, null, refusal.message());
             }
@@ -469,6 +477,9 @@ public class SshSessionPool implements RemoteShell, AutoCloseable {
             throw e;
         } catch (IOException e) {
             s.close(true);
+            if (hostKeys instanceof HostKeyVerifier v) {
+                v.take(s);
+            }
             throw new SshException(SshFailure.CONNECT_TIMEOUT, ep.name(), null, props.getAuthTimeout(),
                     "interrupted during authentication to " + ep.host() + ":" + ep.port(), e);
         }

@@ -109,7 +109,7 @@ class OpenSshServerTest {
             try {
                 List<Future<CommandResult>> fs = new ArrayList<>();
                 for (int i = 0; i < 14; i++) {
-                    fs.add(threads.submit(() -> pool.run("lpar00", "sleep 1; echo ok")));
+                    fs.add(threads.submit(() -> pool.run("lpar00", "sleep 3; echo ok")));
                 }
                 int ok = 0;
                 int refused = 0;
