@@ -136,6 +136,10 @@ public class SshSessionPool implements RemoteShell, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        if (identities.isEmpty() && agent == null && password == null) {
+            log.warn("SSH pool has no identity: no key file (wparflow.ssh.identities), no ssh-agent, no password;"
+                    + " every connection will fail with AUTH_FAILED unless keys are added in memory");
+        }
         long every = props.effectiveReapInterval().toMillis();
         reaper.scheduleWithFixedDelay(this::reap, every, every, TimeUnit.MILLISECONDS);
 
@@ -659,6 +663,7 @@ public class SshSessionPool implements RemoteShell, AutoCloseable {
         volatile ClientSession session;
         volatile Instant since;
         volatile long lastUsed = System.nanoTime();
+        volatile Failed lastFailure;
 
         Host(String name) {
             this.name = name;
@@ -674,6 +679,7 @@ public class SshSessionPool implements RemoteShell, AutoCloseable {
 
         /** The live session (opened if need be), with one more user counted. */
         ClientSession lease(SshEndpoint ep) {
+            long asked = System.nanoTime();
             lock.lock();
             try {
                 ClientSession s = session;
@@ -681,7 +687,19 @@ public class SshSessionPool implements RemoteShell, AutoCloseable {
                     if (s != null) {
                         closeSession("found closed by the peer; reconnecting");
                     }
-                    s = openSession(ep);
+                    Failed f = lastFailure;
+                    if (f != null && f.at - asked > 0) {
+                        // a connect attempt that began while this caller waited for the lock just failed:
+                        // share its verdict instead of queueing one more connect-timeout per waiting command
+                        throw f.failure;
+                    }
+                    try {
+                        s = openSession(ep);
+                    } catch (SshException e) {
+                        lastFailure = new Failed(System.nanoTime(), e);
+                        throw e;
+                    }
+                    lastFailure = null;
                     session = s;
                     since = Instant.now();
                     commands.set(0);
@@ -733,6 +751,9 @@ public class SshSessionPool implements RemoteShell, AutoCloseable {
             return new SessionInfo(name, address, true, t, busy, TimeUnit.NANOSECONDS.toSeconds(idleNanos),
                     commands.get(), busy > 0 ? null : TimeUnit.NANOSECONDS.toSeconds(Math.max(0, persist - idleNanos)));
         }
+    }
+
+    private record Failed(long at, SshException failure) {
     }
 
     /** Hosts with state, for diagnostics. */

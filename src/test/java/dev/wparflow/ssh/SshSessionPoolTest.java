@@ -336,6 +336,30 @@ class SshSessionPoolTest {
     }
 
     @Test
+    void commandsWaitingForAFailingConnectShareItsFailure() throws Exception {
+        props.setAuthTimeout(Duration.ofMillis(600));
+        try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            SshSessionPool pool = pool(new SshEndpoint("lpar07", "127.0.0.1", silent.getLocalPort(), "tester"));
+            ExecutorService threads = Executors.newFixedThreadPool(6);
+            try {
+                long t0 = System.nanoTime();
+                List<Future<CommandResult>> fs = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    fs.add(threads.submit(() -> pool.run("lpar07", "echo x")));
+                }
+                for (Future<CommandResult> f : fs) {
+                    assertThatThrownBy(f::get).cause().isInstanceOfSatisfying(SshException.class,
+                            e -> assertThat(e.failure()).isEqualTo(SshFailure.CONNECT_TIMEOUT));
+                }
+                // one attempt's 600 ms (two if a caller arrived after it began), not six in a row
+                assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(2000));
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void secretsAreRedactedInResultsAndFailures() {
         SshSessionPool pool = pool();
         pool.redactor().registerSecret("s3cr3t-value");
