@@ -83,6 +83,8 @@ public class SshSessionPool implements RemoteShell, AutoCloseable {
     private final SshClient client;
     private final List<KeyPair> identities = new CopyOnWriteArrayList<>();
     private final String password;
+    private final String passphrase;
+    private final List<Path> pendingIdentityFiles = new java.util.ArrayList<>();
     private final Map<String, Host> hosts = new ConcurrentHashMap<>();
     private final ScheduledExecutorService reaper;
     private final AtomicLong connects = new AtomicLong();
@@ -103,7 +105,7 @@ public class SshSessionPool implements RemoteShell, AutoCloseable {
         this.resolvers = List.copyOf(resolvers);
         this.redactor = redactor;
         this.meters = meters != null ? meters : new SimpleMeterRegistry();
-        String passphrase = Secrets.read("passphrase", props.getPassphraseEnv(), props.getPassphraseFile());
+        this.passphrase = Secrets.read("passphrase", props.getPassphraseEnv(), props.getPassphraseFile());
         this.password = Secrets.read("password", props.getPasswordEnv(), props.getPasswordFile());
         redactor.registerSecret(passphrase);
         redactor.registerSecret(password);
@@ -123,7 +125,7 @@ public class SshSessionPool implements RemoteShell, AutoCloseable {
         // no ~/.ssh/config, no interactive prompts: everything comes from wparflow.ssh.*
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setUserInteraction(null);
-        client.setKeyIdentityProvider(session -> identities);
+        client.setKeyIdentityProvider(session -> currentIdentities());
         this.hostKeys = verifier(props);
         client.setServerKeyVerifier(hostKeys);
         if (agent != null) {
@@ -136,7 +138,7 @@ public class SshSessionPool implements RemoteShell, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        if (identities.isEmpty() && agent == null && password == null) {
+        if (identities.isEmpty() && pendingIdentityFiles.isEmpty() && agent == null && password == null) {
             log.warn("SSH pool has no identity: no key file (wparflow.ssh.identities), no ssh-agent, no password;"
                     + " every connection will fail with AUTH_FAILED unless keys are added in memory");
         }
@@ -183,25 +185,55 @@ public class SshSessionPool implements RemoteShell, AutoCloseable {
             Path p = Path.of(expandHome(f));
             if (!Files.isReadable(p)) {
                 if (!configured.isEmpty()) {
-                    throw new IllegalStateException("SSH identity file " + p + " is not readable");
+                    // e.g. the embedded simulator writes its client key after we start: load it on first connect
+                    log.warn("SSH identity file {} is not readable (yet); it is tried again at each connect", p);
+                    pendingIdentityFiles.add(p);
                 }
                 continue;
             }
-            try (InputStream in = Files.newInputStream(p)) {
-                Iterable<KeyPair> keys = SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName(p.toString()),
-                        in, passphrase == null ? null : FilePasswordProvider.of(passphrase));
-                keys.forEach(identities::add);
-            } catch (Exception e) {
-                // the cause never holds the passphrase; say only what to fix
-                String msg = "cannot load SSH identity " + p + " (" + e.getClass().getSimpleName()
-                        + "): if it is encrypted, provide its passphrase through wparflow.ssh.passphrase-env or"
-                        + " wparflow.ssh.passphrase-file";
+            try {
+                loadIdentity(p, passphrase);
+            } catch (IllegalStateException e) {
                 if (!configured.isEmpty()) {
-                    throw new IllegalStateException(msg);
+                    throw e;
                 }
-                log.warn(msg);
+                log.warn(e.getMessage());
             }
         }
+    }
+
+    private void loadIdentity(Path p, String passphrase) {
+        try (InputStream in = Files.newInputStream(p)) {
+            Iterable<KeyPair> keys = SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName(p.toString()),
+                    in, passphrase == null ? null : FilePasswordProvider.of(passphrase));
+            keys.forEach(identities::add);
+        } catch (Exception e) {
+            // the cause never holds the passphrase; say only what to fix
+            throw new IllegalStateException("cannot load SSH identity " + p + " (" + e.getClass().getSimpleName()
+                    + "): if it is encrypted, provide its passphrase through wparflow.ssh.passphrase-env or"
+                    + " wparflow.ssh.passphrase-file");
+        }
+    }
+
+    /** Configured key files that were missing at start, loaded once they appear. */
+    private List<KeyPair> currentIdentities() {
+        if (!pendingIdentityFiles.isEmpty()) {
+            synchronized (pendingIdentityFiles) {
+                for (java.util.Iterator<Path> it = pendingIdentityFiles.iterator(); it.hasNext();) {
+                    Path p = it.next();
+                    if (Files.isReadable(p)) {
+                        try {
+                            loadIdentity(p, passphrase);
+                            log.info("SSH identity {} loaded", p);
+                        } catch (IllegalStateException e) {
+                            log.error(e.getMessage());
+                        }
+                        it.remove();
+                    }
+                }
+            }
+        }
+        return identities;
     }
 
     /** Adds a key pair held in memory (the simulator, the benchmark, tests). */

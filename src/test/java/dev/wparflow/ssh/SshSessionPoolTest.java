@@ -403,6 +403,20 @@ class SshSessionPoolTest {
     }
 
     @Test
+    void keyFileThatAppearsAfterStartIsLoadedAtConnect() throws Exception {
+        Path key = tmp.resolve("late/client_key");
+        props.setIdentities(List.of(key.toString()));
+        SshSessionPool pool = new SshSessionPool(props, List.of(new FixedResolver(server.endpoint("lpar00"))),
+                new Redactor(), meters, null);
+        closeMe.add(pool);
+        Files.createDirectories(key.getParent());
+        try (OutputStream out = Files.newOutputStream(key)) {
+            new OpenSSHKeyPairResourceWriter().writePrivateKey(clientKey, "late", null, out);
+        }
+        assertThat(pool.run("lpar00", "echo late").stdout()).isEqualTo("late\n");
+    }
+
+    @Test
     void encryptedKeyFileWithPassphraseFromASecretFile() throws Exception {
         Path key = tmp.resolve("id_ed25519");
         OpenSSHKeyEncryptionContext enc = new OpenSSHKeyEncryptionContext();
