@@ -90,7 +90,7 @@ class SshLayerWiringTest {
 
     @BeforeEach
     void users() {
-        // camunda-admin: creating wparflow-operators fails under Camunda's default resource-id whitelist in this context
+        // camunda-admin: this branch's base predates the groupResourceWhitelistPattern that allows 'wparflow-operators'
         user("sshop", WparflowGroups.ADMINS);
         user("sshviewer", null);
     }
