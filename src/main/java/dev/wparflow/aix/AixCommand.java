@@ -157,6 +157,15 @@ public final class AixCommand {
             return this;
         }
 
+        /**
+         * Another command's words as operands: wrapping a command (for example after
+         * {@code wparflow-run start RUNID --}); each word was validated when that command was built.
+         */
+        public Builder command(AixCommand inner) {
+            argv.addAll(inner.argv());
+            return this;
+        }
+
         /** Validated operands, in order. */
         public Builder args(Collection<? extends ShellArg> values) {
             values.forEach(this::arg);

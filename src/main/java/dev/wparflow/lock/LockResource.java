@@ -12,7 +12,7 @@ public record LockResource(String name) {
     private static final Pattern PART = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}");
 
     public LockResource {
-        if (name == null || !name.matches("(wpar|host|nim|system):[A-Za-z0-9_./-]{1,190}")) {
+        if (name == null || !name.matches("(wpar|host|nim|system|poller):[A-Za-z0-9_./-]{1,190}")) {
             throw new IllegalArgumentException("not a lock resource name: " + name);
         }
     }
@@ -31,6 +31,11 @@ public record LockResource(String name) {
 
     public static LockResource managedSystem(String system) {
         return new LockResource("system:" + part("managed system", system));
+    }
+
+    /** The right to poll a host's detached runs: one engine node at a time. */
+    public static LockResource poller(String host) {
+        return new LockResource("poller:" + part("host", host));
     }
 
     private static String part(String what, String value) {

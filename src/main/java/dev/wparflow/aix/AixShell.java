@@ -1,0 +1,57 @@
+package dev.wparflow.aix;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.stereotype.Component;
+
+import dev.wparflow.audit.CommandTranscriptService;
+import dev.wparflow.ssh.CommandOptions;
+import dev.wparflow.ssh.CommandResult;
+import dev.wparflow.ssh.RemoteShell;
+import dev.wparflow.ssh.SshException;
+
+/**
+ * Runs a built {@link AixCommand} on a host and records it in the command transcripts, whether it
+ * exited (any status) or failed technically. The only way process code reaches a host.
+ */
+@Component
+public class AixShell {
+
+    private final RemoteShell shell;
+    private final CommandTranscriptService transcripts;
+    private final Clock clock;
+
+    public AixShell(RemoteShell shell, CommandTranscriptService transcripts, Clock clock) {
+        this.shell = shell;
+        this.transcripts = transcripts;
+        this.clock = clock;
+    }
+
+    public CommandResult run(String host, AixCommand command, Origin origin) {
+        return run(host, command, CommandOptions.DEFAULT, origin);
+    }
+
+    /** A read that may be re-sent if its connection drops (lswpar, lsvg, oslevel…). */
+    public CommandResult read(String host, AixCommand command, Origin origin) {
+        return run(host, command, CommandOptions.idempotentRead(), origin);
+    }
+
+    public CommandResult run(String host, AixCommand command, CommandOptions options, Origin origin) {
+        Instant started = clock.instant();
+        try {
+            CommandResult result = shell.run(host, command.commandLine(), options);
+            transcripts.record(new CommandTranscriptService.Entry(origin.processInstanceId(), origin.activityId(), host,
+                    result.command(), result.exitStatus(), null, started, result.duration(), result.stdout(),
+                    result.stderr()));
+            return result;
+        } catch (SshException failure) {
+            transcripts.record(new CommandTranscriptService.Entry(origin.processInstanceId(), origin.activityId(), host,
+                    failure.command() == null ? command.programName() : failure.command(), null,
+                    failure.failure() + ": " + failure.getMessage(), started,
+                    Duration.between(started, clock.instant()), null, null));
+            throw failure;
+        }
+    }
+}

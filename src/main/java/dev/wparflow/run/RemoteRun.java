@@ -1,0 +1,26 @@
+package dev.wparflow.run;
+
+import java.time.Instant;
+
+/** A long AIX command started detached under a run id, as recorded in wparflow_remote_run. */
+public record RemoteRun(String runId, String host, String command, String processInstanceId, String activityId,
+        State state, Integer exitCode, String output, Instant createdAt, Instant startedAt, Instant finishedAt,
+        Instant correlatedAt, String note) {
+
+    public enum State {
+        /** recorded; the start command may or may not have reached the host yet */
+        STARTING,
+        /** the host runs it */
+        RUNNING,
+        /** the host reported its exit code */
+        EXITED,
+        /** the host no longer knows a run it had started (record removed, host reinstalled) */
+        LOST,
+        /** cancelled on the host on request */
+        CANCELLED
+    }
+
+    public boolean finished() {
+        return state == State.EXITED || state == State.LOST || state == State.CANCELLED;
+    }
+}

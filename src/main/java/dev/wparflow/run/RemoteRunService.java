@@ -1,0 +1,206 @@
+package dev.wparflow.run;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.wparflow.NodeIdentity;
+import dev.wparflow.aix.AixCommand;
+import dev.wparflow.aix.AixShell;
+import dev.wparflow.aix.Origin;
+import dev.wparflow.aix.RunId;
+import dev.wparflow.aix.WparflowRun;
+import dev.wparflow.lock.LeaseLockService;
+import dev.wparflow.lock.LockResource;
+import dev.wparflow.ssh.CommandResult;
+
+/**
+ * Long AIX commands (savewpar, restwpar, movewpar…) run detached on their host under a run id
+ * derived from the process instance and activity, so a retried job finds the run it started instead
+ * of starting another. The process waits at a message catch event; {@link #pollAll()} asks each host
+ * about all its open runs in one call and correlates every finished run exactly once: the claim of
+ * the correlation and the correlation itself commit in one transaction.
+ */
+@Service
+public class RemoteRunService {
+
+    private static final Logger log = LoggerFactory.getLogger(RemoteRunService.class);
+
+    private final RemoteRunRepository runs;
+    private final AixShell shell;
+    private final RuntimeService runtimeService;
+    private final LeaseLockService locks;
+    private final NodeIdentity node;
+    private final TransactionTemplate inTransaction;
+    private final TransactionTemplate ownTransaction;
+    private final Duration pollLease;
+
+    public RemoteRunService(RemoteRunRepository runs, AixShell shell, RuntimeService runtimeService,
+            LeaseLockService locks, NodeIdentity node, PlatformTransactionManager transactions,
+            @Value("${wparflow.runs.poll-lease:PT60S}") Duration pollLease) {
+        this.runs = runs;
+        this.shell = shell;
+        this.runtimeService = runtimeService;
+        this.locks = locks;
+        this.node = node;
+        this.inTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.pollLease = pollLease;
+    }
+
+    /** The run id of a step: process instance and activity, plus a suffix where one step starts several runs. */
+    public static RunId runIdFor(Origin origin, String suffix) {
+        if (origin.processInstanceId() == null || origin.activityId() == null) {
+            throw new IllegalArgumentException("a detached run belongs to a process instance and activity");
+        }
+        String id = "wf-" + origin.processInstanceId() + "." + origin.activityId() + (suffix == null ? "" : "." + suffix);
+        return RunId.of(id);
+    }
+
+    /**
+     * Starts {@code command} on {@code host} detached, once: a retry of the same step finds the run
+     * recorded (and the host's wparflow-run refuses to start a run id twice). Returns the run id the
+     * model waits for.
+     */
+    public String start(Origin origin, String host, AixCommand command, String suffix) {
+        RunId runId = runIdFor(origin, suffix);
+        Optional<RemoteRun> recorded = runs.find(runId.value());
+        if (recorded.isPresent() && recorded.get().state() != RemoteRun.State.STARTING) {
+            log.info("run {} on {} was started before ({}); not starting it again", runId.value(), host,
+                    recorded.get().state());
+            return runId.value();
+        }
+        // recorded in its own transaction first: if this job rolls back after the host started the
+        // command, the poller still knows the run
+        ownTransaction.executeWithoutResult(status -> runs.insert(runId.value(), host, command.commandLine(),
+                origin.processInstanceId(), origin.activityId()));
+        CommandResult started = shell.run(host, WparflowRun.start(runId, command), origin);
+        if (!started.succeeded()) {
+            throw new RemoteRunException(host, command.programName(), "wparflow-run start exited "
+                    + started.exitStatus() + ": " + firstLine(started.stderr())
+                    + (started.exitStatus() == 127 ? " (is deploy/aix/wparflow-run installed on " + host + "?)" : ""));
+        }
+        ownTransaction.executeWithoutResult(status -> runs.markRunning(runId.value()));
+        log.info("started {} on {} as run {}", command.programName(), host, runId.value());
+        return runId.value();
+    }
+
+    /** Cancels a run on its host (abort paths) and records it as cancelled. */
+    public void cancel(String runId, Origin origin) {
+        RemoteRun run = runs.find(runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
+        if (run.finished()) {
+            return;
+        }
+        CommandResult cancelled = shell.run(run.host(), WparflowRun.cancel(RunId.of(runId)), origin);
+        runs.markFinished(runId, RemoteRun.State.CANCELLED, 143, cancelled.stdout(), "cancelled by " + origin.activityId());
+    }
+
+    public Optional<RemoteRun> find(String runId) {
+        return runs.find(runId);
+    }
+
+    /** One poll round over every host with open runs; a host that fails is retried next round. */
+    public void pollAll() {
+        for (String host : runs.hostsWithOpenRuns()) {
+            try {
+                pollHost(host);
+            } catch (RuntimeException failure) {
+                log.warn("polling runs on {} failed, next round retries: {}", host, failure.getMessage());
+            }
+        }
+    }
+
+    /** Polls one host if no other engine node does right now. */
+    public void pollHost(String host) {
+        LockResource pollerLock = LockResource.poller(host);
+        if (!locks.acquire(pollerLock, node.id(), "run poller", pollLease).acquired()) {
+            return;
+        }
+        try {
+            List<RemoteRun> open = runs.openRuns(host);
+            List<RemoteRun> unfinished = open.stream().filter(r -> !r.finished()).toList();
+            if (!unfinished.isEmpty()) {
+                Origin origin = Origin.background("poll runs");
+                Map<String, WparflowRun.RunStatus> statuses = WparflowRun.parseStatus(shell.read(host,
+                        WparflowRun.status(unfinished.stream().map(r -> RunId.of(r.runId())).toList()), origin));
+                for (RemoteRun run : unfinished) {
+                    record(host, run, statuses.get(run.runId()), origin);
+                }
+            }
+            for (RemoteRun run : runs.openRuns(host)) {
+                if (run.finished() && correlate(run)) {
+                    forget(host, run);
+                }
+            }
+        } finally {
+            locks.release(pollerLock, node.id());
+        }
+    }
+
+    private void record(String host, RemoteRun run, WparflowRun.RunStatus status, Origin origin) {
+        if (status == null || status.state() == WparflowRun.State.RUNNING) {
+            return;
+        }
+        if (status.state() == WparflowRun.State.EXITED) {
+            String output = shell.read(host, WparflowRun.output(RunId.of(run.runId())), origin).stdout();
+            runs.markFinished(run.runId(), RemoteRun.State.EXITED, status.exitCode(), output, null);
+        } else if (run.state() == RemoteRun.State.RUNNING) {
+            // the host had it and lost it; a STARTING run is the start step's to (re)try
+            runs.markFinished(run.runId(), RemoteRun.State.LOST, null, null, host + " no longer knows this run");
+        }
+    }
+
+    /** Correlates a finished run to the execution waiting for it; true if this call did it. */
+    boolean correlate(RemoteRun run) {
+        return Boolean.TRUE.equals(inTransaction.execute(status -> {
+            if (!runs.claimCorrelation(run.runId(), null)) {
+                return false;
+            }
+            try {
+                runtimeService.createMessageCorrelation(RemoteRunVariables.MESSAGE)
+                        .processInstanceId(run.processInstanceId())
+                        .localVariableEquals(RemoteRunVariables.RUN_ID, run.runId())
+                        .setVariable(RemoteRunVariables.RUN_STATE, run.state().name())
+                        .setVariable(RemoteRunVariables.RUN_EXIT_CODE, run.exitCode())
+                        .correlateWithResult();
+                log.info("run {} ({} {}) correlated to process instance {}", run.runId(), run.state(),
+                        run.exitCode(), run.processInstanceId());
+                return true;
+            } catch (MismatchingMessageCorrelationException notWaiting) {
+                if (runtimeService.createProcessInstanceQuery().processInstanceId(run.processInstanceId()).count() == 0) {
+                    // nobody will ever wait for it: keep the claim, say why
+                    runs.claimCorrelation(run.runId(), "process instance ended before the run finished");
+                    return false;
+                }
+                status.setRollbackOnly(); // not at its catch event yet: next round
+                return false;
+            }
+        }));
+    }
+
+    private void forget(String host, RemoteRun run) {
+        try {
+            shell.run(host, WparflowRun.forget(RunId.of(run.runId())), Origin.background("forget run"));
+        } catch (RuntimeException failure) {
+            log.debug("forgetting {} on {} failed (harmless): {}", run.runId(), host, failure.getMessage());
+        }
+    }
+
+    private static String firstLine(String text) {
+        String stripped = text == null ? "" : text.strip();
+        int newline = stripped.indexOf('\n');
+        return newline < 0 ? stripped : stripped.substring(0, newline);
+    }
+}
