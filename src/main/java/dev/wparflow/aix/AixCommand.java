@@ -157,6 +157,12 @@ public final class AixCommand {
             return this;
         }
 
+        /** {@code --}: what follows are operands, even if they start with '-'. */
+        public Builder endOfOptions() {
+            argv.add("--");
+            return this;
+        }
+
         /**
          * Another command's words as operands: wrapping a command (for example after
          * {@code wparflow-run start RUNID --}); each word was validated when that command was built.

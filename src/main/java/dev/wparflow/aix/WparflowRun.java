@@ -26,7 +26,7 @@ public final class WparflowRun {
     public enum State { RUNNING, EXITED, UNKNOWN }
 
     public static AixCommand start(RunId runId, AixCommand command) {
-        return AixCommand.of(PROGRAM).keyword("start").arg(runId).keyword("--").command(command).build();
+        return AixCommand.of(PROGRAM).keyword("start").arg(runId).endOfOptions().command(command).build();
     }
 
     /** One call for every open run of a host. */

@@ -147,7 +147,11 @@ class SshLayerWiringTest {
         assertThat(meters.get("wparflow.ssh.sessions.open").gauge().value()).isEqualTo(1);
         assertThat(meters.get("wparflow.ssh.failures").tags("host", "hmc02", "type", "CONNECT_REFUSED").counter()
                 .count()).isGreaterThanOrEqualTo(1);
-        ResponseEntity<Map> metric = http.getForEntity("/actuator/metrics/wparflow.ssh.sessions.open", Map.class);
+        // metrics need a login like every API
+        assertThat(http.getForEntity("/actuator/metrics/wparflow.ssh.sessions.open", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        ResponseEntity<Map> metric = http.withBasicAuth("sshviewer", "sshviewer-pw")
+                .getForEntity("/actuator/metrics/wparflow.ssh.sessions.open", Map.class);
         assertThat(metric.getStatusCode()).isEqualTo(HttpStatus.OK);
 
         ResponseEntity<String> bye = call(HttpMethod.POST, "/api/ssh/sessions/hmc01/disconnect", "sshop",

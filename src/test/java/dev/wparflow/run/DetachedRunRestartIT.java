@@ -1,0 +1,161 @@
+package dev.wparflow.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.wparflow.WparflowApplication;
+import dev.wparflow.aix.AbsolutePath;
+import dev.wparflow.aix.AixCommand;
+import dev.wparflow.aix.Origin;
+import dev.wparflow.aix.WparName;
+import dev.wparflow.simulator.CommandLog;
+import dev.wparflow.simulator.Fleet;
+import dev.wparflow.simulator.FleetOptions;
+import dev.wparflow.testsupport.TestDatabases;
+
+/**
+ * A savewpar started detached keeps running while the engine node that started it stops; a node
+ * started afterwards on the same database finds the run, correlates it exactly once, and the host
+ * ran savewpar once. Two Spring contexts in turn stand for the engine before and after a restart.
+ */
+class DetachedRunRestartIT {
+
+    static final String FLEET = """
+            time-scale: 1
+            durations: {savewpar: 4000}
+            hosts:
+              - name: lpar00
+                port: 0
+                wpars:
+                  - {name: wpr00, state: A, hostname: wpr00, address: 9.3.5.182}
+            """;
+
+    @TempDir
+    Path dir;
+    Fleet fleet;
+    ConfigurableApplicationContext node;
+
+    @BeforeEach
+    void fleet() throws Exception {
+        fleet = Fleet.startYaml(FLEET, FleetOptions.forTests().dataDir(dir.resolve("sim")).timeScale(1.0));
+    }
+
+    @AfterEach
+    void stop() {
+        if (node != null) {
+            node.close();
+        }
+        fleet.close();
+    }
+
+    ConfigurableApplicationContext startNode(String name, String databaseUrl, String user, String password) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("spring.datasource.url", databaseUrl);
+        properties.put("spring.datasource.username", user);
+        properties.put("spring.datasource.password", password);
+        properties.put("server.port", "0");
+        properties.put("wparflow.node-id", name);
+        properties.put("wparflow.runs.poll-interval", "PT0.3S");
+        properties.put("wparflow.ssh.known-hosts", fleet.knownHostsPath().toString());
+        properties.put("wparflow.ssh.identities[0]", fleet.clientKeyPath().toString());
+        properties.put("wparflow.ssh.endpoints.lpar00.host", "127.0.0.1");
+        properties.put("wparflow.ssh.endpoints.lpar00.port", String.valueOf(fleet.host("lpar00").port()));
+        properties.put("wparflow.ssh.endpoints.lpar00.user", "root");
+        return new SpringApplicationBuilder(WparflowApplication.class, TestRunBeans.class).profiles("test")
+                .properties(properties).run();
+    }
+
+    @Test
+    void runSurvivesAnEngineRestartAndIsCorrelatedOnce() throws Exception {
+        Files.createDirectories(dir.resolve("db"));
+        runAcrossRestart("jdbc:h2:file:" + dir.resolve("db/wparflow") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+    }
+
+    @Test
+    void runSurvivesAnEngineRestartOnPostgres() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabases.postgresUrl() != null,
+                TestDatabases.POSTGRES_DISABLED_REASON);
+        runAcrossRestart(TestDatabases.postgresUrl(), TestDatabases.postgresUser(), TestDatabases.postgresPassword());
+    }
+
+    private void runAcrossRestart(String url, String user, String password) {
+        node = startNode("node-before", url, user, password);
+        node.getBean(RepositoryService.class).createDeployment()
+                .addClasspathResource("bpmn/DetachedRunTestProcess.bpmn").deploy();
+        String instance = node.getBean(RuntimeService.class)
+                .startProcessInstanceByKey("DetachedRunTestProcess", Map.of("wpar", "wpr00")).getId();
+
+        RemoteRunRepository runs = node.getBean(RemoteRunRepository.class);
+        await().atMost(Duration.ofSeconds(20)).until(() -> runs.forProcessInstance(instance).stream()
+                .anyMatch(r -> r.state() == RemoteRun.State.RUNNING));
+        String runId = runs.forProcessInstance(instance).get(0).runId();
+        assertThat(fleet.log().entries("lpar00")).as("savewpar still running on lpar00 when the node stops")
+                .anySatisfy(e -> {
+                    assertThat(e.command()).isEqualTo("savewpar");
+                    assertThat(e.end()).isNull();
+                });
+
+        node.close(); // the engine goes away while savewpar runs on lpar00
+        node = null;
+
+        node = startNode("node-after", url, user, password);
+        HistoryService history = node.getBean(HistoryService.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> history.createHistoricProcessInstanceQuery()
+                .processInstanceId(instance).finished().count() == 1);
+
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+                .activityId("Event_SaveWparFinished").count()).isEqualTo(1);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).variableName("runExitCode")
+                .singleResult().getValue()).isEqualTo(0);
+        RemoteRun run = node.getBean(RemoteRunRepository.class).find(runId).orElseThrow();
+        assertThat(run.state()).isEqualTo(RemoteRun.State.EXITED);
+        assertThat(run.correlatedAt()).isNotNull();
+        assertThat(run.output()).contains("0512-038 savewpar: Backup Completed Successfully.");
+
+        List<CommandLog.Entry> savewpars = fleet.log().entries("lpar00").stream()
+                .filter(e -> e.command().equals("savewpar")).toList();
+        assertThat(savewpars).as("savewpar ran once on lpar00").singleElement()
+                .satisfies(e -> assertThat(e.runId).isEqualTo(runId));
+
+        // a retried start step finds its run and starts nothing
+        node.getBean(RemoteRunService.class).start(new Origin(instance, "Task_SaveWpar"), "lpar00",
+                TestRunBeans.savewpar("wpr00"), null);
+        assertThat(fleet.log().entries("lpar00").stream().filter(e -> e.command().equals("savewpar"))).hasSize(1);
+    }
+
+    @Configuration
+    static class TestRunBeans {
+
+        static AixCommand savewpar(String wpar) {
+            return AixCommand.of("savewpar").flag("-f", AbsolutePath.of("/images/" + wpar + ".bff")).flag("-i")
+                    .arg(WparName.of(wpar)).build();
+        }
+
+        @Bean
+        JavaDelegate startTestRunDelegate(RemoteRunService runs) {
+            return execution -> execution.setVariable("saveRunId", runs.start(
+                    new Origin(execution.getProcessInstanceId(), execution.getCurrentActivityId()), "lpar00",
+                    savewpar((String) execution.getVariable("wpar")), null));
+        }
+    }
+}
