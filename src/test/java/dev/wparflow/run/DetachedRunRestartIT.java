@@ -81,8 +81,10 @@ class DetachedRunRestartIT {
         properties.put("wparflow.ssh.endpoints.lpar00.host", "127.0.0.1");
         properties.put("wparflow.ssh.endpoints.lpar00.port", String.valueOf(fleet.host("lpar00").port()));
         properties.put("wparflow.ssh.endpoints.lpar00.user", "root");
-        return new SpringApplicationBuilder(WparflowApplication.class, TestRunBeans.class).profiles("test")
-                .properties(properties).run();
+        // as command-line arguments: they must win over application-test.yml's in-memory database
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(WparflowApplication.class, TestRunBeans.class).profiles("test").run(args);
     }
 
     @Test

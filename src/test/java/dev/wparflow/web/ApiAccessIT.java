@@ -39,6 +39,8 @@ class ApiAccessIT {
     CommandTranscriptService transcripts;
     @Autowired
     LeaseLockService locks;
+    @Autowired
+    dev.wparflow.run.RemoteRunRepository runs;
 
     @BeforeEach
     void users() {
@@ -77,6 +79,19 @@ class ApiAccessIT {
     }
 
     @Test
+    void runsOfAnInstanceAreReadableByWhoeverMayReadIt() {
+        String instance = startAs("operator");
+        runs.insert("wf-" + instance + ".Task_SaveWpar", "lpar00", "savewpar -f /images/wpr00.bff wpr00", instance,
+                "Task_SaveWpar");
+        ResponseEntity<List> mine = TestUsers.call(rest, "operator", HttpMethod.GET,
+                "/api/runs?processInstanceId=" + instance, null, List.class);
+        assertThat(mine.getBody()).singleElement().satisfies(r -> assertThat((Map<String, Object>) r)
+                .containsEntry("state", "STARTING").containsEntry("host", "lpar00"));
+        assertThat(TestUsers.call(rest, "operator2", HttpMethod.GET, "/api/runs?processInstanceId=" + instance,
+                null, String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void locksAreListed() {
         locks.acquire(LockResource.wpar("lpar00", "skippy"), "process-42", "WparBackupProcess", Duration.ofMinutes(10));
         ResponseEntity<List> held = TestUsers.call(rest, "operator", HttpMethod.GET, "/api/locks", null, List.class);
@@ -91,6 +106,7 @@ class ApiAccessIT {
     void theApiIsDescribedByOpenApi() {
         ResponseEntity<Map> docs = rest.getForEntity("/v3/api-docs", Map.class);
         assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat((Map<String, Object>) docs.getBody().get("paths")).containsKeys("/api/locks", "/api/commands");
+        assertThat((Map<String, Object>) docs.getBody().get("paths")).containsKeys("/api/locks", "/api/commands",
+                "/api/runs", "/api/ssh/sessions");
     }
 }
