@@ -28,13 +28,14 @@ import dev.wparflow.ssh.SshSessionPool;
 
 /**
  * {@code wparflow bench ssh [--hosts N] [--commands M] [--concurrency C] [--fresh F] [--host user@host:port]
- * [--identity FILE] [--known-hosts FILE] [--command CMD] [--channels K]}
+ * [--identity FILE] [--known-hosts FILE] [--command CMD] [--channels K] [--loopback]}
  *
  * <p>Per-command latency through the production {@link SshSessionPool} for (a) a fresh connection per
  * command (connect + key exchange + auth + exec; the session is closed between commands, outside the
  * timing) and (b) the shared master session, sequential; then C concurrent callers over the shared
- * sessions. Without --host the targets are in-process MINA servers on loopback that answer at once
- * (strict host-key checking against a generated known_hosts). Last line:
+ * sessions. Without --host the targets are hosts of the embedded AIX fleet simulator (command
+ * {@code hostname}); with --loopback, bare in-process MINA servers that answer at once, which measures
+ * the transport alone. Host keys are checked strictly in every case. Last line:
  * {@code RESULT fresh_ms=… shared_ms=… ratio=… concurrent_cmds_per_s=…}.
  */
 public final class SshBench {
@@ -54,7 +55,29 @@ public final class SshBench {
         KeyPair key = null;
         Path tmp = null;
         String target;
-        if (o.host == null) {
+        dev.wparflow.simulator.Fleet fleet = null;
+        if (o.host == null && !o.loopback) {
+            // the embedded simulator: real AIX global environments as far as SSH is concerned
+            tmp = Files.createTempDirectory("wparflow-bench-ssh");
+            StringBuilder yaml = new StringBuilder("hosts:\n");
+            for (int i = 0; i < o.hosts; i++) {
+                yaml.append(String.format("  - {name: lpar%02d, port: 0}%n", i));
+            }
+            fleet = dev.wparflow.simulator.Fleet.startYaml(yaml.toString(),
+                    dev.wparflow.simulator.FleetOptions.forTests().dataDir(tmp));
+            for (int i = 0; i < o.hosts; i++) {
+                String name = String.format("lpar%02d", i);
+                endpoints.add(new SshEndpoint(name, "127.0.0.1", fleet.host(name).port(), "root"));
+            }
+            key = fleet.clientKeyPair();
+            props.setKnownHosts(fleet.knownHostsPath().toString());
+            props.setIdentities(List.of());
+            props.setHostKeyPolicy(HostKeyPolicy.STRICT);
+            if (!o.commandGiven) {
+                o.command = "hostname";
+            }
+            target = o.hosts + " simulated AIX LPAR(s) (dev.wparflow.simulator) on 127.0.0.1";
+        } else if (o.host == null) {
             key = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
             tmp = Files.createTempDirectory("wparflow-bench-ssh");
             Path knownHosts = tmp.resolve("known_hosts");
@@ -132,12 +155,16 @@ public final class SshBench {
             System.out.printf(Locale.ROOT, "RESULT fresh_ms=%.3f shared_ms=%.3f ratio=%.1f concurrent_cmds_per_s=%.0f%n",
                     fm, sm, fm / sm, perSecond);
         } finally {
+            if (fleet != null) {
+                fleet.close();
+            }
             for (LoopbackSshServer s : servers) {
                 s.close();
             }
             if (tmp != null) {
-                Files.deleteIfExists(tmp.resolve("known_hosts"));
-                Files.deleteIfExists(tmp);
+                try (var files = Files.walk(tmp)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
             }
         }
     }
@@ -238,6 +265,8 @@ public final class SshBench {
         String identity;
         String knownHosts;
         String command = "true";
+        boolean commandGiven;
+        boolean loopback;
         boolean freshGiven;
 
         static Options parse(String[] args) {
@@ -257,10 +286,17 @@ public final class SshBench {
                     case "--host" -> o.host = need(a, v);
                     case "--identity" -> o.identity = need(a, v);
                     case "--known-hosts" -> o.knownHosts = need(a, v);
-                    case "--command" -> o.command = need(a, v);
+                    case "--command" -> {
+                        o.command = need(a, v);
+                        o.commandGiven = true;
+                    }
+                    case "--loopback" -> {
+                        o.loopback = true;
+                        i--; // a flag without a value
+                    }
                     case "-h", "--help" -> {
                         System.out.println("usage: wparflow bench ssh [--hosts N] [--commands M] [--concurrency C]"
-                                + " [--fresh F] [--channels K] [--command CMD]"
+                                + " [--fresh F] [--channels K] [--command CMD] [--loopback]"
                                 + " [--host user@host:port [--identity FILE] [--known-hosts FILE]]");
                         System.exit(0);
                     }
