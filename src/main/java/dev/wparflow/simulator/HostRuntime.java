@@ -36,6 +36,7 @@ public final class HostRuntime implements Services {
     private volatile SshServer server;
     private volatile int port;
     private volatile boolean down;
+    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
 
     HostRuntime(Fleet fleet, FleetSpec.HostSpec spec, SimulatedHost model, KeyPair hostKey) {
         this.fleet = fleet;
@@ -43,6 +44,16 @@ public final class HostRuntime implements Services {
         this.model = model;
         this.hostKey = hostKey;
         this.runs = new RunManager(fleet.commandExecutor(), this::runDetached);
+    }
+
+    /** TCP connections this host's SSH server accepted since the fleet started (tests of session sharing). */
+    public int connections() {
+        return connections.get();
+    }
+
+    /** Called by the SSH server for every accepted connection. */
+    public void connectionAccepted() {
+        connections.incrementAndGet();
     }
 
     public String name() {

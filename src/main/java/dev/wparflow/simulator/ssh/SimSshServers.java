@@ -67,6 +67,7 @@ public final class SimSshServers {
                 if (fleet.faults().connection(name, FaultType.REFUSE_CONNECTION)) {
                     throw new IOException("connection refused by fault injection");
                 }
+                host.connectionAccepted();
             }
         });
         s.setCommandFactory((channel, command) -> new ExecCommand(host, command, fleet.commandExecutor()));
