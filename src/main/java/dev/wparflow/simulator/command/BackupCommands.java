@@ -28,14 +28,8 @@ public final class BackupCommands {
     }
 
     public static int savewpar(Invocation inv) throws InterruptedException {
-        Getopt g;
-        try {
-            g = new Getopt(inv.args(), "aABb:ef:imNpTvVXZP");
-        } catch (Getopt.BadFlag bad) {
-            return inv.usage(bad, "savewpar [-a] [-A] [-B] [-b blocks] [-e] [-f device] [-i | -m] [-N] [-p] [-v] [-X] wparname");
-        }
-        if (g.operands().size() != 1) {
-            inv.err("Usage: savewpar [-a] [-A] [-B] [-b blocks] [-e] [-f device] [-i | -m] [-N] [-p] [-v] [-X] wparname");
+        Getopt g = inv.oneOperand("aABb:ef:imNpTvVXZP", "savewpar [-a] [-A] [-B] [-b blocks] [-e] [-f device] [-i | -m] [-N] [-p] [-v] [-X] wparname");
+        if (g == null) {
             return 2;
         }
         String name = g.operands().get(0);
@@ -247,14 +241,8 @@ public final class BackupCommands {
 
     /** mkwpardata [-m] [-X] NAME: (re)writes /tmp/wpardata/NAME/image.data (Redbook 7.5). */
     public static int mkwpardata(Invocation inv) throws InterruptedException {
-        Getopt g;
-        try {
-            g = new Getopt(inv.args(), "mX");
-        } catch (Getopt.BadFlag bad) {
-            return inv.usage(bad, "mkwpardata [-m] [-X] wparname");
-        }
-        if (g.operands().size() != 1) {
-            inv.err("Usage: mkwpardata [-m] [-X] wparname");
+        Getopt g = inv.oneOperand("mX", "mkwpardata [-m] [-X] wparname");
+        if (g == null) {
             return 2;
         }
         SimulatedHost host = inv.host;

@@ -84,6 +84,25 @@ public final class Invocation {
     }
 
     /** {@code CMD: Not a recognized flag: x} plus a usage line, exit 2 (AIX convention for usage errors). */
+    /**
+     * Flags by getopt {@code spec} and exactly one operand (the WPAR name), or null after printing the
+     * usage: the caller then exits 2, as AIX commands do on a usage error.
+     */
+    public Getopt oneOperand(String spec, String usage) {
+        Getopt g;
+        try {
+            g = new Getopt(args(), spec);
+        } catch (Getopt.BadFlag bad) {
+            usage(bad, usage);
+            return null;
+        }
+        if (g.operands().size() != 1) {
+            err("Usage: " + usage);
+            return null;
+        }
+        return g;
+    }
+
     public int usage(Getopt.BadFlag bad, String usage) {
         err(name() + ": " + bad.getMessage());
         err("Usage: " + usage);

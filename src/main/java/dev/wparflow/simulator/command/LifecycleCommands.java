@@ -18,14 +18,8 @@ public final class LifecycleCommands {
     }
 
     public static int startwpar(Invocation inv) throws InterruptedException {
-        Getopt g;
-        try {
-            g = new Getopt(inv.args(), "vaDmNI");
-        } catch (Getopt.BadFlag bad) {
-            return inv.usage(bad, "startwpar [-a] [-v] wparname");
-        }
-        if (g.operands().size() != 1) {
-            inv.err("Usage: startwpar [-a] [-v] wparname");
+        Getopt g = inv.oneOperand("vaDmNI", "startwpar [-a] [-v] wparname");
+        if (g == null) {
             return 2;
         }
         return start(inv, g.operands().get(0), g.has('v'));
@@ -83,14 +77,8 @@ public final class LifecycleCommands {
     }
 
     public static int stopwpar(Invocation inv) throws InterruptedException {
-        Getopt g;
-        try {
-            g = new Getopt(inv.args(), "FNrvh:t:");
-        } catch (Getopt.BadFlag bad) {
-            return inv.usage(bad, "stopwpar [-F] [-N] [-r] [-v] [-t seconds] wparname");
-        }
-        if (g.operands().size() != 1) {
-            inv.err("Usage: stopwpar [-F] [-N] [-r] [-v] [-t seconds] wparname");
+        Getopt g = inv.oneOperand("FNrvh:t:", "stopwpar [-F] [-N] [-r] [-v] [-t seconds] wparname");
+        if (g == null) {
             return 2;
         }
         String name = g.operands().get(0);
@@ -167,14 +155,8 @@ public final class LifecycleCommands {
     }
 
     public static int rebootwpar(Invocation inv) throws InterruptedException {
-        Getopt g;
-        try {
-            g = new Getopt(inv.args(), "v");
-        } catch (Getopt.BadFlag bad) {
-            return inv.usage(bad, "rebootwpar [-v] wparname");
-        }
-        if (g.operands().size() != 1) {
-            inv.err("Usage: rebootwpar [-v] wparname");
+        Getopt g = inv.oneOperand("v", "rebootwpar [-v] wparname");
+        if (g == null) {
             return 2;
         }
         String name = g.operands().get(0);
