@@ -196,9 +196,11 @@ public class FleetDiscoveryService {
             }
             for (WparMount m : read(host, Lswpar.mounts(List.of()), Lswpar::parseMounts, origin)) {
                 boolean[] k = fsKinds.computeIfAbsent(m.name(), x -> new boolean[2]);
+                // local: a file system on this LPAR's disks (jfs2, jfs), what keeps a WPAR from moving (0960-100);
+                // namefs (the global /usr and /opt shared read-only) is neither
                 if ("nfs".equalsIgnoreCase(m.vfs())) {
                     k[1] = true;
-                } else {
+                } else if ("jfs2".equalsIgnoreCase(m.vfs()) || "jfs".equalsIgnoreCase(m.vfs())) {
                     k[0] = true;
                 }
             }
