@@ -76,6 +76,12 @@ public class InventoryRepository {
      */
     public void saveScan(LparScan scan, Instant at) {
         OffsetDateTime t = ts(at);
+        // make sure the row exists first: outside a surrounding transaction this is its own statement, so a
+        // concurrent first insert cannot abort the transaction below (a duplicate key would, on PostgreSQL); inside
+        // a job's transaction such a race fails the job, which is retried
+        upsert(() -> jdbc.update("UPDATE wparflow_lpar SET name = name WHERE name = ?", scan.lpar()),
+                () -> jdbc.update("INSERT INTO wparflow_lpar (name, managed_system) VALUES (?, ?)", scan.lpar(),
+                        scan.managedSystem()));
         tx.executeWithoutResult(status -> {
             // the row update comes first: it locks the LPAR, so two refreshes of one LPAR take turns
             upsert(() -> jdbc.update("UPDATE wparflow_lpar SET managed_system = COALESCE(?, managed_system), oslevel = ?,"
