@@ -146,6 +146,17 @@ public final class Fleet implements AutoCloseable {
             }
         });
         writeKnownHosts();
+        writeInventory();
+    }
+
+    /** Rewrites data/simulator/inventory.yaml (wparflow's inventory format) with every host's current port. */
+    public Path writeInventory() throws IOException {
+        return FleetInventoryFile.write(this);
+    }
+
+    /** The inventory file written at start: wparflow.inventory.file for an application using this fleet. */
+    public Path inventoryPath() {
+        return options.dataDir.resolve(FleetInventoryFile.FILE_NAME);
     }
 
     /** Rewrites data/simulator/known_hosts with every host's current port and key. */

@@ -34,8 +34,8 @@ public class SimulatorConfiguration {
         for (HostRuntime h : fleet.hosts()) {
             LOG.info("simulated AIX host {} listening on 127.0.0.1:{}", h.name(), h.port());
         }
-        LOG.info("simulator client key {}, known_hosts {}", fleet.clientKeyPath().toAbsolutePath(),
-                fleet.knownHostsPath().toAbsolutePath());
+        LOG.info("simulator client key {}, known_hosts {}, inventory {}", fleet.clientKeyPath().toAbsolutePath(),
+                fleet.knownHostsPath().toAbsolutePath(), fleet.inventoryPath().toAbsolutePath());
         return fleet;
     }
 }
