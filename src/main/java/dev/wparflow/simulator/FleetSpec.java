@@ -447,6 +447,9 @@ public final class FleetSpec {
             if (w.type == Wpar.Type.SYSTEM) {
                 String vg = ws.vg == null ? firstVg : ws.vg;
                 List<WparFileSystem> fss = SimulatedHost.defaultFileSystems(vg);
+                // a file system given for a default mount point replaces the default, as mkwpar -M
+                // directory=/ vfs=nfs … does for a mobile WPAR (Example 4-26): no local / beside the NFS one
+                fss.removeIf(dflt -> ws.extraFileSystems.stream().anyMatch(e -> e.mountPoint().equals(dflt.mountPoint())));
                 for (WparFileSystem extra : ws.extraFileSystems) {
                     fss.add(extra.volumeGroup() == null && "jfs2".equals(extra.vfs())
                             ? extra.withLogicalVolume(extra.logicalVolume(), vg) : extra);

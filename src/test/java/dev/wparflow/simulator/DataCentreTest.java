@@ -196,4 +196,12 @@ class DataCentreTest {
         assertThat(WparState.parse(String.valueOf(fleet.host("lpar01").wpar("wpr06").orElseThrow().state.letter())))
                 .isEqualTo(WparState.DEFINED);
     }
+
+    @Test
+    void theMobileWparLivesOnNfsOnlySoItIsEligibleForLiveMobility() {
+        var mob01 = fleet.host("lpar00").model().wpar("mob01").orElseThrow();
+        assertThat(mob01.fileSystems).filteredOn(fs -> java.util.Set.of("/", "/home", "/tmp", "/var")
+                .contains(fs.mountPoint())).hasSize(4).allSatisfy(fs -> assertThat(fs.vfs()).isEqualTo("nfs"));
+        assertThat(mob01.fileSystems).noneSatisfy(fs -> assertThat(fs.vfs()).isEqualTo("jfs2"));
+    }
 }
