@@ -9,9 +9,14 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Lease locks in our table, shared by every engine node. Acquiring is one conditional UPDATE (or
@@ -19,6 +24,11 @@ import org.springframework.stereotype.Service;
  * racing exactly one wins on H2 and PostgreSQL alike. Each acquisition by a new owner raises the
  * resource's fencing token. Re-acquiring by the same owner (a retried job) keeps the token and
  * renews the lease. An expired lease may be taken over. Release is idempotent.
+ *
+ * <p>Every change runs in a transaction of its own: a lock is visible to the other nodes as soon as
+ * it is taken, whatever the calling job does next, and a lost race for a resource's first row (a
+ * duplicate key, which aborts a PostgreSQL transaction) cannot spoil the caller's transaction. A job
+ * that rolls back after acquiring retries as the same owner and gets the same lock back.
  */
 @Service
 public class LeaseLockService {
@@ -27,13 +37,36 @@ public class LeaseLockService {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
 
-    public LeaseLockService(JdbcTemplate jdbc, Clock clock) {
+    @Autowired
+    public LeaseLockService(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Outside Spring (tests, benchmarks): transactions on the template's data source. */
+    public LeaseLockService(JdbcTemplate jdbc, Clock clock) {
+        this(jdbc, clock, new DataSourceTransactionManager(jdbc.getDataSource()));
     }
 
     public LockAcquisition acquire(LockResource resource, String owner, String ownerInfo, Duration lease) {
+        requireOwner(owner);
+        LockAcquisition outcome = ownTransaction.execute(status -> {
+            LockAcquisition attempt = tryAcquire(resource, owner, ownerInfo, lease);
+            if (attempt == null) {
+                status.setRollbackOnly(); // PostgreSQL has aborted it already
+            }
+            return attempt;
+        });
+        // a lost race for the first row: read the holder after that transaction ended
+        return outcome != null ? outcome : heldByOther(resource, owner);
+    }
+
+    /** null when the resource's first row was inserted by someone else meanwhile. */
+    private LockAcquisition tryAcquire(LockResource resource, String owner, String ownerInfo, Duration lease) {
         requireOwner(owner);
         if (lease.isNegative() || lease.isZero()) {
             throw new IllegalArgumentException("a lease must be positive: " + lease);
@@ -54,7 +87,7 @@ public class LeaseLockService {
                         VALUES (?, ?, ?, 1, ?, ?, ?)
                         """, resource.name(), owner, ownerInfo, now, now, expires);
             } catch (DuplicateKeyException heldAlready) {
-                return heldByOther(resource, owner);
+                return null;
             }
         }
         HeldLock held = find(resource);
@@ -78,30 +111,32 @@ public class LeaseLockService {
     /** Extends a lease we still hold; false if it was lost (expired and taken over, or released). */
     public boolean renew(LockResource resource, String owner, long fencingToken, Duration lease) {
         OffsetDateTime now = now();
-        return jdbc.update("""
+        return Boolean.TRUE.equals(ownTransaction.execute(status -> jdbc.update("""
                 UPDATE wparflow_lock SET heartbeat_at = ?, expires_at = ?
                  WHERE resource = ? AND owner = ? AND fencing_token = ?
-                """, now, now.plus(lease), resource.name(), owner, fencingToken) == 1;
+                """, now, now.plus(lease), resource.name(), owner, fencingToken) == 1));
     }
 
     /** Releases the lock if this owner holds it; releasing twice, or a lock already taken over, is a no-op. */
     public boolean release(LockResource resource, String owner) {
         requireOwner(owner);
-        int released = jdbc.update("""
+        Integer released = ownTransaction.execute(status -> jdbc.update("""
                 UPDATE wparflow_lock SET owner = NULL, owner_info = NULL, expires_at = NULL
                  WHERE resource = ? AND owner = ?
-                """, resource.name(), owner);
-        if (released == 1) {
+                """, resource.name(), owner));
+        if (released != null && released == 1) {
             log.info("lock {} released by {}", resource, owner);
+            return true;
         }
-        return released == 1;
+        return false;
     }
 
     /** Releases everything an owner holds: the end and error paths of a process call this. */
     public int releaseAll(String owner) {
         requireOwner(owner);
-        return jdbc.update("UPDATE wparflow_lock SET owner = NULL, owner_info = NULL, expires_at = NULL WHERE owner = ?",
-                owner);
+        Integer released = ownTransaction.execute(status -> jdbc.update(
+                "UPDATE wparflow_lock SET owner = NULL, owner_info = NULL, expires_at = NULL WHERE owner = ?", owner));
+        return released == null ? 0 : released;
     }
 
     /** Whether this owner holds the lock with this token now: guarded writes check it first. */

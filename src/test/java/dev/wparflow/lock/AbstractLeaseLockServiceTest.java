@@ -15,10 +15,11 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -134,10 +135,18 @@ abstract class AbstractLeaseLockServiceTest {
                 List<Future<LockAcquisition>> attempts = new ArrayList<>();
                 for (int i = 0; i < 8; i++) {
                     LeaseLockService node = i % 2 == 0 ? nodeA : nodeB;
+                    DataSource dataSource = i % 2 == 0 ? nodeA() : nodeB();
                     String owner = "process-" + i;
+                    // inside a job's transaction, which must stay usable whoever wins (on PostgreSQL a
+                    // failed statement would abort it)
+                    TransactionTemplate job = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
                     Callable<LockAcquisition> attempt = () -> {
                         start.await();
-                        return node.acquire(contested, owner, null, LEASE);
+                        return job.execute(status -> {
+                            LockAcquisition outcome = node.acquire(contested, owner, null, LEASE);
+                            new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM wparflow_lock", Integer.class);
+                            return outcome;
+                        });
                     };
                     attempts.add(pool.submit(attempt));
                 }

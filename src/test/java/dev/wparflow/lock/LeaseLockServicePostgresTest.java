@@ -11,15 +11,16 @@ import dev.wparflow.testsupport.TestDatabases;
         disabledReason = TestDatabases.POSTGRES_DISABLED_REASON)
 class LeaseLockServicePostgresTest extends AbstractLeaseLockServiceTest {
 
+    private static String url;
     private static DataSource a;
     private static DataSource b;
 
+    /** A schema of its own: whatever other runs left in the shared database does not matter. */
     private static synchronized DataSource pool(boolean first) {
         if (a == null) {
-            a = TestDatabases.migratedDataSource(TestDatabases.postgresUrl(), TestDatabases.postgresUser(),
-                    TestDatabases.postgresPassword());
-            b = TestDatabases.migratedDataSource(TestDatabases.postgresUrl(), TestDatabases.postgresUser(),
-                    TestDatabases.postgresPassword());
+            url = TestDatabases.freshPostgresSchemaUrl("locks");
+            a = TestDatabases.migratedDataSource(url, TestDatabases.postgresUser(), TestDatabases.postgresPassword());
+            b = TestDatabases.migratedDataSource(url, TestDatabases.postgresUser(), TestDatabases.postgresPassword());
         }
         return first ? a : b;
     }
@@ -38,6 +39,7 @@ class LeaseLockServicePostgresTest extends AbstractLeaseLockServiceTest {
     static void closePools() {
         if (a != null) {
             close(a, b);
+            TestDatabases.dropPostgresSchema(url);
         }
     }
 }
