@@ -27,6 +27,12 @@ public class BackupSchedule {
         return settings.lockRetryInterval().toString();
     }
 
+    /** A comma-separated list as the collection of a multi-instance activity (no serialized variables). */
+    public java.util.List<String> split(String csv) {
+        return csv == null || csv.isBlank() ? java.util.List.of()
+                : java.util.Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
     public String getSlotRetryInterval() {
         return settings.slotRetryInterval().toString();
     }

@@ -272,6 +272,9 @@ public class WparBackupService {
         }
         if (imageId != null && failureReason == null) {
             fleetRuns.finishItem(itemId, BackupRunRepository.ItemState.DONE, null, imageId, processInstanceId);
+        } else if ("WPAR_LOCKED".equals(failureCode) || "NOT_A_SYSTEM_WPAR".equals(failureCode)) {
+            fleetRuns.finishItem(itemId, BackupRunRepository.ItemState.SKIPPED, failureCode + ": " + failureReason,
+                    null, processInstanceId);
         } else {
             fleetRuns.finishItem(itemId, BackupRunRepository.ItemState.FAILED,
                     (failureCode == null ? "" : failureCode + ": ") + failureReason, imageId, processInstanceId);
