@@ -33,9 +33,13 @@ public class FleetBackupService {
     private final BackupTargets targets;
     private final BackupRunRepository runs;
     private final LeaseLockService locks;
+    private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
 
     public FleetBackupService(BackupSettings settings, BackupTargets targets, BackupRunRepository runs,
-            LeaseLockService locks) {
+            LeaseLockService locks, org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         this.settings = settings;
         this.targets = targets;
         this.runs = runs;
@@ -90,7 +94,9 @@ public class FleetBackupService {
         }
         for (int n = 1; n <= globalLimit; n++) {
             LockResource slot = LockResource.slot(GLOBAL_POOL, n);
-            if (locks.acquire(slot, lane, "fleet backup lane", settings.lease()).acquired()) {
+            // outside the job transaction: a lost INSERT race would abort it on PostgreSQL (see WparBackupService.lock)
+            if (Boolean.TRUE.equals(ownTransaction.execute(
+                    status -> locks.acquire(slot, lane, "fleet backup lane", settings.lease()).acquired()))) {
                 return slot.name();
             }
         }

@@ -81,9 +81,14 @@ public class WparBackupService {
     private final BackupSettings settings;
     private final BackupRunRepository fleetRuns;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
 
     public WparBackupService(AixShell shell, LeaseLockService locks, RemoteRunService runs, ImageCatalog catalog,
-            RetentionService retention, BackupSettings settings, BackupRunRepository fleetRuns, Clock clock) {
+            RetentionService retention, BackupSettings settings, BackupRunRepository fleetRuns, Clock clock,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         this.shell = shell;
         this.locks = locks;
         this.runs = runs;
@@ -96,8 +101,10 @@ public class WparBackupService {
 
     /** Null if acquired, else who holds it. */
     public String lock(Origin origin, String host, String wpar) {
-        LockAcquisition a = locks.acquire(LockResource.wpar(host, wpar), origin.processInstanceId(),
-                "WparBackupProcess " + host + "/" + wpar, settings.lease());
+        // outside the job transaction (statement by statement, as the run poller does): on PostgreSQL a lost INSERT
+        // race inside a transaction aborts it, and LeaseLockService then reads the holder in that aborted transaction
+        LockAcquisition a = ownTransaction.execute(status -> locks.acquire(LockResource.wpar(host, wpar),
+                origin.processInstanceId(), "WparBackupProcess " + host + "/" + wpar, settings.lease()));
         return a instanceof LockAcquisition.HeldByOther other ? other.describe() : null;
     }
 

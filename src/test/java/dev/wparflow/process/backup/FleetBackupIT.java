@@ -129,8 +129,9 @@ class FleetBackupIT {
     @Test
     void fleetBackupOnPostgres() throws Exception {
         Assumptions.assumeTrue(TestDatabases.postgresUrl() != null, TestDatabases.POSTGRES_DISABLED_REASON);
-        postgresSchemaUrl = TestDatabases.freshPostgresSchemaUrl("backup_it");
-        fleetBackup(postgresSchemaUrl, TestDatabases.postgresUser(), TestDatabases.postgresPassword());
+        // the shared database, like DetachedRunRestartIT (Camunda does not follow currentSchema): every assertion
+        // below is scoped to this test's runs
+        fleetBackup(TestDatabases.postgresUrl(), TestDatabases.postgresUser(), TestDatabases.postgresPassword());
     }
 
     private void fleetBackup(String url, String user, String password) throws Exception {
@@ -138,11 +139,23 @@ class FleetBackupIT {
         fleet.faults().add(FaultRule.on("lpar01").command("savewpar").argContains("wpr11")
                 .fail(1, "savewpar: 0512-008 simulated write error on the image repository").once().build());
         node = startNode(url, user, password);
+        Instant testStart = Instant.now();
+        LeaseLockService leases = node.getBean(LeaseLockService.class);
+        leases.held().stream().filter(l -> l.owner().startsWith("backup-lane.")).forEach(l -> leases.releaseAll(l.owner()));
+        // the shared test database may hold backups of earlier, aborted runs against fleets that are gone
+        RuntimeService runtime = node.getBean(RuntimeService.class);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+            for (String key : List.of("FleetBackupProcess", "WparBackupProcess")) {
+                runtime.createProcessInstanceQuery().processDefinitionKey(key).list().forEach(pi -> runtime
+                        .deleteProcessInstanceIfExists(pi.getId(), "stale test run", true, true, true, true));
+            }
+            return runtime.createProcessInstanceQuery().processDefinitionKey("FleetBackupProcess").count() == 0
+                    && runtime.createProcessInstanceQuery().processDefinitionKey("WparBackupProcess").count() == 0;
+        });
 
         String first = runFleetBackup(Map.of("scope", "all"));
         BackupRunRepository runs = node.getBean(BackupRunRepository.class);
-        BackupRunRepository.Run run = runs.runs(10).get(0);
-        assertThat(run.processInstanceId()).isEqualTo(first);
+        BackupRunRepository.Run run = run(first);
         assertThat(run.done()).isEqualTo(5);
         assertThat(run.failed()).isEqualTo(2);
         assertThat(run.summary()).contains("FAILED lpar01/wpr11: SAVEWPAR_FAILED", "0512-008 simulated write error")
@@ -154,7 +167,8 @@ class FleetBackupIT {
         ImageCatalog catalog = node.getBean(ImageCatalog.class);
         for (String w : List.of("lpar00/wpr00", "lpar00/wpr01", "lpar00/wpr02", "lpar01/wpr10", "lpar01/wpr12")) {
             String[] hw = w.split("/");
-            List<CatalogImage> images = catalog.forWpar(hw[0], hw[1], true);
+            List<CatalogImage> images = catalog.forWpar(hw[0], hw[1], true).stream()
+                    .filter(i -> run.id().equals(i.backupRunId())).toList();
             assertThat(images).as(w).hasSize(1);
             CatalogImage image = images.get(0);
             byte[] onRepository = fleet.host("lpar02").file(image.path());
@@ -168,7 +182,7 @@ class FleetBackupIT {
             assertThat(fleet.host("lpar02").file(image.imageDataPath())).isNotNull();
             assertThat(fleet.host("lpar02").file(image.specPath())).isNotNull();
         }
-        assertThat(catalog.forWpar("lpar01", "wpr11", true)).isEmpty();
+        assertThat(catalog.forWpar("lpar01", "wpr11", true)).noneMatch(i -> run.id().equals(i.backupRunId()));
 
         // nothing left stopped; the stop policy stopped and restarted wpr00; quiesce/resume ran inside wpr12
         assertThat(fleet.host("lpar00").states()).isEqualTo("{wpr00=A, wpr01=A, wpr02=D}");
@@ -177,7 +191,8 @@ class FleetBackupIT {
         assertThat(commands("lpar00", "startwpar")).singleElement().satisfies(e -> assertThat(e.argv).contains("wpr00"));
         assertThat(commands("lpar01", "clogin")).extracting(e -> String.join(" ", e.argv))
                 .containsExactly("clogin wpr12 echo quiesce", "clogin wpr12 echo resume");
-        assertThat(node.getBean(LeaseLockService.class).held()).isEmpty();
+        assertThat(node.getBean(LeaseLockService.class).held()).as("leases taken by this test and still held")
+                .noneMatch(l -> l.acquiredAt().isAfter(testStart));
 
         // the per-host limit: never more than 2 savewpars at once on a host; the global limit 3 in the fleet
         assertThat(maxOverlap(commands("lpar00", "savewpar"))).isEqualTo(2);
@@ -185,15 +200,17 @@ class FleetBackupIT {
         List<CommandLog.Entry> all = new ArrayList<>(commands("lpar00", "savewpar"));
         all.addAll(commands("lpar01", "savewpar"));
         assertThat(maxOverlap(all)).isLessThanOrEqualTo(3);
-        assertThat(node.getBean(RuntimeService.class).createIncidentQuery().count()).isZero();
 
         // retention (keep 1): a second run of lpar00 deletes the first images, on the repository and in the catalog
         String second = runFleetBackup(Map.of("scope", "host:lpar00"));
-        assertThat(runs.runs(10).stream().filter(r -> r.processInstanceId().equals(second)).findFirst().orElseThrow()
-                .done()).isEqualTo(3);
+        BackupRunRepository.Run secondRun = run(second);
+        assertThat(secondRun.done()).isEqualTo(3);
         for (String wpar : List.of("wpr00", "wpr01", "wpr02")) {
-            List<CatalogImage> images = catalog.forWpar("lpar00", wpar, true);
+            List<CatalogImage> images = catalog.forWpar("lpar00", wpar, true).stream()
+                    .filter(i -> run.id().equals(i.backupRunId()) || secondRun.id().equals(i.backupRunId())).toList();
             assertThat(images).hasSize(2);
+            assertThat(catalog.forWpar("lpar00", wpar, false)).as("one good image left").singleElement()
+                    .satisfies(i -> assertThat(i.backupRunId()).isEqualTo(secondRun.id()));
             assertThat(images.get(0).state()).isEqualTo(CatalogImage.State.GOOD);
             assertThat(fleet.host("lpar02").file(images.get(0).path())).isNotNull();
             assertThat(images.get(1).state()).isEqualTo(CatalogImage.State.DELETED);
@@ -201,16 +218,24 @@ class FleetBackupIT {
             assertThat(fleet.host("lpar02").file(images.get(1).imageDataPath())).isNull();
         }
         // lpar01's images were not touched by lpar00's run
-        assertThat(catalog.forWpar("lpar01", "wpr10", false)).hasSize(1);
+        assertThat(catalog.forWpar("lpar01", "wpr10", false)).anyMatch(i -> run.id().equals(i.backupRunId()));
+    }
+
+    private BackupRunRepository.Run run(String processInstanceId) {
+        return node.getBean(BackupRunRepository.class).runs(1000).stream()
+                .filter(r -> processInstanceId.equals(r.processInstanceId())).findFirst().orElseThrow();
     }
 
     private String runFleetBackup(Map<String, Object> variables) {
+        java.util.Set<String> incidentsBefore = new java.util.HashSet<>();
+        node.getBean(RuntimeService.class).createIncidentQuery().list().forEach(i -> incidentsBefore.add(i.getId()));
         String instance = node.getBean(RuntimeService.class).startProcessInstanceByMessage("FleetBackupRequested", variables)
                 .getId();
         HistoryService history = node.getBean(HistoryService.class);
         RuntimeService management = node.getBean(RuntimeService.class);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            assertThat(management.createIncidentQuery().list()).as("incidents").isEmpty();
+            assertThat(management.createIncidentQuery().list()).as("incidents")
+                    .allMatch(i -> incidentsBefore.contains(i.getId()));
             return history.createHistoricProcessInstanceQuery().processInstanceId(instance).finished().count() == 1;
         });
         return instance;
