@@ -12,7 +12,7 @@ public record LockResource(String name) {
     private static final Pattern PART = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}");
 
     public LockResource {
-        if (name == null || !name.matches("(wpar|host|nim|system|poller):[A-Za-z0-9_./-]{1,190}")) {
+        if (name == null || !name.matches("(wpar|host|nim|system|poller|slot):[A-Za-z0-9_./-]{1,190}")) {
             throw new IllegalArgumentException("not a lock resource name: " + name);
         }
     }
@@ -36,6 +36,14 @@ public record LockResource(String name) {
     /** The right to poll a host's detached runs: one engine node at a time. */
     public static LockResource poller(String host) {
         return new LockResource("poller:" + part("host", host));
+    }
+
+    /** Slot {@code number} of a concurrency pool (fleet backup: {@code slot:backup-global/3}). */
+    public static LockResource slot(String pool, int number) {
+        if (number < 1) {
+            throw new IllegalArgumentException("slot numbers start at 1: " + number);
+        }
+        return new LockResource("slot:" + part("slot pool", pool) + "/" + number);
     }
 
     private static String part(String what, String value) {

@@ -42,6 +42,10 @@ public final class Commands {
         handlers.put("cat", SystemCommands::cat);
         handlers.put("echo", SystemCommands::echo);
         handlers.put("date", SystemCommands::date);
+        handlers.put("csum", FileCommands::csum);
+        handlers.put("wc", FileCommands::wc);
+        handlers.put("cp", FileCommands::cp);
+        handlers.put("rm", FileCommands::rm);
         handlers.put("true", inv -> 0);
         handlers.put("false", inv -> 1);
         handlers.put(WparflowRunCommand.NAME, new WparflowRunCommand());

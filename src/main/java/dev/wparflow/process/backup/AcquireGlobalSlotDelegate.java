@@ -1,0 +1,32 @@
+package dev.wparflow.process.backup;
+
+import static dev.wparflow.process.backup.FleetBackupVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** Takes one of wparflow.backup.global-limit slots (lease locks) before a lane starts a backup. */
+@Component
+public class AcquireGlobalSlotDelegate extends BackupStepDelegate {
+
+    private final FleetBackupService fleet;
+
+    public AcquireGlobalSlotDelegate(FleetBackupService fleet) {
+        this.fleet = fleet;
+    }
+
+    @Override
+    protected void step(DelegateExecution e) {
+        String lane = lane(e.getProcessInstanceId(), s(e, HOST), e.getVariable("loopCounter"));
+        e.setVariable(SLOT, fleet.acquireGlobalSlot(i(e, GLOBAL_LIMIT), lane));
+    }
+
+    private static String s(DelegateExecution e, String name) {
+        return WparBackupVariables.string(e, name);
+    }
+
+    private static Integer i(DelegateExecution e, String name) {
+        Object v = e.getVariable(name);
+        return v == null ? null : v instanceof Number n ? n.intValue() : Integer.valueOf(v.toString());
+    }
+}

@@ -1,0 +1,20 @@
+package dev.wparflow.process.backup;
+
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+/** Turns a {@link BackupRefusal} into a BpmnError (business lane); everything else stays an exception. */
+abstract class BackupStepDelegate implements JavaDelegate {
+
+    @Override
+    public final void execute(DelegateExecution execution) {
+        try {
+            step(execution);
+        } catch (BackupRefusal refusal) {
+            throw new BpmnError(refusal.code(), refusal.getMessage());
+        }
+    }
+
+    protected abstract void step(DelegateExecution execution);
+}

@@ -1,0 +1,34 @@
+package dev.wparflow.process.backup;
+
+import static dev.wparflow.process.backup.FleetBackupVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** A lane takes the next pending WPAR of its host (none left: the lane ends). */
+@Component
+public class ClaimNextWparDelegate extends BackupStepDelegate {
+
+    private final FleetBackupService fleet;
+
+    public ClaimNextWparDelegate(FleetBackupService fleet) {
+        this.fleet = fleet;
+    }
+
+    @Override
+    protected void step(DelegateExecution e) {
+        String lane = lane(e.getProcessInstanceId(), s(e, HOST), e.getVariable("loopCounter"));
+        var item = fleet.claimNext(s(e, BACKUP_RUN_ID), s(e, HOST), lane);
+        e.setVariable(ITEM_ID, item.map(BackupRunRepository.Item::id).orElse(null));
+        e.setVariable(WPAR, item.map(BackupRunRepository.Item::wpar).orElse(null));
+    }
+
+    private static String s(DelegateExecution e, String name) {
+        return WparBackupVariables.string(e, name);
+    }
+
+    private static Integer i(DelegateExecution e, String name) {
+        Object v = e.getVariable(name);
+        return v == null ? null : v instanceof Number n ? n.intValue() : Integer.valueOf(v.toString());
+    }
+}

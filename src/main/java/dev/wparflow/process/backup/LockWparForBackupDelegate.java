@@ -1,0 +1,33 @@
+package dev.wparflow.process.backup;
+
+import static dev.wparflow.process.backup.WparBackupVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** Takes the WPAR's lease lock; contention is expected: the model waits and asks again, up to wparflow.backup.lock-attempts. */
+@Component
+public class LockWparForBackupDelegate extends BackupStepDelegate {
+
+    private final WparBackupService backups;
+
+    private final BackupSettings settings;
+
+    public LockWparForBackupDelegate(WparBackupService backups, BackupSettings settings) {
+        this.backups = backups;
+        this.settings = settings;
+    }
+
+    @Override
+    protected void step(DelegateExecution e) {
+        String holder = backups.lock(origin(e), string(e, HOST), string(e, WPAR));
+        int attempts = e.getVariable(LOCK_ATTEMPTS) == null ? 1 : ((Number) e.getVariable(LOCK_ATTEMPTS)).intValue() + 1;
+        e.setVariable(LOCK_ATTEMPTS, attempts);
+        e.setVariable(WPAR_LOCKED, holder == null);
+        e.setVariable(LOCK_GIVEN_UP, holder != null && attempts >= settings.lockAttempts());
+        if (holder != null && attempts >= settings.lockAttempts()) {
+            e.setVariable(FAILURE_CODE, "WPAR_LOCKED");
+            e.setVariable(FAILURE_REASON, holder);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.wparflow.process.backup;
+
+import static dev.wparflow.process.backup.FleetBackupVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** Resolves the scope to hosts and opens the run (wparflow_backup_run). */
+@Component
+public class PlanFleetBackupDelegate extends BackupStepDelegate {
+
+    private final FleetBackupService fleet;
+
+    public PlanFleetBackupDelegate(FleetBackupService fleet) {
+        this.fleet = fleet;
+    }
+
+    @Override
+    protected void step(DelegateExecution e) {
+        FleetBackupService.Planned p = fleet.plan(e.getProcessInstanceId(), s(e, SCOPE),
+                e.getVariable(SCOPE) == null ? "schedule" : "on-demand", i(e, PER_HOST), i(e, GLOBAL_LIMIT));
+        e.setVariable(BACKUP_RUN_ID, p.runId());
+        e.setVariable(HOSTS, String.join(",", p.hosts()));
+        e.setVariable(PER_HOST, p.perHost());
+        e.setVariable(GLOBAL_LIMIT, p.globalLimit());
+    }
+
+    private static String s(DelegateExecution e, String name) {
+        return WparBackupVariables.string(e, name);
+    }
+
+    private static Integer i(DelegateExecution e, String name) {
+        Object v = e.getVariable(name);
+        return v == null ? null : v instanceof Number n ? n.intValue() : Integer.valueOf(v.toString());
+    }
+}

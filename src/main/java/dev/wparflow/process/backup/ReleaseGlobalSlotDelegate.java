@@ -1,0 +1,32 @@
+package dev.wparflow.process.backup;
+
+import static dev.wparflow.process.backup.FleetBackupVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** Gives the global slot of the lane back after its backup. */
+@Component
+public class ReleaseGlobalSlotDelegate extends BackupStepDelegate {
+
+    private final FleetBackupService fleet;
+
+    public ReleaseGlobalSlotDelegate(FleetBackupService fleet) {
+        this.fleet = fleet;
+    }
+
+    @Override
+    protected void step(DelegateExecution e) {
+        fleet.releaseGlobalSlot(lane(e.getProcessInstanceId(), s(e, HOST), e.getVariable("loopCounter")));
+        e.setVariable(SLOT, null);
+    }
+
+    private static String s(DelegateExecution e, String name) {
+        return WparBackupVariables.string(e, name);
+    }
+
+    private static Integer i(DelegateExecution e, String name) {
+        Object v = e.getVariable(name);
+        return v == null ? null : v instanceof Number n ? n.intValue() : Integer.valueOf(v.toString());
+    }
+}

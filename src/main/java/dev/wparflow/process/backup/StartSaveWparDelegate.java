@@ -1,0 +1,23 @@
+package dev.wparflow.process.backup;
+
+import static dev.wparflow.process.backup.WparBackupVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** Starts savewpar -f IMAGE -i -m [-N] NAME detached; the model waits for CommandFinished. */
+@Component
+public class StartSaveWparDelegate extends BackupStepDelegate {
+
+    private final WparBackupService backups;
+
+    public StartSaveWparDelegate(WparBackupService backups) {
+        this.backups = backups;
+    }
+
+    @Override
+    protected void step(DelegateExecution e) {
+        e.setVariable(SAVE_RUN_ID, backups.startSave(origin(e), string(e, HOST), string(e, WPAR), string(e, IMAGE_PATH),
+                flag(e, INCLUDE_NFS)));
+    }
+}

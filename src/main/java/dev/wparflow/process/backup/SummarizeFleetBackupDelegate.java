@@ -1,0 +1,36 @@
+package dev.wparflow.process.backup;
+
+import static dev.wparflow.process.backup.FleetBackupVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** Counts done, failed and skipped WPARs and stores the summary with the run. */
+@Component
+public class SummarizeFleetBackupDelegate extends BackupStepDelegate {
+
+    private final FleetBackupService fleet;
+
+    public SummarizeFleetBackupDelegate(FleetBackupService fleet) {
+        this.fleet = fleet;
+    }
+
+    @Override
+    protected void step(DelegateExecution e) {
+        FleetBackupService.Summary summary = fleet.summarize(s(e, BACKUP_RUN_ID));
+        e.setVariable(DONE, summary.done());
+        e.setVariable(FAILED, summary.failed());
+        e.setVariable(SKIPPED, summary.skipped());
+        String text = summary.text();
+        e.setVariable(SUMMARY, text.length() > 3900 ? text.substring(0, 3900) + "\n(full summary: /api/backups/runs)" : text);
+    }
+
+    private static String s(DelegateExecution e, String name) {
+        return WparBackupVariables.string(e, name);
+    }
+
+    private static Integer i(DelegateExecution e, String name) {
+        Object v = e.getVariable(name);
+        return v == null ? null : v instanceof Number n ? n.intValue() : Integer.valueOf(v.toString());
+    }
+}

@@ -1,0 +1,104 @@
+package dev.wparflow.simulator.command;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * The few file commands the image catalog needs on the global environment: {@code csum -h SHA1|MD5 FILE…}
+ * (IBM's csum reference: digest in upper-case hex, white space, the file name), {@code wc -c FILE…}
+ * ({@code "   SIZE FILE"}), {@code cp SRC DST}, {@code rm [-f] FILE…}. The Redbook uses none of them; output
+ * forms follow IBM's AIX command reference, messages are the simulator's choice.
+ */
+public final class FileCommands {
+    private FileCommands() {
+    }
+
+    public static int csum(Invocation inv) {
+        Getopt g;
+        try {
+            g = new Getopt(inv.args(), "h:o:i:a");
+        } catch (Getopt.BadFlag bad) {
+            return inv.usage(bad, "csum [-o outputfile] [-h algorithm] [-a] [File1, File2, ... | - ]");
+        }
+        String algorithm = g.has('h') ? g.get('h') : "MD5";
+        String javaName = switch (algorithm) {
+            case "SHA1" -> "SHA-1";
+            case "MD5" -> "MD5";
+            default -> null;
+        };
+        if (javaName == null) {
+            inv.err("csum: Invalid hash algorithm " + algorithm + ".");
+            return 2;
+        }
+        int rc = 0;
+        for (String f : g.operands()) {
+            byte[] b = inv.host.files.read(f);
+            if (b == null) {
+                inv.err("csum: 0652-050 Cannot open " + f + ".");
+                rc = 1;
+                continue;
+            }
+            try {
+                String hex = HexFormat.of().formatHex(MessageDigest.getInstance(javaName).digest(b));
+                inv.out(hex.toUpperCase(Locale.ROOT) + "\t" + f);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return rc;
+    }
+
+    public static int wc(Invocation inv) {
+        if (inv.args().size() < 2 || !inv.args().get(0).equals("-c")) {
+            inv.err("Usage: wc -c File...");
+            return 2;
+        }
+        int rc = 0;
+        for (String f : inv.args().subList(1, inv.args().size())) {
+            byte[] b = inv.host.files.read(f);
+            if (b == null) {
+                inv.err("wc: 0652-755 The file " + f + " cannot be opened.");
+                rc = 2;
+                continue;
+            }
+            inv.out(String.format("%8d %s", b.length, f));
+        }
+        return rc;
+    }
+
+    public static int cp(Invocation inv) {
+        if (inv.args().size() != 2) {
+            inv.err("Usage: cp Source Target");
+            return 2;
+        }
+        byte[] b = inv.host.files.read(inv.args().get(0));
+        if (b == null) {
+            inv.err("cp: " + inv.args().get(0) + ": A file or directory in the path name does not exist.");
+            return 1;
+        }
+        inv.host.files.write(inv.args().get(1), b);
+        return 0;
+    }
+
+    public static int rm(Invocation inv) {
+        boolean force = false;
+        int rc = 0;
+        for (String a : inv.args()) {
+            if (a.equals("-f")) {
+                force = true;
+                continue;
+            }
+            if (!inv.host.files.exists(a)) {
+                if (!force) {
+                    inv.err("rm: " + a + ": A file or directory in the path name does not exist.");
+                    rc = 2;
+                }
+                continue;
+            }
+            inv.host.files.delete(a);
+        }
+        return rc;
+    }
+}
