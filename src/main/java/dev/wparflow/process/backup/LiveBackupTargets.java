@@ -18,9 +18,10 @@ import dev.wparflow.hmc.HmcProperties;
 import dev.wparflow.ssh.SshProperties;
 
 /**
- * Until the inventory provides them: hosts are {@code wparflow.backup.hosts}, else every
- * {@code wparflow.ssh.endpoints} entry that is not an HMC of {@code wparflow.hmc.managed-systems}; the system
- * WPARs of a host come live from {@code lswpar -c -q -a name,state,type}.
+ * Hosts are {@code wparflow.backup.hosts}, else the inventory's global environments (LPARs), else every
+ * {@code wparflow.ssh.endpoints} entry that is not an HMC of {@code wparflow.hmc.managed-systems}. The
+ * system WPARs of a host come live from {@code lswpar -c -q -a name,state,type}: a backup must see the
+ * WPARs as they are now, not as the last discovery saw them.
  */
 @Component
 public class LiveBackupTargets implements BackupTargets {
@@ -31,18 +32,25 @@ public class LiveBackupTargets implements BackupTargets {
     private final SshProperties ssh;
     private final HmcProperties hmcs;
     private final AixShell shell;
+    private final org.springframework.beans.factory.ObjectProvider<dev.wparflow.inventory.FleetInventory> inventory;
 
-    public LiveBackupTargets(BackupSettings settings, SshProperties ssh, HmcProperties hmcs, AixShell shell) {
+    public LiveBackupTargets(BackupSettings settings, SshProperties ssh, HmcProperties hmcs, AixShell shell,
+            org.springframework.beans.factory.ObjectProvider<dev.wparflow.inventory.FleetInventory> inventory) {
         this.settings = settings;
         this.ssh = ssh;
         this.hmcs = hmcs;
         this.shell = shell;
+        this.inventory = inventory;
     }
 
     @Override
     public List<String> hosts() {
         if (!settings.hosts().isEmpty()) {
             return settings.hosts();
+        }
+        dev.wparflow.inventory.FleetInventory fleet = inventory.getIfAvailable();
+        if (fleet != null && !fleet.current().lpars().isEmpty()) {
+            return fleet.current().lpars().stream().map(dev.wparflow.inventory.Inventory.Lpar::name).sorted().toList();
         }
         Set<String> hmcNames = new HashSet<>();
         hmcs.getManagedSystems().values().forEach(hmcNames::addAll);
