@@ -161,9 +161,8 @@ class FleetDiscoveryIT {
         assertThat(inventory.wparsOf("lpar00")).extracting(WparRecord::name, WparRecord::type, WparRecord::state,
                 WparRecord::checkpointable, WparRecord::localFs, WparRecord::nfsFs).containsExactly(
                         tuple("app01", "APPLICATION", "ACTIVE", true, false, true),
-                        // the simulator's fleet loader adds mob01's NFS file systems beside the default jfs2 ones,
-                        // and lswpar -M lists both: discovery reports what the host says
-                        tuple("mob01", "SYSTEM", "ACTIVE", true, true, true),
+                        // mob01 is the mobile WPAR of Example 4-26: /, /home, /tmp and /var on NFS, nothing local
+                        tuple("mob01", "SYSTEM", "ACTIVE", true, false, true),
                         tuple("wpr00", "SYSTEM", "DEFINED", false, true, false),
                         tuple("wpr03", "SYSTEM", "ACTIVE", false, true, false));
         WparRecord wpr00 = inventory.findWpar("wpr00").get(0);
