@@ -40,6 +40,7 @@ public final class Commands {
         handlers.put("lsvg", SystemCommands::lsvg);
         handlers.put("df", SystemCommands::df);
         handlers.put("cat", SystemCommands::cat);
+        handlers.put("rm", SystemCommands::rm);
         handlers.put("echo", SystemCommands::echo);
         handlers.put("date", SystemCommands::date);
         handlers.put("true", inv -> 0);

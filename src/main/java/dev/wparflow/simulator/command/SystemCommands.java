@@ -368,6 +368,34 @@ public final class SystemCommands {
         return rc;
     }
 
+    /**
+     * {@code rm [-f] FILE...} in the global environment (files only; the relocation removes its image from the
+     * shared repository). Without {@code -f} a missing file is an error, as on AIX ({@code rm: FILE: A file or
+     * directory in the path name does not exist.}, the text of AIX's rm).
+     */
+    public static int rm(Invocation inv) {
+        boolean force = false;
+        int rc = 0;
+        for (String a : inv.args()) {
+            if (a.equals("-f")) {
+                force = true;
+                continue;
+            }
+            if (a.equals("--")) {
+                continue;
+            }
+            if (!inv.host.files.exists(a) || inv.host.files.isDirectory(a)) {
+                if (!force || inv.host.files.isDirectory(a)) {
+                    inv.err("rm: " + a + ": A file or directory in the path name does not exist.");
+                    rc = 2;
+                }
+                continue;
+            }
+            inv.host.files.delete(a);
+        }
+        return rc;
+    }
+
     public static int echo(Invocation inv) {
         inv.out(String.join(" ", inv.args()));
         return 0;
