@@ -33,7 +33,7 @@ public class RecordRelocationOutcomeDelegate extends RelocationStepDelegate {
         String text = code == null ? reason : code + (reason == null ? "" : ": " + reason);
         Relocation r = relocation(execution);
         records.recordRequest(r.relocationId(), execution.getProcessInstanceId(), r.wpar(), r.departing(),
-                r.arriving(), null, false);
+                r.arriving(), null, null);
         records.recordOutcome(r.relocationId(), outcome, text);
         execution.getProcessInstance().setVariable(OUTCOME, outcome);
         execution.getProcessInstance().setVariable(OUTCOME_REASON, text);

@@ -28,12 +28,17 @@ public class RelocationRecords {
         this.clock = clock;
     }
 
-    /** Records the request once; a retried step finds it and only refreshes what may have changed. */
+    /**
+     * Records the request once; a retried step finds it and only refreshes what may have changed (null keeps the
+     * recorded value, so recording an outcome never erases the umbrella's request details).
+     */
     public void recordRequest(String relocationId, String processInstanceId, String wpar, String departingLpar,
-            String arrivingLpar, String requestedMode, boolean validateOnly) {
+            String arrivingLpar, String requestedMode, Boolean validateOnly) {
         OffsetDateTime now = now();
         int updated = jdbc.update("""
-                UPDATE wparflow_relocation SET arriving_lpar = ?, requested_mode = ?, validate_only = ?, updated_at = ?
+                UPDATE wparflow_relocation SET arriving_lpar = COALESCE(?, arriving_lpar),
+                       requested_mode = COALESCE(?, requested_mode), validate_only = COALESCE(?, validate_only),
+                       updated_at = ?
                  WHERE relocation_id = ?
                 """, arrivingLpar, requestedMode, validateOnly, now, relocationId);
         if (updated == 0) {
