@@ -48,12 +48,17 @@ public class LeaseLockService {
                  WHERE resource = ? AND (owner IS NULL OR owner = ? OR expires_at < ?)
                 """, owner, owner, now, owner, ownerInfo, now, expires, resource.name(), owner, now);
         if (updated == 0) {
+            // only a resource's first acquisition inserts: "WHERE NOT EXISTS" instead of relying on the duplicate
+            // key, because on PostgreSQL a failed INSERT aborts the caller's transaction (a job's, when a process
+            // step asks for a lock that is held), and every later statement in it fails
             try {
                 jdbc.update("""
                         INSERT INTO wparflow_lock (resource, owner, owner_info, fencing_token, acquired_at, heartbeat_at, expires_at)
-                        VALUES (?, ?, ?, 1, ?, ?, ?)
-                        """, resource.name(), owner, ownerInfo, now, now, expires);
-            } catch (DuplicateKeyException heldAlready) {
+                        SELECT ?, ?, ?, 1, ?, ?, ? FROM (SELECT 1 AS one) only_row
+                         WHERE NOT EXISTS (SELECT 1 FROM wparflow_lock WHERE resource = ?)
+                        """, resource.name(), owner, ownerInfo, now, now, expires, resource.name());
+            } catch (DuplicateKeyException raced) {
+                // two first acquisitions at once (outside a transaction, as in the race test, the query still works)
                 return heldByOther(resource, owner);
             }
         }

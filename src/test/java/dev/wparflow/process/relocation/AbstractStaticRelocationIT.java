@@ -85,6 +85,11 @@ abstract class AbstractStaticRelocationIT {
 
     abstract String databasePassword();
 
+    /** Extra properties for the database (PostgreSQL: Camunda's tables in the test's own schema). */
+    Map<String, String> databaseProperties() {
+        return Map.of();
+    }
+
     @BeforeAll
     void start() throws Exception {
         fleet = Fleet.startYaml(FLEET, FleetOptions.forTests().dataDir(dir.resolve("sim")));
@@ -92,6 +97,7 @@ abstract class AbstractStaticRelocationIT {
         p.put("spring.datasource.url", databaseUrl());
         p.put("spring.datasource.username", databaseUser());
         p.put("spring.datasource.password", databasePassword());
+        p.putAll(databaseProperties());
         p.put("server.port", "0");
         p.put("wparflow.runs.poll-interval", "PT0.2S");
         p.put("wparflow.relocation.retry-cycle", "R1/PT1S");

@@ -1,5 +1,7 @@
 package dev.wparflow.process.relocation;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
@@ -27,6 +29,16 @@ class StaticRelocationPostgresIT extends AbstractStaticRelocationIT {
     @Override
     String databasePassword() {
         return TestDatabases.postgresPassword();
+    }
+
+    /**
+     * Camunda looks for its tables through JDBC metadata across schemas: other runs' tables in public would make it
+     * skip creating them here, so it is told the schema.
+     */
+    @Override
+    Map<String, String> databaseProperties() {
+        String schema = databaseUrl().substring(databaseUrl().indexOf("currentSchema=") + "currentSchema=".length());
+        return Map.of("camunda.bpm.database.schema-name", schema, "camunda.bpm.database.table-prefix", schema + ".");
     }
 
     @AfterAll
