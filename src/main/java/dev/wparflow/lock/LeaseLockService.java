@@ -81,12 +81,16 @@ public class LeaseLockService {
                  WHERE resource = ? AND (owner IS NULL OR owner = ? OR expires_at < ?)
                 """, owner, owner, now, owner, ownerInfo, now, expires, resource.name(), owner, now);
         if (updated == 0) {
+            // only a resource's first acquisition inserts ("WHERE NOT EXISTS" spares most duplicate keys); a
+            // duplicate that still happens aborts only our own transaction, never the caller's
             try {
                 jdbc.update("""
                         INSERT INTO wparflow_lock (resource, owner, owner_info, fencing_token, acquired_at, heartbeat_at, expires_at)
-                        VALUES (?, ?, ?, 1, ?, ?, ?)
-                        """, resource.name(), owner, ownerInfo, now, now, expires);
-            } catch (DuplicateKeyException heldAlready) {
+                        SELECT ?, ?, ?, 1, ?, ?, ? FROM (SELECT 1 AS one) only_row
+                         WHERE NOT EXISTS (SELECT 1 FROM wparflow_lock WHERE resource = ?)
+                        """, resource.name(), owner, ownerInfo, now, now, expires, resource.name());
+            } catch (DuplicateKeyException raced) {
+                // two first acquisitions at once: the other one's row is there now
                 return null;
             }
         }

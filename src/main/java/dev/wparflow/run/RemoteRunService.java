@@ -162,13 +162,27 @@ public class RemoteRunService {
         }
     }
 
-    /** Correlates a finished run to the execution waiting for it; true if this call did it. */
+    /**
+     * Correlates a finished run to the execution waiting for it; true if this call did it. Asks first whether an
+     * execution waits for the run: a failed correlation inside the engine marks the shared transaction
+     * rollback-only, which used to roll back the "instance ended" claim too and stop the host's poll round at that
+     * run, so every later run of the host waited forever (found by the relocation's save-timeout test).
+     */
     boolean correlate(RemoteRun run) {
-        return Boolean.TRUE.equals(inTransaction.execute(status -> {
-            if (!runs.claimCorrelation(run.runId(), null)) {
-                return false;
+        if (runtimeService.createExecutionQuery().processInstanceId(run.processInstanceId())
+                .messageEventSubscriptionName(RemoteRunVariables.MESSAGE)
+                .variableValueEquals(RemoteRunVariables.RUN_ID, run.runId()).count() == 0) {
+            if (runtimeService.createProcessInstanceQuery().processInstanceId(run.processInstanceId()).count() == 0) {
+                // nobody will ever wait for it: claim it, say why
+                runs.claimCorrelation(run.runId(), "process instance ended before the run finished");
             }
-            try {
+            return false; // not at its catch event yet (or any more, e.g. after a timeout): next round
+        }
+        try {
+            return Boolean.TRUE.equals(inTransaction.execute(status -> {
+                if (!runs.claimCorrelation(run.runId(), null)) {
+                    return false;
+                }
                 runtimeService.createMessageCorrelation(RemoteRunVariables.MESSAGE)
                         .processInstanceId(run.processInstanceId())
                         .localVariableEquals(RemoteRunVariables.RUN_ID, run.runId())
@@ -178,16 +192,12 @@ public class RemoteRunService {
                 log.info("run {} ({} {}) correlated to process instance {}", run.runId(), run.state(),
                         run.exitCode(), run.processInstanceId());
                 return true;
-            } catch (MismatchingMessageCorrelationException notWaiting) {
-                if (runtimeService.createProcessInstanceQuery().processInstanceId(run.processInstanceId()).count() == 0) {
-                    // nobody will ever wait for it: keep the claim, say why
-                    runs.claimCorrelation(run.runId(), "process instance ended before the run finished");
-                    return false;
-                }
-                status.setRollbackOnly(); // not at its catch event yet: next round
-                return false;
-            }
-        }));
+            }));
+        } catch (RuntimeException raced) {
+            // it left its catch event between the query and the correlation: rolled back, next round
+            log.debug("run {} not correlated this round: {}", run.runId(), raced.getMessage());
+            return false;
+        }
     }
 
     private void forget(String host, RemoteRun run) {

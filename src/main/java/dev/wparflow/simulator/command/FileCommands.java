@@ -90,8 +90,12 @@ public final class FileCommands {
                 force = true;
                 continue;
             }
-            if (!inv.host.files.exists(a)) {
-                if (!force) {
+            if (a.equals("--")) {
+                continue;
+            }
+            if (!inv.host.files.exists(a) || inv.host.files.isDirectory(a)) {
+                // no -r: a directory is never removed
+                if (!force || inv.host.files.isDirectory(a)) {
                     inv.err("rm: " + a + ": A file or directory in the path name does not exist.");
                     rc = 2;
                 }

@@ -1,0 +1,22 @@
+package dev.wparflow.process.relocation;
+
+import static dev.wparflow.process.relocation.StaticRelocationVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** The restore run timed out: cancel it on its host. */
+@Component("cancelRestoreRunDelegate")
+public class CancelRestoreRunDelegate extends RelocationStepDelegate {
+
+    private final StaticRelocationService service;
+
+    public CancelRestoreRunDelegate(StaticRelocationService service) {
+        this.service = service;
+    }
+
+    @Override
+    void run(DelegateExecution execution) {
+        service.cancelRun(string(execution, RESTORE_RUN_ID), origin(execution));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.wparflow.process.relocation;
+
+import static dev.wparflow.process.relocation.StaticRelocationVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** The save run timed out: cancel it on its host. */
+@Component("cancelSaveRunDelegate")
+public class CancelSaveRunDelegate extends RelocationStepDelegate {
+
+    private final StaticRelocationService service;
+
+    public CancelSaveRunDelegate(StaticRelocationService service) {
+        this.service = service;
+    }
+
+    @Override
+    void run(DelegateExecution execution) {
+        service.cancelRun(string(execution, SAVE_RUN_ID), origin(execution));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.wparflow.process.relocation;
+
+import static dev.wparflow.process.relocation.StaticRelocationVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** Table 4-2 row 6: last known host and target in the inventory. */
+@Component("recordTransitionalDelegate")
+public class RecordTransitionalDelegate extends RelocationStepDelegate {
+
+    private final StaticRelocationService service;
+
+    public RecordTransitionalDelegate(StaticRelocationService service) {
+        this.service = service;
+    }
+
+    @Override
+    void run(DelegateExecution execution) {
+        service.recordTransitional(relocation(execution));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.wparflow.process.relocation;
+
+import static dev.wparflow.process.relocation.StaticRelocationVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** Table 4-2 row 14: remove the WPAR from the departing system. */
+@Component("removeDepartingWparDelegate")
+public class RemoveDepartingWparDelegate extends RelocationStepDelegate {
+
+    private final StaticRelocationService service;
+
+    public RemoveDepartingWparDelegate(StaticRelocationService service) {
+        this.service = service;
+    }
+
+    @Override
+    void run(DelegateExecution execution) {
+        service.removeFromDeparture(relocation(execution), departureToken(execution), origin(execution));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.wparflow.process.relocation;
+
+import static dev.wparflow.process.relocation.StaticRelocationVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** Table 4-2 row 17: remove the image (and the spec beside it). */
+@Component("removeImageDelegate")
+public class RemoveImageDelegate extends RelocationStepDelegate {
+
+    private final StaticRelocationService service;
+
+    public RemoveImageDelegate(StaticRelocationService service) {
+        this.service = service;
+    }
+
+    @Override
+    void run(DelegateExecution execution) {
+        service.removeImage(relocation(execution), origin(execution));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.wparflow.process.relocation;
+
+import static dev.wparflow.process.relocation.StaticRelocationVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** Rollback: the departing WPAR back in the state it had. */
+@Component("restoreDepartingWparDelegate")
+public class RestoreDepartingWparDelegate extends RelocationStepDelegate {
+
+    private final StaticRelocationService service;
+
+    public RestoreDepartingWparDelegate(StaticRelocationService service) {
+        this.service = service;
+    }
+
+    @Override
+    void run(DelegateExecution execution) {
+        execution.setVariable(DEPARTURE_STATE, service.restoreOnDeparture(relocation(execution),
+                departureToken(execution), wasActive(execution), origin(execution)).code());
+    }
+}

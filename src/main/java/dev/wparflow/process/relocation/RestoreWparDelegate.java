@@ -1,0 +1,22 @@
+package dev.wparflow.process.relocation;
+
+import static dev.wparflow.process.relocation.StaticRelocationVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** Table 4-2 row 9: restwpar on the arriving system, detached. */
+@Component("restoreWparDelegate")
+public class RestoreWparDelegate extends RelocationStepDelegate {
+
+    private final StaticRelocationService service;
+
+    public RestoreWparDelegate(StaticRelocationService service) {
+        this.service = service;
+    }
+
+    @Override
+    void run(DelegateExecution execution) {
+        execution.setVariable(RESTORE_RUN_ID, service.startRestore(relocation(execution), origin(execution)));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.wparflow.process.relocation;
+
+import static dev.wparflow.process.relocation.StaticRelocationVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** Table 4-2 row 10: start the WPAR that was originally Active. */
+@Component("startArrivingWparDelegate")
+public class StartArrivingWparDelegate extends RelocationStepDelegate {
+
+    private final StaticRelocationService service;
+
+    public StartArrivingWparDelegate(StaticRelocationService service) {
+        this.service = service;
+    }
+
+    @Override
+    void run(DelegateExecution execution) {
+        service.startOnArrival(relocation(execution), arrivalToken(execution), origin(execution));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.wparflow.process.relocation;
+
+import static dev.wparflow.process.relocation.StaticRelocationVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** Table 4-2 row 11: Active on arrival if it was Active (Defined if it was Defined). */
+@Component("verifyArrivingWparDelegate")
+public class VerifyArrivingWparDelegate extends RelocationStepDelegate {
+
+    private final StaticRelocationService service;
+
+    public VerifyArrivingWparDelegate(StaticRelocationService service) {
+        this.service = service;
+    }
+
+    @Override
+    void run(DelegateExecution execution) {
+        service.verifyOnArrival(relocation(execution), wasActive(execution), origin(execution));
+    }
+}

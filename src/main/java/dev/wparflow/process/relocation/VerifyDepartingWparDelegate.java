@@ -1,0 +1,25 @@
+package dev.wparflow.process.relocation;
+
+import static dev.wparflow.process.relocation.StaticRelocationVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** Table 4-2 row 1: Active or Defined on the departing system; remembers which. */
+@Component("verifyDepartingWparDelegate")
+public class VerifyDepartingWparDelegate extends RelocationStepDelegate {
+
+    private final StaticRelocationService service;
+
+    public VerifyDepartingWparDelegate(StaticRelocationService service) {
+        this.service = service;
+    }
+
+    @Override
+    void run(DelegateExecution execution) {
+        StaticRelocationService.Departure departure = service.verifyDeparture(relocation(execution), origin(execution));
+        execution.setVariable(WAS_ACTIVE, departure.wasActive());
+        execution.setVariable(LOCK_OWNER, relocation(execution).lockOwner());
+        execution.setVariable(RELOCATION_ID, relocation(execution).relocationId());
+    }
+}

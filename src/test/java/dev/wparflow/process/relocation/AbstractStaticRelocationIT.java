@@ -1,0 +1,324 @@
+package dev.wparflow.process.relocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.wparflow.WparflowApplication;
+import dev.wparflow.lock.LeaseLockService;
+import dev.wparflow.lock.LockResource;
+import dev.wparflow.simulator.CommandLog;
+import dev.wparflow.simulator.Fleet;
+import dev.wparflow.simulator.FleetOptions;
+import dev.wparflow.simulator.fault.FaultRule;
+import dev.wparflow.simulator.fault.FaultType;
+
+/**
+ * WparStaticRelocationProcess end to end: the whole application (job executor on, run poller, real SSH) against a
+ * simulated fleet of two LPARs on different managed systems sharing an NFS image repository. After every scenario
+ * the WPAR exists exactly once, in a sensible state, the image is gone and no lock is held.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AbstractStaticRelocationIT {
+
+    static final String FLEET = """
+            time-scale: 0
+            durations: {savewpar: 3000}
+            managed-systems:
+              - {name: sys570a, type-model: 9117-MMA, serial: 0610A9C, hmcs: []}
+              - {name: sys570b, type-model: 9117-MMA, serial: 0610B2D, hmcs: []}
+            hosts:
+              - name: lpar00
+                port: 0
+                ip: 9.3.5.127
+                managed-system: sys570a
+                nfs-mounts: [{server: lpar02, remote: /images, local: /images}]
+                wpars:
+                  - {name: wpr00, state: A, hostname: wpr00, address: 9.3.5.182}
+                  - {name: wpr05, state: D, hostname: wpr05, address: 9.3.5.189}
+              - name: lpar01
+                port: 0
+                ip: 9.3.5.121
+                managed-system: sys570b
+                nfs-mounts: [{server: lpar02, remote: /images, local: /images}]
+                wpars: []
+              - name: lpar02
+                port: 0
+                ip: 9.3.5.128
+                managed-system: sys570a
+                nfs-exports: [{path: /images, clients: [lpar00, lpar01]}]
+                wpars: []
+            """;
+
+    @TempDir
+    static Path dir;
+    Fleet fleet;
+    ConfigurableApplicationContext app;
+    RuntimeService runtime;
+    HistoryService history;
+    ManagementService management;
+    LeaseLockService locks;
+
+    abstract String databaseUrl();
+
+    abstract String databaseUser();
+
+    abstract String databasePassword();
+
+    /** Extra properties for the database (PostgreSQL: Camunda's tables in the test's own schema). */
+    Map<String, String> databaseProperties() {
+        return Map.of();
+    }
+
+    @BeforeAll
+    void start() throws Exception {
+        fleet = Fleet.startYaml(FLEET, FleetOptions.forTests().dataDir(dir.resolve("sim")));
+        Map<String, Object> p = new HashMap<>();
+        p.put("spring.datasource.url", databaseUrl());
+        p.put("spring.datasource.username", databaseUser());
+        p.put("spring.datasource.password", databasePassword());
+        p.putAll(databaseProperties());
+        p.put("server.port", "0");
+        p.put("wparflow.runs.poll-interval", "PT0.2S");
+        p.put("wparflow.relocation.retry-cycle", "R1/PT1S");
+        p.put("wparflow.relocation.lock-retry-interval", "PT1S");
+        p.put("wparflow.relocation.lock-max-attempts", "3");
+        p.put("wparflow.relocation.save-timeout", "PT6S");
+        p.put("wparflow.ssh.known-hosts", fleet.knownHostsPath().toString());
+        p.put("wparflow.ssh.identities[0]", fleet.clientKeyPath().toString());
+        for (String host : List.of("lpar00", "lpar01", "lpar02")) {
+            p.put("wparflow.ssh.endpoints." + host + ".host", "127.0.0.1");
+            p.put("wparflow.ssh.endpoints." + host + ".port", String.valueOf(fleet.host(host).port()));
+            p.put("wparflow.ssh.endpoints." + host + ".user", "root");
+        }
+        String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        app = new SpringApplicationBuilder(WparflowApplication.class).profiles("test").run(args);
+        runtime = app.getBean(RuntimeService.class);
+        history = app.getBean(HistoryService.class);
+        management = app.getBean(ManagementService.class);
+        locks = app.getBean(LeaseLockService.class);
+    }
+
+    @AfterAll
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (fleet != null) {
+            fleet.close();
+        }
+    }
+
+    @BeforeEach
+    void freshFleet() throws Exception {
+        fleet.host("lpar01").setDown(false);
+        fleet.reset();
+        fleet.setTimeScale(0.0);
+    }
+
+    String relocate(String wpar) {
+        return runtime.startProcessInstanceByKey(StaticRelocationVariables.PROCESS_ID,
+                Map.of("wpar", wpar, "departingLpar", "lpar00", "arrivingLpar", "lpar01")).getId();
+    }
+
+    HistoricProcessInstance awaitEnd(String instance) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> history.createHistoricProcessInstanceQuery()
+                .processInstanceId(instance).finished().count() == 1);
+        return history.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult();
+    }
+
+    Object variable(String instance, String name) {
+        var v = history.createHistoricVariableInstanceQuery().processInstanceId(instance).variableName(name)
+                .singleResult();
+        return v == null ? null : v.getValue();
+    }
+
+    void assertPassed(String instance, String activityId) {
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance).activityId(activityId)
+                .finished().count()).as(activityId + " (outcome " + variable(instance, "outcome") + ": "
+                        + variable(instance, "outcomeReason") + "; log " + fleet.log().entries() + ")").isEqualTo(1);
+    }
+
+    /** The WPAR's state letter on a host, or null when it does not exist there. */
+    String state(String host, String wpar) {
+        return fleet.host(host).wpar(wpar).map(w -> String.valueOf(w.state.letter())).orElse(null);
+    }
+
+    /** The WPAR exists exactly once, in {@code state} on {@code host}; no image, no lock left. */
+    void assertExactlyOnce(String instance, String wpar, String host, String state) {
+        String other = host.equals("lpar00") ? "lpar01" : "lpar00";
+        assertThat(state(host, wpar)).isEqualTo(state);
+        assertThat(state(other, wpar)).isNull();
+        assertThat(fleet.host("lpar02").file("/images/relocation/" + wpar + "-" + instance + ".bff")).isNull();
+        assertThat(fleet.host("lpar02").file("/images/relocation/" + wpar + "-" + instance + ".spec")).isNull();
+        assertThat(locks.heldBy(instance)).isEmpty();
+        assertThat(fleet.host(host).wpar(wpar).orElseThrow().lock).as("administrative lock on " + host).isNull();
+    }
+
+    /** "host command" for the mutating commands of the log, in order (lswpar and the run protocol left out). */
+    List<String> actions() {
+        List<String> out = new ArrayList<>();
+        for (CommandLog.Entry e : fleet.log().entries()) {
+            String c = e.command();
+            if (c.equals("lswpar") || c.equals("wparflow-run")) {
+                continue;
+            }
+            String flag = c.equals("wparlockctl") ? " " + e.argv.get(1) : "";
+            out.add(e.host + " " + c + flag);
+        }
+        return out;
+    }
+
+    @Test
+    void runningSystemWparMovesToAnotherManagedSystemFollowingTable42() {
+        String instance = relocate("wpr00");
+        awaitEnd(instance);
+
+        assertPassed(instance, "EndEvent_WparRelocated");
+        assertThat(variable(instance, "outcome")).isEqualTo("RELOCATED");
+        assertExactlyOnce(instance, "wpr00", "lpar01", "A");
+        assertThat(actions()).containsSubsequence(
+                "lpar00 wparlockctl -l",       // row 2 lock (departure)
+                "lpar00 mkwpar",               // row 5 spec
+                "lpar00 stopwpar",             // row 7
+                "lpar00 savewpar",             // row 8
+                "lpar01 restwpar",             // row 9
+                "lpar01 wparlockctl -l",       // the restored WPAR locked
+                "lpar01 startwpar",            // row 10
+                "lpar01 clogin",               // row 12
+                "lpar00 rmwpar",               // row 14
+                "lpar01 wparlockctl -u",       // row 15
+                "lpar00 rm");                  // row 17
+        assertThat(actions()).containsOnlyOnce("lpar00 savewpar", "lpar01 restwpar", "lpar00 rmwpar");
+        assertThat(app.getBean(RelocationRecords.class).find(instance)).get()
+                .satisfies(r -> assertThat(r.outcome()).isEqualTo("RELOCATED"));
+    }
+
+    @Test
+    void definedSystemWparMovesAndStaysDefined() {
+        String instance = relocate("wpr05");
+        awaitEnd(instance);
+
+        assertPassed(instance, "EndEvent_WparRelocated");
+        assertExactlyOnce(instance, "wpr05", "lpar01", "D");
+        assertThat(actions()).doesNotContain("lpar00 stopwpar", "lpar01 startwpar", "lpar01 clogin");
+    }
+
+    @Test
+    void failedRestoreIsRolledBackAndTheWparRunsWhereItWas() {
+        fleet.faults().add(FaultRule.on("lpar01").command("restwpar").fail(1,
+                "restwpar: 0960-033 Error creating file system /.").once().build());
+        String instance = relocate("wpr00");
+        awaitEnd(instance);
+
+        assertPassed(instance, "EndEvent_RelocationRolledBack");
+        assertThat(variable(instance, "outcome")).isEqualTo("ROLLED_BACK");
+        assertThat((String) variable(instance, "outcomeReason")).startsWith("RESTORE_FAILED");
+        assertExactlyOnce(instance, "wpr00", "lpar00", "A");
+        assertThat(actions()).containsSubsequence("lpar00 stopwpar", "lpar00 savewpar", "lpar01 restwpar",
+                "lpar00 startwpar", "lpar00 rm");
+    }
+
+    @Test
+    void nameTakenOnTargetIsRefusedBeforeAnythingChanges() throws Exception {
+        var copy = fleet.host("lpar00").wpar("wpr05").orElseThrow();
+        copy.name = "wpr00";
+        fleet.host("lpar01").model().locked(() -> fleet.host("lpar01").model().wpars.put("wpr00", copy));
+        String instance = relocate("wpr00");
+        awaitEnd(instance);
+
+        assertPassed(instance, "EndEvent_RelocationRefused");
+        assertThat((String) variable(instance, "outcomeReason")).startsWith("NAME_TAKEN_ON_TARGET");
+        assertThat(state("lpar00", "wpr00")).isEqualTo("A");
+        assertThat(actions()).doesNotContain("lpar00 stopwpar", "lpar00 savewpar");
+        assertThat(locks.heldBy(instance)).isEmpty();
+        assertThat(fleet.host("lpar00").wpar("wpr00").orElseThrow().lock).isNull();
+    }
+
+    @Test
+    void aLockHeldByAnotherOperationIsWaitedFor() {
+        LockResource resource = LockResource.wpar("lpar00", "wpr00");
+        assertThat(locks.acquire(resource, "other-operation", "backup", Duration.ofMinutes(5)).acquired()).isTrue();
+        String instance = relocate("wpr00");
+        await().atMost(Duration.ofSeconds(20)).until(() -> history.createHistoricActivityInstanceQuery()
+                .processInstanceId(instance).activityId("Event_WaitForLock").count() >= 1);
+        locks.release(resource, "other-operation");
+        awaitEnd(instance);
+
+        assertPassed(instance, "EndEvent_WparRelocated");
+        assertExactlyOnce(instance, "wpr00", "lpar01", "A");
+    }
+
+    @Test
+    void aLockHeldTooLongRefusesTheRelocation() {
+        LockResource resource = LockResource.wpar("lpar00", "wpr00");
+        locks.acquire(resource, "other-operation", "backup", Duration.ofMinutes(5));
+        try {
+            String instance = relocate("wpr00");
+            awaitEnd(instance);
+            assertPassed(instance, "EndEvent_RelocationRefused");
+            assertThat((String) variable(instance, "outcomeReason")).startsWith("WPAR_LOCKED")
+                    .contains("other-operation");
+            assertThat(state("lpar00", "wpr00")).isEqualTo("A");
+            assertThat(locks.heldBy(instance)).isEmpty();
+            assertThat(locks.find(resource).owner()).isEqualTo("other-operation");
+        } finally {
+            locks.release(resource, "other-operation");
+        }
+    }
+
+    @Test
+    void aSaveThatNeverFinishesTimesOutIsCancelledAndRolledBack() {
+        fleet.faults().add(FaultRule.on("lpar00").command("savewpar").type(FaultType.HANG).once().build());
+        String instance = relocate("wpr00");
+        awaitEnd(instance);
+
+        assertPassed(instance, "BoundaryEvent_SaveTimedOut");
+        assertPassed(instance, "EndEvent_RelocationRolledBack");
+        assertExactlyOnce(instance, "wpr00", "lpar00", "A");
+        assertThat(state("lpar01", "wpr00")).isNull();
+    }
+
+    @Test
+    void arrivingHostDownBecomesAnIncidentThatAnOperatorRetries() throws Exception {
+        fleet.setTimeScale(1.0); // savewpar takes 3 s: time to take the arriving host down
+        String instance = relocate("wpr00");
+        await().atMost(Duration.ofSeconds(20)).until(() -> fleet.log().entries("lpar00").stream()
+                .anyMatch(e -> e.command().equals("savewpar")));
+        fleet.host("lpar01").setDown(true);
+        await().atMost(Duration.ofSeconds(40)).until(() -> runtime.createIncidentQuery().processInstanceId(instance)
+                .count() == 1);
+        Incident incident = runtime.createIncidentQuery().processInstanceId(instance).singleResult();
+        assertThat(incident.getActivityId()).isEqualTo("Task_RestoreWpar");
+        assertThat(incident.getIncidentMessage()).contains("lpar01");
+        assertThat(state("lpar00", "wpr00")).isEqualTo("D"); // stopped and saved, waiting
+
+        fleet.host("lpar01").setDown(false); // the operator fixes the cause and retries in Cockpit
+        management.setJobRetries(incident.getConfiguration(), 1);
+        awaitEnd(instance);
+
+        assertPassed(instance, "EndEvent_WparRelocated");
+        assertExactlyOnce(instance, "wpr00", "lpar01", "A");
+        assertThat(actions()).containsOnlyOnce("lpar00 savewpar", "lpar01 restwpar");
+    }
+}
