@@ -149,6 +149,29 @@ public class InventoryRepository {
                 wpar) == 1;
     }
 
+    /**
+     * A relocation moved the WPAR: its row now belongs to {@code to} in {@code state}, remembering
+     * {@code from} as the last known host (a row the next discovery already found on {@code to} gives way).
+     * Idempotent: moving it again finds it where it already is.
+     */
+    public void recordMove(String wpar, String from, String to, String state) {
+        tx.executeWithoutResult(status -> {
+            int moved = jdbc.update("UPDATE wparflow_wpar SET lpar = ?, state = ?, last_known_host = ?, target_host = NULL"
+                    + " WHERE lpar = ? AND name = ? AND NOT EXISTS (SELECT 1 FROM wparflow_wpar w WHERE w.lpar = ? AND w.name = ?)",
+                    to, state, from, from, wpar, to, wpar);
+            if (moved == 0) {
+                jdbc.update("UPDATE wparflow_wpar SET state = ?, last_known_host = ?, target_host = NULL WHERE lpar = ? AND name = ?",
+                        state, from, to, wpar);
+                jdbc.update("DELETE FROM wparflow_wpar WHERE lpar = ? AND name = ?", from, wpar);
+            }
+        });
+    }
+
+    /** The WPAR stays where it was, in {@code state}, with no move pending. */
+    public void recordStay(String wpar, String lpar, String state) {
+        jdbc.update("UPDATE wparflow_wpar SET state = ?, target_host = NULL WHERE lpar = ? AND name = ?", state, lpar, wpar);
+    }
+
     // ---------------------------------------------------------------- queries
 
     public List<ManagedSystemRecord> systems() {

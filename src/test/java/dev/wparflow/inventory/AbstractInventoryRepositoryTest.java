@@ -111,6 +111,30 @@ abstract class AbstractInventoryRepositoryTest {
     }
 
     @Test
+    void aRelocationMovesTheWparsRowOnceEvenIfDiscoverySawItArriveFirst() {
+        repo.saveScan(scan("lpar00", List.of(wpar("wpr03", "ACTIVE"))), T1);
+        repo.saveScan(scan("lpar01", List.of()), T1);
+        repo.setTargetHost("lpar00", "wpr03", "lpar01");
+
+        repo.recordMove("wpr03", "lpar00", "lpar01", "ACTIVE");
+        repo.recordMove("wpr03", "lpar00", "lpar01", "ACTIVE"); // a retried step
+        assertThat(repo.findWpar("wpr03")).singleElement().satisfies(w -> {
+            assertThat(w.lpar()).isEqualTo("lpar01");
+            assertThat(w.lastKnownHost()).isEqualTo("lpar00");
+            assertThat(w.targetHost()).isNull();
+        });
+
+        // discovery already saw the copy on the arriving LPAR while the old row was still there
+        repo.saveScan(scan("lpar02", List.of(wpar("wpr07", "DEFINED"))), T1);
+        repo.saveScan(scan("lpar01", List.of(wpar("wpr03", "ACTIVE"), wpar("wpr07", "DEFINED"))), T2);
+        repo.recordMove("wpr07", "lpar02", "lpar01", "DEFINED");
+        assertThat(repo.findWpar("wpr07")).singleElement().satisfies(w -> {
+            assertThat(w.lpar()).isEqualTo("lpar01");
+            assertThat(w.lastKnownHost()).isEqualTo("lpar02");
+        });
+    }
+
+    @Test
     void aFailedHostKeepsItsRowsWithTheReason() {
         repo.saveScan(scan("lpar00", List.of(wpar("wpr00", "DEFINED"))), T1);
         repo.lparFailed("lpar00", "sys570a", "CONNECT_REFUSED on lpar00: Connection refused", T2);

@@ -7,10 +7,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class RelocationConfiguration {
 
-    /** Replaced by the inventory's implementation once it exists. */
+    /** Records the relocation's progress in the inventory tables. */
     @Bean
     @ConditionalOnMissingBean(RelocationInventory.class)
-    RelocationInventory loggingRelocationInventory() {
-        return new LoggingRelocationInventory();
+    RelocationInventory relocationInventory(dev.wparflow.inventory.InventoryRepository inventory) {
+        return new InventoryRelocationRecords(inventory);
     }
 }

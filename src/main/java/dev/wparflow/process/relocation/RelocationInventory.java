@@ -3,8 +3,8 @@ package dev.wparflow.process.relocation;
 /**
  * Where the relocation records what WPAR Manager kept in its database (Table 4-2 row 6 "Set last known valid ID to
  * source / Set managed server ID to target / Set state to Transitional", row 11 "Mark WPAR Active in database",
- * row 13 "Update WPAR Spec"). The inventory (dev.wparflow.inventory, built separately) implements this; until then
- * {@link LoggingRelocationInventory} only logs. Every method is idempotent: a retried step calls it again.
+ * row 13 "Update WPAR Spec"). {@link InventoryRelocationRecords} keeps it in the inventory tables. Every method is
+ * idempotent: a retried step calls it again.
  */
 public interface RelocationInventory {
 
