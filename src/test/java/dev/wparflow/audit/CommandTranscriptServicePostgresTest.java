@@ -5,43 +5,37 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
-import com.zaxxer.hikari.HikariDataSource;
-
+import dev.wparflow.testsupport.PostgresSchemaPools;
 import dev.wparflow.testsupport.TestDatabases;
 
+/** In a schema of its own: the tests damage the chain on purpose. */
 @EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL_VARIABLE, matches = ".+",
         disabledReason = TestDatabases.POSTGRES_DISABLED_REASON)
 class CommandTranscriptServicePostgresTest extends AbstractCommandTranscriptServiceTest {
 
-    private static String url;
-    private static DataSource a;
-    private static DataSource b;
+    private static PostgresSchemaPools pools;
 
-    private static synchronized DataSource pool(boolean first) {
-        if (a == null) {
-            url = TestDatabases.freshPostgresSchemaUrl("transcripts");
-            a = TestDatabases.migratedDataSource(url, TestDatabases.postgresUser(), TestDatabases.postgresPassword());
-            b = TestDatabases.migratedDataSource(url, TestDatabases.postgresUser(), TestDatabases.postgresPassword());
+    private static synchronized PostgresSchemaPools pools() {
+        if (pools == null) {
+            pools = new PostgresSchemaPools("transcripts");
         }
-        return first ? a : b;
+        return pools;
     }
 
     @Override
     DataSource nodeA() {
-        return pool(true);
+        return pools().nodeA();
     }
 
     @Override
     DataSource nodeB() {
-        return pool(false);
+        return pools().nodeB();
     }
 
     @AfterAll
     static void dropSchema() {
-        if (a != null) {
-            ((HikariDataSource) a).close();
-            ((HikariDataSource) b).close();
-            TestDatabases.dropPostgresSchema(url);
+        if (pools != null) {
+            pools.close();
         }
     }
 }

@@ -5,41 +5,37 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
+import dev.wparflow.testsupport.PostgresSchemaPools;
 import dev.wparflow.testsupport.TestDatabases;
 
+/** In a schema of its own: whatever other runs left in the shared database does not matter. */
 @EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL_VARIABLE, matches = ".+",
         disabledReason = TestDatabases.POSTGRES_DISABLED_REASON)
 class LeaseLockServicePostgresTest extends AbstractLeaseLockServiceTest {
 
-    private static String url;
-    private static DataSource a;
-    private static DataSource b;
+    private static PostgresSchemaPools pools;
 
-    /** A schema of its own: whatever other runs left in the shared database does not matter. */
-    private static synchronized DataSource pool(boolean first) {
-        if (a == null) {
-            url = TestDatabases.freshPostgresSchemaUrl("locks");
-            a = TestDatabases.migratedDataSource(url, TestDatabases.postgresUser(), TestDatabases.postgresPassword());
-            b = TestDatabases.migratedDataSource(url, TestDatabases.postgresUser(), TestDatabases.postgresPassword());
+    private static synchronized PostgresSchemaPools pools() {
+        if (pools == null) {
+            pools = new PostgresSchemaPools("locks");
         }
-        return first ? a : b;
+        return pools;
     }
 
     @Override
     DataSource nodeA() {
-        return pool(true);
+        return pools().nodeA();
     }
 
     @Override
     DataSource nodeB() {
-        return pool(false);
+        return pools().nodeB();
     }
 
     @AfterAll
-    static void closePools() {
-        if (a != null) {
-            close(a, b);
-            TestDatabases.dropPostgresSchema(url);
+    static void dropSchema() {
+        if (pools != null) {
+            pools.close();
         }
     }
 }
