@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 
 /** The restwpar run exited 0 and created the WPAR. */
 @Component
-public class CheckRestoreDelegate extends RestoreStepDelegate {
+public class CheckRestwparRunDelegate extends RestoreStepDelegate {
 
     private final WparRestoreService restores;
 
-    public CheckRestoreDelegate(WparRestoreService restores) {
+    public CheckRestwparRunDelegate(WparRestoreService restores) {
         this.restores = restores;
     }
 
