@@ -100,6 +100,10 @@ class RestoreCloneIT {
             p.put("wparflow.ssh.endpoints." + h + ".port", String.valueOf(fleet.host(h).port()));
             p.put("wparflow.ssh.endpoints." + h + ".user", "root");
         }
+        p.put("wparflow.backup.drill.lpar", "lpar01");
+        p.put("wparflow.backup.drill.address", "9.3.5.210");
+        p.put("wparflow.backup.drill.volume-group", "datavg");
+        p.put("wparflow.backup.drill.sample", "5");
         String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new SpringApplicationBuilder(WparflowApplication.class).profiles("test").run(args);
     }
@@ -197,6 +201,42 @@ class RestoreCloneIT {
         assertThat(changes("lpar01")).isEqualTo(before);
         assertThat(fleet.host("lpar00").states()).contains("wpr00=D");
         assertThat(node.getBean(dev.wparflow.lock.LeaseLockService.class).held()).noneMatch(l -> l.owner().equals(clone));
+    }
+
+    /**
+     * The drill on H2 (its sample is the whole catalog, which on the shared PostgreSQL database holds images of other
+     * tests' fleets): both WPARs' newest images are restored to drill00 on lpar01 (datavg), Active, removed, marked
+     * restore-tested; a missing image fails its drill and is not marked.
+     */
+    @Test
+    void restoreDrillOnH2() throws Exception {
+        Files.createDirectories(dir.resolve("db"));
+        node = startNode("jdbc:h2:file:" + dir.resolve("db/wparflow") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+        ImageCatalog catalog = node.getBean(ImageCatalog.class);
+        String wpr00 = (String) variable(runToEnd("WparBackupProcess", Map.of("host", "lpar00", "wpar", "wpr00"), null), "imageId");
+        String wpr01 = (String) variable(runToEnd("WparBackupProcess", Map.of("host", "lpar00", "wpar", "wpr01"), null), "imageId");
+        String wpr10 = (String) variable(runToEnd("WparBackupProcess", Map.of("host", "lpar01", "wpar", "wpr10"), null), "imageId");
+        assertThat(List.of(wpr00, wpr01, wpr10)).doesNotContainNull();
+        fleet.host("lpar02").model().files.delete(catalog.find(wpr10).orElseThrow().path());
+
+        RuntimeService runtime = node.getBean(RuntimeService.class);
+        String drill = runtime.startProcessInstanceByMessage("RestoreDrillRequested", Map.of()).getId();
+        HistoryService history = node.getBean(HistoryService.class);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            assertThat(runtime.createIncidentQuery().list()).as("incidents").isEmpty();
+            return history.createHistoricProcessInstanceQuery().processInstanceId(drill).finished().count() == 1;
+        });
+        assertThat(variable(drill, "drillPassed")).isEqualTo(2);
+        assertThat(variable(drill, "drillFailed")).isEqualTo(1);
+        assertThat((String) variable(drill, "drillSummary")).contains("OK lpar00/wpr00", "OK lpar00/wpr01",
+                "FAILED lpar01/wpr10", "IMAGE_NOT_FOUND");
+        assertThat(catalog.find(wpr00).orElseThrow().restoreTestedAt()).isNotNull();
+        assertThat(catalog.find(wpr01).orElseThrow().restoreTestedAt()).isNotNull();
+        assertThat(catalog.find(wpr10).orElseThrow().restoreTestedAt()).isNull();
+        assertThat(fleet.host("lpar01").wpar("drill00")).isEmpty();
+        assertThat(fleet.log().entries("lpar01").stream().filter(e -> e.command().equals("startwpar")
+                && e.argv.contains("drill00"))).hasSize(2);
+        assertThat(fleet.host("lpar01").states()).isEqualTo("{wpr10=A}");
     }
 
     private String refusedClone(Map<String, Object> extra, String imageId) {
