@@ -5,11 +5,16 @@ import java.time.Duration;
 /**
  * Per-command options. {@code timeout} null means wparflow.ssh.exec-timeout. {@code idempotent}
  * marks a command that only reads (lswpar, lssyscfg): it may be re-sent if its connection is lost
- * while it runs. Everything else is never re-sent by the SSH layer; the process decides.
+ * while it runs. Everything else is never re-sent by the SSH layer; the process decides. {@code stdin}, when not
+ * null, is written to the command's standard input before it is closed.
  */
-public record CommandOptions(Duration timeout, boolean idempotent) {
+public record CommandOptions(Duration timeout, boolean idempotent, String stdin) {
 
-    public static final CommandOptions DEFAULT = new CommandOptions(null, false);
+    public static final CommandOptions DEFAULT = new CommandOptions(null, false, null);
+
+    public CommandOptions(Duration timeout, boolean idempotent) {
+        this(timeout, idempotent, null);
+    }
 
     public static CommandOptions defaults() {
         return DEFAULT;
@@ -24,10 +29,18 @@ public record CommandOptions(Duration timeout, boolean idempotent) {
     }
 
     public CommandOptions withTimeout(Duration t) {
-        return new CommandOptions(t, idempotent);
+        return new CommandOptions(t, idempotent, stdin);
     }
 
     public CommandOptions asIdempotentRead() {
-        return new CommandOptions(timeout, true);
+        return new CommandOptions(timeout, true, stdin);
+    }
+
+    /**
+     * Text sent to the command's standard input (UTF-8), then end of file; null sends nothing (EOF at once). It is
+     * not part of the command line, so neither logs nor transcripts show it; a command that echoes it (tee) does.
+     */
+    public CommandOptions withStdin(String text) {
+        return new CommandOptions(timeout, idempotent, text);
     }
 }

@@ -299,7 +299,7 @@ public class SshSessionPool implements RemoteShell, AutoCloseable {
         while (true) {
             ClientSession session = host.lease(endpoint);
             try {
-                CommandResult r = exec(host, session, endpoint, command, shown, timeout, start);
+                CommandResult r = exec(host, session, endpoint, command, shown, timeout, start, opts.stdin());
                 host.commands.incrementAndGet();
                 host.timer.record(r.duration());
                 return r;
@@ -361,7 +361,7 @@ public class SshSessionPool implements RemoteShell, AutoCloseable {
     }
 
     private CommandResult exec(Host host, ClientSession session, SshEndpoint ep, String command, String shown,
-            Duration timeout, long start) throws NotSent {
+            Duration timeout, long start, String stdin) throws NotSent {
         ChannelExec channel;
         try {
             channel = session.createExecChannel(command);
@@ -389,8 +389,12 @@ public class SshSessionPool implements RemoteShell, AutoCloseable {
                 // the server refused the channel (e.g. MaxSessions) on a live session: the command did not run
                 throw new NotSent(String.valueOf(opened.getException()), opened.getException(), true);
             }
-            try {
-                channel.getInvertedIn().close(); // EOF on stdin, as ssh host cmd </dev/null
+            try (java.io.OutputStream in = channel.getInvertedIn()) {
+                if (stdin != null) {
+                    in.write(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    in.flush();
+                }
+                // closing sends EOF on stdin (without stdin text: as ssh host cmd </dev/null)
             } catch (IOException ignored) {
                 // the command may already have finished
             }

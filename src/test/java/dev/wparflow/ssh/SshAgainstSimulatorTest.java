@@ -78,6 +78,17 @@ class SshAgainstSimulatorTest {
     }
 
     @Test
+    void teeWritesStdinToAFileOnTheHost() {
+        pool = pool(new SshProperties());
+        String text = "lv_data:\n\tVOLUME_GROUP= datavg\n";
+        CommandResult r = pool.run("lpar00", "tee /tmp/wpardata/wpr02/image.data.datavg",
+                CommandOptions.defaults().withStdin(text));
+        assertThat(r.exitStatus()).isZero();
+        assertThat(r.stdout()).isEqualTo(text);
+        assertThat(pool.run("lpar00", "cat /tmp/wpardata/wpr02/image.data.datavg").stdout()).isEqualTo(text);
+    }
+
+    @Test
     void controlPersistClosesTheIdleSessionAndTheNextCommandReconnects() throws Exception {
         SshProperties props = new SshProperties();
         props.setControlPersist(Duration.ofMillis(300));

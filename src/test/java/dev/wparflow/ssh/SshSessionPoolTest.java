@@ -139,6 +139,16 @@ class SshSessionPoolTest {
     }
 
     @Test
+    void stdinTextIsSentThenClosed() {
+        String text = "image_data:\n\tVOLUME_GROUP= datavg\n> not a redirection; 'quotes' $HOME\n";
+        CommandResult r = pool().run("lpar00", "cat",
+                CommandOptions.timeout(Duration.ofSeconds(5)).withStdin(text));
+        assertThat(r.exitStatus()).isZero();
+        assertThat(r.stdout()).isEqualTo(text);
+        assertThat(r.command()).isEqualTo("cat");
+    }
+
+    @Test
     void controlPersistClosesIdleSessionAndNextCommandReconnects() {
         props.setControlPersist(Duration.ofMillis(400));
         props.setReapInterval(Duration.ofMillis(50));

@@ -46,6 +46,7 @@ public final class Commands {
         handlers.put("wc", FileCommands::wc);
         handlers.put("cp", FileCommands::cp);
         handlers.put("rm", FileCommands::rm);
+        handlers.put("tee", FileCommands::tee);
         handlers.put("true", inv -> 0);
         handlers.put("false", inv -> 1);
         handlers.put(WparflowRunCommand.NAME, new WparflowRunCommand());

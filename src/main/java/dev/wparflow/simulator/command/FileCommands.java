@@ -2,7 +2,9 @@ package dev.wparflow.simulator.command;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -103,6 +105,47 @@ public final class FileCommands {
             }
             inv.host.files.delete(a);
         }
+        return rc;
+    }
+
+    /**
+     * {@code tee [-a] FILE}: writes standard input to FILE (appends with -a) and echoes it (IBM's tee reference). The
+     * way to put a text file on a host without a shell redirection, which the simulator refuses.
+     */
+    public static int tee(Invocation inv) {
+        boolean append = false;
+        List<String> files = new java.util.ArrayList<>();
+        for (String a : inv.args()) {
+            if (a.equals("-a")) {
+                append = true;
+            } else if (a.equals("-i") || a.equals("--")) {
+                continue;
+            } else if (a.startsWith("-")) {
+                inv.err("tee: Not a recognized flag: " + a.substring(1));
+                inv.err("Usage: tee [-a] [-i] [File...]");
+                return 2;
+            } else {
+                files.add(a);
+            }
+        }
+        byte[] text = inv.readStdin();
+        int rc = 0;
+        for (String f : files) {
+            if (inv.host.files.isDirectory(f)) {
+                inv.err("tee: 0653-010 " + f + " is a directory.");
+                rc = 1;
+                continue;
+            }
+            byte[] before = append ? inv.host.files.read(f) : null;
+            byte[] all = text;
+            if (before != null) {
+                all = new byte[before.length + text.length];
+                System.arraycopy(before, 0, all, 0, before.length);
+                System.arraycopy(text, 0, all, before.length, text.length);
+            }
+            inv.host.files.write(f, all);
+        }
+        inv.outRaw(new String(text, StandardCharsets.UTF_8));
         return rc;
     }
 }

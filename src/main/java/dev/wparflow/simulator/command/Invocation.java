@@ -13,6 +13,33 @@ import dev.wparflow.simulator.model.SimulatedHost;
  * are written with "\n" and flushed at once so a watcher sees progress.
  */
 public final class Invocation {
+    /**
+     * Standard input of the SSH exec request being run on this thread (bound by the exec command around the command
+     * line); interactive shells and detached runs have none, which reads as empty.
+     */
+    private static final ThreadLocal<java.io.InputStream> STDIN = new ThreadLocal<>();
+
+    public static void bindStdin(java.io.InputStream in) {
+        if (in == null) {
+            STDIN.remove();
+        } else {
+            STDIN.set(in);
+        }
+    }
+
+    /** Reads standard input to its end (empty when there is none). */
+    public byte[] readStdin() {
+        java.io.InputStream in = STDIN.get();
+        if (in == null) {
+            return new byte[0];
+        }
+        try {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public final SimulatedHost host;
     public final String user;
     public final List<String> argv;

@@ -17,6 +17,7 @@ final class ExecCommand implements Command {
     private final HostRuntime host;
     private final String line;
     private final ExecutorService executor;
+    private InputStream in;
     private OutputStream out;
     private OutputStream err;
     private ExitCallback exit;
@@ -30,7 +31,7 @@ final class ExecCommand implements Command {
 
     @Override
     public void setInputStream(InputStream in) {
-        // commands read no input
+        this.in = in; // read by tee only (Invocation.readStdin)
     }
 
     @Override
@@ -54,9 +55,12 @@ final class ExecCommand implements Command {
         task = executor.submit(() -> {
             int rc;
             try {
+                dev.wparflow.simulator.command.Invocation.bindStdin(in);
                 rc = host.runLine(user, line, out, err, () -> channel.getSession().close(true));
             } catch (RuntimeException e) {
                 rc = 1;
+            } finally {
+                dev.wparflow.simulator.command.Invocation.bindStdin(null);
             }
             if (rc >= 0) {
                 try {

@@ -1,0 +1,177 @@
+package dev.wparflow.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.wparflow.WparflowApplication;
+import dev.wparflow.process.backup.BackupRunRepository;
+import dev.wparflow.simulator.CommandLog;
+import dev.wparflow.simulator.Fleet;
+import dev.wparflow.simulator.FleetOptions;
+import dev.wparflow.simulator.FleetSpec;
+
+/**
+ * {@code bench backup [--hosts N] [--wpars-per-host M] [--savewpar-seconds S] [--per-host C] [--threads T]
+ * [--db-url URL --db-user U --db-password P]}: a simulated fleet of N LPARs with M Defined system WPARs each (savewpar
+ * takes S seconds, real time), the application itself in the same JVM (H2 in memory by default; PostgreSQL with
+ * {@code --db-url} or {@code WPARFLOW_BENCH_DB_URL}), job executor on, and one real FleetBackupProcess with C lanes per
+ * host. Prints the makespan (message to end of the run) against the ideal {@code ceil(M/C) x S}; last line
+ * {@code RESULT wpars=… makespan_s=… ideal_s=… overhead_pct=…}.
+ */
+public final class BackupBench {
+
+    private BackupBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        dev.wparflow.simulator.QuietLogging.apply();
+        int hosts = 50;
+        int wpars = 20;
+        double saveSeconds = 1.0;
+        int perHost = 2;
+        int threads = 16;
+        String dbUrl = System.getenv("WPARFLOW_BENCH_DB_URL");
+        String dbUser = System.getenv().getOrDefault("WPARFLOW_BENCH_DB_USER", "postgres");
+        String dbPassword = System.getenv().getOrDefault("WPARFLOW_BENCH_DB_PASSWORD", "");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--hosts" -> hosts = Integer.parseInt(args[++i]);
+                case "--wpars-per-host", "--wpars" -> wpars = Integer.parseInt(args[++i]);
+                case "--savewpar-seconds" -> saveSeconds = Double.parseDouble(args[++i]);
+                case "--per-host" -> perHost = Integer.parseInt(args[++i]);
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--db-url" -> dbUrl = args[++i];
+                case "--db-user" -> dbUser = args[++i];
+                case "--db-password" -> dbPassword = args[++i];
+                default -> {
+                    System.err.println("usage: bench backup [--hosts N] [--wpars-per-host M] [--savewpar-seconds S]"
+                            + " [--per-host C] [--threads T] [--db-url URL [--db-user U] [--db-password P]]");
+                    System.exit(2);
+                }
+            }
+        }
+        FleetSpec spec = new FleetSpec();
+        spec.durations.put("savewpar", Math.round(saveSeconds * 1000));
+        List<String> hostNames = new ArrayList<>();
+        for (int h = 0; h < hosts; h++) {
+            String name = String.format("lpar%03d", h);
+            hostNames.add(name);
+            FleetSpec.HostSpec hs = spec.host(name);
+            hs.vg("rootvg", 128, 546 + wpars * 4);
+            for (int w = 0; w < wpars; w++) {
+                hs.wpar(String.format("wpr%02d", w), "D", "10." + (h / 250) + "." + (h % 250) + "." + (w + 2));
+            }
+        }
+        Path dir = Files.createTempDirectory("wparflow-bench-backup");
+        double ideal = Math.ceil((double) wpars / perHost) * saveSeconds;
+        System.out.printf(Locale.ROOT, "fleet: %d LPARs x %d WPARs = %d WPARs, savewpar %.1f s, %d per host: ideal %.1f s;"
+                + " %d cores, max heap %d MiB, database %s%n", hosts, wpars, hosts * wpars, saveSeconds, perHost, ideal,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                dbUrl == null ? "H2 (memory)" : dbUrl);
+        long t0 = System.nanoTime();
+        Fleet fleet = Fleet.start(spec, FleetOptions.defaults().dataDir(dir).randomPorts(true).sharedHostKey(true)
+                .timeScale(1.0));
+        System.out.printf("fleet started in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("spring.profiles.active", "bench");
+        p.put("spring.datasource.url", dbUrl != null ? dbUrl
+                : "jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=LEGACY");
+        p.put("spring.datasource.username", dbUrl != null ? dbUser : "sa");
+        p.put("spring.datasource.password", dbUrl != null ? dbPassword : "");
+        p.put("spring.datasource.hikari.maximum-pool-size", String.valueOf(threads + 8));
+        p.put("server.port", "0");
+        p.put("wparflow.simulator.enabled", "false");
+        p.put("wparflow.demo.enabled", "false");
+        p.put("wparflow.discovery.cycle", "R/PT24H");
+        p.put("wparflow.inventory.file", fleet.inventoryPath().toString());
+        p.put("wparflow.ssh.known-hosts", fleet.knownHostsPath().toString());
+        p.put("wparflow.ssh.identities[0]", fleet.clientKeyPath().toString());
+        p.put("wparflow.ssh.host-key-policy", "strict");
+        p.put("wparflow.runs.poll-interval", "PT0.1S");
+        p.put("wparflow.backup.per-host", String.valueOf(perHost));
+        p.put("wparflow.backup.global-limit", "0");
+        p.put("wparflow.backup.hosts", String.join(",", hostNames));
+        p.put("camunda.bpm.job-execution.core-pool-size", String.valueOf(threads));
+        p.put("camunda.bpm.job-execution.max-pool-size", String.valueOf(threads));
+        p.put("camunda.bpm.job-execution.queue-capacity", String.valueOf(threads * 4));
+        p.put("camunda.bpm.job-execution.max-jobs-per-acquisition", String.valueOf(threads * 2));
+        p.put("camunda.bpm.job-execution.wait-time-in-millis", "100");
+        p.put("camunda.bpm.job-execution.max-wait", "500");
+        p.put("logging.level.root", "WARN");
+        p.put("spring.main.banner-mode", "off");
+        t0 = System.nanoTime();
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(WparflowApplication.class)
+                .run(p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        System.out.printf("application started in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        RuntimeService runtime = app.getBean(RuntimeService.class);
+        HistoryService history = app.getBean(HistoryService.class);
+        ManagementService management = app.getBean(ManagementService.class);
+        int exit = 0;
+        String result;
+        try {
+            int logBefore = fleet.log().entries().size();
+            Instant started = Instant.now();
+            long start = System.nanoTime();
+            String id = runtime.startProcessInstanceByMessage("FleetBackupRequested", Map.of("scope", "all")).getId();
+            long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+            while (true) {
+                HistoricProcessInstance done = history.createHistoricProcessInstanceQuery().processInstanceId(id)
+                        .singleResult();
+                if (done != null && done.getEndTime() != null) {
+                    break;
+                }
+                if (management.createJobQuery().withException().noRetriesLeft().count() > 0
+                        || System.nanoTime() > deadline) {
+                    System.out.println("FAILED: an incident or over 20 minutes: " + management.createJobQuery()
+                            .withException().list().stream().limit(3).map(j -> j.getExceptionMessage()).toList());
+                    exit = 1;
+                    break;
+                }
+                Thread.sleep(20);
+            }
+            double makespan = (System.nanoTime() - start) / 1e9;
+            BackupRunRepository.Run run = app.getBean(BackupRunRepository.class).runs(10).stream()
+                    .filter(r -> id.equals(r.processInstanceId())).findFirst().orElse(null);
+            List<CommandLog.Entry> saves = fleet.log().entries().stream().skip(logBefore)
+                    .filter(e -> e.command().equals("savewpar") && !e.refused).toList();
+            Instant firstSave = saves.stream().map(e -> e.start).min(Instant::compareTo).orElse(started);
+            Instant lastSave = saves.stream().map(e -> e.end() == null ? e.start : e.end()).max(Instant::compareTo)
+                    .orElse(started);
+            int commands = fleet.log().entries().size() - logBefore;
+            System.out.printf(Locale.ROOT, "run: %s; %d savewpars, %d SSH commands (%.0f/s)%n",
+                    run == null ? "no run row" : run.summary() == null ? "" : run.summary().lines().findFirst().orElse(""),
+                    saves.size(), commands, commands / makespan);
+            System.out.printf(Locale.ROOT, "first savewpar after %.2f s, last savewpar ended after %.2f s, run ended after %.2f s%n",
+                    Duration.between(started, firstSave).toMillis() / 1e3, Duration.between(started, lastSave).toMillis() / 1e3,
+                    makespan);
+            int doneCount = run == null || run.done() == null ? 0 : run.done();
+            if (doneCount != hosts * wpars) {
+                System.out.println("FAILED: not every WPAR was backed up: " + (run == null ? "" : run.summary()));
+                exit = 1;
+            }
+            result = String.format(Locale.ROOT, "RESULT wpars=%d makespan_s=%.2f ideal_s=%.2f overhead_pct=%.1f",
+                    doneCount, makespan, ideal, (makespan - ideal) / ideal * 100);
+        } finally {
+            app.close();
+            fleet.close();
+        }
+        System.out.println(result);
+        System.exit(exit);
+    }
+}

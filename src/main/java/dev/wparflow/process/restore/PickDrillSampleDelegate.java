@@ -1,0 +1,31 @@
+package dev.wparflow.process.restore;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** Chooses the images of this drill and the designated LPAR, scratch name and address. */
+@Component
+public class PickDrillSampleDelegate extends RestoreStepDelegate {
+
+    private final RestoreDrillService drill;
+
+    public PickDrillSampleDelegate(RestoreDrillService drill) {
+        this.drill = drill;
+    }
+
+    @Override
+    protected void step(DelegateExecution e) {
+        DrillSettings s = drill.getSettings();
+        Object sample = e.getVariable("sample");
+        String lpar = e.getVariable("drillLpar") != null ? e.getVariable("drillLpar").toString() : s.lpar();
+        e.setVariable("drillLpar", lpar);
+        e.setVariable("scratchName", s.scratchName());
+        e.setVariable("scratchAddress", s.address());
+        e.setVariable("drillVolumeGroup", s.volumeGroup());
+        e.setVariable("drillImages", lpar == null ? ""
+                : String.join(",", drill.pickSample(sample == null ? s.sample() : Integer.parseInt(sample.toString()))));
+        e.setVariable("drillPassed", 0);
+        e.setVariable("drillFailed", 0);
+        e.setVariable("drillSummary", lpar == null ? "no wparflow.backup.drill.lpar configured: nothing drilled" : "");
+    }
+}

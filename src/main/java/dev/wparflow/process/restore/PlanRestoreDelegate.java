@@ -1,0 +1,38 @@
+package dev.wparflow.process.restore;
+
+import static dev.wparflow.process.restore.RestoreVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+import dev.wparflow.process.backup.BackupRefusal;
+
+/** Chooses the image, checks it on the host, checks name, hostname and address; the request for approval. */
+@Component
+public class PlanRestoreDelegate extends RestoreStepDelegate {
+
+    private final WparRestoreService restores;
+
+    public PlanRestoreDelegate(WparRestoreService restores) {
+        this.restores = restores;
+    }
+
+    @Override
+    protected void step(DelegateExecution e) {
+        String host = string(e, HOST);
+        String wpar = string(e, WPAR);
+        String requester = string(e, REQUESTER) != null ? string(e, REQUESTER) : string(e, INITIATOR);
+        if (host == null || wpar == null || requester == null) {
+            throw new BackupRefusal("INVALID_REQUEST", "host, wpar and a requester (or an authenticated starter) are required");
+        }
+        e.setVariable(REQUESTER, requester);
+        WparRestoreService.RestorePlan plan = restores.planRestore(origin(e), host, wpar, string(e, IMAGE_ID),
+                string(e, SOURCE_LPAR), WparRestoreService.Existing.of(string(e, EXISTING)), string(e, RENAME_TO));
+        e.setVariable(IMAGE_ID, plan.image().id());
+        e.setVariable(IMAGE_PATH, plan.image().path());
+        e.setVariable(EXPECTED_HOSTNAME, plan.identity().hostname());
+        e.setVariable(EXPECTED_ADDRESS, plan.identity().address());
+        e.setVariable(SUMMARY, "Restore " + host + "/" + wpar + " from " + plan.image().path());
+        e.setVariable(PLAN, plan.describe(host, flag(e, START)));
+    }
+}

@@ -1,0 +1,24 @@
+package dev.wparflow.process.restore;
+
+import static dev.wparflow.process.restore.RestoreVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** restwpar -n -h -d [-i] -M '-N address=' -U -f IMAGE, detached (RB:3975). */
+@Component
+public class StartCloneDelegate extends RestoreStepDelegate {
+
+    private final WparRestoreService restores;
+
+    public StartCloneDelegate(WparRestoreService restores) {
+        this.restores = restores;
+    }
+
+    @Override
+    protected void step(DelegateExecution e) {
+        e.setVariable(RESTORE_RUN_ID, restores.startRestore(origin(e), string(e, HOST),
+                restores.chooseImage(string(e, IMAGE_ID), null, null), string(e, WPAR), string(e, EXPECTED_HOSTNAME),
+                string(e, EXPECTED_ADDRESS), string(e, BASE_DIRECTORY), string(e, IMAGE_DATA_FILE)));
+    }
+}

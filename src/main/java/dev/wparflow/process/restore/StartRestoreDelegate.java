@@ -1,0 +1,23 @@
+package dev.wparflow.process.restore;
+
+import static dev.wparflow.process.restore.RestoreVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** restwpar -f IMAGE, detached; the model waits for CommandFinished. */
+@Component
+public class StartRestoreDelegate extends RestoreStepDelegate {
+
+    private final WparRestoreService restores;
+
+    public StartRestoreDelegate(WparRestoreService restores) {
+        this.restores = restores;
+    }
+
+    @Override
+    protected void step(DelegateExecution e) {
+        e.setVariable(RESTORE_RUN_ID, restores.startRestore(origin(e), string(e, HOST),
+                restores.chooseImage(string(e, IMAGE_ID), null, null), null, null, null, null, null));
+    }
+}

@@ -1,0 +1,482 @@
+package dev.wparflow.process.restore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.wparflow.aix.AbsolutePath;
+import dev.wparflow.aix.AixCommand;
+import dev.wparflow.aix.AixOutcome;
+import dev.wparflow.aix.AixOutcomes;
+import dev.wparflow.aix.AixResult;
+import dev.wparflow.aix.AixShell;
+import dev.wparflow.aix.HostName;
+import dev.wparflow.aix.IpAddress;
+import dev.wparflow.aix.LswparField;
+import dev.wparflow.aix.Lswpar;
+import dev.wparflow.aix.Lvm;
+import dev.wparflow.aix.MkwparOptions;
+import dev.wparflow.aix.NetworkSpec;
+import dev.wparflow.aix.Origin;
+import dev.wparflow.aix.VolumeGroupName;
+import dev.wparflow.aix.WparBackup;
+import dev.wparflow.aix.WparInfo;
+import dev.wparflow.aix.WparLifecycle;
+import dev.wparflow.aix.WparMount;
+import dev.wparflow.aix.WparName;
+import dev.wparflow.aix.WparNetwork;
+import dev.wparflow.aix.WparState;
+import dev.wparflow.catalog.CatalogImage;
+import dev.wparflow.catalog.ImageCatalog;
+import dev.wparflow.catalog.ImageDataEditor;
+import dev.wparflow.catalog.RepositoryCommands;
+import dev.wparflow.lock.LeaseLockService;
+import dev.wparflow.lock.LockAcquisition;
+import dev.wparflow.lock.LockResource;
+import dev.wparflow.process.backup.BackupRefusal;
+import dev.wparflow.process.backup.BackupSettings;
+import dev.wparflow.run.RemoteRun;
+import dev.wparflow.run.RemoteRunService;
+import dev.wparflow.ssh.CommandOptions;
+import dev.wparflow.ssh.CommandResult;
+
+/**
+ * The steps of WparRestoreProcess, WparCloneProcess and RestoreDrillProcess (Redbook 4.4.4, 4.4.5): an image from the
+ * catalog, checked on the target host (lssavewpar, SHA-1 against the catalog) and restored with restwpar as a
+ * detached run. Every check that can refuse runs before anything changes; business refusals are
+ * {@link BackupRefusal}s (codes IMAGE_NOT_FOUND, IMAGE_CORRUPT, NAME_TAKEN, HOSTNAME_TAKEN, ADDRESS_TAKEN,
+ * VOLUME_GROUP_NOT_FOUND, WPAR_LOCKED, RESTORE_FAILED, VERIFY_FAILED).
+ */
+@Service
+public class WparRestoreService {
+
+    private static final Logger log = LoggerFactory.getLogger(WparRestoreService.class);
+    static final List<LswparField> FIELDS = List.of(LswparField.NAME, LswparField.STATE, LswparField.TYPE,
+            LswparField.HOSTNAME, LswparField.DIRECTORY);
+
+    /** What to do with a WPAR of the same name that exists on the host. */
+    public enum Existing { REFUSE, REMOVE, RENAME;
+
+        public static Existing of(String s) {
+            try {
+                return valueOf(s == null || s.isBlank() ? "REFUSE" : s.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new BackupRefusal("INVALID_REQUEST", "existing must be refuse, remove or rename: " + s);
+            }
+        }
+    }
+
+    /** The identity a restored WPAR will have: from the image's spec unless overridden (clone). */
+    public record Identity(String name, String hostname, String address) {
+    }
+
+    private final AixShell shell;
+    private final LeaseLockService locks;
+    private final RemoteRunService runs;
+    private final ImageCatalog catalog;
+    private final BackupSettings settings;
+    private final TransactionTemplate ownTransaction;
+
+    public WparRestoreService(AixShell shell, LeaseLockService locks, RemoteRunService runs, ImageCatalog catalog,
+            BackupSettings settings, PlatformTransactionManager transactions) {
+        this.shell = shell;
+        this.locks = locks;
+        this.runs = runs;
+        this.catalog = catalog;
+        this.settings = settings;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+    }
+
+    // ------------------------------------------------------------------------------------------- image
+
+    /** The image by id, or the newest GOOD image of lpar/wpar. */
+    public CatalogImage chooseImage(String imageId, String lpar, String wpar) {
+        if (imageId != null && !imageId.isBlank()) {
+            CatalogImage img = catalog.find(imageId.strip()).orElseThrow(() -> new BackupRefusal("IMAGE_NOT_FOUND",
+                    "no image " + imageId + " in the catalog"));
+            if (img.state() != CatalogImage.State.GOOD) {
+                throw new BackupRefusal("IMAGE_NOT_FOUND", "image " + imageId + " is " + img.state() + " (" + img.path() + ")");
+            }
+            return img;
+        }
+        return catalog.forWpar(lpar, wpar, false).stream().filter(i -> i.state() == CatalogImage.State.GOOD)
+                .findFirst().flatMap(i -> catalog.find(i.id()))
+                .orElseThrow(() -> new BackupRefusal("IMAGE_NOT_FOUND", "no GOOD image of " + lpar + "/" + wpar + " in the catalog"));
+    }
+
+    /** lssavewpar on the target host (the repository is NFS-shared) and the SHA-1 against the catalog's. */
+    public void checkImage(Origin origin, String host, CatalogImage img) {
+        AbsolutePath image = AbsolutePath.of(img.path());
+        AixResult<List<String>> listed = AixOutcomes.interpret(shell.read(host, WparBackup.lssavewpar(image), origin),
+                WparBackup::parseListing);
+        if (listed instanceof AixResult.Failed<List<String>> failed) {
+            AixOutcome o = failed.failure().outcome();
+            if (o == AixOutcome.IMAGE_NOT_FOUND || o == AixOutcome.IMAGE_CORRUPT) {
+                throw new BackupRefusal(o.errorCode(), "image " + img.path() + " on " + host + ": " + failed.failure().describe());
+            }
+            throw new IllegalStateException(failed.failure().describe());
+        }
+        List<String> members = ((AixResult.Ok<List<String>>) listed).value();
+        if (!members.contains("./.savewpar_dir/wpar.spec") || !members.contains("./.savewpar_dir/image.data")) {
+            throw new BackupRefusal("IMAGE_CORRUPT", img.path() + " lacks ./.savewpar_dir/wpar.spec or image.data");
+        }
+        String sha1 = run(host, RepositoryCommands.sha1(image), origin, true, RepositoryCommands::parseSha1);
+        if (img.checksum() != null && !img.checksum().equalsIgnoreCase(sha1)) {
+            throw new BackupRefusal("IMAGE_CORRUPT", img.path() + " on " + host + " has " + sha1
+                    + ", the catalog recorded " + img.checksum());
+        }
+    }
+
+    /** The name, hostname and address in the image's spec (general: name/hostname, network: address). */
+    public static Identity specIdentity(String spec) {
+        String stanza = null;
+        String name = null;
+        String hostname = null;
+        String address = null;
+        for (String line : spec == null ? List.<String>of() : spec.lines().toList()) {
+            if (line.matches("^\\S[^=]*:\\s*$")) {
+                stanza = line.strip().replace(":", "");
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq < 0) {
+                continue;
+            }
+            String key = line.substring(0, eq).strip();
+            String value = line.substring(eq + 1).strip().replaceAll("^\"|\"$", "");
+            if ("general".equals(stanza) && key.equals("name")) {
+                name = value;
+            } else if ("general".equals(stanza) && key.equals("hostname")) {
+                hostname = value;
+            } else if ("network".equals(stanza) && key.equals("address") && address == null && !value.isEmpty()) {
+                address = value;
+            }
+        }
+        return new Identity(name, hostname == null || hostname.isEmpty() ? name : hostname, address);
+    }
+
+    /** A restore decided before approval; checked again after the lock. */
+    public record RestorePlan(CatalogImage image, Identity identity, WparInfo existing, Existing mode, String renameTo) {
+
+        public String describe(String host, boolean start) {
+            StringBuilder b = new StringBuilder();
+            b.append("Image ").append(image.id()).append(": ").append(image.path()).append(" (").append(image.createdAt())
+                    .append(", ").append(image.checksum()).append(")\n");
+            if (existing == null) {
+                b.append(host).append('/').append(identity.name()).append(" does not exist\n");
+            } else {
+                b.append(host).append('/').append(identity.name()).append(" is ").append(existing.state()).append(": ")
+                        .append(mode == Existing.REMOVE ? "stopwpar -F, rmwpar" : "stopwpar -F, chwpar -n " + renameTo)
+                        .append('\n');
+            }
+            b.append("restwpar -f ").append(image.path()).append(start ? ", then startwpar" : "").append('\n');
+            b.append("hostname ").append(identity.hostname()).append(", address ").append(identity.address());
+            return b.toString();
+        }
+    }
+
+    /**
+     * Everything a restore checks before it may change anything: the image (catalog, on the host, checksum), the
+     * image is of this WPAR, what to do with a WPAR of that name, and that no other WPAR has its hostname or address.
+     */
+    public RestorePlan planRestore(Origin origin, String host, String wpar, String imageId, String sourceLpar,
+            Existing mode, String renameTo) {
+        WparName.of(wpar);
+        CatalogImage img = chooseImage(imageId, sourceLpar != null ? sourceLpar : host, wpar);
+        checkImage(origin, host, img);
+        Identity id = specIdentity(img.specText());
+        if (id.name() != null && !id.name().equals(wpar)) {
+            throw new BackupRefusal("INVALID_REQUEST", "image " + img.id() + " is of WPAR " + id.name() + ", not " + wpar
+                    + " (WparCloneProcess restores under another name)");
+        }
+        id = new Identity(wpar, id.hostname(), id.address());
+        WparInfo existing = look(origin, host, wpar).orElse(null);
+        if (existing != null && mode == Existing.REFUSE) {
+            throw new BackupRefusal("NAME_TAKEN", "WPAR " + wpar + " exists on " + host + " (" + existing.state()
+                    + "); ask for existing=remove or existing=rename");
+        }
+        String replacing = null;
+        if (existing != null && mode == Existing.RENAME) {
+            if (renameTo == null) {
+                throw new BackupRefusal("INVALID_REQUEST", "existing=rename needs renameTo");
+            }
+            WparName.of(renameTo);
+            if (look(origin, host, renameTo).isPresent()) {
+                throw new BackupRefusal("NAME_TAKEN", "a WPAR named " + renameTo + " exists on " + host);
+            }
+            // the renamed WPAR keeps its hostname and address: they must differ from the image's
+        } else if (existing != null) {
+            replacing = wpar;
+        }
+        if (existing == null || mode == Existing.REMOVE) {
+            checkFree(origin, host, id, replacing);
+        } else {
+            checkFree(origin, host, new Identity(null, id.hostname(), id.address()), null);
+        }
+        return new RestorePlan(img, id, existing, mode, renameTo);
+    }
+
+    /** A clone decided: the image, the new identity, whether image.data must be edited for another volume group. */
+    public record ClonePlan(CatalogImage image, Identity identity, boolean editImageData) {
+    }
+
+    public ClonePlan planClone(Origin origin, String host, String imageId, String name, String hostname,
+            String address, String volumeGroup) {
+        WparName.of(name);
+        if (hostname != null) {
+            HostName.of(hostname);
+        }
+        if (address != null) {
+            IpAddress.of(address);
+        }
+        CatalogImage img = chooseImage(imageId, null, null);
+        checkImage(origin, host, img);
+        Identity id = new Identity(name, hostname != null ? hostname : name, address);
+        checkFree(origin, host, id, null);
+        boolean edit = false;
+        if (volumeGroup != null) {
+            VolumeGroupName.of(volumeGroup);
+            checkVolumeGroup(origin, host, volumeGroup);
+            try {
+                edit = !ImageDataEditor.toVolumeGroup(img.imageDataText(), volumeGroup, null).sourceVolumeGroups()
+                        .equals(java.util.Set.of(volumeGroup));
+            } catch (IllegalArgumentException e) {
+                throw new BackupRefusal("IMAGE_CORRUPT", "image.data of image " + img.id() + ": " + e.getMessage());
+            }
+        }
+        return new ClonePlan(img, id, edit);
+    }
+
+    // ----------------------------------------------------------------------------------- what is free
+
+    public Optional<WparInfo> look(Origin origin, String host, String wpar) {
+        return listWpars(origin, host).stream().filter(w -> w.name().equals(wpar)).findFirst();
+    }
+
+    /**
+     * Refuses when another WPAR on the host (any but {@code replacing}) has the name, hostname or address.
+     */
+    public void checkFree(Origin origin, String host, Identity id, String replacing) {
+        List<WparInfo> wpars = listWpars(origin, host);
+        for (WparInfo w : wpars) {
+            if (w.name().equals(replacing)) {
+                continue;
+            }
+            if (w.name().equals(id.name())) {
+                throw new BackupRefusal("NAME_TAKEN", "a WPAR named " + id.name() + " exists on " + host + " (" + w.state() + ")");
+            }
+            if (id.hostname() != null && id.hostname().equalsIgnoreCase(w.hostname())) {
+                throw new BackupRefusal("HOSTNAME_TAKEN", "hostname " + id.hostname() + " is used by WPAR " + w.name() + " on " + host);
+            }
+        }
+        if (id.address() != null) {
+            List<WparNetwork> nets = run(host, Lswpar.network(List.of()), origin, true, Lswpar::parseNetwork);
+            for (WparNetwork n : nets) {
+                if (!n.name().equals(replacing) && id.address().equals(n.address())) {
+                    throw new BackupRefusal("ADDRESS_TAKEN", "address " + id.address() + " is used by WPAR " + n.name() + " on " + host);
+                }
+            }
+        }
+    }
+
+    public void checkVolumeGroup(Origin origin, String host, String vg) {
+        List<String> vgs = run(host, Lvm.listVolumeGroups(), origin, true, Lvm::parseVolumeGroupNames);
+        if (!vgs.contains(vg)) {
+            throw new BackupRefusal("VOLUME_GROUP_NOT_FOUND", "no volume group " + vg + " on " + host + " (has " + vgs + ")");
+        }
+    }
+
+    // -------------------------------------------------------------------------------------- locking
+
+    /** Takes the lease wpar:host/wpar or refuses with WPAR_LOCKED naming the holder. */
+    public void lock(Origin origin, String host, String wpar, String what) {
+        LockAcquisition a = ownTransaction.execute(status -> locks.acquire(LockResource.wpar(host, wpar),
+                origin.processInstanceId(), what + " " + host + "/" + wpar, settings.lease()));
+        if (a instanceof LockAcquisition.HeldByOther other) {
+            throw new BackupRefusal("WPAR_LOCKED", other.describe());
+        }
+    }
+
+    public void releaseLocks(String owner) {
+        locks.releaseAll(owner);
+    }
+
+    // -------------------------------------------------------------------------------------- changes
+
+    /** Stops (force) and removes or renames the existing WPAR; nothing to do when it is gone (a retry). */
+    public void setAsideExisting(Origin origin, String host, String wpar, Existing mode, String renameTo) {
+        if (mode == Existing.REFUSE) {
+            return;
+        }
+        Optional<WparInfo> w = look(origin, host, wpar);
+        if (w.isEmpty()) {
+            return;
+        }
+        WparName name = WparName.of(wpar);
+        if (w.get().state() != WparState.DEFINED) {
+            run(host, WparLifecycle.stopwpar(name, true, false, false), origin, false, out -> out);
+        }
+        if (mode == Existing.REMOVE) {
+            run(host, WparLifecycle.rmwpar(name, false), origin, false, out -> out);
+            log.info("removed {}/{} before its restore", host, wpar);
+        } else {
+            run(host, WparLifecycle.rename(name, WparName.of(renameTo)), origin, false, out -> out);
+            log.info("renamed {}/{} to {} before its restore", host, wpar, renameTo);
+        }
+    }
+
+    /**
+     * Writes the edited image.data (rootvg → target VG, disks) to {@code /tmp/wpardata/NAME/image.data.VG} on the
+     * host with {@code tee} and the text on stdin. Returns the file's path.
+     */
+    public String writeEditedImageData(Origin origin, String host, CatalogImage img, String newName, String vg,
+            List<String> disks) {
+        ImageDataEditor.Edited edited;
+        try {
+            edited = ImageDataEditor.toVolumeGroup(img.imageDataText(), vg, disks);
+        } catch (IllegalArgumentException e) {
+            throw new BackupRefusal("IMAGE_CORRUPT", "image.data of image " + img.id() + ": " + e.getMessage());
+        }
+        String path = "/tmp/wpardata/" + newName + "/image.data." + vg;
+        CommandResult r = shell.run(host, AixCommand.of("tee").arg(AbsolutePath.of(path)).build(),
+                CommandOptions.defaults().withStdin(edited.text().endsWith("\n") ? edited.text() : edited.text() + "\n"),
+                origin);
+        if (!r.succeeded()) {
+            throw new IllegalStateException("tee " + path + " on " + host + " exited " + r.exitStatus() + ": " + r.stderr());
+        }
+        log.info("image.data for {} on {}: {} logical volume(s) {} -> {}", newName, host, edited.logicalVolumes(),
+                edited.sourceVolumeGroups(), vg);
+        return path;
+    }
+
+    /** restwpar as a detached run; flags as the book's clone when anything is overridden (RB:3889, RB:3975). */
+    public String startRestore(Origin origin, String host, CatalogImage img, String newName, String hostname,
+            String address, String baseDirectory, String imageDataFile) {
+        boolean clone = newName != null || hostname != null || address != null || baseDirectory != null;
+        MkwparOptions mk = address == null ? null
+                : MkwparOptions.builder().flag("-N", NetworkSpec.address(IpAddress.of(address)).attributes()).build();
+        return runs.start(origin, host, WparBackup.restwpar(new WparBackup.RestwparRequest(AbsolutePath.of(img.path()),
+                newName == null ? null : WparName.of(newName), hostname == null ? null : HostName.of(hostname),
+                baseDirectory == null ? null : AbsolutePath.of(baseDirectory),
+                imageDataFile == null ? null : AbsolutePath.of(imageDataFile), mk, clone)), null);
+    }
+
+    /** The run exited 0 with "created successfully". */
+    public void checkRestored(String host, String wpar, String runId) {
+        RemoteRun run = runs.find(runId).orElseThrow(() -> new IllegalStateException("no run " + runId));
+        if (run.state() != RemoteRun.State.EXITED || run.exitCode() == null || run.exitCode() != 0) {
+            String out = run.output() != null ? run.output() : run.note();
+            throw new BackupRefusal("RESTORE_FAILED", "restwpar of " + host + "/" + wpar + " "
+                    + (run.state() == RemoteRun.State.EXITED ? "exited " + run.exitCode() : run.state().name().toLowerCase(Locale.ROOT))
+                    + ": " + lastLine(out));
+        }
+        try {
+            WparBackup.parseRestored(run.output());
+        } catch (RuntimeException e) {
+            throw new BackupRefusal("RESTORE_FAILED", "restwpar of " + host + "/" + wpar + ": " + e.getMessage());
+        }
+    }
+
+    public void start(Origin origin, String host, String wpar) {
+        WparInfo w = look(origin, host, wpar).orElseThrow(() -> new BackupRefusal("VERIFY_FAILED",
+                "restored WPAR " + wpar + " is missing on " + host));
+        if (w.state() != WparState.ACTIVE) {
+            run(host, WparLifecycle.startwpar(WparName.of(wpar), false), origin, false, out -> out);
+        }
+    }
+
+    /**
+     * The WPAR exists in the expected state (Active when started, else Defined), with the expected hostname and
+     * address, and, when a volume group is given, every jfs2 logical volume of it in that group. Returns its state.
+     */
+    public String verify(Origin origin, String host, Identity expected, boolean started, String volumeGroup) {
+        WparInfo w = look(origin, host, expected.name()).orElseThrow(() -> new BackupRefusal("VERIFY_FAILED",
+                "restored WPAR " + expected.name() + " is missing on " + host));
+        WparState want = started ? WparState.ACTIVE : WparState.DEFINED;
+        if (w.state() != want) {
+            throw new BackupRefusal("VERIFY_FAILED", host + "/" + expected.name() + " is " + w.state() + ", expected " + want);
+        }
+        if (expected.hostname() != null && !expected.hostname().equalsIgnoreCase(w.hostname())) {
+            throw new BackupRefusal("VERIFY_FAILED", host + "/" + expected.name() + " has hostname " + w.hostname()
+                    + ", expected " + expected.hostname());
+        }
+        if (expected.address() != null) {
+            List<WparNetwork> nets = run(host, Lswpar.network(List.of(WparName.of(expected.name()))), origin, true,
+                    Lswpar::parseNetwork);
+            if (nets.stream().noneMatch(n -> expected.address().equals(n.address()))) {
+                throw new BackupRefusal("VERIFY_FAILED", host + "/" + expected.name() + " lacks address " + expected.address());
+            }
+        }
+        if (volumeGroup != null) {
+            List<String> inVg = run(host, Lvm.logicalVolumes(VolumeGroupName.of(volumeGroup)), origin, true,
+                    Lvm::parseLogicalVolumes).stream().map(Lvm.LogicalVolume::name).toList();
+            List<String> outside = new ArrayList<>();
+            for (WparMount m : run(host, Lswpar.mounts(List.of(WparName.of(expected.name()))), origin, true, Lswpar::parseMounts)) {
+                if ("jfs2".equalsIgnoreCase(m.vfs()) && m.device() != null && m.device().startsWith("/dev/")
+                        && !inVg.contains(m.device().substring(5))) {
+                    outside.add(m.device());
+                }
+            }
+            if (!outside.isEmpty()) {
+                throw new BackupRefusal("VERIFY_FAILED", host + "/" + expected.name() + ": " + outside + " not in " + volumeGroup);
+            }
+        }
+        return w.state().name();
+    }
+
+    /** Removes a (scratch) WPAR: stop -F if not Defined, rmwpar. Gone already: nothing. */
+    public void remove(Origin origin, String host, String wpar) {
+        Optional<WparInfo> w = look(origin, host, wpar);
+        if (w.isEmpty()) {
+            return;
+        }
+        if (w.get().state() != WparState.DEFINED) {
+            run(host, WparLifecycle.stopwpar(WparName.of(wpar), true, false, false), origin, false, out -> out);
+        }
+        run(host, WparLifecycle.rmwpar(WparName.of(wpar), false), origin, false, out -> out);
+    }
+
+    public void cancel(Origin origin, String runId) {
+        if (runId != null && runs.find(runId).isPresent()) {
+            runs.cancel(runId, origin);
+        }
+    }
+
+    public ImageCatalog catalog() {
+        return catalog;
+    }
+
+    // ------------------------------------------------------------------------------------------------
+
+    private List<WparInfo> listWpars(Origin origin, String host) {
+        return run(host, Lswpar.delimited(FIELDS, true, null, List.of()), origin, true,
+                out -> Lswpar.parseDelimited(out, FIELDS));
+    }
+
+    private <T> T run(String host, AixCommand command, Origin origin, boolean read, Function<String, T> parser) {
+        CommandResult r = read ? shell.read(host, command, origin) : shell.run(host, command, origin);
+        AixResult<T> result = AixOutcomes.interpret(r, parser);
+        if (result instanceof AixResult.Failed<T> failed) {
+            throw new IllegalStateException(failed.failure().describe());
+        }
+        return ((AixResult.Ok<T>) result).value();
+    }
+
+    static String lastLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        List<String> lines = text.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+    }
+}

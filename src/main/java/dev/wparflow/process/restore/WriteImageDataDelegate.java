@@ -1,0 +1,25 @@
+package dev.wparflow.process.restore;
+
+import static dev.wparflow.process.restore.RestoreVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** The edited image.data (target volume group and disks) written on the target with tee. */
+@Component
+public class WriteImageDataDelegate extends RestoreStepDelegate {
+
+    private final WparRestoreService restores;
+
+    public WriteImageDataDelegate(WparRestoreService restores) {
+        this.restores = restores;
+    }
+
+    @Override
+    protected void step(DelegateExecution e) {
+        String disks = string(e, DISKS);
+        e.setVariable(IMAGE_DATA_FILE, restores.writeEditedImageData(origin(e), string(e, HOST),
+                restores.chooseImage(string(e, IMAGE_ID), null, null), string(e, WPAR), string(e, VOLUME_GROUP),
+                disks == null ? null : java.util.Arrays.stream(disks.split(",")).map(String::strip).filter(d -> !d.isEmpty()).toList()));
+    }
+}

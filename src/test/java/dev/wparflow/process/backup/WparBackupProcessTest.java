@@ -1,0 +1,217 @@
+package dev.wparflow.process.backup;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.wparflow.testsupport.TestDatabases;
+
+/**
+ * Every path of WparBackupProcess with mocked delegates: backed up (then retention), waiting for the lock and giving
+ * up, a business failure in any step of the backup, the save timeout, a technical failure left as an incident. The
+ * cleanup (restart/resume, release, record) runs on every path, retention only after a recorded image.
+ */
+@Deployment(resources = "processes/WparBackupProcess.bpmn")
+class WparBackupProcessTest {
+
+    @RegisterExtension
+    ProcessEngineExtension extension = ProcessEngineExtension.builder()
+            .useProcessEngine(TestDatabases.h2Engine()).build();
+
+    static final List<String> DELEGATES = List.of("lockWparForBackupDelegate", "planWparBackupDelegate",
+            "applyConsistencyDelegate", "ensureFileSystemsMountedDelegate", "startSaveWparDelegate",
+            "verifyImageDelegate", "cancelSaveDelegate", "restoreConsistencyDelegate", "releaseWparLockDelegate",
+            "recordBackupOutcomeDelegate", "applyRetentionDelegate");
+    static final List<String> CLEANUP = List.of("restoreConsistencyDelegate", "releaseWparLockDelegate",
+            "recordBackupOutcomeDelegate");
+
+    final List<String> calls = new ArrayList<>();
+    final Map<String, JavaDelegate> behaviour = new HashMap<>();
+    int lockFreeFromAttempt = 1;
+    int lockAttempts = 3;
+
+    @BeforeEach
+    void mocks() {
+        init(extension.getProcessEngine());
+        Mocks.register("backupSchedule", new BackupSchedule(new BackupSettings(null, null, null, null, null, null, null,
+                null, null, null, java.time.Duration.ofHours(4), java.time.Duration.ofSeconds(30), null, null, null)));
+        behaviour.put("lockWparForBackupDelegate", e -> {
+            int attempt = e.getVariable("lockAttempts") == null ? 1 : ((Number) e.getVariable("lockAttempts")).intValue() + 1;
+            e.setVariable("lockAttempts", attempt);
+            boolean locked = attempt >= lockFreeFromAttempt;
+            e.setVariable("wparLocked", locked);
+            e.setVariable("lockGivenUp", !locked && attempt >= lockAttempts);
+            if (!locked && attempt >= lockAttempts) {
+                e.setVariable("failureCode", "WPAR_LOCKED");
+                e.setVariable("failureReason", "wpar:lpar00/wpr00 is held by WparStaticRelocationProcess");
+            }
+        });
+        behaviour.put("startSaveWparDelegate", e -> e.setVariable("saveRunId", "run-save"));
+        behaviour.put("verifyImageDelegate", e -> e.setVariable("imageId", "img-1"));
+        for (String name : DELEGATES) {
+            Mocks.register(name, (JavaDelegate) execution -> {
+                calls.add(name);
+                JavaDelegate b = behaviour.get(name);
+                if (b != null) {
+                    b.execute(execution);
+                }
+            });
+        }
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+    }
+
+    ProcessInstance start() {
+        return runtimeService().startProcessInstanceByKey("WparBackupProcess", Map.of("host", "lpar00", "wpar", "wpr00"));
+    }
+
+    void drive(ProcessInstance instance) {
+        for (int i = 0; i < 100; i++) {
+            List<Job> due = managementService().createJobQuery().processInstanceId(instance.getId()).messages().list()
+                    .stream().filter(j -> j.getRetries() > 0).toList();
+            if (due.isEmpty()) {
+                return;
+            }
+            try {
+                managementService().executeJob(due.get(0).getId());
+            } catch (RuntimeException failed) {
+                // technical failure: one retry fewer, as with the job executor
+            }
+        }
+        throw new AssertionError("process does not settle");
+    }
+
+    void saveFinished(ProcessInstance instance) {
+        runtimeService().createMessageCorrelation("CommandFinished").processInstanceId(instance.getId())
+                .localVariableEquals("runId", "run-save").setVariable("runState", "EXITED")
+                .setVariable("runExitCode", 0).correlate();
+    }
+
+    void fireTimer(ProcessInstance instance, String activityId) {
+        Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).timers()
+                .activityId(activityId).singleResult();
+        Assertions.assertThat(timer).as("timer at " + activityId).isNotNull();
+        execute(timer);
+    }
+
+    @Test
+    void backedUpThenRetention() {
+        ProcessInstance instance = start();
+        drive(instance);
+        assertThat(instance).isWaitingAt("Event_SaveFinished");
+        saveFinished(instance);
+        drive(instance);
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_ImageRecorded", "Task_ApplyRetention", "EndEvent_WparBackedUp")
+                .hasNotPassed("Task_CancelSave").variables().containsEntry("imageId", "img-1");
+        Assertions.assertThat(calls).containsExactly("lockWparForBackupDelegate", "planWparBackupDelegate",
+                "applyConsistencyDelegate", "ensureFileSystemsMountedDelegate", "startSaveWparDelegate",
+                "verifyImageDelegate", "restoreConsistencyDelegate", "releaseWparLockDelegate",
+                "recordBackupOutcomeDelegate", "applyRetentionDelegate");
+    }
+
+    @Test
+    void lockHeldByAnotherIsWaitedForThenTaken() {
+        lockFreeFromAttempt = 2;
+        ProcessInstance instance = start();
+        drive(instance);
+        assertThat(instance).isWaitingAt("Event_WaitForLock");
+        fireTimer(instance, "Event_WaitForLock");
+        drive(instance);
+        assertThat(instance).isWaitingAt("Event_SaveFinished");
+        Assertions.assertThat(calls).startsWith("lockWparForBackupDelegate", "lockWparForBackupDelegate",
+                "planWparBackupDelegate");
+    }
+
+    @Test
+    void lockNeverFreeGivesUpAndCleansUp() {
+        lockFreeFromAttempt = 99;
+        ProcessInstance instance = start();
+        for (int attempt = 1; attempt < lockAttempts; attempt++) {
+            drive(instance);
+            fireTimer(instance, "Event_WaitForLock");
+        }
+        drive(instance);
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_BackupFailed").hasNotPassed("SubProcess_Backup",
+                "Task_ApplyRetention").variables().containsEntry("failureCode", "WPAR_LOCKED");
+        Assertions.assertThat(calls).containsExactly("lockWparForBackupDelegate", "lockWparForBackupDelegate",
+                "lockWparForBackupDelegate", "restoreConsistencyDelegate", "releaseWparLockDelegate",
+                "recordBackupOutcomeDelegate");
+    }
+
+    @Test
+    void businessFailureInAnyStepCleansUpWithoutRetention() {
+        for (String failing : List.of("planWparBackupDelegate", "applyConsistencyDelegate",
+                "ensureFileSystemsMountedDelegate", "startSaveWparDelegate", "verifyImageDelegate")) {
+            calls.clear();
+            JavaDelegate normal = behaviour.get(failing);
+            behaviour.put(failing, e -> {
+                throw new BpmnError("SOME_REFUSAL", failing + " refused");
+            });
+            ProcessInstance instance = start();
+            drive(instance);
+            if (failing.equals("verifyImageDelegate")) {
+                saveFinished(instance);
+                drive(instance);
+            }
+            assertThat(instance).as(failing).isEnded().hasPassed("BoundaryEvent_BackupFailed", "EndEvent_BackupFailed")
+                    .hasNotPassed("Task_ApplyRetention").variables().containsEntry("failureCode", "SOME_REFUSAL")
+                    .containsEntry("failureReason", failing + " refused");
+            Assertions.assertThat(calls).as(failing).endsWith(CLEANUP.toArray(String[]::new));
+            if (normal == null) {
+                behaviour.remove(failing);
+            } else {
+                behaviour.put(failing, normal);
+            }
+        }
+    }
+
+    @Test
+    void saveTimeoutCancelsTheRunAndCleansUp() {
+        ProcessInstance instance = start();
+        drive(instance);
+        assertThat(instance).isWaitingAt("Event_SaveFinished");
+        fireTimer(instance, "BoundaryEvent_BackupTimedOut");
+        drive(instance);
+
+        assertThat(instance).isEnded().hasPassed("Task_CancelSave", "EndEvent_BackupFailed")
+                .hasNotPassed("Task_VerifyImage", "Task_ApplyRetention");
+        Assertions.assertThat(calls).endsWith("cancelSaveDelegate", "restoreConsistencyDelegate",
+                "releaseWparLockDelegate", "recordBackupOutcomeDelegate");
+    }
+
+    @Test
+    void technicalFailureBecomesAnIncident() {
+        behaviour.put("planWparBackupDelegate", e -> {
+            throw new IllegalStateException("ssh: connection refused");
+        });
+        ProcessInstance instance = start();
+        drive(instance);
+
+        assertThat(instance).isNotEnded();
+        Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult())
+                .isNotNull().satisfies(i -> Assertions.assertThat(i.getActivityId()).isEqualTo("Task_PlanBackup"));
+        Assertions.assertThat(calls).containsExactly("lockWparForBackupDelegate", "planWparBackupDelegate",
+                "planWparBackupDelegate", "planWparBackupDelegate");
+    }
+}
