@@ -15,12 +15,19 @@ public final class TestUsers {
     private TestUsers() {
     }
 
+    /**
+     * Creates the user, or resets its password and adds missing memberships when another test made it
+     * first: a PostgreSQL test database is shared by every test class of a run.
+     */
     public static void ensure(IdentityService identityService, String id, String... groups) {
-        if (identityService.createUserQuery().userId(id).count() == 0) {
-            User user = identityService.newUser(id);
-            user.setPassword(password(id));
-            identityService.saveUser(user);
-            for (String group : groups) {
+        User user = identityService.createUserQuery().userId(id).singleResult();
+        if (user == null) {
+            user = identityService.newUser(id);
+        }
+        user.setPassword(password(id));
+        identityService.saveUser(user);
+        for (String group : groups) {
+            if (identityService.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
                 identityService.createMembership(id, group);
             }
         }

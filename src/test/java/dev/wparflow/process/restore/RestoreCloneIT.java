@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -257,14 +256,8 @@ class RestoreCloneIT {
 
     private void users() {
         IdentityService identity = node.getBean(IdentityService.class);
-        for (String[] u : List.of(new String[] {"operator", "wparflow-operators"}, new String[] {"approver", "wparflow-approvers"})) {
-            if (identity.createUserQuery().userId(u[0]).count() == 0) {
-                User user = identity.newUser(u[0]);
-                user.setPassword(u[0]);
-                identity.saveUser(user);
-                identity.createMembership(u[0], u[1]);
-            }
-        }
+        dev.wparflow.testsupport.TestUsers.ensure(identity, "operator", "wparflow-operators");
+        dev.wparflow.testsupport.TestUsers.ensure(identity, "approver", "wparflow-approvers");
     }
 
     /** Starts an instance and drives it to its end; an approval task is approved by {@code approver} if given. */
