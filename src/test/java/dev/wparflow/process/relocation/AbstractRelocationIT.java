@@ -121,6 +121,7 @@ abstract class AbstractRelocationIT {
         p.put("wparflow.relocation.lock-retry-interval", "PT1S");
         p.put("wparflow.relocation.lock-max-attempts", "2");
         p.put("wparflow.relocation.save-timeout", "PT20S");
+        p.put("wparflow.relocation.move-timeout", "PT6S");
         p.put("wparflow.ssh.known-hosts", fleet.knownHostsPath().toString());
         p.put("wparflow.ssh.identities[0]", fleet.clientKeyPath().toString());
         for (String host : List.of("lpar00", "lpar01", "lpar02")) {
@@ -336,5 +337,88 @@ abstract class AbstractRelocationIT {
         assertThat(state("lpar00", "wpr00")).isNull();
         assertThat(locks.heldBy(first)).isEmpty();
         assertThat(locks.heldBy(second)).isEmpty();
+    }
+
+    /** Watches the WPAR's state letters on both hosts (Figure 4-2) until stopped. */
+    final class StateWatcher implements AutoCloseable {
+        final java.util.Set<String> departing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final java.util.Set<String> arriving = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        StateWatcher(String wpar) {
+            thread = new Thread(() -> {
+                while (running) {
+                    String d = state("lpar00", wpar);
+                    String a = state("lpar01", wpar);
+                    if (d != null) {
+                        departing.add(d);
+                    }
+                    if (a != null) {
+                        arriving.add(a);
+                    }
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "state-watcher");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+    }
+
+    @Test
+    void liveRelocationOfMob01PassesThroughFigure42States() throws Exception {
+        fleet.setTimeScale(0.3); // movewpar: about 2.4 s in all, well inside the 6 s move timeout
+        String instance = relocate("mob01", Map.of("mode", "live"));
+        assertThat((String) tasks.getVariable(approvalTask(instance).getId(), "plan")).contains("chosen mode: live");
+        try (StateWatcher watch = new StateWatcher("mob01")) {
+            decide(instance, "bob", "approve", "live move agreed");
+            awaitEnd(instance);
+            watch.close();
+
+            assertPassed(instance, "CallActivity_LiveRelocation");
+            assertPassed(instance, "EndEvent_WparRelocated");
+            assertThat(watch.departing).contains("A", "T", "M");
+            assertThat(watch.arriving).contains("D", "T", "A");
+        }
+        assertThat(state("lpar01", "mob01")).isEqualTo("A");
+        assertThat(state("lpar00", "mob01")).isNull();
+        assertThat(locks.heldBy(instance)).isEmpty();
+        assertThat(changes()).anyMatch(c -> c.startsWith("lpar00 mkwpar -w -o"))
+                .anyMatch(c -> c.startsWith("lpar01 mkwpar -p -f"))
+                .anyMatch(c -> c.startsWith("lpar01 setclock 9.3.5.127"))
+                .anyMatch(c -> c.startsWith("lpar00 /opt/mcr/bin/movewpar -s"))
+                .anyMatch(c -> c.contains("movewpar -k") && c.endsWith("mob01 9.3.5.127"))
+                .anyMatch(c -> c.startsWith("lpar00 rmwpar -p mob01"))
+                .noneMatch(c -> c.contains("movewpar -x"));
+    }
+
+    @Test
+    void liveMoveTimedOutMidWayIsAbortedOnBothSides() throws Exception {
+        fleet.setTimeScale(2.0); // movewpar: about 16 s, the 6 s move timeout strikes mid-way
+        String instance = relocate("mob01", Map.of("mode", "live"));
+        try (StateWatcher watch = new StateWatcher("mob01")) {
+            decide(instance, "bob", "approve", "live move agreed");
+            awaitEnd(instance);
+            watch.close();
+            assertThat(watch.departing).contains("T");
+        }
+        assertPassed(instance, "EndEvent_WparStayed");
+        assertThat(variable(instance, "outcome")).isEqualTo("ROLLED_BACK");
+        assertThat((String) variable(instance, "outcomeReason")).startsWith("MOVE_TIMED_OUT");
+        assertThat(state("lpar00", "mob01")).isEqualTo("A");
+        assertThat(state("lpar01", "mob01")).isNull();
+        assertThat(locks.heldBy(instance)).isEmpty();
+        assertThat(changes()).anyMatch(c -> c.equals("lpar00 /opt/mcr/bin/movewpar -x mob01"))
+                .anyMatch(c -> c.equals("lpar01 /opt/mcr/bin/movewpar -x mob01"));
     }
 }
