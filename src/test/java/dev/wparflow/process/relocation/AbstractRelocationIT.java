@@ -73,6 +73,12 @@ abstract class AbstractRelocationIT {
                       - {mount: /home, vfs: nfs, host: lpar02, dev: /wpar_share/mob01/home}
                       - {mount: /tmp, vfs: nfs, host: lpar02, dev: /wpar_share/mob01/tmp}
                       - {mount: /var, vfs: nfs, host: lpar02, dev: /wpar_share/mob01/var}
+                  - name: app01
+                    state: A
+                    type: A
+                    checkpointable: true
+                    application: /hga/myapp
+                    file-systems: [{mount: /mnt/app01, vfs: nfs, host: lpar02, dev: /wpar_share}]
             """ + HOST.formatted("lpar01", "9.3.5.121", "sys570b") + """
                 wpars:
                   - {name: wpr07, state: D, hostname: wpr07b, address: 9.3.5.197}
@@ -420,5 +426,24 @@ abstract class AbstractRelocationIT {
         assertThat(locks.heldBy(instance)).isEmpty();
         assertThat(changes()).anyMatch(c -> c.equals("lpar00 /opt/mcr/bin/movewpar -x mob01"))
                 .anyMatch(c -> c.equals("lpar01 /opt/mcr/bin/movewpar -x mob01"));
+    }
+
+    @Test
+    void applicationWparMovesStaticallyFollowingTable43() {
+        String instance = relocate("app01", Map.of("mode", "static"));
+        assertThat((String) tasks.getVariable(approvalTask(instance).getId(), "plan")).contains("chosen mode: static");
+        decide(instance, "bob", "approve", "application move agreed");
+        awaitEnd(instance);
+
+        assertPassed(instance, "EndEvent_WparRelocated");
+        assertThat(state("lpar01", "app01")).isEqualTo("A");
+        assertThat(state("lpar00", "app01")).isNull();
+        assertThat(fleet.host("lpar01").wpar("app01").orElseThrow().application).isEqualTo("/hga/myapp");
+        assertThat(fleet.host("lpar01").wpar("app01").orElseThrow().lock).isNull();
+        assertThat(locks.heldBy(instance)).isEmpty();
+        assertThat(changes()).anyMatch(c -> c.startsWith("lpar00 mkwpar -w -o"))
+                .anyMatch(c -> c.startsWith("lpar00 stopwpar"))
+                .anyMatch(c -> c.startsWith("lpar01 wparexec -f /images/relocation/app01-"))
+                .noneMatch(c -> c.contains("savewpar") || c.contains("restwpar") || c.contains("rmwpar"));
     }
 }
