@@ -182,8 +182,13 @@ public class RelocationRequestService {
      */
     List<String> candidates(String departing) {
         String home = inventory.lpar(departing).map(LparProfile::managedSystem).orElse(null);
-        return inventory.lpars().stream()
-                .filter(p -> !p.name().equals(departing) && p.lastError() == null && known(p.name()))
+        return rank(inventory.lpars(), departing, home, this::known);
+    }
+
+    static List<String> rank(List<LparProfile> lpars, String departing, String home,
+            java.util.function.Predicate<String> known) {
+        return lpars.stream()
+                .filter(p -> !p.name().equals(departing) && p.lastError() == null && known.test(p.name()))
                 .sorted(Comparator.comparing((LparProfile p) -> home != null && home.equals(p.managedSystem()))
                         .thenComparing(Comparator.comparingLong(RelocationRequestService::rootvgFreeMb).reversed())
                         .thenComparing(LparProfile::name))
