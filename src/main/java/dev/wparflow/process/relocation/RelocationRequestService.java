@@ -18,6 +18,7 @@ import dev.wparflow.aix.LparName;
 import dev.wparflow.aix.Origin;
 import dev.wparflow.aix.WparInfo;
 import dev.wparflow.aix.WparName;
+import dev.wparflow.aix.WparState;
 import dev.wparflow.inventory.InventoryRepository;
 import dev.wparflow.inventory.LparProfile;
 import dev.wparflow.lock.LeaseLockService;
@@ -141,8 +142,9 @@ public class RelocationRequestService {
 
     /**
      * Runs the compatibility checks for the arriving LPAR, or, when none was given, for the candidates of
-     * {@link #candidates} in order until one fits. The mode: live only when asked for (live or auto) and every check
-     * for live passes; static when asked for (static or auto) and every check for static passes.
+     * {@link #candidates} in order until one fits. The mode: live only when asked for (live or auto), the WPAR is
+     * Active and every check for live passes; static when asked for (static or auto) and every check for static
+     * passes.
      */
     public Plan check(RelocationRequest r, Origin origin) {
         List<String> targets = r.arriving() != null ? List.of(r.arriving()) : candidates(r.departing());
@@ -151,10 +153,13 @@ public class RelocationRequestService {
                     + " the arriving LPAR";
             return new Plan(null, null, false, text, summary(r, null, null), text, "low", "none", null);
         }
+        // live mobility needs the WPAR Active (RB:4745); the decision table does not see the state
+        boolean active = looks.look(r.departing(), r.wpar(), origin).map(w -> w.state() == WparState.ACTIVE)
+                .orElse(false);
         Plan last = null;
         for (String target : targets) {
             CompatibilityService.Report report = compatibility.check(r.wpar(), r.departing(), target, origin);
-            String mode = mode(r.mode(), report);
+            String mode = mode(r.mode(), report, active);
             last = plan(r, target, mode, report);
             if (mode != null) {
                 return last;
@@ -163,10 +168,10 @@ public class RelocationRequestService {
         return last;
     }
 
-    static String mode(String requested, CompatibilityService.Report report) {
+    static String mode(String requested, CompatibilityService.Report report, boolean active) {
         boolean wantsLive = !RelocationVariables.MODE_STATIC.equals(requested);
         boolean wantsStatic = !RelocationVariables.MODE_LIVE.equals(requested);
-        if (wantsLive && report.liveCompatible()) {
+        if (wantsLive && report.liveCompatible() && active) {
             return RelocationVariables.MODE_LIVE;
         }
         if (wantsStatic && report.staticCompatible()) {

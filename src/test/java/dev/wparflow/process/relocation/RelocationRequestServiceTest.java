@@ -71,12 +71,14 @@ class RelocationRequestServiceTest {
     }
 
     @Test
-    void liveOnlyWhenAskedAndEveryLiveCheckPasses() {
-        assertThat(RelocationRequestService.mode("auto", report(true, true))).isEqualTo("live");
-        assertThat(RelocationRequestService.mode("auto", report(true, false))).isEqualTo("static");
-        assertThat(RelocationRequestService.mode("static", report(true, true))).isEqualTo("static");
-        assertThat(RelocationRequestService.mode("live", report(true, false))).isNull();
-        assertThat(RelocationRequestService.mode("auto", report(false, false))).isNull();
+    void liveOnlyWhenAskedActiveAndEveryLiveCheckPasses() {
+        assertThat(RelocationRequestService.mode("auto", report(true, true), true)).isEqualTo("live");
+        assertThat(RelocationRequestService.mode("auto", report(true, true), false)).isEqualTo("static");
+        assertThat(RelocationRequestService.mode("live", report(true, true), false)).isNull();
+        assertThat(RelocationRequestService.mode("auto", report(true, false), true)).isEqualTo("static");
+        assertThat(RelocationRequestService.mode("static", report(true, true), true)).isEqualTo("static");
+        assertThat(RelocationRequestService.mode("live", report(true, false), true)).isNull();
+        assertThat(RelocationRequestService.mode("auto", report(false, false), true)).isNull();
     }
 
     static LparProfile lpar(String name, String system, long freePps, String error) {
