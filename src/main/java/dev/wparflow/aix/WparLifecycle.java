@@ -132,6 +132,14 @@ public final class WparLifecycle {
         return new Created(m.group(1), resolved);
     }
 
+    /**
+     * {@code wparexec -f SPEC}: creates and starts an application WPAR from a spec file (RB:9591, "-f is also accepted
+     * by wparexec"); Table 4-3 row 8 "Start WPAR" on the arriving system, with the spec the departing one wrote.
+     */
+    public static AixCommand wparexecFromSpec(AbsolutePath specFile) {
+        return AixCommand.of("wparexec").flag("-f", specFile).build();
+    }
+
     // ---------------------------------------------------------------- startwpar / stopwpar
 
     public static AixCommand startwpar(WparName name, boolean verbose) {

@@ -21,7 +21,15 @@ public class RelocationSettings {
     private final Duration restoreTimeout;
     private final String imageDirectory;
     private final List<String> serviceCheck;
+    private final Duration moveTimeout;
 
+    public RelocationSettings(String retryCycle, Duration lockLease, Duration lockRetryInterval, int lockMaxAttempts,
+            Duration saveTimeout, Duration restoreTimeout, String imageDirectory, List<String> serviceCheck) {
+        this(retryCycle, lockLease, lockRetryInterval, lockMaxAttempts, saveTimeout, restoreTimeout, imageDirectory,
+                serviceCheck, Duration.ofHours(2));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
     public RelocationSettings(@Value("${wparflow.relocation.retry-cycle:R3/PT1M}") String retryCycle,
             @Value("${wparflow.relocation.lock-lease:PT12H}") Duration lockLease,
             @Value("${wparflow.relocation.lock-retry-interval:PT1M}") Duration lockRetryInterval,
@@ -29,7 +37,8 @@ public class RelocationSettings {
             @Value("${wparflow.relocation.save-timeout:PT4H}") Duration saveTimeout,
             @Value("${wparflow.relocation.restore-timeout:PT4H}") Duration restoreTimeout,
             @Value("${wparflow.relocation.image-directory:/images/relocation}") String imageDirectory,
-            @Value("${wparflow.relocation.service-check:hostname}") List<String> serviceCheck) {
+            @Value("${wparflow.relocation.service-check:hostname}") List<String> serviceCheck,
+            @Value("${wparflow.relocation.move-timeout:PT2H}") Duration moveTimeout) {
         this.retryCycle = retryCycle;
         this.lockLease = lockLease;
         this.lockRetryInterval = lockRetryInterval;
@@ -38,6 +47,7 @@ public class RelocationSettings {
         this.restoreTimeout = restoreTimeout;
         this.imageDirectory = imageDirectory;
         this.serviceCheck = List.copyOf(serviceCheck);
+        this.moveTimeout = moveTimeout;
     }
 
     /** Defaults, for process tests without Spring. */
@@ -70,6 +80,11 @@ public class RelocationSettings {
 
     public String getRestoreTimeout() {
         return restoreTimeout.toString();
+    }
+
+    /** How long a live move (movewpar -k) may take before it is aborted with movewpar -x on both sides. */
+    public String getMoveTimeout() {
+        return moveTimeout.toString();
     }
 
     /** Directory of the shared image repository (NFS, mounted at the same path on every LPAR) for images. */

@@ -18,6 +18,6 @@ public class RestoreDepartingWparDelegate extends RelocationStepDelegate {
     @Override
     void run(DelegateExecution execution) {
         execution.setVariable(DEPARTURE_STATE, service.restoreOnDeparture(relocation(execution),
-                departureToken(execution), wasActive(execution), origin(execution)).code());
+                departureToken(execution), wasActive(execution), applicationWpar(execution), origin(execution)).code());
     }
 }

@@ -68,6 +68,11 @@ public class StaticRelocationService {
         public boolean wasActive() {
             return state == WparState.ACTIVE;
         }
+
+        /** Table 4-3 instead of 4-2: no save or restore, stopped on departure and started from its spec on arrival. */
+        public boolean application() {
+            return type == WparType.APPLICATION;
+        }
     }
 
     /** The answer to a lock request: held (with the fencing token) or held by someone else (who, in words). */
@@ -86,10 +91,20 @@ public class StaticRelocationService {
 
     // ------------------------------------------------------------------ Table 4-2 rows 1-6
 
-    /** Row 1: "Verify WPAR is either Active or Defined". */
+    /**
+     * Row 1: "Verify WPAR is either Active or Defined" (Table 4-2); for an application WPAR "Verify WPAR Active"
+     * (Table 4-3 row 1: it exists only while it runs).
+     */
     public Departure verifyDeparture(Relocation r, Origin origin) {
         WparInfo w = look(r.departing(), r.wpar(), origin).orElseThrow(() -> new RelocationRefusedException(
                 "WPAR_NOT_FOUND", "WPAR " + r.wpar() + " does not exist on " + r.departing()));
+        if (w.type() == WparType.APPLICATION) {
+            if (w.state() != WparState.ACTIVE) {
+                throw new RelocationRefusedException("WPAR_NOT_MOVABLE", "application WPAR " + r.wpar() + " is "
+                        + w.state().word() + " on " + r.departing() + "; Table 4-3 row 1 needs it Active");
+            }
+            return new Departure(w.state(), w.type());
+        }
         if (w.state() != WparState.ACTIVE && w.state() != WparState.DEFINED) {
             throw new RelocationRefusedException("WPAR_NOT_MOVABLE", "WPAR " + r.wpar() + " is " + w.state().word()
                     + " on " + r.departing() + "; static relocation needs Active or Defined (Table 4-2 row 1)");
@@ -266,6 +281,29 @@ public class StaticRelocationService {
         }
     }
 
+    /**
+     * Table 4-3 row 8: "Start WPAR" on the arriving system, an application WPAR: {@code wparexec -f SPEC} with the
+     * spec the departing system wrote (row 5), so it runs with the same definition. Already Active there (a retry):
+     * nothing to do; another state: the name was taken meanwhile. Then its administrative lock with our token.
+     */
+    public void startApplicationOnArrival(Relocation r, long arrivalToken, Origin origin) {
+        Optional<WparInfo> there = look(r.arriving(), r.wpar(), origin);
+        if (there.isEmpty()) {
+            AixResult<Void> started = AixOutcomes.interpret(shell.run(r.arriving(),
+                    WparLifecycle.wparexecFromSpec(r.spec(settings)), origin));
+            if (!started.isOk()) {
+                if (started.failure().outcome().isBusiness() || started.failure().exitStatus() == 1) {
+                    throw new RelocationRefusedException("START_FAILED", started.failure().describe());
+                }
+                value(started);
+            }
+        } else if (there.get().state() != WparState.ACTIVE) {
+            throw new RelocationRefusedException("START_FAILED", "application WPAR " + r.wpar() + " on "
+                    + r.arriving() + " is " + there.get().state().word() + " instead of Active");
+        }
+        adminLock.take(r.arriving(), r.name(), arrivalToken, origin);
+    }
+
     /** Row 11: "Verify WPAR Active if it was originally Active" (and Defined if it was Defined). */
     public void verifyOnArrival(Relocation r, boolean wasActive, Origin origin) {
         WparState expected = wasActive ? WparState.ACTIVE : WparState.DEFINED;
@@ -347,6 +385,16 @@ public class StaticRelocationService {
         if (copy.isEmpty() || arrivalToken <= 0) {
             return;
         }
+        if (copy.get().type() == WparType.APPLICATION) {
+            // Table 4-3: the departing copy is gone (stopped), its spec stays beside the image for the restart;
+            // an application WPAR ends with its stop (stopwpar -F)
+            adminLock.release(r.arriving(), r.name(), arrivalToken, origin);
+            value(AixOutcomes.interpret(shell.run(r.arriving(), WparLifecycle.stopwpar(r.name(), true, false, false),
+                    origin)));
+            log.info("rollback of relocation {}: application WPAR {} stopped on {}", r.relocationId(), r.wpar(),
+                    r.arriving());
+            return;
+        }
         if (look(r.departing(), r.wpar(), origin).isEmpty()) {
             throw new RelocationStepException("refusing to remove " + r.wpar() + " from " + r.arriving()
                     + ": it is no longer listed on " + r.departing());
@@ -363,6 +411,20 @@ public class StaticRelocationService {
      * back to Defined, then started if it was Active. Returns the state it is left in.
      */
     public WparState restoreOnDeparture(Relocation r, long departureToken, boolean wasActive, Origin origin) {
+        return restoreOnDeparture(r, departureToken, wasActive, false, origin);
+    }
+
+    /**
+     * As {@link #restoreOnDeparture(Relocation, long, boolean, Origin)}; an application WPAR that was stopped on
+     * departure (and so removed) is started again from its spec ({@code wparexec -f SPEC}).
+     */
+    public WparState restoreOnDeparture(Relocation r, long departureToken, boolean wasActive, boolean application,
+            Origin origin) {
+        if (application && look(r.departing(), r.wpar(), origin).isEmpty()) {
+            value(AixOutcomes.interpret(shell.run(r.departing(), WparLifecycle.wparexecFromSpec(r.spec(settings)),
+                    origin)));
+            adminLock.take(r.departing(), r.name(), departureToken, origin);
+        }
         WparInfo w = look(r.departing(), r.wpar(), origin).orElseThrow(() -> new RelocationStepException(
                 "rollback: WPAR " + r.wpar() + " is missing on " + r.departing()));
         WparState state = w.state();

@@ -20,6 +20,8 @@ public final class StaticRelocationVariables {
 
     // state of the relocation
     public static final String WAS_ACTIVE = "wasActive";
+    /** an application WPAR: Table 4-3 (stop on departure, wparexec -f SPEC on arrival) instead of Table 4-2 */
+    public static final String APPLICATION_WPAR = "applicationWpar";
     public static final String DEPARTURE_LOCKED = "departureLocked";
     public static final String LOCK_HELD_BY = "lockHeldBy";
     public static final String LOCK_ATTEMPTS = "lockAttempts";
@@ -61,6 +63,10 @@ public final class StaticRelocationVariables {
 
     public static boolean wasActive(DelegateExecution execution) {
         return Boolean.TRUE.equals(execution.getVariable(WAS_ACTIVE));
+    }
+
+    public static boolean applicationWpar(DelegateExecution execution) {
+        return Boolean.TRUE.equals(execution.getVariable(APPLICATION_WPAR));
     }
 
     public static long departureToken(DelegateExecution execution) {

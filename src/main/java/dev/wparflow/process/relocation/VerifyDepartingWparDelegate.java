@@ -5,7 +5,7 @@ import static dev.wparflow.process.relocation.StaticRelocationVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** Table 4-2 row 1: Active or Defined on the departing system; remembers which. */
+/** Table 4-2 row 1: Active or Defined on the departing system (Table 4-3 row 1: an application WPAR Active); remembers which. */
 @Component("verifyDepartingWparDelegate")
 public class VerifyDepartingWparDelegate extends RelocationStepDelegate {
 
@@ -19,6 +19,7 @@ public class VerifyDepartingWparDelegate extends RelocationStepDelegate {
     void run(DelegateExecution execution) {
         StaticRelocationService.Departure departure = service.verifyDeparture(relocation(execution), origin(execution));
         execution.setVariable(WAS_ACTIVE, departure.wasActive());
+        execution.setVariable(APPLICATION_WPAR, departure.application());
         execution.setVariable(LOCK_OWNER, relocation(execution).lockOwner());
         execution.setVariable(RELOCATION_ID, relocation(execution).relocationId());
     }

@@ -54,22 +54,39 @@ public final class MobilityCommands {
     public static int wparexec(Invocation inv) throws InterruptedException {
         Getopt g;
         try {
-            g = new Getopt(inv.args(), "cFn:h:N:M:R:v", "MNR");
+            g = new Getopt(inv.args(), "cFf:n:h:N:M:R:v", "MNR");
         } catch (Getopt.BadFlag bad) {
-            return inv.usage(bad, "wparexec [-c] [-F] [-n wparname] [-h hostname] [-M attr=value ...] [-N attr=value ...] command [args]");
+            return inv.usage(bad, "wparexec [-c] [-F] [-f specfile] [-n wparname] [-h hostname] [-M attr=value ...] [-N attr=value ...] command [args]");
         }
-        if (g.operands().isEmpty()) {
+        Wpar fromSpec = null;
+        if (g.has('f')) {
+            // "wparexec -f <spec>" (RB:9591): name, application, hostname, network and mounts from the spec file
+            byte[] spec = inv.host.files.read(g.get('f'));
+            if (spec == null) {
+                inv.err("wparexec: 0960-575 Unable to open specification file " + g.get('f') + ".");
+                return 1;
+            }
+            fromSpec = dev.wparflow.simulator.model.SpecFile.read(new String(spec,
+                    java.nio.charset.StandardCharsets.UTF_8), "rootvg");
+            if (fromSpec.application.isEmpty() && g.operands().isEmpty()) {
+                inv.err("wparexec: the specification file " + g.get('f') + " names no application.");
+                return 1;
+            }
+        }
+        if (g.operands().isEmpty() && fromSpec == null) {
             inv.err("Usage: wparexec [-c] [-F] [-n wparname] [-h hostname] [-M attr=value ...] [-N attr=value ...] command [args]");
             return 2;
         }
-        String app = g.operands().get(0);
-        String name = g.has('n') ? g.get('n') : app.substring(app.lastIndexOf('/') + 1);
+        String app = g.operands().isEmpty() ? fromSpec.application.split(" ")[0] : g.operands().get(0);
+        String name = g.has('n') ? g.get('n') : fromSpec != null && !fromSpec.name.isEmpty() ? fromSpec.name
+                : app.substring(app.lastIndexOf('/') + 1);
         SimulatedHost host = inv.host;
-        Wpar w = new Wpar(name);
+        Wpar w = fromSpec != null ? fromSpec : new Wpar(name);
+        w.name = name;
         w.type = Wpar.Type.APPLICATION;
         w.directory = "/";
-        w.application = String.join(" ", g.operands());
-        w.checkpointable = g.has('c');
+        w.application = g.operands().isEmpty() ? fromSpec.application : String.join(" ", g.operands());
+        w.checkpointable = g.has('c') || (fromSpec != null && fromSpec.checkpointable);
         if (g.has('h')) {
             w.hostname = g.get('h');
         }

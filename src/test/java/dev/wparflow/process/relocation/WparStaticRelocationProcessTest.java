@@ -42,11 +42,13 @@ class WparStaticRelocationProcessTest {
             "verifyWparServicesDelegate", "recordRelocatedDelegate", "removeDepartingWparDelegate",
             "unlockArrivingWparDelegate", "unlockDepartingWparDelegate", "removeImageDelegate",
             "removePartialCopyDelegate", "restoreDepartingWparDelegate", "releaseRelocationLocksDelegate",
-            "cancelSaveRunDelegate", "cancelRestoreRunDelegate", "recordRelocationOutcomeDelegate");
+            "cancelSaveRunDelegate", "cancelRestoreRunDelegate", "recordRelocationOutcomeDelegate",
+            "startApplicationOnArrivalDelegate");
 
     final List<String> calls = new ArrayList<>();
     final Map<String, JavaDelegate> behaviour = new HashMap<>();
     boolean wasActive = true;
+    boolean application;
     boolean lpar00Down;
     int lockFreeFromAttempt = 1;
 
@@ -60,7 +62,10 @@ class WparStaticRelocationProcessTest {
         Mocks.register("relocationSettings", new RelocationSettings("R1/PT1M", java.time.Duration.ofHours(1),
                 java.time.Duration.ofMinutes(1), 3, java.time.Duration.ofHours(1), java.time.Duration.ofHours(1),
                 "/images/relocation", List.of("hostname")));
-        behaviour.put("verifyDepartingWparDelegate", e -> e.setVariable("wasActive", wasActive));
+        behaviour.put("verifyDepartingWparDelegate", e -> {
+            e.setVariable("wasActive", wasActive);
+            e.setVariable("applicationWpar", application);
+        });
         behaviour.put("lockDepartingWparDelegate", e -> {
             int attempt = e.getVariable("lockAttempts") == null ? 1 : ((Number) e.getVariable("lockAttempts")).intValue() + 1;
             e.setVariable("lockAttempts", attempt);
@@ -143,6 +148,36 @@ class WparStaticRelocationProcessTest {
                 "verifyArrivingWparDelegate", "verifyWparServicesDelegate", "recordRelocatedDelegate",
                 "removeDepartingWparDelegate", "unlockArrivingWparDelegate", "unlockDepartingWparDelegate",
                 "removeImageDelegate", "recordRelocationOutcomeDelegate");
+    }
+
+    @Test
+    void applicationWparFollowsTable43WithoutSaveOrRestore() {
+        application = true;
+        ProcessInstance instance = start();
+        drive(instance);
+
+        assertThat(instance).isEnded().hasPassed("Task_StartApplicationOnArrival", "EndEvent_WparRelocated")
+                .hasNotPassed("Task_SaveWpar", "Task_RestoreWpar", "Task_VerifyWparServices")
+                .variables().containsEntry("outcome", "RELOCATED");
+        Assertions.assertThat(calls).containsExactly("verifyDepartingWparDelegate", "lockDepartingWparDelegate",
+                "verifyAbsentOnArrivalDelegate", "lockArrivingWparDelegate", "writeDepartureSpecDelegate",
+                "recordTransitionalDelegate", "stopDepartingWparDelegate", "startApplicationOnArrivalDelegate",
+                "verifyArrivingWparDelegate", "recordRelocatedDelegate", "removeDepartingWparDelegate",
+                "unlockArrivingWparDelegate", "unlockDepartingWparDelegate", "removeImageDelegate",
+                "recordRelocationOutcomeDelegate");
+    }
+
+    @Test
+    void applicationWparThatFailsToStartOnArrivalIsRolledBack() {
+        application = true;
+        behaviour.put("startApplicationOnArrivalDelegate", e -> {
+            throw new BpmnError("START_FAILED", "wparexec: 0960-033 Error creating file system /mnt/app01.");
+        });
+        ProcessInstance instance = start();
+        drive(instance);
+
+        assertThat(instance).isEnded().hasPassed("Task_RemovePartialCopy", "Task_RestoreDepartingWpar",
+                "EndEvent_RelocationRolledBack").variables().containsEntry("outcome", "ROLLED_BACK");
     }
 
     @Test

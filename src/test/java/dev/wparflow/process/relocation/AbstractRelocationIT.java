@@ -1,0 +1,449 @@
+package dev.wparflow.process.relocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.wparflow.WparflowApplication;
+import dev.wparflow.lock.LeaseLockService;
+import dev.wparflow.simulator.CommandLog;
+import dev.wparflow.simulator.Fleet;
+import dev.wparflow.simulator.FleetOptions;
+
+/**
+ * WparRelocationProcess end to end: the whole application (job executor on, run poller, real SSH) against a
+ * simulated fleet of two compatible LPARs on different managed systems sharing an NFS image repository. The
+ * approval is decided through the engine API by a user other than the requester (four-eyes is enforced).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AbstractRelocationIT {
+
+    static final String HOST = """
+              - name: %s
+                port: 0
+                ip: %s
+                managed-system: %s
+                nfs-mounts: [{server: lpar02, remote: /images, local: /images}]
+                oslevel: 6100-02-01-0847
+                processor: PowerPC_POWER6
+                memory-mb: 4096
+                ntp: true
+                filesets: {bos.rte: 6.1.2.1, bos.wpars: 6.1.2.1, bos.rte.libc: 6.1.2.1, mcr.rte: 4.2.0.0}
+                volume-groups:
+                  - {name: rootvg, pp-size-mb: 128, total-pps: 546, disks: [hdisk0]}
+            """;
+    static final String FLEET = """
+            time-scale: 0
+            durations: {savewpar: 3000}
+            managed-systems:
+              - {name: sys570a, type-model: 9117-MMA, serial: 0610A9C, hmcs: []}
+              - {name: sys570b, type-model: 9117-MMA, serial: 0610B2D, hmcs: []}
+            hosts:
+            """ + HOST.formatted("lpar00", "9.3.5.127", "sys570a") + """
+                wpars:
+                  - {name: wpr00, state: A, hostname: wpr00, address: 9.3.5.182}
+                  - {name: wpr07, state: A, hostname: wpr07, address: 9.3.5.187}
+                  - name: mob01
+                    state: A
+                    address: 9.3.5.186
+                    checkpointable: true
+                    file-systems:
+                      - {mount: /, vfs: nfs, host: lpar02, dev: /wpar_share/mob01}
+                      - {mount: /home, vfs: nfs, host: lpar02, dev: /wpar_share/mob01/home}
+                      - {mount: /tmp, vfs: nfs, host: lpar02, dev: /wpar_share/mob01/tmp}
+                      - {mount: /var, vfs: nfs, host: lpar02, dev: /wpar_share/mob01/var}
+                  - name: app01
+                    state: A
+                    type: A
+                    checkpointable: true
+                    application: /hga/myapp
+                    file-systems: [{mount: /mnt/app01, vfs: nfs, host: lpar02, dev: /wpar_share}]
+            """ + HOST.formatted("lpar01", "9.3.5.121", "sys570b") + """
+                wpars:
+                  - {name: wpr07, state: D, hostname: wpr07b, address: 9.3.5.197}
+              - name: lpar02
+                port: 0
+                ip: 9.3.5.128
+                managed-system: sys570a
+                nfs-exports: [{path: /images, clients: [lpar00, lpar01]}, {path: /wpar_share, clients: [lpar00, lpar01]}]
+                wpars: []
+            """;
+
+    /** What a read-only relocation may run: the checks' reads and nothing else. */
+    static final Set<String> READS = Set.of("lswpar", "oslevel", "lslpp", "prtconf", "lssrc", "lsvg");
+
+    @TempDir
+    static Path dir;
+    Fleet fleet;
+    ConfigurableApplicationContext app;
+    RuntimeService runtime;
+    HistoryService history;
+    TaskService tasks;
+    IdentityService identity;
+    LeaseLockService locks;
+
+    abstract String databaseUrl();
+
+    abstract String databaseUser();
+
+    abstract String databasePassword();
+
+    Map<String, String> databaseProperties() {
+        return Map.of();
+    }
+
+    @BeforeAll
+    void start() throws Exception {
+        fleet = Fleet.startYaml(FLEET, FleetOptions.forTests().dataDir(dir.resolve("sim")));
+        Map<String, Object> p = new HashMap<>();
+        p.put("spring.datasource.url", databaseUrl());
+        p.put("spring.datasource.username", databaseUser());
+        p.put("spring.datasource.password", databasePassword());
+        p.putAll(databaseProperties());
+        p.put("server.port", "0");
+        p.put("wparflow.runs.poll-interval", "PT0.2S");
+        p.put("wparflow.relocation.retry-cycle", "R1/PT1S");
+        p.put("wparflow.relocation.lock-retry-interval", "PT1S");
+        p.put("wparflow.relocation.lock-max-attempts", "2");
+        p.put("wparflow.relocation.save-timeout", "PT20S");
+        p.put("wparflow.relocation.move-timeout", "PT6S");
+        p.put("wparflow.ssh.known-hosts", fleet.knownHostsPath().toString());
+        p.put("wparflow.ssh.identities[0]", fleet.clientKeyPath().toString());
+        for (String host : List.of("lpar00", "lpar01", "lpar02")) {
+            p.put("wparflow.ssh.endpoints." + host + ".host", "127.0.0.1");
+            p.put("wparflow.ssh.endpoints." + host + ".port", String.valueOf(fleet.host(host).port()));
+            p.put("wparflow.ssh.endpoints." + host + ".user", "root");
+        }
+        String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        app = new SpringApplicationBuilder(WparflowApplication.class).profiles("test").run(args);
+        runtime = app.getBean(RuntimeService.class);
+        history = app.getBean(HistoryService.class);
+        tasks = app.getBean(TaskService.class);
+        identity = app.getBean(IdentityService.class);
+        locks = app.getBean(LeaseLockService.class);
+    }
+
+    @AfterAll
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (fleet != null) {
+            fleet.close();
+        }
+    }
+
+    @BeforeEach
+    void freshFleet() throws Exception {
+        fleet.reset();
+        fleet.setTimeScale(0.0);
+    }
+
+    /** Starts a relocation as alice (an operator, the requester). */
+    String relocate(String wpar, Map<String, Object> extra) {
+        Map<String, Object> v = new HashMap<>(Map.of("wpar", wpar, "departingLpar", "lpar00", "arrivingLpar",
+                "lpar01", "mode", "auto", "validateOnly", false));
+        v.putAll(extra);
+        identity.setAuthentication("alice", List.of("wparflow-operators"));
+        try {
+            return runtime.startProcessInstanceByKey(RelocationVariables.PROCESS_ID, v).getId();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** The approval task of the relocation, once it is there. */
+    Task approvalTask(String instance) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> approval(instance) != null);
+        return approval(instance);
+    }
+
+    private Task approval(String instance) {
+        var sub = runtime.createProcessInstanceQuery().superProcessInstanceId(instance).singleResult();
+        return sub == null ? null : tasks.createTaskQuery().processInstanceId(sub.getId()).singleResult();
+    }
+
+    void decide(String instance, String user, String decision, String reason) {
+        Task task = approvalTask(instance);
+        identity.setAuthentication(user, List.of("wparflow-approvers"));
+        try {
+            tasks.complete(task.getId(), Variables.createVariables().putValue("decision", decision)
+                    .putValue("reason", reason));
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    void awaitEnd(String instance) {
+        await().atMost(Duration.ofSeconds(90)).until(() -> history.createHistoricProcessInstanceQuery()
+                .processInstanceId(instance).finished().count() == 1);
+    }
+
+    Object variable(String instance, String name) {
+        var v = history.createHistoricVariableInstanceQuery().processInstanceId(instance).variableName(name)
+                .singleResult();
+        return v == null ? null : v.getValue();
+    }
+
+    void assertPassed(String instance, String activityId) {
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance).activityId(activityId)
+                .finished().count()).as(activityId + " (outcome " + variable(instance, "outcome") + ": "
+                        + variable(instance, "outcomeReason") + ")").isEqualTo(1);
+    }
+
+    String state(String host, String wpar) {
+        return fleet.host(host).wpar(wpar).map(w -> String.valueOf(w.state.letter())).orElse(null);
+    }
+
+    /** Every command the fleet ran that is not a read of the checks (nor the detached-run protocol). */
+    List<String> changes() {
+        return fleet.log().entries().stream().filter(e -> !READS.contains(e.command()))
+                .map((CommandLog.Entry e) -> e.host + " " + e.raw).toList();
+    }
+
+    void assertNothingChanged(String instance) {
+        assertThat(changes()).as("commands other than reads").isEmpty();
+        assertThat(state("lpar00", "wpr00")).isEqualTo("A");
+        assertThat(state("lpar01", "wpr00")).isNull();
+        assertThat(locks.heldBy(instance)).isEmpty();
+    }
+
+    @Test
+    void validateOnlyReportsAndRunsOnlyReads() {
+        String instance = relocate("wpr00", Map.of("validateOnly", true));
+        awaitEnd(instance);
+
+        assertPassed(instance, "EndEvent_Validated");
+        assertThat(variable(instance, "outcome")).isEqualTo("VALIDATED");
+        assertThat((String) variable(instance, "outcomeReason")).startsWith("compatible (static)")
+                .contains("CHECK").contains("live: INCOMPATIBLE");
+        assertThat(fleet.log().entries()).isNotEmpty();
+        assertNothingChanged(instance);
+        assertThat(app.getBean(RelocationRecords.class).find(instance)).get().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo("VALIDATED");
+            assertThat(r.checkReport()).contains("checkpointable");
+            assertThat(r.validateOnly()).isTrue();
+        });
+    }
+
+    @Test
+    void invalidRequestIsRefusedBeforeAnyHostIsTouched() {
+        String instance = relocate("wpr00", Map.of("departingLpar", "lpar99", "mode", "fast"));
+        awaitEnd(instance);
+
+        assertPassed(instance, "EndEvent_RequestRefused");
+        assertThat((String) variable(instance, "outcomeReason")).startsWith("REQUEST_INVALID")
+                .contains("lpar99 is not in the inventory").contains("mode must be auto, static or live");
+        assertThat(fleet.log().entries()).isEmpty();
+    }
+
+    @Test
+    void incompatibleTargetIsRefusedWithTheCheckReport() {
+        String instance = relocate("wpr07", Map.of());
+        awaitEnd(instance);
+
+        assertPassed(instance, "EndEvent_TargetIncompatible");
+        assertThat(variable(instance, "outcome")).isEqualTo("INCOMPATIBLE");
+        assertThat((String) variable(instance, "outcomeReason")).contains("static: INCOMPATIBLE");
+        assertThat(changes()).isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(instance).count()).isZero();
+    }
+
+    @Test
+    void rejectedApprovalChangesNothingAndHoldsNoLock() {
+        String instance = relocate("wpr00", Map.of());
+        Task task = approvalTask(instance);
+        assertThat((String) tasks.getVariable(task.getId(), "plan")).contains("Relocate WPAR wpr00 from lpar00 to lpar01")
+                .contains("chosen mode: static").contains("Expected outage").contains("CHECK");
+        decide(instance, "bob", "reject", "not during the quarter close");
+        awaitEnd(instance);
+
+        assertPassed(instance, "EndEvent_ChangeRejected");
+        assertThat(variable(instance, "outcome")).isEqualTo("REJECTED");
+        assertThat((String) variable(instance, "outcomeReason")).contains("not during the quarter close");
+        assertNothingChanged(instance);
+    }
+
+    @Test
+    void requesterCannotApproveTheirOwnRelocation() {
+        String instance = relocate("wpr00", Map.of("validateOnly", false));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> decide(instance, "alice", "approve", "mine"))
+                .hasMessageContaining("four-eyes");
+        decide(instance, "bob", "reject", "cleanup");
+        awaitEnd(instance);
+    }
+
+    @Test
+    void approvalTimeoutEndsWithNothingChanged() {
+        String instance = relocate("wpr00", Map.of("approvalTimeout", "PT1S", "escalationTimeout", "PT1S"));
+        awaitEnd(instance);
+
+        assertPassed(instance, "EndEvent_ChangeRejected");
+        assertThat(variable(instance, "outcome")).isEqualTo("REJECTED");
+        assertNothingChanged(instance);
+    }
+
+    @Test
+    void approvedRelocationMovesTheWparAndReleasesEveryLock() {
+        String instance = relocate("wpr00", Map.of());
+        decide(instance, "bob", "approve", "window agreed");
+        awaitEnd(instance);
+
+        assertPassed(instance, "EndEvent_WparRelocated");
+        assertPassed(instance, "CallActivity_StaticRelocation");
+        assertThat(variable(instance, "outcome")).isEqualTo("RELOCATED");
+        assertThat(state("lpar01", "wpr00")).isEqualTo("A");
+        assertThat(state("lpar00", "wpr00")).isNull();
+        assertThat(locks.heldBy(instance)).isEmpty();
+        assertThat(fleet.host("lpar01").wpar("wpr00").orElseThrow().lock).isNull();
+        assertThat(app.getBean(RelocationRecords.class).find(instance)).get().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo("RELOCATED");
+            assertThat(r.chosenMode()).isEqualTo("static");
+        });
+    }
+
+    @Test
+    void twoRelocationsOfOneWparAtOnceOneRunsTheOtherIsRefusedWithTheReason() {
+        fleet.setTimeScale(1.0); // savewpar takes 3 s: the first holds the locks while the second asks
+        String first = relocate("wpr00", Map.of());
+        String second = relocate("wpr00", Map.of());
+        decide(first, "bob", "approve", "first");
+        await().atMost(Duration.ofSeconds(60)).until(() -> runtime.createProcessInstanceQuery()
+                .superProcessInstanceId(first).processDefinitionKey("WparStaticRelocationProcess").count() == 1);
+        decide(second, "carol", "approve", "second");
+        awaitEnd(first);
+        awaitEnd(second);
+
+        assertThat(variable(first, "outcome")).isEqualTo("RELOCATED");
+        assertThat(variable(second, "outcome")).isEqualTo("REFUSED");
+        assertThat((String) variable(second, "outcomeReason")).matches("(?s)(WPAR_LOCKED: .*" + first
+                + ".*|WPAR_NOT_FOUND: .*)");
+        assertThat(state("lpar01", "wpr00")).isEqualTo("A");
+        assertThat(state("lpar00", "wpr00")).isNull();
+        assertThat(locks.heldBy(first)).isEmpty();
+        assertThat(locks.heldBy(second)).isEmpty();
+    }
+
+    /** Watches the WPAR's state letters on both hosts (Figure 4-2) until stopped. */
+    final class StateWatcher implements AutoCloseable {
+        final java.util.Set<String> departing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final java.util.Set<String> arriving = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        StateWatcher(String wpar) {
+            thread = new Thread(() -> {
+                while (running) {
+                    String d = state("lpar00", wpar);
+                    String a = state("lpar01", wpar);
+                    if (d != null) {
+                        departing.add(d);
+                    }
+                    if (a != null) {
+                        arriving.add(a);
+                    }
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "state-watcher");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+    }
+
+    @Test
+    void liveRelocationOfMob01PassesThroughFigure42States() throws Exception {
+        fleet.setTimeScale(0.3); // movewpar: about 2.4 s in all, well inside the 6 s move timeout
+        String instance = relocate("mob01", Map.of("mode", "live"));
+        assertThat((String) tasks.getVariable(approvalTask(instance).getId(), "plan")).contains("chosen mode: live");
+        try (StateWatcher watch = new StateWatcher("mob01")) {
+            decide(instance, "bob", "approve", "live move agreed");
+            awaitEnd(instance);
+            watch.close();
+
+            assertPassed(instance, "CallActivity_LiveRelocation");
+            assertPassed(instance, "EndEvent_WparRelocated");
+            assertThat(watch.departing).contains("A", "T", "M");
+            assertThat(watch.arriving).contains("D", "T", "A");
+        }
+        assertThat(state("lpar01", "mob01")).isEqualTo("A");
+        assertThat(state("lpar00", "mob01")).isNull();
+        assertThat(locks.heldBy(instance)).isEmpty();
+        assertThat(changes()).anyMatch(c -> c.startsWith("lpar00 mkwpar -w -o"))
+                .anyMatch(c -> c.startsWith("lpar01 mkwpar -p -f"))
+                .anyMatch(c -> c.startsWith("lpar01 setclock 9.3.5.127"))
+                .anyMatch(c -> c.startsWith("lpar00 /opt/mcr/bin/movewpar -s"))
+                .anyMatch(c -> c.contains("movewpar -k") && c.endsWith("mob01 9.3.5.127"))
+                .anyMatch(c -> c.startsWith("lpar00 rmwpar -p mob01"))
+                .noneMatch(c -> c.contains("movewpar -x"));
+    }
+
+    @Test
+    void liveMoveTimedOutMidWayIsAbortedOnBothSides() throws Exception {
+        fleet.setTimeScale(2.0); // movewpar: about 16 s, the 6 s move timeout strikes mid-way
+        String instance = relocate("mob01", Map.of("mode", "live"));
+        try (StateWatcher watch = new StateWatcher("mob01")) {
+            decide(instance, "bob", "approve", "live move agreed");
+            awaitEnd(instance);
+            watch.close();
+            assertThat(watch.departing).contains("T");
+        }
+        assertPassed(instance, "EndEvent_WparStayed");
+        assertThat(variable(instance, "outcome")).isEqualTo("ROLLED_BACK");
+        assertThat((String) variable(instance, "outcomeReason")).startsWith("MOVE_TIMED_OUT");
+        assertThat(state("lpar00", "mob01")).isEqualTo("A");
+        assertThat(state("lpar01", "mob01")).isNull();
+        assertThat(locks.heldBy(instance)).isEmpty();
+        assertThat(changes()).anyMatch(c -> c.equals("lpar00 /opt/mcr/bin/movewpar -x mob01"))
+                .anyMatch(c -> c.equals("lpar01 /opt/mcr/bin/movewpar -x mob01"));
+    }
+
+    @Test
+    void applicationWparMovesStaticallyFollowingTable43() {
+        String instance = relocate("app01", Map.of("mode", "static"));
+        assertThat((String) tasks.getVariable(approvalTask(instance).getId(), "plan")).contains("chosen mode: static");
+        decide(instance, "bob", "approve", "application move agreed");
+        awaitEnd(instance);
+
+        assertPassed(instance, "EndEvent_WparRelocated");
+        assertThat(state("lpar01", "app01")).isEqualTo("A");
+        assertThat(state("lpar00", "app01")).isNull();
+        assertThat(fleet.host("lpar01").wpar("app01").orElseThrow().application).isEqualTo("/hga/myapp");
+        assertThat(fleet.host("lpar01").wpar("app01").orElseThrow().lock).isNull();
+        assertThat(locks.heldBy(instance)).isEmpty();
+        assertThat(changes()).anyMatch(c -> c.startsWith("lpar00 mkwpar -w -o"))
+                .anyMatch(c -> c.startsWith("lpar00 stopwpar"))
+                .anyMatch(c -> c.startsWith("lpar01 wparexec -f /images/relocation/app01-"))
+                .noneMatch(c -> c.contains("savewpar") || c.contains("restwpar") || c.contains("rmwpar"));
+    }
+}

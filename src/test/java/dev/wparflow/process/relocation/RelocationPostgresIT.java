@@ -1,0 +1,49 @@
+package dev.wparflow.process.relocation;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+import dev.wparflow.testsupport.TestDatabases;
+
+/** {@link AbstractRelocationIT} on PostgreSQL, in a schema of its own; runs when WPARFLOW_TEST_POSTGRES_URL is set. */
+@EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL_VARIABLE, matches = ".+")
+class RelocationPostgresIT extends AbstractRelocationIT {
+
+    private String url;
+
+    @Override
+    String databaseUrl() {
+        if (url == null) {
+            url = TestDatabases.freshPostgresSchemaUrl("reloc2");
+        }
+        return url;
+    }
+
+    @Override
+    String databaseUser() {
+        return TestDatabases.postgresUser();
+    }
+
+    @Override
+    String databasePassword() {
+        return TestDatabases.postgresPassword();
+    }
+
+    /**
+     * Camunda looks for its tables through JDBC metadata across schemas: other runs' tables in public would make it
+     * skip creating them here, so it is told the schema.
+     */
+    @Override
+    Map<String, String> databaseProperties() {
+        String schema = databaseUrl().substring(databaseUrl().indexOf("currentSchema=") + "currentSchema=".length());
+        return Map.of("camunda.bpm.database.schema-name", schema, "camunda.bpm.database.table-prefix", schema + ".");
+    }
+
+    @AfterAll
+    void dropSchema() {
+        stop();
+        TestDatabases.dropPostgresSchema(url);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.wparflow.process.relocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
+import dev.wparflow.inventory.LparProfile;
+import dev.wparflow.inventory.VolumeGroupRecord;
+import dev.wparflow.ssh.SshEndpoint;
+import dev.wparflow.ssh.SshEndpointResolver;
+
+/** The request checks that run before any host is touched, the mode rule and the "choose for me" order. */
+class RelocationRequestServiceTest {
+
+    static final Set<String> KNOWN = Set.of("lpar00", "lpar01", "lpar02");
+
+    final RelocationRequestService service = new RelocationRequestService(null, null, null, null, null,
+            RelocationSettings.defaults(), new StaticListableBeanFactory(Map.of("resolver", new SshEndpointResolver() {
+                @Override
+                public Optional<SshEndpoint> find(String name) {
+                    return KNOWN.contains(name) ? Optional.of(new SshEndpoint(name, "127.0.0.1", 22, "root"))
+                            : Optional.empty();
+                }
+
+                @Override
+                public java.util.Collection<String> names() {
+                    return KNOWN;
+                }
+            })).getBeanProvider(SshEndpointResolver.class));
+
+    static RelocationRequest request(String wpar, String from, String to, String mode, String window) {
+        return new RelocationRequest(wpar, from, to, mode, false, window, "alice", "id-1");
+    }
+
+    @Test
+    void everyProblemOfAnInvalidRequestIsNamedAtOnce() {
+        assertThatThrownBy(() -> service.validate(new RelocationRequest("bad;name", "lpar99", "lpar99", "fast",
+                false, "tomorrow", null, "id-1")))
+                .isInstanceOfSatisfying(RelocationRefusedException.class, e -> assertThat(e.code())
+                        .isEqualTo("REQUEST_INVALID"))
+                .hasMessageContaining("nobody is named as requester").hasMessageContaining("WPAR:")
+                .hasMessageContaining("departing LPAR lpar99 is not in the inventory")
+                .hasMessageContaining("departing and arriving LPAR are both lpar99")
+                .hasMessageContaining("mode must be auto, static or live")
+                .hasMessageContaining("is not an ISO-8601 date-time");
+    }
+
+    @Test
+    void missingNamesAreRefused() {
+        assertThatThrownBy(() -> service.validate(request(null, null, null, null, null)))
+                .hasMessageContaining("WPAR is required").hasMessageContaining("departing LPAR is required");
+    }
+
+    @Test
+    void windowsAreReadWithOffsetOrAsInstants() {
+        assertThat(RelocationRequestService.parseWindow("2026-11-22T23:00+01:00").toString())
+                .isEqualTo("2026-11-22T22:00Z");
+        assertThat(RelocationRequestService.parseWindow("2026-11-22T22:00:00Z").toString())
+                .isEqualTo("2026-11-22T22:00Z");
+    }
+
+    static CompatibilityService.Report report(boolean staticOk, boolean liveOk) {
+        return new CompatibilityService.Report(Map.of(), List.of(), staticOk, liveOk);
+    }
+
+    @Test
+    void liveOnlyWhenAskedActiveAndEveryLiveCheckPasses() {
+        assertThat(RelocationRequestService.mode("auto", report(true, true), true)).isEqualTo("live");
+        assertThat(RelocationRequestService.mode("auto", report(true, true), false)).isEqualTo("static");
+        assertThat(RelocationRequestService.mode("live", report(true, true), false)).isNull();
+        assertThat(RelocationRequestService.mode("auto", report(true, false), true)).isEqualTo("static");
+        assertThat(RelocationRequestService.mode("static", report(true, true), true)).isEqualTo("static");
+        assertThat(RelocationRequestService.mode("live", report(true, false), true)).isNull();
+        assertThat(RelocationRequestService.mode("auto", report(false, false), true)).isNull();
+    }
+
+    static LparProfile lpar(String name, String system, long freePps, String error) {
+        return new LparProfile(name, system, 1, "Running", "aixlinux", null, null, "6100-02-01-0847", null, null,
+                null, true, null, null, List.of(new VolumeGroupRecord("rootvg", 128, 546, freePps)), 0, null, error,
+                null);
+    }
+
+    @Test
+    void chooseForMePrefersAnotherManagedSystemThenTheMostFreeSpace() {
+        List<LparProfile> fleet = List.of(lpar("lpar00", "sysA", 400, null), lpar("lpar02", "sysA", 500, null),
+                lpar("lpar01", "sysB", 100, null), lpar("lpar03", "sysB", 300, null), lpar("lpar04", "sysB", 900, "down"));
+        assertThat(RelocationRequestService.rank(fleet, "lpar00", "sysA", n -> true))
+                .containsExactly("lpar03", "lpar01", "lpar02");
+        assertThat(RelocationRequestService.rank(fleet, "lpar00", "sysA", KNOWN::contains))
+                .containsExactly("lpar01", "lpar02");
+    }
+}
