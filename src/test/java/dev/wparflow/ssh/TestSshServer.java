@@ -196,6 +196,8 @@ public final class TestSshServer implements AutoCloseable {
             this.exit = callback;
         }
 
+        private final java.util.concurrent.atomic.AtomicBoolean counted = new java.util.concurrent.atomic.AtomicBoolean();
+
         @Override
         public void start(ChannelSession channel, Environment env) {
             executions.computeIfAbsent(command, k -> new AtomicInteger()).incrementAndGet();
@@ -203,6 +205,7 @@ public final class TestSshServer implements AutoCloseable {
         }
 
         private void run(ChannelSession channel) {
+            counted.set(true);
             int now = running.incrementAndGet();
             maxRunning.accumulateAndGet(now, Math::max);
             try {
@@ -210,17 +213,17 @@ public final class TestSshServer implements AutoCloseable {
                 switch (words.get(0)) {
                     case "echo" -> {
                         write(out, command.substring(Math.min(command.length(), 5)) + "\n");
-                        exit.onExit(0);
+                        done(0);
                     }
                     case "exit" -> {
                         if (words.size() > 2) {
                             write(err, words.get(2) + "\n");
                         }
-                        exit.onExit(Integer.parseInt(words.get(1)));
+                        done(Integer.parseInt(words.get(1)));
                     }
                     case "sleep" -> {
                         Thread.sleep(Long.parseLong(words.get(1)));
-                        exit.onExit(0);
+                        done(0);
                     }
                     case "hang" -> destroyed.await(1, TimeUnit.MINUTES);
                     case "drop" -> drop(channel);
@@ -229,22 +232,41 @@ public final class TestSshServer implements AutoCloseable {
                             drop(channel);
                         } else {
                             write(out, "ok\n");
-                            exit.onExit(0);
+                            done(0);
                         }
                     }
                     case "cat" -> {
                         in.transferTo(out);
                         out.flush();
-                        exit.onExit(0);
+                        done(0);
                     }
                     default -> {
                         write(err, "test sshd: " + words.get(0) + ": not found\n");
-                        exit.onExit(127);
+                        done(127);
                     }
                 }
             } catch (Exception e) {
-                exit.onExit(255, e.toString());
+                done(255, e.toString());
             } finally {
+                uncount();
+            }
+        }
+
+        /**
+         * The command no longer counts as running before its exit status goes out: the client may
+         * start the next command the moment it has the status.
+         */
+        private void done(int status, String... message) {
+            uncount();
+            if (message.length > 0) {
+                exit.onExit(status, message[0]);
+            } else {
+                exit.onExit(status);
+            }
+        }
+
+        private void uncount() {
+            if (counted.compareAndSet(true, false)) {
                 running.decrementAndGet();
             }
         }
