@@ -62,9 +62,24 @@ public final class TestDatabases {
         return postgresUrl() + (postgresUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
+    /** The schema a {@link #freshPostgresSchemaUrl} selects. */
+    public static String schemaOf(String url) {
+        return url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+    }
+
+    /**
+     * Camunda finds its tables through JDBC metadata across schemas: other runs' tables in public would
+     * make it skip creating them in a fresh schema, so it is told the schema.
+     */
+    public static java.util.Map<String, String> camundaSchemaProperties(String url) {
+        String schema = schemaOf(url);
+        return java.util.Map.of("camunda.bpm.database.schema-name", schema, "camunda.bpm.database.table-prefix",
+                schema + ".");
+    }
+
     /** Drops a schema made by {@link #freshPostgresSchemaUrl}. */
     public static void dropPostgresSchema(String url) {
-        String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+        String schema = schemaOf(url);
         try (java.sql.Connection connection = java.sql.DriverManager.getConnection(postgresUrl(), postgresUser(),
                 postgresPassword()); java.sql.Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA " + schema + " CASCADE");

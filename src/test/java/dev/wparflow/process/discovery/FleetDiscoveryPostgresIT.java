@@ -22,7 +22,7 @@ class FleetDiscoveryPostgresIT extends FleetDiscoveryIT {
     }
 
     static String schema() {
-        return url().substring(url().indexOf("currentSchema=") + "currentSchema=".length());
+        return TestDatabases.schemaOf(url());
     }
 
     @DynamicPropertySource

@@ -31,14 +31,9 @@ class RelocationPostgresIT extends AbstractRelocationIT {
         return TestDatabases.postgresPassword();
     }
 
-    /**
-     * Camunda looks for its tables through JDBC metadata across schemas: other runs' tables in public would make it
-     * skip creating them here, so it is told the schema.
-     */
     @Override
     Map<String, String> databaseProperties() {
-        String schema = databaseUrl().substring(databaseUrl().indexOf("currentSchema=") + "currentSchema=".length());
-        return Map.of("camunda.bpm.database.schema-name", schema, "camunda.bpm.database.table-prefix", schema + ".");
+        return TestDatabases.camundaSchemaProperties(databaseUrl());
     }
 
     @AfterAll
