@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,12 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.wparflow.WparflowApplication;
 import dev.wparflow.aix.AbsolutePath;
 import dev.wparflow.aix.AixCommand;
 import dev.wparflow.aix.Origin;
@@ -31,6 +28,7 @@ import dev.wparflow.aix.WparName;
 import dev.wparflow.simulator.CommandLog;
 import dev.wparflow.simulator.Fleet;
 import dev.wparflow.simulator.FleetOptions;
+import dev.wparflow.testsupport.FleetApplication;
 import dev.wparflow.testsupport.TestDatabases;
 
 /**
@@ -69,22 +67,9 @@ class DetachedRunRestartIT {
     }
 
     ConfigurableApplicationContext startNode(String name, String databaseUrl, String user, String password) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("spring.datasource.url", databaseUrl);
-        properties.put("spring.datasource.username", user);
-        properties.put("spring.datasource.password", password);
-        properties.put("server.port", "0");
-        properties.put("wparflow.node-id", name);
-        properties.put("wparflow.runs.poll-interval", "PT0.3S");
-        properties.put("wparflow.ssh.known-hosts", fleet.knownHostsPath().toString());
-        properties.put("wparflow.ssh.identities[0]", fleet.clientKeyPath().toString());
-        properties.put("wparflow.ssh.endpoints.lpar00.host", "127.0.0.1");
-        properties.put("wparflow.ssh.endpoints.lpar00.port", String.valueOf(fleet.host("lpar00").port()));
-        properties.put("wparflow.ssh.endpoints.lpar00.user", "root");
-        // as command-line arguments: they must win over application-test.yml's in-memory database
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(WparflowApplication.class, TestRunBeans.class).profiles("test").run(args);
+        return FleetApplication.on(databaseUrl, user, password).fleet(fleet, "lpar00")
+                .property("wparflow.node-id", name).property("wparflow.runs.poll-interval", "PT0.3S")
+                .start(TestRunBeans.class);
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +21,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.wparflow.WparflowApplication;
 import dev.wparflow.catalog.CatalogImage;
 import dev.wparflow.catalog.ImageCatalog;
 import dev.wparflow.lock.LeaseLockService;
@@ -33,6 +30,7 @@ import dev.wparflow.simulator.CommandLog;
 import dev.wparflow.simulator.Fleet;
 import dev.wparflow.simulator.FleetOptions;
 import dev.wparflow.simulator.fault.FaultRule;
+import dev.wparflow.testsupport.FleetApplication;
 import dev.wparflow.testsupport.TestDatabases;
 
 /**
@@ -92,32 +90,19 @@ class FleetBackupIT {
     }
 
     ConfigurableApplicationContext startNode(String url, String user, String password) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("spring.datasource.url", url);
-        p.put("spring.datasource.username", user);
-        p.put("spring.datasource.password", password);
-        p.put("server.port", "0");
-        p.put("wparflow.runs.poll-interval", "PT0.2S");
-        p.put("wparflow.ssh.known-hosts", fleet.knownHostsPath().toString());
-        p.put("wparflow.ssh.identities[0]", fleet.clientKeyPath().toString());
-        p.put("wparflow.ssh.connect-timeout", "PT2S");
-        for (String h : List.of("lpar00", "lpar01", "lpar02", "lpar03")) {
-            p.put("wparflow.ssh.endpoints." + h + ".host", "127.0.0.1");
-            p.put("wparflow.ssh.endpoints." + h + ".port", String.valueOf(fleet.host(h).port()));
-            p.put("wparflow.ssh.endpoints." + h + ".user", "root");
-        }
-        p.put("wparflow.backup.per-host", "2");
-        p.put("wparflow.backup.global-limit", "3");
-        p.put("wparflow.backup.slot-retry-interval", "PT0.5S");
-        p.put("wparflow.backup.keep-images", "1");
-        p.put("wparflow.backup.policies.wpr00.mode", "stop");
-        p.put("wparflow.backup.policies[lpar01/wpr12].mode", "quiesce");
-        p.put("wparflow.backup.policies[lpar01/wpr12].quiesce-command[0]", "echo");
-        p.put("wparflow.backup.policies[lpar01/wpr12].quiesce-command[1]", "quiesce");
-        p.put("wparflow.backup.policies[lpar01/wpr12].resume-command[0]", "echo");
-        p.put("wparflow.backup.policies[lpar01/wpr12].resume-command[1]", "resume");
-        String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(WparflowApplication.class).profiles("test").run(args);
+        return FleetApplication.on(url, user, password).fleet(fleet, "lpar00", "lpar01", "lpar02", "lpar03")
+                .property("wparflow.ssh.connect-timeout", "PT2S")
+                .property("wparflow.backup.per-host", "2")
+                .property("wparflow.backup.global-limit", "3")
+                .property("wparflow.backup.slot-retry-interval", "PT0.5S")
+                .property("wparflow.backup.keep-images", "1")
+                .property("wparflow.backup.policies.wpr00.mode", "stop")
+                .property("wparflow.backup.policies[lpar01/wpr12].mode", "quiesce")
+                .property("wparflow.backup.policies[lpar01/wpr12].quiesce-command[0]", "echo")
+                .property("wparflow.backup.policies[lpar01/wpr12].quiesce-command[1]", "quiesce")
+                .property("wparflow.backup.policies[lpar01/wpr12].resume-command[0]", "echo")
+                .property("wparflow.backup.policies[lpar01/wpr12].resume-command[1]", "resume")
+                .start();
     }
 
     @Test

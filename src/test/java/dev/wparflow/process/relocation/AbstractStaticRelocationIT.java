@@ -1,12 +1,12 @@
 package dev.wparflow.process.relocation;
 
+import dev.wparflow.testsupport.FleetApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,10 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.wparflow.WparflowApplication;
 import dev.wparflow.lock.LeaseLockService;
 import dev.wparflow.lock.LockResource;
 import dev.wparflow.simulator.CommandLog;
@@ -93,26 +91,13 @@ abstract class AbstractStaticRelocationIT {
     @BeforeAll
     void start() throws Exception {
         fleet = Fleet.startYaml(FLEET, FleetOptions.forTests().dataDir(dir.resolve("sim")));
-        Map<String, Object> p = new HashMap<>();
-        p.put("spring.datasource.url", databaseUrl());
-        p.put("spring.datasource.username", databaseUser());
-        p.put("spring.datasource.password", databasePassword());
-        p.putAll(databaseProperties());
-        p.put("server.port", "0");
-        p.put("wparflow.runs.poll-interval", "PT0.2S");
-        p.put("wparflow.relocation.retry-cycle", "R1/PT1S");
-        p.put("wparflow.relocation.lock-retry-interval", "PT1S");
-        p.put("wparflow.relocation.lock-max-attempts", "3");
-        p.put("wparflow.relocation.save-timeout", "PT6S");
-        p.put("wparflow.ssh.known-hosts", fleet.knownHostsPath().toString());
-        p.put("wparflow.ssh.identities[0]", fleet.clientKeyPath().toString());
-        for (String host : List.of("lpar00", "lpar01", "lpar02")) {
-            p.put("wparflow.ssh.endpoints." + host + ".host", "127.0.0.1");
-            p.put("wparflow.ssh.endpoints." + host + ".port", String.valueOf(fleet.host(host).port()));
-            p.put("wparflow.ssh.endpoints." + host + ".user", "root");
-        }
-        String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        app = new SpringApplicationBuilder(WparflowApplication.class).profiles("test").run(args);
+        app = FleetApplication.on(databaseUrl(), databaseUser(), databasePassword()).properties(databaseProperties())
+                .fleet(fleet, "lpar00", "lpar01", "lpar02")
+                .property("wparflow.relocation.retry-cycle", "R1/PT1S")
+                .property("wparflow.relocation.lock-retry-interval", "PT1S")
+                .property("wparflow.relocation.lock-max-attempts", "3")
+                .property("wparflow.relocation.save-timeout", "PT6S")
+                .start();
         runtime = app.getBean(RuntimeService.class);
         history = app.getBean(HistoryService.class);
         management = app.getBean(ManagementService.class);

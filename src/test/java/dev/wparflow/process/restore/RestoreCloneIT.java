@@ -25,14 +25,13 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.wparflow.WparflowApplication;
 import dev.wparflow.catalog.CatalogImage;
 import dev.wparflow.catalog.ImageCatalog;
 import dev.wparflow.simulator.Fleet;
 import dev.wparflow.simulator.FleetOptions;
+import dev.wparflow.testsupport.FleetApplication;
 import dev.wparflow.testsupport.TestDatabases;
 
 /**
@@ -85,26 +84,13 @@ class RestoreCloneIT {
     }
 
     ConfigurableApplicationContext startNode(String url, String user, String password) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("spring.datasource.url", url);
-        p.put("spring.datasource.username", user);
-        p.put("spring.datasource.password", password);
-        p.put("server.port", "0");
-        p.put("wparflow.runs.poll-interval", "PT0.2S");
-        p.put("wparflow.ssh.known-hosts", fleet.knownHostsPath().toString());
-        p.put("wparflow.ssh.identities[0]", fleet.clientKeyPath().toString());
-        p.put("wparflow.ssh.connect-timeout", "PT2S");
-        for (String h : List.of("lpar00", "lpar01", "lpar02")) {
-            p.put("wparflow.ssh.endpoints." + h + ".host", "127.0.0.1");
-            p.put("wparflow.ssh.endpoints." + h + ".port", String.valueOf(fleet.host(h).port()));
-            p.put("wparflow.ssh.endpoints." + h + ".user", "root");
-        }
-        p.put("wparflow.backup.drill.lpar", "lpar01");
-        p.put("wparflow.backup.drill.address", "9.3.5.210");
-        p.put("wparflow.backup.drill.volume-group", "datavg");
-        p.put("wparflow.backup.drill.sample", "5");
-        String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(WparflowApplication.class).profiles("test").run(args);
+        return FleetApplication.on(url, user, password).fleet(fleet, "lpar00", "lpar01", "lpar02")
+                .property("wparflow.ssh.connect-timeout", "PT2S")
+                .property("wparflow.backup.drill.lpar", "lpar01")
+                .property("wparflow.backup.drill.address", "9.3.5.210")
+                .property("wparflow.backup.drill.volume-group", "datavg")
+                .property("wparflow.backup.drill.sample", "5")
+                .start();
     }
 
     @Test
