@@ -37,6 +37,17 @@ public final class WparflowRun {
         return AixCommand.of(PROGRAM).keyword("status").args(runIds).build();
     }
 
+    /**
+     * The long poll: the host answers as {@link #status} does, once at least one of the runs is no longer running or
+     * after {@code seconds}. One call per host replaces a status call every poll interval.
+     */
+    public static AixCommand await(int seconds, List<RunId> runIds) {
+        if (runIds.isEmpty() || seconds < 1 || seconds > 3600) {
+            throw new IllegalArgumentException("wait needs 1..3600 seconds and at least one run id");
+        }
+        return AixCommand.of(PROGRAM).keyword("wait").keyword(Integer.toString(seconds)).args(runIds).build();
+    }
+
     public static AixCommand output(RunId runId) {
         return AixCommand.of(PROGRAM).keyword("output").arg(runId).build();
     }

@@ -148,6 +148,37 @@ class WparflowRunScriptTest {
     }
 
     @Test
+    void waitReturnsWhenOneRunFinishesAndReportsAllOfThem() throws Exception {
+        run("start", "slow", "--", "stub_sleep", "30");
+        run("start", "quick", "--", "stub_sleep", "2");
+        long t0 = System.nanoTime();
+        Run r = run("wait", "25", "slow", "quick");
+        Duration waited = Duration.ofNanos(System.nanoTime() - t0);
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.stdout().lines().toList()).containsExactly("slow running", "quick exited 0");
+        assertThat(waited).as("back when quick ended, not after 25 s").isBetween(Duration.ofSeconds(1),
+                Duration.ofSeconds(10));
+        run("cancel", "slow");
+    }
+
+    @Test
+    void waitGivesUpAfterItsSecondsAndRefusesBadArguments() throws Exception {
+        run("start", "long", "--", "stub_sleep", "30");
+        long t0 = System.nanoTime();
+        Run r = run("wait", "2", "long");
+        assertThat(r.stdout().strip()).isEqualTo("long running");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(10));
+        // an unknown run is "not running": no wait at all
+        assertThat(run("wait", "20", "long", "nope").stdout().lines().toList()).containsExactly("long running",
+                "nope unknown");
+        assertThat(run("wait", "x", "long").exit()).isEqualTo(2);
+        assertThat(run("wait", "5").exit()).isEqualTo(2);
+        assertThat(run("wait", "5", "bad;id").exit()).isEqualTo(2);
+        run("cancel", "long");
+    }
+
+    @Test
     void statusReportsSeveralRunsOneLineEachIncludingUnknown() throws Exception {
         run("start", "s1", "--", "stub_exit", "0");
         await("s1", Duration.ofSeconds(10), () -> status("s1").equals("s1 exited 0"));

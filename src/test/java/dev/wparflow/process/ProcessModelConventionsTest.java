@@ -20,6 +20,8 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -96,10 +98,11 @@ class ProcessModelConventionsTest {
             }
         }
         for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-            if (!task.isCamundaAsyncBefore()) {
-                problems.add(task.getId() + ": service task without asyncBefore");
+            // a service task shares the job of the step before it only on purpose, and says why
+            if (!task.isCamundaAsyncBefore() && sameJobBecause(task) == null) {
+                problems.add(task.getId() + ": service task without asyncBefore (or a sameJobBecause property)");
             }
-            if (retryCycle(task) == null) {
+            if (task.isCamundaAsyncBefore() && retryCycle(task) == null) {
                 problems.add(task.getId() + ": service task without failedJobRetryTimeCycle");
             }
         }
@@ -114,6 +117,17 @@ class ProcessModelConventionsTest {
             }
         }
         return problems;
+    }
+
+    private static String sameJobBecause(FlowNode node) {
+        if (node.getExtensionElements() == null) {
+            return null;
+        }
+        return node.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                .flatMap(p -> p.getCamundaProperties().stream())
+                .filter(p -> "sameJobBecause".equals(p.getCamundaName()) && p.getCamundaValue() != null
+                        && !p.getCamundaValue().isBlank())
+                .map(CamundaProperty::getCamundaValue).findFirst().orElse(null);
     }
 
     private static String retryCycle(FlowNode node) {
@@ -135,6 +149,7 @@ class ProcessModelConventionsTest {
                   <bpmn:process id="Elsewhere" isExecutable="true">
                     <bpmn:startEvent id="StartEvent_1" />
                     <bpmn:serviceTask id="Activity_0abc123" camunda:expression="${true}" />
+                    <bpmn:serviceTask id="Task_NoRetries" camunda:asyncBefore="true" camunda:expression="${true}" />
                     <bpmn:userTask id="Task_Approve" camunda:formRef="NoSuchForm" camunda:formRefBinding="latest" />
                   </bpmn:process>
                 </bpmn:definitions>

@@ -114,6 +114,30 @@ class RunsAndFaultsTest {
     }
 
     @Test
+    void wparflowRunWaitAnswersWhenARunEnds() throws Exception {
+        fleet.setTimeScale(1.0);
+        try (ClientSession session = ssh.session("lpar00")) {
+            SimSsh.exec(session, "wparflow-run start save-1 -- savewpar -f /backup/wpr00.save wpr00");
+            long t0 = System.nanoTime();
+            SimSsh.Result r = SimSsh.exec(session, "wparflow-run wait 30 save-1");
+            Duration waited = Duration.ofNanos(System.nanoTime() - t0);
+
+            // savewpar takes 1.5 s here: the answer comes when it ends, long before the 30 s
+            assertThat(r.out()).isEqualTo("save-1 exited 0\n");
+            assertThat(waited).isBetween(Duration.ofMillis(800), Duration.ofSeconds(10));
+            // timed out: the status as it is; an unknown run answers at once
+            SimSsh.exec(session, "wparflow-run start save-2 -- savewpar -f /backup/wpr03.save wpr03");
+            t0 = System.nanoTime();
+            assertThat(SimSsh.exec(session, "wparflow-run wait 1 save-2").out()).isEqualTo("save-2 running\n");
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(5));
+            assertThat(SimSsh.exec(session, "wparflow-run wait 20 save-2 nope").out())
+                    .isEqualTo("save-2 running\nnope unknown\n");
+            assertThat(SimSsh.exec(session, "wparflow-run wait x save-1").exit()).isEqualTo(2);
+            assertThat(SimSsh.exec(session, "wparflow-run wait 5").exit()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void faultsFailLatencyHangDrop() throws Exception {
         FaultRule fail = fleet.faults().add(FaultRule.on("lpar00").command("startwpar")
                 .fail(1, "startwpar: 0960-999 injected failure").once().build());

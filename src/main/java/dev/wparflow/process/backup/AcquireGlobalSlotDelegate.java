@@ -20,13 +20,4 @@ public class AcquireGlobalSlotDelegate extends BackupStepDelegate {
         String lane = lane(e.getProcessInstanceId(), s(e, HOST), e.getVariable("loopCounter"));
         e.setVariable(SLOT, fleet.acquireGlobalSlot(i(e, GLOBAL_LIMIT), lane));
     }
-
-    private static String s(DelegateExecution e, String name) {
-        return WparBackupVariables.string(e, name);
-    }
-
-    private static Integer i(DelegateExecution e, String name) {
-        Object v = e.getVariable(name);
-        return v == null ? null : v instanceof Number n ? n.intValue() : Integer.valueOf(v.toString());
-    }
 }

@@ -17,4 +17,13 @@ abstract class BackupStepDelegate implements JavaDelegate {
     }
 
     protected abstract void step(DelegateExecution execution);
+
+    protected static String s(DelegateExecution e, String name) {
+        return WparBackupVariables.string(e, name);
+    }
+
+    protected static Integer i(DelegateExecution e, String name) {
+        Object v = e.getVariable(name);
+        return v == null ? null : v instanceof Number n ? n.intValue() : Integer.valueOf(v.toString());
+    }
 }

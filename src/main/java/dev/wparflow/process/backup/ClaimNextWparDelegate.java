@@ -22,13 +22,4 @@ public class ClaimNextWparDelegate extends BackupStepDelegate {
         e.setVariable(ITEM_ID, item.map(BackupRunRepository.Item::id).orElse(null));
         e.setVariable(WPAR, item.map(BackupRunRepository.Item::wpar).orElse(null));
     }
-
-    private static String s(DelegateExecution e, String name) {
-        return WparBackupVariables.string(e, name);
-    }
-
-    private static Integer i(DelegateExecution e, String name) {
-        Object v = e.getVariable(name);
-        return v == null ? null : v instanceof Number n ? n.intValue() : Integer.valueOf(v.toString());
-    }
 }

@@ -17,6 +17,6 @@ public class EnsureFileSystemsMountedDelegate extends BackupStepDelegate {
 
     @Override
     protected void step(DelegateExecution e) {
-        backups.ensureFileSystemsMounted(origin(e), string(e, HOST), string(e, WPAR));
+        backups.ensureFileSystemsMounted(origin(e), string(e, HOST), string(e, WPAR), plan(e));
     }
 }

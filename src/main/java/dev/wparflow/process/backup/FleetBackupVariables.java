@@ -16,12 +16,14 @@ public final class FleetBackupVariables {
     public static final String CONSISTENCY = "consistency";
 
     public static final String BACKUP_RUN_ID = "backupRunId";
-    /** the hosts in scope, comma-separated (the collection of SubProcess_Host) */
+    /** the hosts in scope, comma-separated (the collection of CallActivity_BackupHost) */
     public static final String HOSTS = "fleetHosts";
-    /** element variable of SubProcess_Host */
+    /** element variable of CallActivity_BackupHost */
     public static final String HOST = "host";
     /** per host: lanes to start (min(perHost, WPARs)) */
     public static final String LANE_COUNT = "laneCount";
+    /** per host: oslevel -s of the global environment, read once and handed to every WparBackupProcess */
+    public static final String OSLEVEL = "oslevel";
     /** per lane: the claimed item and its WPAR, the global slot */
     public static final String ITEM_ID = "itemId";
     public static final String WPAR = "wpar";

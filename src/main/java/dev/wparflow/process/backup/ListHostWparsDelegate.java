@@ -3,29 +3,42 @@ package dev.wparflow.process.backup;
 import static dev.wparflow.process.backup.FleetBackupVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Lists the system WPARs of a host (lswpar -c) as items of the run; a host that cannot be reached is recorded and gets no lanes. */
+import dev.wparflow.aix.Origin;
+
+/**
+ * Lists the system WPARs of a host (lswpar -c) as items of the run and reads the host's oslevel once for all of
+ * them; a host that cannot be reached is recorded and gets no lanes.
+ */
 @Component
 public class ListHostWparsDelegate extends BackupStepDelegate {
 
-    private final FleetBackupService fleet;
+    private static final Logger log = LoggerFactory.getLogger(ListHostWparsDelegate.class);
 
-    public ListHostWparsDelegate(FleetBackupService fleet) {
+    private final FleetBackupService fleet;
+    private final WparBackupService backups;
+
+    public ListHostWparsDelegate(FleetBackupService fleet, WparBackupService backups) {
         this.fleet = fleet;
+        this.backups = backups;
     }
 
     @Override
     protected void step(DelegateExecution e) {
-        e.setVariable(LANE_COUNT, fleet.listHost(s(e, BACKUP_RUN_ID), s(e, HOST), i(e, PER_HOST)));
-    }
-
-    private static String s(DelegateExecution e, String name) {
-        return WparBackupVariables.string(e, name);
-    }
-
-    private static Integer i(DelegateExecution e, String name) {
-        Object v = e.getVariable(name);
-        return v == null ? null : v instanceof Number n ? n.intValue() : Integer.valueOf(v.toString());
+        int lanes = fleet.listHost(s(e, BACKUP_RUN_ID), s(e, HOST), i(e, PER_HOST));
+        e.setVariable(LANE_COUNT, lanes);
+        String oslevel = null;
+        if (lanes > 0) {
+            try {
+                oslevel = backups.oslevel(new Origin(e.getProcessInstanceId(), e.getCurrentActivityId()), s(e, HOST));
+            } catch (RuntimeException failure) {
+                // each WPAR's plan reads it again and fails there, with the WPAR named
+                log.warn("oslevel of {} not read for its fleet backup: {}", s(e, HOST), failure.getMessage());
+            }
+        }
+        e.setVariable(OSLEVEL, oslevel);
     }
 }

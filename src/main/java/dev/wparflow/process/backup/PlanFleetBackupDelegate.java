@@ -24,13 +24,4 @@ public class PlanFleetBackupDelegate extends BackupStepDelegate {
         e.setVariable(PER_HOST, p.perHost());
         e.setVariable(GLOBAL_LIMIT, p.globalLimit());
     }
-
-    private static String s(DelegateExecution e, String name) {
-        return WparBackupVariables.string(e, name);
-    }
-
-    private static Integer i(DelegateExecution e, String name) {
-        Object v = e.getVariable(name);
-        return v == null ? null : v instanceof Number n ? n.intValue() : Integer.valueOf(v.toString());
-    }
 }

@@ -5,7 +5,7 @@ import static dev.wparflow.process.backup.WparBackupVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** Looks at the WPAR (lswpar, lswpar -M, oslevel) and fixes what the backup will do and where the image goes. */
+/** Looks at the WPAR (lswpar, lswpar -M; oslevel unless the fleet backup read it for the host) and fixes what the backup will do and where the image goes. */
 @Component
 public class PlanWparBackupDelegate extends BackupStepDelegate {
 
@@ -17,7 +17,8 @@ public class PlanWparBackupDelegate extends BackupStepDelegate {
 
     @Override
     protected void step(DelegateExecution e) {
-        WparBackupService.Plan plan = backups.plan(origin(e), string(e, HOST), string(e, WPAR), string(e, CONSISTENCY));
+        WparBackupService.Plan plan = backups.plan(origin(e), string(e, HOST), string(e, WPAR), string(e, CONSISTENCY),
+                string(e, OSLEVEL));
         e.setVariable(WAS_ACTIVE, plan.wasActive());
         e.setVariable(MODE, plan.mode().name());
         e.setVariable(INCLUDE_NFS, plan.includeNfs());

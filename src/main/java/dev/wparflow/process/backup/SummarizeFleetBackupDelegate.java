@@ -24,13 +24,4 @@ public class SummarizeFleetBackupDelegate extends BackupStepDelegate {
         String text = summary.text();
         e.setVariable(SUMMARY, text.length() > 3900 ? text.substring(0, 3900) + "\n(full summary: /api/backups/runs)" : text);
     }
-
-    private static String s(DelegateExecution e, String name) {
-        return WparBackupVariables.string(e, name);
-    }
-
-    private static Integer i(DelegateExecution e, String name) {
-        Object v = e.getVariable(name);
-        return v == null ? null : v instanceof Number n ? n.intValue() : Integer.valueOf(v.toString());
-    }
 }

@@ -108,7 +108,12 @@ public class WparBackupService {
         return a instanceof LockAcquisition.HeldByOther other ? other.describe() : null;
     }
 
-    public Plan plan(Origin origin, String host, String wpar, String consistencyOverride) {
+    /**
+     * Decides the backup from what the host says now: {@code lswpar} for the state, {@code lswpar -M} for NFS
+     * mounts ({@code -N}); {@code knownOslevel} is the host's oslevel when the caller read it already (once per host
+     * in a fleet backup), else it is read here.
+     */
+    public Plan plan(Origin origin, String host, String wpar, String consistencyOverride, String knownOslevel) {
         WparName name = WparName.of(wpar);
         WparInfo info = status(origin, host, name);
         if (info.type() != WparType.SYSTEM) {
@@ -120,9 +125,14 @@ public class WparBackupService {
         BackupSettings.Policy policy = settings.policyFor(host, wpar);
         Mode mode = Mode.of(consistencyOverride != null ? consistencyOverride : policy.mode());
         boolean nfs = mounts(origin, host, name).stream().anyMatch(m -> "nfs".equalsIgnoreCase(m.vfs()));
-        String oslevel = run(host, SystemInfo.oslevel(), origin, true, out -> out.strip());
+        String oslevel = knownOslevel != null && !knownOslevel.isBlank() ? knownOslevel : oslevel(origin, host);
         String base = settings.repository() + "/" + host + "_" + wpar + "_" + STAMP.format(clock.instant());
         return new Plan(info.state() == WparState.ACTIVE, mode, nfs, base + ".save", oslevel);
+    }
+
+    /** {@code oslevel -s} of the global environment, recorded with every image. */
+    public String oslevel(Origin origin, String host) {
+        return run(host, SystemInfo.oslevel(), origin, true, out -> out.strip());
     }
 
     /** Stops the WPAR or runs its quiesce command, if the policy says so and it was Active. */
@@ -179,11 +189,12 @@ public class WparBackupService {
      * Redbook 4.4.2: "ensure that all filesystems for a given WPAR are mounted". For an Active WPAR every jfs2 and
      * NFS file system of {@code lswpar -M} must appear in {@code df}. A Defined WPAR's file systems are not mounted by
      * design; savewpar reads them from the WPAR's logical volumes (IBM's savewpar reference is silent on mounting; see
-     * docs/backups.md).
+     * docs/backups.md). Whether it is Active now follows from the plan, read under our lock: Active before and not
+     * stopped by the policy.
      */
-    public void ensureFileSystemsMounted(Origin origin, String host, String wpar) {
+    public void ensureFileSystemsMounted(Origin origin, String host, String wpar, Plan plan) {
         WparName name = WparName.of(wpar);
-        if (status(origin, host, name).state() != WparState.ACTIVE) {
+        if (!plan.wasActive() || plan.mode() == Mode.STOP) {
             return;
         }
         Set<String> mounted = new HashSet<>();

@@ -1,5 +1,8 @@
 package dev.wparflow.simulator.run;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -109,10 +112,30 @@ public final class RunManager {
                     }
                     run.ended = Instant.now();
                     run.exitStatus = rc;
+                    synchronized (RunManager.this) {
+                        RunManager.this.notifyAll();
+                    }
                 });
             }
         }
         return run;
+    }
+
+    /**
+     * Blocks until at least one of {@code ids} is not running (finished or unknown) or {@code timeout} has passed;
+     * the caller then reports every listed run's status.
+     */
+    public void awaitAny(List<String> ids, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (ids.stream().allMatch(id -> runs.get(id) != null && runs.get(id).running())) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
     }
 
     public Run get(String id) {
@@ -139,6 +162,9 @@ public final class RunManager {
                 // cancelled before it started to run
                 r.ended = Instant.now();
                 r.exitStatus = CANCELLED;
+                synchronized (this) {
+                    notifyAll();
+                }
             }
         }
         return true;

@@ -13,6 +13,8 @@ import dev.wparflow.simulator.command.Invocation;
  *                                               RUNID exists, its status, without starting it again)
  * wparflow-run status RUNID...                  one line each: "RUNID running", "RUNID exited RC",
  *                                               "RUNID unknown"
+ * wparflow-run wait SECONDS RUNID...            as status, once one of them is not running (or after
+ *                                               SECONDS): the run poller's long poll
  * wparflow-run output RUNID                     combined stdout+stderr so far
  * wparflow-run cancel RUNID                     interrupt; the run ends with "exited 143"
  * wparflow-run forget RUNID                     drop a finished run
@@ -23,7 +25,7 @@ import dev.wparflow.simulator.command.Invocation;
 public final class WparflowRunCommand implements CommandHandler {
     public static final String NAME = "wparflow-run";
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final String USAGE = "Usage: wparflow-run {start RUNID -- COMMAND [ARG...] | status RUNID... | output RUNID | cancel RUNID | forget RUNID}";
+    private static final String USAGE = "Usage: wparflow-run {start RUNID -- COMMAND [ARG...] | status RUNID... | wait SECONDS RUNID... | output RUNID | cancel RUNID | forget RUNID}";
 
     @Override
     public int run(Invocation inv) {
@@ -34,7 +36,16 @@ public final class WparflowRunCommand implements CommandHandler {
         }
         String sub = a.get(0);
         RunManager runs = inv.services.runs();
-        for (String id : "start".equals(sub) ? List.of(a.get(1)) : a.subList(1, a.size())) {
+        List<String> ids = switch (sub) {
+            case "start" -> List.of(a.get(1));
+            case "wait" -> a.size() < 3 ? List.of() : a.subList(2, a.size());
+            default -> a.subList(1, a.size());
+        };
+        if ("wait".equals(sub) && (ids.isEmpty() || !a.get(1).matches("[0-9]{1,4}"))) {
+            inv.err(USAGE);
+            return 2;
+        }
+        for (String id : ids) {
             if (!RUN_ID.matcher(id).matches()) {
                 inv.err("wparflow-run: invalid RUNID: " + id);
                 return 2;
@@ -52,6 +63,19 @@ public final class WparflowRunCommand implements CommandHandler {
             }
             case "status" -> {
                 for (String id : a.subList(1, a.size())) {
+                    RunManager.Run r = runs.get(id);
+                    inv.out(r == null ? id + " unknown" : r.statusLine());
+                }
+                return 0;
+            }
+            case "wait" -> {
+                try {
+                    runs.awaitAny(ids, java.time.Duration.ofSeconds(Integer.parseInt(a.get(1))));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return 130;
+                }
+                for (String id : ids) {
                     RunManager.Run r = runs.get(id);
                     inv.out(r == null ? id + " unknown" : r.statusLine());
                 }

@@ -26,11 +26,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.wparflow.testsupport.TestDatabases;
 
 /**
- * Every path of FleetBackupProcess with mocked delegates and a stub WparBackupProcess: hosts with WPARs drained by
- * their lanes (each WPAR backed up exactly once, with the fleet run's ids), a host with nothing (or down), a lane
- * waiting for a global slot, the nightly timer start, and a failed child backup that the run survives.
+ * Every path of FleetBackupProcess and its HostBackupProcess with mocked delegates and a stub WparBackupProcess: hosts
+ * with WPARs drained by their lanes (each WPAR backed up exactly once, with the fleet run's ids), a host with nothing
+ * (or down), a lane waiting for a global slot, the nightly timer start, and a failed child backup that the run
+ * survives. The lane's own steps add no job: a host's WPARs cost the stub's job each plus the listing and the ends.
  */
-@Deployment(resources = {"processes/FleetBackupProcess.bpmn", "bpmn/WparBackupProcessStub.bpmn"})
+@Deployment(resources = {"processes/FleetBackupProcess.bpmn", "processes/HostBackupProcess.bpmn",
+        "bpmn/WparBackupProcessStub.bpmn"})
 class FleetBackupProcessTest {
 
     @RegisterExtension
@@ -99,6 +101,14 @@ class FleetBackupProcessTest {
         Mocks.reset();
     }
 
+    int jobsExecuted;
+
+    /** How often {@code activityId} was passed in any HostBackupProcess instance. */
+    long hostPassed(String activityId) {
+        return historyService().createHistoricActivityInstanceQuery().activityId(activityId).finished().list().stream()
+                .filter(a -> a.getProcessDefinitionKey().equals("HostBackupProcess")).count();
+    }
+
     /** Executes due jobs of every instance (the children too) until none is left. */
     void drive() {
         for (int i = 0; i < 500; i++) {
@@ -108,6 +118,7 @@ class FleetBackupProcessTest {
                 return;
             }
             try {
+                jobsExecuted++;
                 managementService().executeJob(due.get(0).getId());
             } catch (RuntimeException failed) {
                 // one retry fewer
@@ -125,13 +136,18 @@ class FleetBackupProcessTest {
         ProcessInstance instance = request();
         drive();
 
-        assertThat(instance).isEnded().hasPassed("Task_PlanFleetBackup", "SubProcess_Lane", "EndEvent_NothingToBackUp",
+        assertThat(instance).isEnded().hasPassed("Task_PlanFleetBackup", "CallActivity_BackupHost",
                 "Task_SummarizeFleetBackup", "EndEvent_FleetBackedUp").variables().containsEntry("summary", "done 3");
+        Assertions.assertThat(hostPassed("SubProcess_Lane")).as("lanes of lpar00").isEqualTo(2);
+        Assertions.assertThat(hostPassed("EndEvent_NothingToBackUp")).as("lpar01 has nothing").isEqualTo(1);
+        Assertions.assertThat(hostPassed("EndEvent_HostDone")).isEqualTo(1);
         Assertions.assertThat(backedUp).containsExactlyInAnyOrder("lpar00/wpr00", "lpar00/wpr01", "lpar00/wpr02");
         Assertions.assertThat(calls.stream().filter("listHostWparsDelegate"::equals)).hasSize(2);
         // 3 WPARs claimed + one empty claim per lane (2 lanes)
         Assertions.assertThat(calls.stream().filter("claimNextWparDelegate"::equals)).hasSize(5);
         Assertions.assertThat(calls.stream().filter("releaseGlobalSlotDelegate"::equals)).hasSize(3);
+        // plan, 2 listings, 3 backups, 2 lane ends, 1 host end, summary: claiming and the slots ride along
+        Assertions.assertThat(jobsExecuted).isEqualTo(10);
     }
 
     @Test
@@ -140,8 +156,9 @@ class FleetBackupProcessTest {
         ProcessInstance instance = request();
         drive();
 
-        assertThat(instance).isEnded().hasPassed("EndEvent_NothingToBackUp", "EndEvent_FleetBackedUp")
-                .hasNotPassed("SubProcess_Lane");
+        assertThat(instance).isEnded().hasPassed("EndEvent_FleetBackedUp");
+        Assertions.assertThat(hostPassed("EndEvent_NothingToBackUp")).isEqualTo(2);
+        Assertions.assertThat(hostPassed("SubProcess_Lane")).isZero();
         Assertions.assertThat(calls).doesNotContain("claimNextWparDelegate", "stubBackupDelegate");
     }
 
@@ -157,7 +174,8 @@ class FleetBackupProcessTest {
         execute(timer);
         drive();
 
-        assertThat(instance).isEnded().hasPassed("Event_WaitForSlot", "EndEvent_FleetBackedUp");
+        assertThat(instance).isEnded().hasPassed("EndEvent_FleetBackedUp");
+        Assertions.assertThat(hostPassed("Event_WaitForSlot")).isEqualTo(1);
         Assertions.assertThat(backedUp).containsExactly("lpar00/wpr00");
         Assertions.assertThat(calls.stream().filter("acquireGlobalSlotDelegate"::equals)).hasSize(2);
     }

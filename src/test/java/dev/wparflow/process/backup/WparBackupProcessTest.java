@@ -84,6 +84,8 @@ class WparBackupProcessTest {
         return runtimeService().startProcessInstanceByKey("WparBackupProcess", Map.of("host", "lpar00", "wpar", "wpr00"));
     }
 
+    int jobsExecuted;
+
     void drive(ProcessInstance instance) {
         for (int i = 0; i < 100; i++) {
             List<Job> due = managementService().createJobQuery().processInstanceId(instance.getId()).messages().list()
@@ -92,6 +94,7 @@ class WparBackupProcessTest {
                 return;
             }
             try {
+                jobsExecuted++;
                 managementService().executeJob(due.get(0).getId());
             } catch (RuntimeException failed) {
                 // technical failure: one retry fewer, as with the job executor
@@ -121,12 +124,15 @@ class WparBackupProcessTest {
         saveFinished(instance);
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("EndEvent_ImageRecorded", "Task_ApplyRetention", "EndEvent_WparBackedUp")
-                .hasNotPassed("Task_CancelSave").variables().containsEntry("imageId", "img-1");
+        assertThat(instance).isEnded().hasPassed("EndEvent_Saved", "Task_VerifyImage", "Task_ApplyRetention",
+                "EndEvent_WparBackedUp").hasNotPassed("Task_CancelSave").variables().containsEntry("imageId", "img-1");
+        // the WPAR is restarted (if it was stopped) before its image is verified
         Assertions.assertThat(calls).containsExactly("lockWparForBackupDelegate", "planWparBackupDelegate",
                 "applyConsistencyDelegate", "ensureFileSystemsMountedDelegate", "startSaveWparDelegate",
-                "verifyImageDelegate", "restoreConsistencyDelegate", "releaseWparLockDelegate",
+                "restoreConsistencyDelegate", "verifyImageDelegate", "releaseWparLockDelegate",
                 "recordBackupOutcomeDelegate", "applyRetentionDelegate");
+        // lock and plan; stop, check and start; everything after savewpar
+        Assertions.assertThat(jobsExecuted).isEqualTo(3);
     }
 
     @Test
@@ -170,14 +176,23 @@ class WparBackupProcessTest {
             });
             ProcessInstance instance = start();
             drive(instance);
-            if (failing.equals("verifyImageDelegate")) {
+            boolean verifying = failing.equals("verifyImageDelegate");
+            if (verifying) {
                 saveFinished(instance);
                 drive(instance);
             }
-            assertThat(instance).as(failing).isEnded().hasPassed("BoundaryEvent_BackupFailed", "EndEvent_BackupFailed")
+            assertThat(instance).as(failing).isEnded()
+                    .hasPassed(verifying ? "BoundaryEvent_ImageRejected" : "BoundaryEvent_BackupFailed",
+                            "EndEvent_BackupFailed")
                     .hasNotPassed("Task_ApplyRetention").variables().containsEntry("failureCode", "SOME_REFUSAL")
                     .containsEntry("failureReason", failing + " refused");
-            Assertions.assertThat(calls).as(failing).endsWith(CLEANUP.toArray(String[]::new));
+            Assertions.assertThat(calls).as(failing).endsWith(verifying
+                    ? new String[] {"restoreConsistencyDelegate", "verifyImageDelegate", "releaseWparLockDelegate",
+                            "recordBackupOutcomeDelegate"}
+                    : CLEANUP.toArray(String[]::new));
+            if (!verifying) {
+                Assertions.assertThat(calls).as(failing).doesNotContain("verifyImageDelegate");
+            }
             if (normal == null) {
                 behaviour.remove(failing);
             } else {
@@ -209,9 +224,14 @@ class WparBackupProcessTest {
         drive(instance);
 
         assertThat(instance).isNotEnded();
+        // lock and plan share a job: the incident sits at the job's activity and names the step that failed
         Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult())
-                .isNotNull().satisfies(i -> Assertions.assertThat(i.getActivityId()).isEqualTo("Task_PlanBackup"));
+                .isNotNull().satisfies(i -> {
+                    Assertions.assertThat(i.getActivityId()).isEqualTo("Task_LockWpar");
+                    Assertions.assertThat(i.getFailedActivityId()).isEqualTo("Task_PlanBackup");
+                });
         Assertions.assertThat(calls).containsExactly("lockWparForBackupDelegate", "planWparBackupDelegate",
-                "planWparBackupDelegate", "planWparBackupDelegate");
+                "lockWparForBackupDelegate", "planWparBackupDelegate", "lockWparForBackupDelegate",
+                "planWparBackupDelegate");
     }
 }
