@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Records every remote command in a hash chain. Each record's hash covers its fields and the
  * previous record's hash; the chain head is one row locked while appending, so records from all
- * engine nodes form one chain. Recording runs in its own transaction: a command that ran stays
+ * engine nodes form one chain. Commands that end at the same time on one node are appended in one
+ * transaction (group commit). Recording runs in its own transaction: a command that ran stays
  * recorded even when the step that ran it rolls back.
  */
 @Service
@@ -34,6 +36,15 @@ public class CommandTranscriptService {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
     private final int outputLimit;
+    private static final int MAX_BATCH = 200;
+    private final java.util.concurrent.ConcurrentLinkedQueue<Pending> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.locks.ReentrantLock writer = new java.util.concurrent.locks.ReentrantLock();
+
+    private record Pending(Entry entry, java.util.concurrent.CompletableFuture<CommandRecord> result) {
+        Pending(Entry entry) {
+            this(entry, new java.util.concurrent.CompletableFuture<>());
+        }
+    }
 
     public CommandTranscriptService(JdbcTemplate jdbc, PlatformTransactionManager transactions,
             @Value("${wparflow.transcripts.output-limit:65536}") int outputLimit) {
@@ -48,14 +59,59 @@ public class CommandTranscriptService {
             String failure, Instant startedAt, Duration duration, String stdout, String stderr) {
     }
 
+    /**
+     * Appends the record and returns it once committed. Concurrent callers on this node are appended together (group
+     * commit): whoever holds the writer lock writes everything queued so far in one transaction, under one lock of
+     * the chain head, so the chain costs one round of locking per batch instead of per command.
+     */
     public CommandRecord record(Entry entry) {
-        return ownTransaction.execute(status -> append(entry));
+        Pending mine = new Pending(entry);
+        queue.add(mine);
+        writer.lock();
+        try {
+            while (!mine.result.isDone()) {
+                List<Pending> batch = new ArrayList<>();
+                for (Pending p = queue.poll(); p != null; p = batch.size() < MAX_BATCH ? queue.poll() : null) {
+                    batch.add(p);
+                }
+                write(batch);
+            }
+        } finally {
+            writer.unlock();
+        }
+        try {
+            return mine.result.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
-    private CommandRecord append(Entry entry) {
+    private void write(List<Pending> batch) {
+        try {
+            List<CommandRecord> written = ownTransaction.execute(status -> appendAll(batch));
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).result.complete(written.get(i));
+            }
+        } catch (RuntimeException failure) {
+            batch.forEach(p -> p.result.completeExceptionally(failure));
+        }
+    }
+
+    private List<CommandRecord> appendAll(List<Pending> batch) {
         Map<String, Object> head = jdbc.queryForMap("SELECT seq, hash FROM wparflow_command_head WHERE id = 1 FOR UPDATE");
-        long seq = ((Number) head.get("seq")).longValue() + 1;
+        long seq = ((Number) head.get("seq")).longValue();
         String prevHash = ((String) head.get("hash")).trim();
+        List<CommandRecord> written = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            CommandRecord r = append(p.entry, ++seq, prevHash);
+            written.add(r);
+            prevHash = r.hash();
+        }
+        jdbc.update("UPDATE wparflow_command_head SET seq = ?, hash = ? WHERE id = 1", seq, prevHash);
+        return written;
+    }
+
+    private CommandRecord append(Entry entry, long seq, String prevHash) {
         String stdout = nullToEmpty(entry.stdout());
         String stderr = nullToEmpty(entry.stderr());
         boolean truncated = stdout.length() > outputLimit || stderr.length() > outputLimit;
@@ -73,7 +129,6 @@ public class CommandTranscriptService {
                 unsigned.exitStatus(), unsigned.failure(), OffsetDateTime.ofInstant(startedAt, ZoneOffset.UTC),
                 unsigned.durationMs(), unsigned.stdout(), unsigned.stderr(), unsigned.stdoutSha256(),
                 unsigned.stderrSha256(), truncated, prevHash, hash);
-        jdbc.update("UPDATE wparflow_command_head SET seq = ?, hash = ? WHERE id = 1", seq, hash);
         return withHash(unsigned, hash);
     }
 

@@ -48,6 +48,7 @@ public final class BackupBench {
         String dbUrl = System.getenv("WPARFLOW_BENCH_DB_URL");
         String dbUser = System.getenv().getOrDefault("WPARFLOW_BENCH_DB_USER", "postgres");
         String dbPassword = System.getenv().getOrDefault("WPARFLOW_BENCH_DB_PASSWORD", "");
+        String trace = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--hosts" -> hosts = Integer.parseInt(args[++i]);
@@ -58,9 +59,10 @@ public final class BackupBench {
                 case "--db-url" -> dbUrl = args[++i];
                 case "--db-user" -> dbUser = args[++i];
                 case "--db-password" -> dbPassword = args[++i];
+                case "--trace" -> trace = args[++i];
                 default -> {
                     System.err.println("usage: bench backup [--hosts N] [--wpars-per-host M] [--savewpar-seconds S]"
-                            + " [--per-host C] [--threads T] [--db-url URL [--db-user U] [--db-password P]]");
+                            + " [--per-host C] [--threads T] [--db-url URL [--db-user U] [--db-password P]] [--trace HOST]");
                     System.exit(2);
                 }
             }
@@ -160,6 +162,15 @@ public final class BackupBench {
             System.out.printf(Locale.ROOT, "first savewpar after %.2f s, last savewpar ended after %.2f s, run ended after %.2f s%n",
                     Duration.between(started, firstSave).toMillis() / 1e3, Duration.between(started, lastSave).toMillis() / 1e3,
                     makespan);
+            if (trace != null) {
+                // what one host saw, in order: where the time between two savewpars of a lane goes
+                String host = trace;
+                fleet.log().entries().stream().skip(logBefore).filter(e -> e.host.equals(host)).forEach(e ->
+                        System.out.printf(Locale.ROOT, "trace %8.3f %8.3f  %s%n",
+                                Duration.between(started, e.start).toNanos() / 1e9,
+                                e.end() == null ? -1 : Duration.between(started, e.end()).toNanos() / 1e9,
+                                e.raw.length() > 110 ? e.raw.substring(0, 110) : e.raw));
+            }
             int doneCount = run == null || run.done() == null ? 0 : run.done();
             if (doneCount != hosts * wpars) {
                 System.out.println("FAILED: not every WPAR was backed up: " + (run == null ? "" : run.summary()));

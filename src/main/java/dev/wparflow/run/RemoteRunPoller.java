@@ -4,19 +4,19 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Every node polls; the per-host poller lease lets one node at a time ask a host. */
+/** Every node runs the watcher's rounds; the per-host poller lease lets one node at a time wait on a host. */
 @Component
 @ConditionalOnProperty(name = "wparflow.runs.poller.enabled", havingValue = "true", matchIfMissing = true)
 public class RemoteRunPoller {
 
-    private final RemoteRunService runs;
+    private final RunWatcher watcher;
 
-    public RemoteRunPoller(RemoteRunService runs) {
-        this.runs = runs;
+    public RemoteRunPoller(RunWatcher watcher) {
+        this.watcher = watcher;
     }
 
     @Scheduled(fixedDelayString = "${wparflow.runs.poll-interval:PT5S}", initialDelayString = "${wparflow.runs.poll-interval:PT5S}")
     public void poll() {
-        runs.pollAll();
+        watcher.round();
     }
 }

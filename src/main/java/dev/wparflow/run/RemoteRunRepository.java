@@ -77,6 +77,11 @@ public class RemoteRunRepository {
                 this::row, host);
     }
 
+    /** Every run not yet correlated, of every host: one query per poll round. */
+    public List<RemoteRun> openRuns() {
+        return jdbc.query("SELECT * FROM wparflow_remote_run WHERE correlated_at IS NULL ORDER BY created_at", this::row);
+    }
+
     public List<RemoteRun> forProcessInstance(String processInstanceId) {
         return jdbc.query("SELECT * FROM wparflow_remote_run WHERE process_instance_id = ? ORDER BY created_at",
                 this::row, processInstanceId);

@@ -1,36 +1,31 @@
 package dev.wparflow.run;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.wparflow.NodeIdentity;
 import dev.wparflow.aix.AixCommand;
 import dev.wparflow.aix.AixShell;
 import dev.wparflow.aix.Origin;
 import dev.wparflow.aix.RunId;
 import dev.wparflow.aix.WparflowRun;
-import dev.wparflow.lock.LeaseLockService;
-import dev.wparflow.lock.LockResource;
 import dev.wparflow.ssh.CommandResult;
 
 /**
  * Long AIX commands (savewpar, restwpar, movewpar…) run detached on their host under a run id
  * derived from the process instance and activity, so a retried job finds the run it started instead
- * of starting another. The process waits at a message catch event; {@link #pollAll()} asks each host
- * about all its open runs in one call and correlates every finished run exactly once: the claim of
- * the correlation and the correlation itself commit in one transaction.
+ * of starting another. The process waits at a message catch event; {@link RunWatcher} learns from each host
+ * when runs end and this service correlates every finished run exactly once: the claim of the
+ * correlation and the correlation itself commit in one transaction.
  */
 @Service
 public class RemoteRunService {
@@ -40,24 +35,20 @@ public class RemoteRunService {
     private final RemoteRunRepository runs;
     private final AixShell shell;
     private final RuntimeService runtimeService;
-    private final LeaseLockService locks;
-    private final NodeIdentity node;
     private final TransactionTemplate inTransaction;
     private final TransactionTemplate ownTransaction;
-    private final Duration pollLease;
+    private final ApplicationEventPublisher events;
 
     public RemoteRunService(RemoteRunRepository runs, AixShell shell, RuntimeService runtimeService,
-            LeaseLockService locks, NodeIdentity node, PlatformTransactionManager transactions,
-            @Value("${wparflow.runs.poll-lease:PT60S}") Duration pollLease) {
+            PlatformTransactionManager transactions,
+            ApplicationEventPublisher events) {
         this.runs = runs;
         this.shell = shell;
         this.runtimeService = runtimeService;
-        this.locks = locks;
-        this.node = node;
         this.inTransaction = new TransactionTemplate(transactions);
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.pollLease = pollLease;
+        this.events = events;
     }
 
     /** The run id of a step: process instance and activity, plus a suffix where one step starts several runs. */
@@ -94,6 +85,7 @@ public class RemoteRunService {
         }
         ownTransaction.executeWithoutResult(status -> runs.markRunning(runId.value()));
         log.info("started {} on {} as run {}", command.programName(), host, runId.value());
+        events.publishEvent(new RunStarted(host, runId.value()));
         return runId.value();
     }
 
@@ -107,49 +99,19 @@ public class RemoteRunService {
         runs.markFinished(runId, RemoteRun.State.CANCELLED, 143, cancelled.stdout(), "cancelled by " + origin.activityId());
     }
 
+    /** A detached run was started on {@code host} by this node: the watcher includes it in its next wait. */
+    public record RunStarted(String host, String runId) {
+    }
+
     public Optional<RemoteRun> find(String runId) {
         return runs.find(runId);
     }
 
-    /** One poll round over every host with open runs; a host that fails is retried next round. */
-    public void pollAll() {
-        for (String host : runs.hostsWithOpenRuns()) {
-            try {
-                pollHost(host);
-            } catch (RuntimeException failure) {
-                log.warn("polling runs on {} failed, next round retries: {}", host, failure.getMessage());
-            }
-        }
-    }
-
-    /** Polls one host if no other engine node does right now. */
-    public void pollHost(String host) {
-        LockResource pollerLock = LockResource.poller(host);
-        if (!locks.acquire(pollerLock, node.id(), "run poller", pollLease).acquired()) {
-            return;
-        }
-        try {
-            List<RemoteRun> open = runs.openRuns(host);
-            List<RemoteRun> unfinished = open.stream().filter(r -> !r.finished()).toList();
-            if (!unfinished.isEmpty()) {
-                Origin origin = Origin.background("poll runs");
-                Map<String, WparflowRun.RunStatus> statuses = WparflowRun.parseStatus(shell.read(host,
-                        WparflowRun.status(unfinished.stream().map(r -> RunId.of(r.runId())).toList()), origin));
-                for (RemoteRun run : unfinished) {
-                    record(host, run, statuses.get(run.runId()), origin);
-                }
-            }
-            for (RemoteRun run : runs.openRuns(host)) {
-                if (run.finished() && correlate(run)) {
-                    forget(host, run);
-                }
-            }
-        } finally {
-            locks.release(pollerLock, node.id());
-        }
-    }
-
-    private void record(String host, RemoteRun run, WparflowRun.RunStatus status, Origin origin) {
+    /**
+     * Records what a host said about a run: an exited run's output is fetched and stored with its exit code (after
+     * that the host's copy is no longer needed); a run the host no longer knows is LOST.
+     */
+    void record(String host, RemoteRun run, WparflowRun.RunStatus status, Origin origin) {
         if (status == null || status.state() == WparflowRun.State.RUNNING) {
             return;
         }
@@ -159,6 +121,15 @@ public class RemoteRunService {
         } else if (run.state() == RemoteRun.State.RUNNING) {
             // the host had it and lost it; a STARTING run is the start step's to (re)try
             runs.markFinished(run.runId(), RemoteRun.State.LOST, null, null, host + " no longer knows this run");
+        }
+    }
+
+    /** Correlates each finished run of {@code finished} and forgets it on its host once correlated. */
+    void correlateAndForget(String host, List<RemoteRun> finished) {
+        for (RemoteRun run : finished) {
+            if (run.finished() && correlate(run)) {
+                forget(host, run);
+            }
         }
     }
 

@@ -101,8 +101,6 @@ class FleetBackupProcessTest {
         Mocks.reset();
     }
 
-    int jobsExecuted;
-
     /** How often {@code activityId} was passed in any HostBackupProcess instance. */
     long hostPassed(String activityId) {
         return historyService().createHistoricActivityInstanceQuery().activityId(activityId).finished().list().stream()
@@ -118,7 +116,6 @@ class FleetBackupProcessTest {
                 return;
             }
             try {
-                jobsExecuted++;
                 managementService().executeJob(due.get(0).getId());
             } catch (RuntimeException failed) {
                 // one retry fewer
@@ -146,8 +143,16 @@ class FleetBackupProcessTest {
         // 3 WPARs claimed + one empty claim per lane (2 lanes)
         Assertions.assertThat(calls.stream().filter("claimNextWparDelegate"::equals)).hasSize(5);
         Assertions.assertThat(calls.stream().filter("releaseGlobalSlotDelegate"::equals)).hasSize(3);
-        // plan, 2 listings, 3 backups, 2 lane ends, 1 host end, summary: claiming and the slots ride along
-        Assertions.assertThat(jobsExecuted).isEqualTo(10);
+        // plan, 2 listings, 3 backups, 2 lane ends, 2 host ends, summary: claiming and the slots ride along
+        Assertions.assertThat(historyService().createHistoricJobLogQuery().successLog().list().stream()
+                .map(l -> l.getActivityId() + "/" + l.getJobDefinitionConfiguration()).toList())
+                .containsExactlyInAnyOrder("Task_PlanFleetBackup/async-before", "Task_ListHostWpars/async-before",
+                        "Task_ListHostWpars/async-before", "Task_StubBackup/async-before",
+                        "Task_StubBackup/async-before", "Task_StubBackup/async-before",
+                        "EndEvent_LaneDone/async-before", "EndEvent_LaneDone/async-before",
+                        // each host's end is a job of the fleet instance: they run one at a time, no races
+                        "CallActivity_BackupHost/async-after", "CallActivity_BackupHost/async-after",
+                        "Task_SummarizeFleetBackup/async-before");
     }
 
     @Test

@@ -1,0 +1,192 @@
+package dev.wparflow.run;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import dev.wparflow.NodeIdentity;
+import dev.wparflow.aix.AixShell;
+import dev.wparflow.aix.Origin;
+import dev.wparflow.aix.RunId;
+import dev.wparflow.aix.WparflowRun;
+import dev.wparflow.lock.LeaseLockService;
+import dev.wparflow.lock.LockResource;
+
+/**
+ * Learns when detached runs end without asking every host every few seconds: per host, a {@code wparflow-run wait}
+ * call that the host answers as soon as one of the listed runs ends (or after {@code wparflow.runs.wait}). The
+ * answer is recorded and correlated at once. A run started after a wait was sent is not in its list, so it gets a
+ * wait of its own: started on this node, at once ({@link RemoteRunService.RunStarted}); started on another, at the
+ * next round. The per-host poller lease keeps the nodes of a cluster from all waiting on the same host.
+ */
+@Component
+@ConditionalOnProperty(name = "wparflow.runs.poller.enabled", havingValue = "true", matchIfMissing = true)
+public class RunWatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(RunWatcher.class);
+
+    private final RemoteRunRepository runs;
+    private final RemoteRunService service;
+    private final AixShell shell;
+    private final LeaseLockService locks;
+    private final NodeIdentity node;
+    private final Duration waitTime;
+    private final Duration pollLease;
+    private final ExecutorService waits;
+    /** Per host: the run ids some wait in flight covers, and how many waits are in flight. */
+    private final Map<String, Set<String>> covered = new HashMap<>();
+    private final Map<String, Integer> inFlight = new HashMap<>();
+    private volatile boolean stopping;
+
+    public RunWatcher(RemoteRunRepository runs, RemoteRunService service, AixShell shell, LeaseLockService locks,
+            NodeIdentity node, @Value("${wparflow.runs.wait:PT20S}") Duration waitTime,
+            @Value("${wparflow.runs.poll-lease:PT60S}") Duration pollLease) {
+        this.runs = runs;
+        this.service = service;
+        this.shell = shell;
+        this.locks = locks;
+        this.node = node;
+        this.waitTime = waitTime.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : waitTime;
+        this.pollLease = pollLease.compareTo(this.waitTime.multipliedBy(2)) < 0 ? this.waitTime.multipliedBy(3) : pollLease;
+        AtomicInteger n = new AtomicInteger();
+        this.waits = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "run-watcher-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * One round (the scheduler's, every {@code wparflow.runs.poll-interval}): correlates finished runs whose process
+     * had not reached its catch event before, and sends a wait for every host with running runs no wait covers.
+     */
+    public void round() {
+        List<RemoteRun> open = runs.openRuns();
+        Map<String, List<RemoteRun>> byHost = open.stream().collect(Collectors.groupingBy(RemoteRun::host));
+        byHost.forEach((host, hostRuns) -> {
+            List<RemoteRun> finished = hostRuns.stream().filter(RemoteRun::finished).toList();
+            if (!finished.isEmpty()) {
+                try {
+                    service.correlateAndForget(host, finished);
+                } catch (RuntimeException failure) {
+                    log.warn("correlating runs of {} failed, next round retries: {}", host, failure.getMessage());
+                }
+            }
+            watch(host, hostRuns);
+        });
+    }
+
+    @EventListener
+    public void onRunStarted(RemoteRunService.RunStarted started) {
+        watch(started.host(), runs.openRuns(started.host()));
+    }
+
+    /** Sends a wait for the host's running runs unless waits in flight cover all of them. */
+    private void watch(String host, List<RemoteRun> hostRuns) {
+        if (stopping) {
+            return;
+        }
+        // RUNNING only: a STARTING run may not exist on the host yet, and "unknown" would then read as lost
+        List<String> running = hostRuns.stream().filter(r -> r.state() == RemoteRun.State.RUNNING)
+                .map(RemoteRun::runId).toList();
+        synchronized (this) {
+            if (running.isEmpty() || covered.getOrDefault(host, Set.of()).containsAll(running)) {
+                return;
+            }
+            covered.computeIfAbsent(host, h -> new HashSet<>()).addAll(running);
+            inFlight.merge(host, 1, Integer::sum);
+        }
+        try {
+            waits.execute(() -> waitOnce(host, running));
+        } catch (RejectedExecutionException shuttingDown) {
+            done(host, running);
+        }
+    }
+
+    private void waitOnce(String host, List<String> running) {
+        LockResource lease = LockResource.poller(host);
+        boolean ours = false;
+        boolean answered = false;
+        try {
+            ours = locks.acquire(lease, node.id(), "run watcher", pollLease).acquired();
+            if (!ours) {
+                return; // another node watches this host
+            }
+            Origin origin = Origin.background("wait for runs");
+            Map<String, WparflowRun.RunStatus> statuses = WparflowRun.parseStatus(shell.read(host,
+                    WparflowRun.await((int) waitTime.toSeconds(), running.stream().map(RunId::of).toList()), origin));
+            for (RemoteRun run : runs.openRuns(host)) {
+                if (running.contains(run.runId()) && !run.finished()) {
+                    service.record(host, run, statuses.get(run.runId()), origin);
+                }
+            }
+            service.correlateAndForget(host, runs.openRuns(host).stream().filter(RemoteRun::finished).toList());
+            answered = true;
+        } catch (RuntimeException failure) {
+            log.warn("waiting for runs on {} failed, next round retries: {}", host, failure.getMessage());
+        } finally {
+            if (done(host, running) && ours && !stopping) {
+                try {
+                    locks.release(lease, node.id());
+                } catch (RuntimeException failure) {
+                    log.debug("poller lease of {} not released (it expires): {}", host, failure.getMessage());
+                }
+            }
+        }
+        if (answered) {
+            // at once for runs that started meanwhile; after a failure only the next round asks the host again
+            watch(host, runs.openRuns(host));
+        }
+    }
+
+    /** True when this was the host's last wait in flight. */
+    private synchronized boolean done(String host, List<String> running) {
+        Set<String> ids = covered.get(host);
+        if (ids != null) {
+            running.forEach(ids::remove);
+        }
+        int left = inFlight.merge(host, -1, Integer::sum);
+        if (left <= 0) {
+            inFlight.remove(host);
+            covered.remove(host);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * On shutdown the leases of the hosts this node waits on are given back at once, so another node (or this one
+     * restarted) takes over without waiting for them to expire; a node that dies keeps them until they expire.
+     */
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        stopping = true;
+        waits.shutdownNow();
+        Set<String> hosts;
+        synchronized (this) {
+            hosts = new HashSet<>(inFlight.keySet());
+        }
+        for (String host : hosts) {
+            try {
+                locks.release(LockResource.poller(host), node.id());
+            } catch (RuntimeException failure) {
+                log.debug("poller lease of {} not released on shutdown: {}", host, failure.getMessage());
+            }
+        }
+    }
+}
