@@ -25,6 +25,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.wparflow.lock.LeaseLockService;
 import dev.wparflow.lock.LockResource;
+import dev.wparflow.run.RemoteRun;
+import dev.wparflow.run.RemoteRunService;
 import dev.wparflow.simulator.CommandLog;
 import dev.wparflow.simulator.Fleet;
 import dev.wparflow.simulator.FleetOptions;
@@ -305,5 +307,96 @@ abstract class AbstractStaticRelocationIT {
         assertPassed(instance, "EndEvent_WparRelocated");
         assertExactlyOnce(instance, "wpr00", "lpar01", "A");
         assertThat(actions()).containsOnlyOnce("lpar00 savewpar", "lpar01 restwpar");
+    }
+
+    /** How many times savewpar itself ran on the departing host (a detached run is logged with its own command). */
+    long savewparRuns() {
+        return fleet.log().entries("lpar00").stream().filter(e -> e.command().equals("savewpar")).count();
+    }
+
+    /** How many {@code wparflow-run start} of the save run the departing host received. */
+    long saveStarts() {
+        return fleet.log().entries("lpar00").stream().filter(e -> e.command().equals("wparflow-run")
+                && e.argv.get(1).equals("start") && e.argv.contains("savewpar")).count();
+    }
+
+    /** The save run as wparflow recorded it. */
+    RemoteRun saveRun(String instance) {
+        return app.getBean(RemoteRunService.class).find((String) variable(instance, "saveRunId")).orElseThrow();
+    }
+
+    @Test
+    void departingHostDropsTheConnectionDuringTheSavewparStart() {
+        // the host starts savewpar, then the connection drops before wparflow learns it did
+        fleet.faults().add(FaultRule.on("lpar00").command("wparflow-run").argContains("savewpar")
+                .type(FaultType.DROP_CONNECTION).once().build());
+        String instance = relocate("wpr00");
+        awaitEnd(instance);
+
+        assertPassed(instance, "EndEvent_WparRelocated");
+        assertExactlyOnce(instance, "wpr00", "lpar01", "A");
+        assertThat(saveStarts()).as("the start, sent again on a fresh session").isEqualTo(2);
+        assertThat(savewparRuns()).as("savewpar runs").isEqualTo(1);
+        assertThat(saveRun(instance).state()).isEqualTo(RemoteRun.State.EXITED);
+        assertThat(history.createHistoricIncidentQuery().processInstanceId(instance).count()).isZero();
+    }
+
+    @Test
+    void departingHostDropsEveryStartOfTheSaveIncidentThenTheOperatorsRetryFindsTheRun() {
+        fleet.setTimeScale(1.0); // savewpar takes 3 s: still running when the operator retries
+        fleet.faults().add(FaultRule.on("lpar00").command("wparflow-run").argContains("savewpar")
+                .type(FaultType.DROP_CONNECTION).times(2).build());
+        String instance = relocate("wpr00");
+        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createIncidentQuery().processInstanceId(instance)
+                .count() == 1);
+        Incident incident = runtime.createIncidentQuery().processInstanceId(instance).singleResult();
+        assertThat(incident.getActivityId()).isEqualTo("Task_SaveWpar");
+        assertThat(incident.getIncidentMessage()).contains("CONNECTION_LOST on lpar00")
+                .contains("wparflow-run start").contains("sending it again is safe");
+        assertThat(state("lpar00", "wpr00")).isEqualTo("D"); // stopped, savewpar running on the host
+        assertThat(fleet.host("lpar00").wpar("wpr00").orElseThrow().lock.command()).as("savewpar holds the lock")
+                .isEqualTo("savewpar");
+
+        // the operator's retry, run at once (not at the job executor's next acquisition, up to 5 s later) so that it
+        // meets savewpar still running and holding the WPAR's administrative lock
+        management.executeJob(incident.getConfiguration());
+        awaitEnd(instance);
+
+        assertPassed(instance, "EndEvent_WparRelocated");
+        assertExactlyOnce(instance, "wpr00", "lpar01", "A");
+        assertThat(saveStarts()).as("two dropped starts and the retry's").isEqualTo(3);
+        assertThat(savewparRuns()).as("savewpar runs").isEqualTo(1);
+        assertThat(actions()).containsOnlyOnce("lpar00 savewpar", "lpar01 restwpar");
+    }
+
+    @Test
+    void departingHostDropsTheConnectionWhileTheSaveIsPolled() {
+        fleet.setTimeScale(1.0); // savewpar takes 3 s: polled several times
+        FaultRule drop = fleet.faults().add(FaultRule.on("lpar00").command("wparflow-run").argContains("status")
+                .type(FaultType.DROP_CONNECTION).times(4).build());
+        String instance = relocate("wpr00");
+        awaitEnd(instance);
+
+        assertThat(drop.fired()).as("status polls dropped").isEqualTo(4);
+        assertPassed(instance, "EndEvent_WparRelocated");
+        assertExactlyOnce(instance, "wpr00", "lpar01", "A");
+        assertThat(savewparRuns()).as("savewpar runs").isEqualTo(1);
+        assertThat(saveRun(instance).state()).isEqualTo(RemoteRun.State.EXITED);
+    }
+
+    @Test
+    void departingHostThatNeverAnswersThePollTimesTheSaveOutAndTheWparRunsWhereItWas() {
+        fleet.setTimeScale(1.0);
+        fleet.faults().add(FaultRule.on("lpar00").command("wparflow-run").argContains("status")
+                .type(FaultType.DROP_CONNECTION).build());
+        String instance = relocate("wpr00");
+        awaitEnd(instance);
+
+        assertPassed(instance, "BoundaryEvent_SaveTimedOut");
+        assertPassed(instance, "EndEvent_RelocationRolledBack");
+        assertExactlyOnce(instance, "wpr00", "lpar00", "A");
+        assertThat(savewparRuns()).as("savewpar runs").isEqualTo(1);
+        assertThat(saveRun(instance).state()).isEqualTo(RemoteRun.State.CANCELLED);
+        assertThat(actions()).doesNotContain("lpar01 restwpar");
     }
 }
