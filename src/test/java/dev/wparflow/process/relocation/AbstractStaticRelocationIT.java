@@ -360,6 +360,7 @@ abstract class AbstractStaticRelocationIT {
         // the operator's retry, run at once (not at the job executor's next acquisition, up to 5 s later) so that it
         // meets savewpar still running and holding the WPAR's administrative lock
         management.executeJob(incident.getConfiguration());
+        fleet.setTimeScale(0.0); // the rest of the move at once
         awaitEnd(instance);
 
         assertPassed(instance, "EndEvent_WparRelocated");
@@ -371,7 +372,8 @@ abstract class AbstractStaticRelocationIT {
 
     @Test
     void departingHostDropsTheConnectionWhileTheSaveIsPolled() {
-        fleet.setTimeScale(1.0); // savewpar takes 3 s: polled several times
+        // savewpar takes 3 s (the rest of the move no time): polled several times while it runs
+        fleet.faults().add(FaultRule.on("lpar00").command("savewpar").latency(3000).once().build());
         FaultRule drop = fleet.faults().add(FaultRule.on("lpar00").command("wparflow-run").argContains("status")
                 .type(FaultType.DROP_CONNECTION).times(4).build());
         String instance = relocate("wpr00");
@@ -386,7 +388,7 @@ abstract class AbstractStaticRelocationIT {
 
     @Test
     void departingHostThatNeverAnswersThePollTimesTheSaveOutAndTheWparRunsWhereItWas() {
-        fleet.setTimeScale(1.0);
+        fleet.faults().add(FaultRule.on("lpar00").command("savewpar").latency(3000).once().build());
         fleet.faults().add(FaultRule.on("lpar00").command("wparflow-run").argContains("status")
                 .type(FaultType.DROP_CONNECTION).build());
         String instance = relocate("wpr00");
