@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.wparflow.lock.HeldLock;
 import dev.wparflow.lock.LeaseLockService;
+import dev.wparflow.lock.LockAcquisition;
 import dev.wparflow.lock.LockResource;
 import dev.wparflow.run.RemoteRun;
 import dev.wparflow.run.RemoteRunService;
@@ -70,6 +73,9 @@ abstract class AbstractStaticRelocationIT {
                 wpars: []
             """;
 
+    /** The relocation's lease length in these tests (production: PT12H). */
+    static final Duration LEASE = Duration.ofSeconds(3);
+
     @TempDir
     static Path dir;
     Fleet fleet;
@@ -99,6 +105,9 @@ abstract class AbstractStaticRelocationIT {
                 .property("wparflow.relocation.lock-retry-interval", "PT1S")
                 .property("wparflow.relocation.lock-max-attempts", "3")
                 .property("wparflow.relocation.save-timeout", "PT6S")
+                // leases shorter than most scenarios here: they live on because the renewer keeps them
+                .property("wparflow.relocation.lock-lease", LEASE.toString())
+                .property("wparflow.locks.renew-interval", "PT0.5S")
                 .start();
         runtime = app.getBean(RuntimeService.class);
         history = app.getBean(HistoryService.class);
@@ -400,5 +409,37 @@ abstract class AbstractStaticRelocationIT {
         assertThat(savewparRuns()).as("savewpar runs").isEqualTo(1);
         assertThat(saveRun(instance).state()).isEqualTo(RemoteRun.State.CANCELLED);
         assertThat(actions()).doesNotContain("lpar01 restwpar");
+    }
+
+    @Test
+    void leasesShorterThanTheSaveAreRenewedAndNobodyElseGetsTheWpar() throws Exception {
+        // savewpar takes 5 s; the relocation's leases last 3 s and are renewed while its process instance lives
+        fleet.faults().add(FaultRule.on("lpar00").command("savewpar").latency(5000).once().build());
+        LockResource departure = LockResource.wpar("lpar00", "wpr00");
+        String instance = relocate("wpr00");
+        await().atMost(Duration.ofSeconds(30)).until(() -> savewparRuns() == 1);
+        CommandLog.Entry save = fleet.log().entries("lpar00").stream().filter(e -> e.command().equals("savewpar"))
+                .findFirst().orElseThrow();
+        long token = locks.find(departure).fencingToken();
+        List<String> refusedPastTheLease = new ArrayList<>();
+        while (save.end() == null) {
+            // another operation (a backup, say) asks for the WPAR while savewpar runs
+            LockAcquisition other = locks.acquire(departure, "other-operation", "backup", Duration.ofMinutes(1));
+            assertThat(other.acquired()).as("the WPAR's lease went to another operation mid-save").isFalse();
+            HeldLock held = locks.find(departure);
+            assertThat(held.owner()).isEqualTo(instance);
+            assertThat(held.fencingToken()).isEqualTo(token);
+            if (Duration.between(held.acquiredAt(), Instant.now()).compareTo(LEASE) > 0) {
+                assertThat(held.expiresAt()).isAfter(held.acquiredAt().plus(LEASE));
+                refusedPastTheLease.add(held.heartbeatAt().toString());
+            }
+            Thread.sleep(200);
+        }
+        assertThat(refusedPastTheLease).as("refusals after the first lease would have expired").hasSizeGreaterThan(3);
+        awaitEnd(instance);
+
+        assertPassed(instance, "EndEvent_WparRelocated");
+        assertExactlyOnce(instance, "wpr00", "lpar01", "A");
+        assertThat(locks.find(departure).owner()).isNull();
     }
 }
