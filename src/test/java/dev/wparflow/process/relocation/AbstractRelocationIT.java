@@ -495,6 +495,15 @@ abstract class AbstractRelocationIT {
                 .anyMatch(c -> c.contains("movewpar -k") && c.endsWith("mob01 9.3.5.127"))
                 .anyMatch(c -> c.startsWith("lpar00 rmwpar -p mob01"))
                 .noneMatch(c -> c.contains("movewpar -x"));
+        // the administrative lock while wparflow prepares the move, handed over to movewpar on each side
+        assertThat(mobility()).containsSubsequence(
+                "lpar00 wparlockctl -l -> 0",   // the departing WPAR, after the leases
+                "lpar00 wparlockctl -u -> 0", "lpar00 mkwpar -w -> 0", "lpar00 wparlockctl -l -> 0",
+                "lpar01 mkwpar -p -> 0",
+                "lpar01 wparlockctl -l -> 0",   // the pre-staged copy
+                "lpar00 wparlockctl -u -> 0", "lpar00 movewpar -s -> 0",
+                "lpar01 wparlockctl -u -> 0", "lpar01 movewpar -k -> 0");
+        assertThat(fleet.host("lpar01").wpar("mob01").orElseThrow().lock).as("administrative lock").isNull();
     }
 
     @Test
@@ -513,6 +522,7 @@ abstract class AbstractRelocationIT {
         assertThat(state("lpar00", "mob01")).isEqualTo("A");
         assertThat(state("lpar01", "mob01")).isNull();
         assertThat(locks.heldBy(instance)).isEmpty();
+        assertThat(fleet.host("lpar00").wpar("mob01").orElseThrow().lock).as("administrative lock").isNull();
         assertThat(changes()).anyMatch(c -> c.equals("lpar00 /opt/mcr/bin/movewpar -x mob01"))
                 .anyMatch(c -> c.equals("lpar01 /opt/mcr/bin/movewpar -x mob01"));
     }
@@ -521,7 +531,7 @@ abstract class AbstractRelocationIT {
     List<String> mobility() {
         List<String> out = new java.util.ArrayList<>();
         for (CommandLog.Entry e : fleet.log().entries()) {
-            if (Set.of("movewpar", "mkwpar", "rmwpar", "setclock", "stopwpar").contains(e.command())) {
+            if (Set.of("movewpar", "mkwpar", "rmwpar", "setclock", "stopwpar", "wparlockctl").contains(e.command())) {
                 out.add(e.host + " " + e.command() + (e.argv.size() > 1 && e.argv.get(1).startsWith("-")
                         ? " " + e.argv.get(1) : "") + " -> " + e.exitStatus());
             }
@@ -555,10 +565,14 @@ abstract class AbstractRelocationIT {
                 .processDefinitionKey(LiveRelocationVariables.PROCESS_ID).singleResult();
         assertThat(locks.heldBy(live.getId())).isEmpty();
         assertThat(mobility()).containsSubsequence(
+                "lpar00 wparlockctl -l -> 0",   // the departing WPAR's administrative lock
                 "lpar00 mkwpar -w -> 0",        // spec of the departing WPAR
                 "lpar01 mkwpar -p -> 0",        // pre-staged, Defined
+                "lpar01 wparlockctl -l -> 0",   // and locked
                 "lpar01 setclock -> 0",
+                "lpar00 wparlockctl -u -> 0",   // handed over to movewpar
                 "lpar00 movewpar -s -> 0",      // connection key, departing T
+                "lpar01 wparlockctl -u -> 0",
                 "lpar01 movewpar -k -> 1",      // refused: clocks differ
                 "lpar01 movewpar -x -> 0",      // abort on both sides, arriving first: the migration server stops
                 "lpar00 movewpar -x -> 0",
@@ -570,6 +584,27 @@ abstract class AbstractRelocationIT {
                     assertThat(run.state()).isEqualTo(RemoteRun.State.EXITED);
                     assertThat(run.exitCode()).isEqualTo(1);
                 });
+    }
+
+    @Test
+    void liveMoveWhosePrestageIsRefusedReleasesTheAdministrativeLockItHeld() {
+        // another WPAR took the address on lpar01 after the checks: mkwpar -p refuses (0960-105), before movewpar
+        fleet.faults().add(FaultRule.on("lpar01").command("mkwpar").argContains("-p")
+                .fail(1, "mkwpar: 0960-105 The network address 9.3.5.186 is already in use.").once().build());
+        String instance = relocate("mob01", Map.of("mode", "live"));
+        decide(instance, "bob", "approve", "live move agreed");
+        awaitEnd(instance);
+
+        assertPassed(instance, "EndEvent_WparStayed");
+        assertThat(variable(instance, "outcome")).isEqualTo("ROLLED_BACK");
+        assertThat((String) variable(instance, "outcomeReason")).startsWith("PRESTAGE_FAILED").contains("0960-105");
+        assertThat(state("lpar00", "mob01")).isEqualTo("A");
+        assertThat(state("lpar01", "mob01")).isNull();
+        assertThat(fleet.host("lpar00").wpar("mob01").orElseThrow().lock).as("administrative lock").isNull();
+        assertThat(locks.heldBy(instance)).isEmpty();
+        assertThat(mobility()).containsSubsequence("lpar00 wparlockctl -l -> 0", "lpar01 mkwpar -p -> 1",
+                "lpar01 movewpar -x -> 1", "lpar00 movewpar -x -> 1", "lpar00 wparlockctl -u -> 0")
+                .noneMatch(c -> c.contains("movewpar -s") || c.contains("movewpar -k"));
     }
 
     @Test
