@@ -127,8 +127,8 @@ public class LeaseLockService {
     }
 
     /**
-     * Renews every held lease whose owner is still at work ({@code alive} says which of the owners are), each by its own
-     * length: the time from its last acquisition or renewal to its expiry, so a 12-hour lease stays a 12-hour lease.
+     * Renews every held lease whose owner is still at work ({@code alive} says which of the owners are), each by its
+     * own length: the time from its last acquisition or renewal to its expiry, so a 12-hour lease stays one.
      * Each renewal is conditional on owner and fencing token ({@link #renew}): a lease that expired and was taken over
      * meanwhile stays with its new holder (fencing), and is reported in {@link Renewal#lost()}. A lease that expired
      * but was not taken over is still its owner's (nobody else held it, its token did not change) and is renewed.

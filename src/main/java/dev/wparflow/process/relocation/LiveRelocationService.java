@@ -43,10 +43,10 @@ import dev.wparflow.ssh.CommandResult;
  * wparflow prepares the move: on the departing WPAR from the verification until {@code movewpar -s}, on the
  * pre-staged copy from {@code mkwpar -p} until {@code movewpar -k}. It keeps administrators and other tools from
  * changing either between the spec file and the move (the book needs "exactly the same definitions" on both sides,
- * RB:4749, RB:4755) or from stopping them. It is handed over to movewpar, not held through it: movewpar changes the WPAR's state
- * as the base commands do, which refuse a locked WPAR whoever holds the lock, and it has no "while lifted" mode;
- * whether movewpar locks the WPAR itself is [SILENT] (the simulator's does). The abort path releases what is still
- * ours after {@code movewpar -x}.
+ * RB:4749, RB:4755) or from stopping them. It is handed over to movewpar, not held through it: movewpar changes the
+ * WPAR's state as the base commands do, which refuse a locked WPAR whoever holds the lock, and it has no "while
+ * lifted" mode; whether movewpar locks the WPAR itself is [SILENT] (the simulator's does). The abort path releases
+ * what is still ours after {@code movewpar -x}.
  */
 @Service
 public class LiveRelocationService {
