@@ -254,7 +254,8 @@ abstract class AbstractRelocationIT {
 
         assertPassed(instance, "EndEvent_RequestRefused");
         assertThat((String) variable(instance, "outcomeReason")).startsWith("REQUEST_INVALID")
-                .contains("lpar99 is not in the inventory").contains("mode must be auto, static or live");
+                .contains("lpar99 is not in the inventory").contains("mode must be auto, static or live")
+                .contains("the inventory knows").contains("lpar01");
         assertThat(fleet.log().entries()).isEmpty();
     }
 
