@@ -5,7 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,6 +124,45 @@ public class LeaseLockService {
                 UPDATE wparflow_lock SET heartbeat_at = ?, expires_at = ?
                  WHERE resource = ? AND owner = ? AND fencing_token = ?
                 """, now, now.plus(lease), resource.name(), owner, fencingToken) == 1));
+    }
+
+    /**
+     * Renews every held lease whose owner is still at work ({@code alive} says which of the owners are), each by its
+     * own length: the time from its last acquisition or renewal to its expiry, so a 12-hour lease stays one.
+     * Each renewal is conditional on owner and fencing token ({@link #renew}): a lease that expired and was taken over
+     * meanwhile stays with its new holder (fencing), and is reported in {@link Renewal#lost()}. A lease that expired
+     * but was not taken over is still its owner's (nobody else held it, its token did not change) and is renewed.
+     */
+    public Renewal renewLive(Function<Collection<String>, Set<String>> alive) {
+        List<HeldLock> held = held();
+        if (held.isEmpty()) {
+            return new Renewal(List.of(), List.of());
+        }
+        Set<String> live = alive.apply(held.stream().map(HeldLock::owner).collect(Collectors.toSet()));
+        List<HeldLock> renewed = new ArrayList<>();
+        List<HeldLock> lost = new ArrayList<>();
+        for (HeldLock lock : held) {
+            if (!live.contains(lock.owner()) || lock.heartbeatAt() == null || lock.expiresAt() == null) {
+                continue;
+            }
+            Duration length = Duration.between(lock.heartbeatAt(), lock.expiresAt());
+            if (length.isNegative() || length.isZero()) {
+                continue;
+            }
+            LockResource resource = new LockResource(lock.resource());
+            if (renew(resource, lock.owner(), lock.fencingToken(), length)) {
+                renewed.add(lock);
+            } else {
+                lost.add(lock);
+                log.warn("lease {} of {} (token {}) could not be renewed: taken over or released meanwhile",
+                        lock.resource(), lock.owner(), lock.fencingToken());
+            }
+        }
+        return new Renewal(renewed, lost);
+    }
+
+    /** What {@link #renewLive} did: the leases it renewed and those it found lost (as they were before). */
+    public record Renewal(List<HeldLock> renewed, List<HeldLock> lost) {
     }
 
     /** Releases the lock if this owner holds it; releasing twice, or a lock already taken over, is a no-op. */

@@ -18,6 +18,7 @@ import dev.wparflow.aix.AixShell;
 import dev.wparflow.aix.Origin;
 import dev.wparflow.aix.RunId;
 import dev.wparflow.aix.WparflowRun;
+import dev.wparflow.ssh.CommandOptions;
 import dev.wparflow.ssh.CommandResult;
 
 /**
@@ -77,7 +78,10 @@ public class RemoteRunService {
         // command, the poller still knows the run
         ownTransaction.executeWithoutResult(status -> runs.insert(runId.value(), host, command.commandLine(),
                 origin.processInstanceId(), origin.activityId()));
-        CommandResult started = shell.run(host, WparflowRun.start(runId, command), origin);
+        // idempotent by its run id (the helper starts a run id at most once): the SSH layer may send it again on a
+        // fresh session when the connection drops while it runs, and so may a retry of the step
+        CommandResult started = shell.run(host, WparflowRun.start(runId, command), CommandOptions.idempotentByKey(),
+                origin);
         if (!started.succeeded()) {
             throw new RemoteRunException(host, command.programName(), "wparflow-run start exited "
                     + started.exitStatus() + ": " + firstLine(started.stderr())
@@ -95,7 +99,8 @@ public class RemoteRunService {
         if (run.finished()) {
             return;
         }
-        CommandResult cancelled = shell.run(run.host(), WparflowRun.cancel(RunId.of(runId)), origin);
+        CommandResult cancelled = shell.run(run.host(), WparflowRun.cancel(RunId.of(runId)),
+                CommandOptions.idempotentByKey(), origin);
         runs.markFinished(runId, RemoteRun.State.CANCELLED, 143, cancelled.stdout(), "cancelled by " + origin.activityId());
     }
 

@@ -4,8 +4,9 @@ import java.time.Duration;
 
 /**
  * Per-command options. {@code timeout} null means wparflow.ssh.exec-timeout. {@code idempotent}
- * marks a command that only reads (lswpar, lssyscfg): it may be re-sent if its connection is lost
- * while it runs. Everything else is never re-sent by the SSH layer; the process decides. {@code stdin}, when not
+ * marks a command that may be re-sent if its connection is lost while it runs: one that only reads (lswpar,
+ * lssyscfg), or one that is idempotent by a key of its own ({@code wparflow-run start RUNID}: the helper starts a
+ * run id at most once). Everything else is never re-sent by the SSH layer; the process decides. {@code stdin}, when not
  * null, is written to the command's standard input before it is closed.
  */
 public record CommandOptions(Duration timeout, boolean idempotent, String stdin) {
@@ -21,6 +22,14 @@ public record CommandOptions(Duration timeout, boolean idempotent, String stdin)
     }
 
     public static CommandOptions idempotentRead() {
+        return new CommandOptions(null, true);
+    }
+
+    /**
+     * A command that changes something but is idempotent by a key of its own, so sending it twice has the effect of
+     * sending it once ({@code wparflow-run start RUNID}, {@code wparflow-run cancel RUNID}): re-sent like a read.
+     */
+    public static CommandOptions idempotentByKey() {
         return new CommandOptions(null, true);
     }
 

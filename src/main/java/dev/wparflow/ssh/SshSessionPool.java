@@ -66,7 +66,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * host; the others wait their turn.
  *
  * <p>A command whose connection is lost while it runs is not re-sent, unless the caller marked it an
- * idempotent read ({@link CommandOptions#idempotentRead()}). A command that was never sent (the session
+ * idempotent read ({@link CommandOptions#idempotentRead()}) or idempotent by a key of its own
+ * ({@link CommandOptions#idempotentByKey()}). A command that was never sent (the session
  * turned out dead when the channel was opened) is sent once on a fresh session.
  */
 public class SshSessionPool implements RemoteShell, AutoCloseable {
@@ -294,6 +295,7 @@ public class SshSessionPool implements RemoteShell, AutoCloseable {
     private CommandResult runOnSession(Host host, SshEndpoint endpoint, String command, String shown,
             Duration timeout, CommandOptions opts, long start) {
         int readRetries = opts.idempotent() ? Math.max(0, props.getReadRetries()) : 0;
+        int resent = 0;
         boolean notSentRetried = false;
         int refusals = 0;
         while (true) {
@@ -330,9 +332,15 @@ public class SshSessionPool implements RemoteShell, AutoCloseable {
             } catch (SshException e) {
                 if (e.failure() == SshFailure.CONNECTION_LOST && readRetries-- > 0) {
                     host.invalidate(session, "connection lost");
-                    log.warn("{}: connection lost while `{}` ran; it is an idempotent read, sending it again",
+                    resent++;
+                    log.warn("{}: connection lost while `{}` ran; it is idempotent, sending it again",
                             endpoint.name(), shown);
                     continue;
+                }
+                if (e.failure() == SshFailure.CONNECTION_LOST && resent > 0) {
+                    throw new SshException(SshFailure.CONNECTION_LOST, endpoint.name(), shown, timeout,
+                            "connection lost while the command ran, also after sending it again " + resent
+                                    + " time(s) on a fresh session (it is idempotent: sending it again is safe)", e);
                 }
                 throw e;
             } finally {

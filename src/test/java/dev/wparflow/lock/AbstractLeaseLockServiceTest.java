@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -113,6 +114,66 @@ abstract class AbstractLeaseLockServiceTest {
         clock.advance(Duration.ofMinutes(4));
         assertThat(nodeB.acquire(wpar, "process-2", null, LEASE).acquired()).isFalse();
         assertThat(nodeA.isValid(wpar, "process-1", first.fencingToken())).isTrue();
+    }
+
+    @Test
+    void leasesOfLiveOwnersAreRenewedByTheirOwnLengthAndTheOthersExpire() {
+        String live = "live-" + UUID.randomUUID();
+        String gone = "gone-" + UUID.randomUUID();
+        LockResource host = LockResource.host("lpar" + UUID.randomUUID().toString().substring(0, 8));
+        LockResource nim = LockResource.nim("nim" + UUID.randomUUID().toString().substring(0, 8));
+        var wparLease = (LockAcquisition.Acquired) nodeA.acquire(wpar, live, null, LEASE);
+        var nimLease = (LockAcquisition.Acquired) nodeA.acquire(nim, live, null, Duration.ofHours(12));
+        var hostLease = (LockAcquisition.Acquired) nodeA.acquire(host, gone, null, LEASE);
+        Instant acquired = clock.instant();
+
+        clock.advance(Duration.ofMinutes(4)); // a long savewpar: one minute left on the 5-minute lease
+        LeaseLockService.Renewal renewal = nodeB.renewLive(owners -> owners.contains(live) ? Set.of(live) : Set.of());
+
+        assertThat(renewal.renewed()).extracting(HeldLock::resource).containsExactlyInAnyOrder(wpar.name(), nim.name());
+        assertThat(renewal.lost()).isEmpty();
+        assertThat(nodeA.find(wpar).expiresAt()).isEqualTo(clock.instant().plus(LEASE));
+        assertThat(nodeA.find(nim).expiresAt()).isEqualTo(clock.instant().plus(Duration.ofHours(12)));
+        assertThat(nodeA.find(wpar).fencingToken()).isEqualTo(wparLease.fencingToken());
+        assertThat(nodeA.find(wpar).acquiredAt()).isEqualTo(acquired);
+        assertThat(nodeA.find(host).expiresAt()).isEqualTo(acquired.plus(LEASE));
+
+        clock.advance(Duration.ofMinutes(4)); // 8 minutes after the acquisitions
+        assertThat(nodeB.acquire(wpar, "process-2", null, LEASE).acquired()).as("renewed: still held").isFalse();
+        assertThat(nodeB.acquire(host, "process-2", null, LEASE)).as("not renewed: expired, taken over")
+                .isInstanceOfSatisfying(LockAcquisition.Acquired.class,
+                        t -> assertThat(t.fencingToken()).isEqualTo(hostLease.fencingToken() + 1));
+        assertThat(nodeA.isValid(nim, live, nimLease.fencingToken())).isTrue();
+    }
+
+    @Test
+    void anExpiredLeaseNobodyTookIsStillItsLiveOwnersAndIsRenewed() {
+        String live = "live-" + UUID.randomUUID();
+        var first = (LockAcquisition.Acquired) nodeA.acquire(wpar, live, null, LEASE);
+        clock.advance(LEASE.plusMinutes(1)); // every node was down longer than the lease
+
+        assertThat(nodeA.renewLive(owners -> Set.of(live)).renewed()).extracting(HeldLock::resource)
+                .contains(wpar.name());
+        assertThat(nodeB.acquire(wpar, "process-2", null, LEASE).acquired()).isFalse();
+        assertThat(nodeA.isValid(wpar, live, first.fencingToken())).isTrue();
+    }
+
+    @Test
+    void aLeaseTakenOverBeforeItsRenewalStaysWithItsNewHolder() {
+        String live = "live-" + UUID.randomUUID();
+        var first = (LockAcquisition.Acquired) nodeA.acquire(wpar, live, null, LEASE);
+        LeaseLockService.Renewal renewal = nodeA.renewLive(owners -> {
+            // between the renewer's read and its renewal: the lease expires and another node takes it over
+            clock.advance(LEASE.plusSeconds(1));
+            assertThat(nodeB.acquire(wpar, "process-2", null, LEASE).acquired()).isTrue();
+            return Set.of(live);
+        });
+
+        assertThat(renewal.lost()).extracting(HeldLock::resource).containsExactly(wpar.name());
+        assertThat(renewal.renewed()).extracting(HeldLock::resource).doesNotContain(wpar.name());
+        assertThat(nodeA.find(wpar).owner()).isEqualTo("process-2");
+        assertThat(nodeA.find(wpar).fencingToken()).isEqualTo(first.fencingToken() + 1);
+        assertThat(nodeA.isValid(wpar, live, first.fencingToken())).isFalse();
     }
 
     @Test

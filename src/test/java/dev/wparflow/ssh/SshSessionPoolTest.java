@@ -216,6 +216,22 @@ class SshSessionPoolTest {
     }
 
     @Test
+    void commandIdempotentByKeyIsResentOnceAndSaysSoWhenLostAgain() {
+        SshSessionPool pool = pool();
+        CommandResult r = pool.run("lpar00", "drop-once wparflow-run start r1", CommandOptions.idempotentByKey());
+        assertThat(r.stdout()).isEqualTo("ok\n");
+        assertThat(server.executions("drop-once wparflow-run start r1")).isEqualTo(2);
+
+        assertThatThrownBy(() -> pool.run("lpar00", "drop", CommandOptions.idempotentByKey()))
+                .isInstanceOfSatisfying(SshException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(SshFailure.CONNECTION_LOST);
+                    assertThat(e.getMessage()).contains("also after sending it again 1 time(s)")
+                            .contains("sending it again is safe");
+                });
+        assertThat(server.executions("drop")).isEqualTo(2);
+    }
+
+    @Test
     void commandTimeoutIsTypedAndSessionStaysUsable() {
         SshSessionPool pool = pool();
         assertThatThrownBy(() -> pool.run("lpar00", "hang", CommandOptions.timeout(Duration.ofMillis(300))))

@@ -1,6 +1,8 @@
 package dev.wparflow.process.relocation;
 
 import static dev.wparflow.process.relocation.LiveRelocationVariables.*;
+import static dev.wparflow.process.relocation.StaticRelocationVariables.departureToken;
+import static dev.wparflow.process.relocation.StaticRelocationVariables.arrivalToken;
 import static dev.wparflow.process.relocation.StaticRelocationVariables.origin;
 import static dev.wparflow.process.relocation.StaticRelocationVariables.relocation;
 import static dev.wparflow.process.relocation.StaticRelocationVariables.string;
@@ -21,6 +23,6 @@ public class AbortMoveDelegate extends RelocationStepDelegate {
     @Override
     void run(DelegateExecution execution) {
         execution.setVariable(DEPARTURE_STATE, service.abort(relocation(execution), string(execution, MOVE_RUN_ID),
-                origin(execution)).word());
+                departureToken(execution), arrivalToken(execution), origin(execution)).word());
     }
 }

@@ -22,8 +22,11 @@ import dev.wparflow.aix.WparLifecycle;
 import dev.wparflow.aix.WparMobility;
 import dev.wparflow.aix.WparState;
 import dev.wparflow.aix.WparType;
+import dev.wparflow.lock.AdminLockOutcome;
+import dev.wparflow.lock.AixAdminLock;
 import dev.wparflow.lock.LeaseLockService;
 import dev.wparflow.lock.LockAcquisition;
+import dev.wparflow.lock.LockResource;
 import dev.wparflow.run.RemoteRun;
 import dev.wparflow.run.RemoteRunService;
 import dev.wparflow.ssh.CommandResult;
@@ -35,9 +38,15 @@ import dev.wparflow.ssh.CommandResult;
  * then the departing copy removed with its file systems preserved (they are the moved WPAR's, on NFS). The abort
  * path runs {@code movewpar -x} on both sides (RB:4837) and removes the pre-staged copy on arrival.
  *
- * <p>Locks: the lease locks {@code wpar:<lpar>/<wpar>} on both sides (re-entrant for the umbrella, which owns them).
- * The AIX administrative lock is not taken: movewpar has no "while lifted" mode, and whether it honours another
- * holder's lock is [SILENT] in the book; the leases keep our own processes away meanwhile.
+ * <p>Locks: the lease locks {@code wpar:<lpar>/<wpar>} on both sides (re-entrant for the umbrella, which owns them),
+ * and the WPAR's AIX administrative lock (Redbook 4.6.1, {@link AixAdminLock}, the lease's fencing token as PID) while
+ * wparflow prepares the move: on the departing WPAR from the verification until {@code movewpar -s}, on the
+ * pre-staged copy from {@code mkwpar -p} until {@code movewpar -k}. It keeps administrators and other tools from
+ * changing either between the spec file and the move (the book needs "exactly the same definitions" on both sides,
+ * RB:4749, RB:4755) or from stopping them. It is handed over to movewpar, not held through it: movewpar changes the
+ * WPAR's state as the base commands do, which refuse a locked WPAR whoever holds the lock, and it has no "while
+ * lifted" mode; whether movewpar locks the WPAR itself is [SILENT] (the simulator's does). The abort path releases
+ * what is still ours after {@code movewpar -x}.
  */
 @Service
 public class LiveRelocationService {
@@ -49,16 +58,22 @@ public class LiveRelocationService {
     private final AixShell shell;
     private final RemoteRunService runs;
     private final LeaseLockService leases;
+    private final AixAdminLock adminLock;
     private final RelocationInventory inventory;
     private final RelocationSettings settings;
 
     public LiveRelocationService(AixShell shell, RemoteRunService runs, LeaseLockService leases,
-            RelocationInventory inventory, RelocationSettings settings) {
+            AixAdminLock adminLock, RelocationInventory inventory, RelocationSettings settings) {
         this.shell = shell;
         this.runs = runs;
         this.leases = leases;
+        this.adminLock = adminLock;
         this.inventory = inventory;
         this.settings = settings;
+    }
+
+    /** What the verification found and took: a system WPAR (pre-staged) or not, and the leases' fencing tokens. */
+    public record LiveDeparture(boolean systemWpar, long departureToken, long arrivalToken) {
     }
 
     public Optional<WparInfo> look(String host, String wpar, Origin origin) {
@@ -69,9 +84,10 @@ public class LiveRelocationService {
 
     /**
      * Before anything changes: Active and checkpointable on the departing system (RB:4745), absent on the arriving
-     * one. Returns whether it is a system WPAR. Then both leases (held by another: WPAR_LOCKED).
+     * one. Then both leases and the departing WPAR's administrative lock (held by another: WPAR_LOCKED). A retry finds
+     * them ours (same owner, same token) and changes nothing.
      */
-    public boolean verifyAndLock(Relocation r, Origin origin) {
+    public LiveDeparture verifyAndLock(Relocation r, Origin origin) {
         WparInfo w = look(r.departing(), r.wpar(), origin).orElseThrow(() -> new RelocationRefusedException(
                 "WPAR_NOT_FOUND", "WPAR " + r.wpar() + " does not exist on " + r.departing()));
         if (w.state() != WparState.ACTIVE) {
@@ -87,32 +103,47 @@ public class LiveRelocationService {
             throw new RelocationRefusedException("NAME_TAKEN_ON_TARGET", "a WPAR named " + r.wpar()
                     + " already exists on " + r.arriving() + " (" + there.get().state().word() + ")");
         }
-        for (var resource : List.of(r.departureLock(), r.arrivalLock())) {
-            LockAcquisition got = leases.acquire(resource, r.lockOwner(), "live relocation " + r.relocationId()
+        long[] tokens = new long[2];
+        List<LockResource> resources = List.of(r.departureLock(), r.arrivalLock());
+        for (int i = 0; i < resources.size(); i++) {
+            LockAcquisition got = leases.acquire(resources.get(i), r.lockOwner(), "live relocation " + r.relocationId()
                     + " of " + r.wpar() + " from " + r.departing() + " to " + r.arriving(), settings.lockLease());
             if (got instanceof LockAcquisition.HeldByOther other) {
                 throw new RelocationRefusedException("WPAR_LOCKED", other.describe());
             }
+            tokens[i] = ((LockAcquisition.Acquired) got).fencingToken();
+        }
+        AdminLockOutcome admin = adminLock.take(r.departing(), r.name(), tokens[0], origin);
+        if (admin instanceof AdminLockOutcome.HeldByOther other) {
+            throw new RelocationRefusedException("WPAR_LOCKED", "the administrative lock of " + r.wpar() + " on "
+                    + r.departing() + ": " + other.failure().message());
+        }
+        if (admin instanceof AdminLockOutcome.WparAbsent) {
+            throw new RelocationRefusedException("WPAR_NOT_FOUND", "WPAR " + r.wpar() + " vanished from "
+                    + r.departing());
         }
         inventory.markTransitional(r.wpar(), r.departing(), r.arriving(), r.relocationId());
-        return w.type() == WparType.SYSTEM;
+        return new LiveDeparture(w.type() == WparType.SYSTEM, tokens[0], tokens[1]);
     }
 
     /**
-     * System WPARs only (RB:4751-4757): {@code mkwpar -w -o SPEC -e NAME} on the departing system, the spec on the
-     * shared repository, then {@code mkwpar -p -f SPEC} on the arriving one. Already Defined there (a retry): done.
+     * System WPARs only (RB:4751-4757): {@code mkwpar -w -o SPEC -e NAME} on the departing system (its administrative
+     * lock lifted for that command), the spec on the shared repository, then {@code mkwpar -p -f SPEC} on the arriving
+     * one, and the pre-staged copy's administrative lock with our arrival token. Already Defined there (a retry): only
+     * the lock.
      */
-    public void prepareArrival(Relocation r, Origin origin) {
+    public void prepareArrival(Relocation r, long departureToken, long arrivalToken, Origin origin) {
         Optional<WparInfo> there = look(r.arriving(), r.wpar(), origin);
         if (there.isPresent()) {
             if (there.get().state() == WparState.DEFINED) {
+                lockPrestagedCopy(r, arrivalToken, origin);
                 return;
             }
             throw new RelocationStepException("WPAR " + r.wpar() + " on " + r.arriving() + " is "
                     + there.get().state().word() + " before movewpar; expected Defined");
         }
-        value(AixOutcomes.interpret(shell.run(r.departing(), WparLifecycle.writeSpec(r.name(), r.spec(settings)),
-                origin)));
+        value(AixOutcomes.interpret(adminLock.whileLifted(r.departing(), r.name(), departureToken, origin,
+                () -> shell.run(r.departing(), WparLifecycle.writeSpec(r.name(), r.spec(settings)), origin))));
         AixCommand prestage = WparLifecycle.mkwpar(new WparLifecycle.MkwparRequest(null, null, List.of(), List.of(),
                 false, true, false, false, r.spec(settings), null, null));
         AixResult<Void> made = AixOutcomes.interpret(shell.run(r.arriving(), prestage, origin));
@@ -120,6 +151,18 @@ public class LiveRelocationService {
             throw new RelocationRefusedException("PRESTAGE_FAILED", made.failure().describe());
         }
         value(made);
+        lockPrestagedCopy(r, arrivalToken, origin);
+    }
+
+    private void lockPrestagedCopy(Relocation r, long arrivalToken, Origin origin) {
+        AdminLockOutcome admin = adminLock.take(r.arriving(), r.name(), arrivalToken, origin);
+        if (admin instanceof AdminLockOutcome.HeldByOther other) {
+            throw new RelocationRefusedException("PRESTAGE_FAILED", "the pre-staged " + r.wpar() + " on "
+                    + r.arriving() + " is locked by another process: " + other.failure().message());
+        }
+        if (admin instanceof AdminLockOutcome.WparAbsent) {
+            throw new RelocationStepException("the pre-staged " + r.wpar() + " vanished from " + r.arriving());
+        }
     }
 
     /** The departing system's address, from its prtconf ("IP Address:"): movewpar -k and setclock need it. */
@@ -146,13 +189,15 @@ public class LiveRelocationService {
     /**
      * {@code movewpar -s NAME} on the departing system: the connection key. A retry that finds the WPAR already
      * Transitional (the key of the first attempt is lost with its transaction) aborts that server and starts anew.
+     * Our administrative lock is handed over first: from here the WPAR is movewpar's.
      */
-    public String startDeparture(Relocation r, Origin origin) {
+    public String startDeparture(Relocation r, long departureToken, Origin origin) {
         WparInfo w = look(r.departing(), r.wpar(), origin).orElseThrow(() -> new RelocationStepException(
                 "WPAR " + r.wpar() + " vanished from " + r.departing()));
         if (w.state() == WparState.TRANSITIONAL) {
             shell.run(r.departing(), WparMobility.abort(r.name()), origin);
         }
+        adminLock.release(r.departing(), r.name(), departureToken, origin);
         CommandResult started = shell.run(r.departing(), WparMobility.startDeparture(r.name(), null, null), origin);
         AixResult<WparMobility.MoveStarted> result = AixOutcomes.interpret(started, WparMobility::parseDeparture);
         if (!result.isOk() && result.failure().outcome().isBusiness()) {
@@ -161,8 +206,16 @@ public class LiveRelocationService {
         return value(result).key().value();
     }
 
-    /** {@code movewpar -k KEY NAME DEPARTING_IP} on the arriving system, detached: it blocks for the whole move. */
-    public String startArrival(Relocation r, String key, String departingIp, Origin origin) {
+    /**
+     * {@code movewpar -k KEY NAME DEPARTING_IP} on the arriving system, detached: it blocks for the whole move. The
+     * pre-staged copy's administrative lock is handed over first, unless a retry finds the run started (the lock may
+     * then be movewpar's, which our token must not release).
+     */
+    public String startArrival(Relocation r, String key, String departingIp, boolean prestaged, long arrivalToken,
+            Origin origin) {
+        if (prestaged && runs.find(RemoteRunService.runIdFor(origin, null).value()).isEmpty()) {
+            adminLock.release(r.arriving(), r.name(), arrivalToken, origin);
+        }
         return runs.start(origin, r.arriving(), WparMobility.arrive(new dev.wparflow.aix.ConnectionKey(key), r.name(),
                 IpAddress.of(departingIp), null, null), null);
     }
@@ -209,9 +262,11 @@ public class LiveRelocationService {
     /**
      * The abort path: the detached movewpar -k cancelled if still running, then {@code movewpar -x NAME} on both
      * sides (RB:4837; "No migration in progress" is fine), the pre-staged copy on arrival removed (file systems
-     * preserved), and the departing WPAR checked Active. Returns the departing state.
+     * preserved), and the departing WPAR checked Active. Our administrative locks still held (an abort before
+     * movewpar took over) are released after {@code -x}: the copy's before its removal, the departing WPAR's once it
+     * is known Active (otherwise it stays locked for the operator). Returns the departing state.
      */
-    public WparState abort(Relocation r, String runId, Origin origin) {
+    public WparState abort(Relocation r, String runId, long departureToken, long arrivalToken, Origin origin) {
         // -x first: it ends a running movewpar -k cleanly (exit 1, "aborted"); killing -k first leaves the copy Broken
         for (String host : List.of(r.arriving(), r.departing())) {
             CommandResult x = shell.run(host, WparMobility.abort(r.name()), origin);
@@ -228,6 +283,9 @@ public class LiveRelocationService {
                             : "") + "; an operator must look");
         }
         if (there.isPresent()) {
+            if (arrivalToken > 0) {
+                adminLock.release(r.arriving(), r.name(), arrivalToken, origin);
+            }
             if (there.get().state() == WparState.BROKEN) {
                 // our pre-staged copy (the name was free and leased): forced back to Defined (RB:2844), then removed
                 value(AixOutcomes.interpret(shell.run(r.arriving(),
@@ -247,6 +305,9 @@ public class LiveRelocationService {
         if (state != WparState.ACTIVE) {
             throw new RelocationStepException("abort of the move of " + r.wpar() + ": it is " + state.word() + " on "
                     + r.departing() + ", expected Active");
+        }
+        if (departureToken > 0) {
+            adminLock.release(r.departing(), r.name(), departureToken, origin);
         }
         inventory.markRolledBack(r.wpar(), r.departing(), r.arriving(), state.code(), r.relocationId());
         return state;

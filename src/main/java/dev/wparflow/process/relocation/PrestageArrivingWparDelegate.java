@@ -1,6 +1,8 @@
 package dev.wparflow.process.relocation;
 
 import static dev.wparflow.process.relocation.LiveRelocationVariables.*;
+import static dev.wparflow.process.relocation.StaticRelocationVariables.departureToken;
+import static dev.wparflow.process.relocation.StaticRelocationVariables.arrivalToken;
 import static dev.wparflow.process.relocation.StaticRelocationVariables.origin;
 import static dev.wparflow.process.relocation.StaticRelocationVariables.relocation;
 import static dev.wparflow.process.relocation.StaticRelocationVariables.string;
@@ -20,6 +22,7 @@ public class PrestageArrivingWparDelegate extends RelocationStepDelegate {
 
     @Override
     void run(DelegateExecution execution) {
-        service.prepareArrival(relocation(execution), origin(execution));
+        service.prepareArrival(relocation(execution), departureToken(execution), arrivalToken(execution),
+                origin(execution));
     }
 }

@@ -38,6 +38,7 @@ public class RelocationRequestService {
             RelocationVariables.MODE_LIVE);
     /** Camunda keeps a String variable in a 4000-character column */
     static final int MAX_PLAN = 3900;
+    static final int KNOWN_NAMES_SHOWN = 30;
 
     private final CompatibilityService compatibility;
     private final StaticRelocationService looks;
@@ -77,12 +78,15 @@ public class RelocationRequestService {
             problems.add("nobody is named as requester (start the relocation as an authenticated user)");
         }
         name(problems, "WPAR", r.wpar(), WparName::of);
+        boolean unknown = false;
         if (name(problems, "departing LPAR", r.departing(), LparName::of) && !known(r.departing())) {
             problems.add("departing LPAR " + r.departing() + " is not in the inventory");
+            unknown = true;
         }
         if (r.arriving() != null) {
             if (name(problems, "arriving LPAR", r.arriving(), LparName::of) && !known(r.arriving())) {
                 problems.add("arriving LPAR " + r.arriving() + " is not in the inventory");
+                unknown = true;
             }
             if (r.arriving().equals(r.departing())) {
                 problems.add("departing and arriving LPAR are both " + r.departing());
@@ -100,6 +104,9 @@ public class RelocationRequestService {
                 problems.add("maintenance window start '" + r.window()
                         + "' is not an ISO-8601 date-time with offset (2026-11-22T22:00:00Z)");
             }
+        }
+        if (unknown) {
+            problems.add(knownNames());
         }
         if (!problems.isEmpty()) {
             throw new RelocationRefusedException("REQUEST_INVALID", String.join("; ", problems));
@@ -136,6 +143,18 @@ public class RelocationRequestService {
     /** An LPAR is known when an SSH endpoint resolves its name (inventory file or configured endpoints). */
     boolean known(String lpar) {
         return endpoints.orderedStream().anyMatch(r -> r.find(lpar).isPresent());
+    }
+
+    /** The start form takes the LPARs as free text: a refusal names what the inventory knows, at most 30 of them. */
+    String knownNames() {
+        List<String> names = endpoints.orderedStream().flatMap(r -> r.names().stream()).distinct().sorted().toList();
+        if (names.isEmpty()) {
+            return "the inventory knows no host (wparflow.inventory.file or wparflow.ssh.endpoints)";
+        }
+        int shown = Math.min(names.size(), KNOWN_NAMES_SHOWN);
+        return "the inventory knows " + String.join(", ", names.subList(0, shown))
+                + (names.size() > shown ? " and " + (names.size() - shown) + " more (GET /api/ssh/sessions lists them)"
+                        : "");
     }
 
     // ------------------------------------------------------------------ checks, target, mode, plan (reads only)

@@ -1,6 +1,7 @@
 package dev.wparflow.process.relocation;
 
 import static dev.wparflow.process.relocation.LiveRelocationVariables.*;
+import static dev.wparflow.process.relocation.StaticRelocationVariables.arrivalToken;
 import static dev.wparflow.process.relocation.StaticRelocationVariables.origin;
 import static dev.wparflow.process.relocation.StaticRelocationVariables.relocation;
 import static dev.wparflow.process.relocation.StaticRelocationVariables.string;
@@ -21,6 +22,7 @@ public class StartMoveArrivalDelegate extends RelocationStepDelegate {
     @Override
     void run(DelegateExecution execution) {
         execution.setVariable(MOVE_RUN_ID, service.startArrival(relocation(execution), string(execution, CONNECTION_KEY),
-                string(execution, DEPARTING_IP), origin(execution)));
+                string(execution, DEPARTING_IP), Boolean.TRUE.equals(execution.getVariable(SYSTEM_WPAR)),
+                arrivalToken(execution), origin(execution)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.wparflow.process.relocation;
 
 import static dev.wparflow.process.relocation.LiveRelocationVariables.*;
+import static dev.wparflow.process.relocation.StaticRelocationVariables.departureToken;
 import static dev.wparflow.process.relocation.StaticRelocationVariables.origin;
 import static dev.wparflow.process.relocation.StaticRelocationVariables.relocation;
 import static dev.wparflow.process.relocation.StaticRelocationVariables.string;
@@ -20,6 +21,7 @@ public class StartMoveDepartureDelegate extends RelocationStepDelegate {
 
     @Override
     void run(DelegateExecution execution) {
-        execution.setVariable(CONNECTION_KEY, service.startDeparture(relocation(execution), origin(execution)));
+        execution.setVariable(CONNECTION_KEY, service.startDeparture(relocation(execution), departureToken(execution),
+                origin(execution)));
     }
 }

@@ -205,10 +205,15 @@ public class StaticRelocationService {
      * grows /tmp if needed, since nobody answers a prompt (RB:9849). No {@code -m}: the LP-to-PP maps describe the
      * departing system's disks and mean nothing on another system. No {@code -N}: static relocation is for WPARs
      * without remote file systems (RB:4132); NFS-based WPARs take the live path.
-     * <p>The WPAR's administrative lock is lifted for savewpar, which takes it itself while it runs.
+     * <p>The WPAR's administrative lock is lifted for savewpar, which takes it itself while it runs. A retry of this
+     * step (the start's connection dropped, the node died) finds the run recorded: the lock was lifted before it was
+     * recorded, and may now be savewpar's own, which our token cannot (and must not) release; the start is sent again
+     * and the helper, knowing the run id, does not start a second savewpar.
      */
     public String startSave(Relocation r, long departureToken, Origin origin) {
-        adminLock.release(r.departing(), r.name(), departureToken, origin);
+        if (runs.find(RemoteRunService.runIdFor(origin, null).value()).isEmpty()) {
+            adminLock.release(r.departing(), r.name(), departureToken, origin);
+        }
         return runs.start(origin, r.departing(),
                 WparBackup.savewpar(r.name(), r.image(settings), true, false, true, false), null);
     }

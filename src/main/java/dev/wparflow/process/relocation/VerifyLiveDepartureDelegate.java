@@ -1,6 +1,8 @@
 package dev.wparflow.process.relocation;
 
 import static dev.wparflow.process.relocation.LiveRelocationVariables.*;
+import static dev.wparflow.process.relocation.StaticRelocationVariables.ARRIVAL_TOKEN;
+import static dev.wparflow.process.relocation.StaticRelocationVariables.DEPARTURE_TOKEN;
 import static dev.wparflow.process.relocation.StaticRelocationVariables.origin;
 import static dev.wparflow.process.relocation.StaticRelocationVariables.relocation;
 import static dev.wparflow.process.relocation.StaticRelocationVariables.string;
@@ -20,6 +22,10 @@ public class VerifyLiveDepartureDelegate extends RelocationStepDelegate {
 
     @Override
     void run(DelegateExecution execution) {
-        execution.setVariable(SYSTEM_WPAR, service.verifyAndLock(relocation(execution), origin(execution)));
+        LiveRelocationService.LiveDeparture departure = service.verifyAndLock(relocation(execution),
+                origin(execution));
+        execution.setVariable(SYSTEM_WPAR, departure.systemWpar());
+        execution.setVariable(DEPARTURE_TOKEN, departure.departureToken());
+        execution.setVariable(ARRIVAL_TOKEN, departure.arrivalToken());
     }
 }

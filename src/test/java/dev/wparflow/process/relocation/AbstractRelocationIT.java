@@ -25,10 +25,16 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.wparflow.inventory.DiscoverySummary;
+import dev.wparflow.inventory.FleetDiscoveryService;
+import dev.wparflow.inventory.InventoryRepository;
 import dev.wparflow.lock.LeaseLockService;
+import dev.wparflow.run.RemoteRun;
+import dev.wparflow.run.RemoteRunService;
 import dev.wparflow.simulator.CommandLog;
 import dev.wparflow.simulator.Fleet;
 import dev.wparflow.simulator.FleetOptions;
+import dev.wparflow.simulator.fault.FaultRule;
 
 /**
  * WparRelocationProcess end to end: the whole application (job executor on, run poller, real SSH) against a
@@ -50,16 +56,19 @@ abstract class AbstractRelocationIT {
                 ntp: true
                 filesets: {bos.rte: 6.1.2.1, bos.wpars: 6.1.2.1, bos.rte.libc: 6.1.2.1, mcr.rte: 4.2.0.0}
                 volume-groups:
-                  - {name: rootvg, pp-size-mb: 128, total-pps: 546, disks: [hdisk0]}
+                  - {name: rootvg, pp-size-mb: 128, total-pps: %s, disks: [hdisk0]}
             """;
     static final String FLEET = """
             time-scale: 0
             durations: {savewpar: 3000}
             managed-systems:
-              - {name: sys570a, type-model: 9117-MMA, serial: 0610A9C, hmcs: []}
-              - {name: sys570b, type-model: 9117-MMA, serial: 0610B2D, hmcs: []}
+              - {name: sys570a, type-model: 9117-MMA, serial: 0610A9C, hmcs: [hmc01]}
+              - {name: sys570b, type-model: 9117-MMA, serial: 0610B2D, hmcs: [hmca01]}
+            hmcs:
+              - {name: hmc01, port: 0, ip: 9.3.5.10}
+              - {name: hmca01, port: 0, ip: 9.3.5.12}
             hosts:
-            """ + HOST.formatted("lpar00", "9.3.5.127", "sys570a") + """
+            """ + HOST.formatted("lpar00", "9.3.5.127", "sys570a", 546) + """
                 wpars:
                   - {name: wpr00, state: A, hostname: wpr00, address: 9.3.5.182}
                   - {name: wpr07, state: A, hostname: wpr07, address: 9.3.5.187}
@@ -78,14 +87,18 @@ abstract class AbstractRelocationIT {
                     checkpointable: true
                     application: /hga/myapp
                     file-systems: [{mount: /mnt/app01, vfs: nfs, host: lpar02, dev: /wpar_share}]
-            """ + HOST.formatted("lpar01", "9.3.5.121", "sys570b") + """
+            """ + HOST.formatted("lpar01", "9.3.5.121", "sys570b", 546) + """
                 wpars:
                   - {name: wpr07, state: D, hostname: wpr07b, address: 9.3.5.197}
+            """ + HOST.formatted("lpar03", "9.3.5.129", "sys570a", 1092) + """
+                wpars: []
               - name: lpar02
                 port: 0
                 ip: 9.3.5.128
                 managed-system: sys570a
-                nfs-exports: [{path: /images, clients: [lpar00, lpar01]}, {path: /wpar_share, clients: [lpar00, lpar01]}]
+                nfs-exports:
+                  - {path: /images, clients: [lpar00, lpar01, lpar03]}
+                  - {path: /wpar_share, clients: [lpar00, lpar01, lpar03]}
                 wpars: []
             """;
 
@@ -116,7 +129,8 @@ abstract class AbstractRelocationIT {
     void start() throws Exception {
         fleet = Fleet.startYaml(FLEET, FleetOptions.forTests().dataDir(dir.resolve("sim")));
         app = FleetApplication.on(databaseUrl(), databaseUser(), databasePassword()).properties(databaseProperties())
-                .fleet(fleet, "lpar00", "lpar01", "lpar02")
+                .fleet(fleet, "lpar00", "lpar01", "lpar02", "lpar03")
+                .property("wparflow.inventory.file", fleet.inventoryPath()) // what discovery reads
                 .property("wparflow.relocation.retry-cycle", "R1/PT1S")
                 .property("wparflow.relocation.lock-retry-interval", "PT1S")
                 .property("wparflow.relocation.lock-max-attempts", "2")
@@ -240,7 +254,8 @@ abstract class AbstractRelocationIT {
 
         assertPassed(instance, "EndEvent_RequestRefused");
         assertThat((String) variable(instance, "outcomeReason")).startsWith("REQUEST_INVALID")
-                .contains("lpar99 is not in the inventory").contains("mode must be auto, static or live");
+                .contains("lpar99 is not in the inventory").contains("mode must be auto, static or live")
+                .contains("the inventory knows").contains("lpar01");
         assertThat(fleet.log().entries()).isEmpty();
     }
 
@@ -307,6 +322,95 @@ abstract class AbstractRelocationIT {
             assertThat(r.outcome()).isEqualTo("RELOCATED");
             assertThat(r.chosenMode()).isEqualTo("static");
         });
+    }
+
+    /** FleetDiscoveryProcess on demand, as POST /api/discovery starts it: the inventory tables "choose for me" reads. */
+    void discoverFleet() {
+        identity.setAuthentication("alice", List.of("wparflow-operators"));
+        String id;
+        try {
+            id = runtime.startProcessInstanceByMessage("FleetDiscoveryRequested").getId();
+        } finally {
+            identity.clearAuthentication();
+        }
+        awaitEnd(id);
+        DiscoverySummary summary = app.getBean(FleetDiscoveryService.class).summary(id).orElseThrow();
+        assertThat(summary.failures()).as("discovery failures").isEmpty();
+        InventoryRepository inventory = app.getBean(InventoryRepository.class);
+        assertThat(inventory.lpar("lpar01").orElseThrow().managedSystem()).isEqualTo("sys570b");
+        assertThat(inventory.lpar("lpar03").orElseThrow().managedSystem()).isEqualTo("sys570a");
+        assertThat(RelocationRequestService.rootvgFreeMb(inventory.lpar("lpar03").orElseThrow()))
+                .as("lpar03 has more room than lpar01")
+                .isGreaterThan(RelocationRequestService.rootvgFreeMb(inventory.lpar("lpar01").orElseThrow()));
+        fleet.log().clear(); // the relocation's commands from here on
+    }
+
+    /** Starts a relocation as alice with no arriving LPAR ("choose for me"). */
+    String relocateChoosingForMe(String wpar) {
+        identity.setAuthentication("alice", List.of("wparflow-operators"));
+        try {
+            return runtime.startProcessInstanceByKey(RelocationVariables.PROCESS_ID, Map.of("wpar", wpar,
+                    "departingLpar", "lpar00", "mode", "auto", "validateOnly", false)).getId();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** The value the arriving LPAR had each time it was written, oldest first (history level full). */
+    List<Object> arrivingLparHistory(String instance) {
+        return history.createHistoricDetailQuery().processInstanceId(instance).variableUpdates()
+                .orderPartiallyByOccurrence().asc().list().stream()
+                .map(d -> (org.camunda.bpm.engine.history.HistoricVariableUpdate) d)
+                .filter(u -> u.getVariableName().equals("arrivingLpar")).map(u -> u.getValue()).toList();
+    }
+
+    @Test
+    void chooseForMePrefersAnotherManagedSystemAndMovesTheWparThere() {
+        discoverFleet();
+        String instance = relocateChoosingForMe("wpr00");
+        assertThat((String) tasks.getVariable(approvalTask(instance).getId(), "plan"))
+                .contains("Relocate WPAR wpr00 from lpar00 to lpar01 (chosen for you)");
+        decide(instance, "bob", "approve", "any compatible LPAR");
+        awaitEnd(instance);
+
+        // lpar01 (managed system sys570b) before lpar03 (sys570a, the departing system's, more free space)
+        assertPassed(instance, "EndEvent_WparRelocated");
+        assertThat(variable(instance, "arrivingLpar")).isEqualTo("lpar01");
+        assertThat(arrivingLparHistory(instance)).containsSubsequence(null, "lpar01");
+        assertThat(state("lpar01", "wpr00")).isEqualTo("A");
+        assertThat(state("lpar00", "wpr00")).isNull();
+        assertThat(state("lpar03", "wpr00")).isNull();
+        assertThat(locks.heldBy(instance)).isEmpty();
+        assertThat(app.getBean(RelocationRecords.class).find(instance)).get().satisfies(r -> {
+            assertThat(r.arrivingLpar()).isEqualTo("lpar01");
+            assertThat(r.outcome()).isEqualTo("RELOCATED");
+        });
+        assertThat(fleet.log().entries("lpar03")).as("lpar03 not even asked: the first candidate fitted").isEmpty();
+    }
+
+    @Test
+    void chooseForMeSkipsATargetWhereTheNameIsTakenAndPicksTheNextOne() {
+        discoverFleet();
+        // wpr07 exists on lpar01 already: the first candidate fails the name check, lpar03 fits
+        String instance = relocateChoosingForMe("wpr07");
+        assertThat((String) tasks.getVariable(approvalTask(instance).getId(), "plan"))
+                .contains("to lpar03 (chosen for you)").contains("chosen mode: static");
+        decide(instance, "bob", "approve", "any compatible LPAR");
+        awaitEnd(instance);
+
+        assertPassed(instance, "EndEvent_WparRelocated");
+        assertThat(variable(instance, "arrivingLpar")).isEqualTo("lpar03");
+        assertThat(state("lpar03", "wpr07")).isEqualTo("A");
+        assertThat(state("lpar00", "wpr07")).isNull();
+        assertThat(state("lpar01", "wpr07")).as("the other wpr07, untouched").isEqualTo("D");
+        assertThat(fleet.host("lpar03").wpar("wpr07").orElseThrow().lock).isNull();
+        assertThat(locks.heldBy(instance)).isEmpty();
+        assertThat(app.getBean(RelocationRecords.class).find(instance)).get().satisfies(r -> {
+            assertThat(r.arrivingLpar()).isEqualTo("lpar03");
+            assertThat(r.chosenMode()).isEqualTo("static");
+            assertThat(r.outcome()).isEqualTo("RELOCATED");
+        });
+        assertThat(changes()).as("lpar01 was only read").noneMatch(c -> c.startsWith("lpar01 "));
     }
 
     @Test
@@ -392,6 +496,15 @@ abstract class AbstractRelocationIT {
                 .anyMatch(c -> c.contains("movewpar -k") && c.endsWith("mob01 9.3.5.127"))
                 .anyMatch(c -> c.startsWith("lpar00 rmwpar -p mob01"))
                 .noneMatch(c -> c.contains("movewpar -x"));
+        // the administrative lock while wparflow prepares the move, handed over to movewpar on each side
+        assertThat(mobility()).containsSubsequence(
+                "lpar00 wparlockctl -l -> 0",   // the departing WPAR, after the leases
+                "lpar00 wparlockctl -u -> 0", "lpar00 mkwpar -w -> 0", "lpar00 wparlockctl -l -> 0",
+                "lpar01 mkwpar -p -> 0",
+                "lpar01 wparlockctl -l -> 0",   // the pre-staged copy
+                "lpar00 wparlockctl -u -> 0", "lpar00 movewpar -s -> 0",
+                "lpar01 wparlockctl -u -> 0", "lpar01 movewpar -k -> 0");
+        assertThat(fleet.host("lpar01").wpar("mob01").orElseThrow().lock).as("administrative lock").isNull();
     }
 
     @Test
@@ -410,8 +523,89 @@ abstract class AbstractRelocationIT {
         assertThat(state("lpar00", "mob01")).isEqualTo("A");
         assertThat(state("lpar01", "mob01")).isNull();
         assertThat(locks.heldBy(instance)).isEmpty();
+        assertThat(fleet.host("lpar00").wpar("mob01").orElseThrow().lock).as("administrative lock").isNull();
         assertThat(changes()).anyMatch(c -> c.equals("lpar00 /opt/mcr/bin/movewpar -x mob01"))
                 .anyMatch(c -> c.equals("lpar01 /opt/mcr/bin/movewpar -x mob01"));
+    }
+
+    /** "host command flag" for the live move's commands on both sides, in order, with the exit status. */
+    List<String> mobility() {
+        List<String> out = new java.util.ArrayList<>();
+        for (CommandLog.Entry e : fleet.log().entries()) {
+            if (Set.of("movewpar", "mkwpar", "rmwpar", "setclock", "stopwpar", "wparlockctl").contains(e.command())) {
+                out.add(e.host + " " + e.command() + (e.argv.size() > 1 && e.argv.get(1).startsWith("-")
+                        ? " " + e.argv.get(1) : "") + " -> " + e.exitStatus());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void liveMoveRefusedOnArrivalIsAbortedOnBothSides() throws Exception {
+        // movewpar -k waits a second before it runs: time for the arriving clock to drift after setclock (an NTP
+        // step, an operator's date), which movewpar -k refuses
+        fleet.faults().add(FaultRule.on("lpar01").command("movewpar").argContains("-k").latency(1000).once().build());
+        String instance = relocate("mob01", Map.of("mode", "live"));
+        decide(instance, "bob", "approve", "live move agreed");
+        await().atMost(Duration.ofSeconds(60)).until(() -> fleet.log().entries("lpar01").stream()
+                .anyMatch(e -> e.command().equals("movewpar") && e.argv.contains("-k")));
+        fleet.host("lpar01").model().clockOffsetSeconds = 42;
+        awaitEnd(instance);
+
+        assertPassed(instance, "CallActivity_LiveRelocation");
+        assertPassed(instance, "EndEvent_WparStayed");
+        assertThat(variable(instance, "outcome")).isEqualTo("ROLLED_BACK");
+        assertThat((String) variable(instance, "outcomeReason")).startsWith("MOVE_FAILED")
+                .contains("differ by 42 seconds");
+        // exactly once, Active where it was, nothing left on the arriving side, no lock of any kind
+        assertThat(state("lpar00", "mob01")).isEqualTo("A");
+        assertThat(state("lpar01", "mob01")).isNull();
+        assertThat(fleet.host("lpar00").wpar("mob01").orElseThrow().lock).as("administrative lock").isNull();
+        assertThat(locks.heldBy(instance)).isEmpty();
+        var live = history.createHistoricProcessInstanceQuery().superProcessInstanceId(instance)
+                .processDefinitionKey(LiveRelocationVariables.PROCESS_ID).singleResult();
+        assertThat(locks.heldBy(live.getId())).isEmpty();
+        assertThat(mobility()).containsSubsequence(
+                "lpar00 wparlockctl -l -> 0",   // the departing WPAR's administrative lock
+                "lpar00 mkwpar -w -> 0",        // spec of the departing WPAR
+                "lpar01 mkwpar -p -> 0",        // pre-staged, Defined
+                "lpar01 wparlockctl -l -> 0",   // and locked
+                "lpar01 setclock -> 0",
+                "lpar00 wparlockctl -u -> 0",   // handed over to movewpar
+                "lpar00 movewpar -s -> 0",      // connection key, departing T
+                "lpar01 wparlockctl -u -> 0",
+                "lpar01 movewpar -k -> 1",      // refused: clocks differ
+                "lpar01 movewpar -x -> 0",      // abort on both sides, arriving first: the migration server stops
+                "lpar00 movewpar -x -> 0",
+                "lpar01 rmwpar -p -> 0");       // the pre-staged copy removed, its NFS file systems kept
+        assertThat(mobility()).filteredOn(c -> c.contains("movewpar -k")).hasSize(1);
+        assertThat(app.getBean(RemoteRunService.class).find((String) history.createHistoricVariableInstanceQuery()
+                .processInstanceId(live.getId()).variableName("moveRunId").singleResult().getValue()))
+                .get().satisfies(run -> {
+                    assertThat(run.state()).isEqualTo(RemoteRun.State.EXITED);
+                    assertThat(run.exitCode()).isEqualTo(1);
+                });
+    }
+
+    @Test
+    void liveMoveWhosePrestageIsRefusedReleasesTheAdministrativeLockItHeld() {
+        // another WPAR took the address on lpar01 after the checks: mkwpar -p refuses (0960-105), before movewpar
+        fleet.faults().add(FaultRule.on("lpar01").command("mkwpar").argContains("-p")
+                .fail(1, "mkwpar: 0960-105 The network address 9.3.5.186 is already in use.").once().build());
+        String instance = relocate("mob01", Map.of("mode", "live"));
+        decide(instance, "bob", "approve", "live move agreed");
+        awaitEnd(instance);
+
+        assertPassed(instance, "EndEvent_WparStayed");
+        assertThat(variable(instance, "outcome")).isEqualTo("ROLLED_BACK");
+        assertThat((String) variable(instance, "outcomeReason")).startsWith("PRESTAGE_FAILED").contains("0960-105");
+        assertThat(state("lpar00", "mob01")).isEqualTo("A");
+        assertThat(state("lpar01", "mob01")).isNull();
+        assertThat(fleet.host("lpar00").wpar("mob01").orElseThrow().lock).as("administrative lock").isNull();
+        assertThat(locks.heldBy(instance)).isEmpty();
+        assertThat(mobility()).containsSubsequence("lpar00 wparlockctl -l -> 0", "lpar01 mkwpar -p -> 1",
+                "lpar01 movewpar -x -> 1", "lpar00 movewpar -x -> 1", "lpar00 wparlockctl -u -> 0")
+                .noneMatch(c -> c.contains("movewpar -s") || c.contains("movewpar -k"));
     }
 
     @Test

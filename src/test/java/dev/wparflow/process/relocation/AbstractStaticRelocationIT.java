@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.wparflow.lock.HeldLock;
 import dev.wparflow.lock.LeaseLockService;
+import dev.wparflow.lock.LockAcquisition;
 import dev.wparflow.lock.LockResource;
+import dev.wparflow.run.RemoteRun;
+import dev.wparflow.run.RemoteRunService;
 import dev.wparflow.simulator.CommandLog;
 import dev.wparflow.simulator.Fleet;
 import dev.wparflow.simulator.FleetOptions;
@@ -68,6 +73,9 @@ abstract class AbstractStaticRelocationIT {
                 wpars: []
             """;
 
+    /** The relocation's lease length in these tests (production: PT12H). */
+    static final Duration LEASE = Duration.ofSeconds(3);
+
     @TempDir
     static Path dir;
     Fleet fleet;
@@ -97,6 +105,9 @@ abstract class AbstractStaticRelocationIT {
                 .property("wparflow.relocation.lock-retry-interval", "PT1S")
                 .property("wparflow.relocation.lock-max-attempts", "3")
                 .property("wparflow.relocation.save-timeout", "PT6S")
+                // leases shorter than most scenarios here: they live on because the renewer keeps them
+                .property("wparflow.relocation.lock-lease", LEASE.toString())
+                .property("wparflow.locks.renew-interval", "PT0.5S")
                 .start();
         runtime = app.getBean(RuntimeService.class);
         history = app.getBean(HistoryService.class);
@@ -305,5 +316,130 @@ abstract class AbstractStaticRelocationIT {
         assertPassed(instance, "EndEvent_WparRelocated");
         assertExactlyOnce(instance, "wpr00", "lpar01", "A");
         assertThat(actions()).containsOnlyOnce("lpar00 savewpar", "lpar01 restwpar");
+    }
+
+    /** How many times savewpar itself ran on the departing host (a detached run is logged with its own command). */
+    long savewparRuns() {
+        return fleet.log().entries("lpar00").stream().filter(e -> e.command().equals("savewpar")).count();
+    }
+
+    /** How many {@code wparflow-run start} of the save run the departing host received. */
+    long saveStarts() {
+        return fleet.log().entries("lpar00").stream().filter(e -> e.command().equals("wparflow-run")
+                && e.argv.get(1).equals("start") && e.argv.contains("savewpar")).count();
+    }
+
+    /** The save run as wparflow recorded it. */
+    RemoteRun saveRun(String instance) {
+        return app.getBean(RemoteRunService.class).find((String) variable(instance, "saveRunId")).orElseThrow();
+    }
+
+    @Test
+    void departingHostDropsTheConnectionDuringTheSavewparStart() {
+        // the host starts savewpar, then the connection drops before wparflow learns it did
+        fleet.faults().add(FaultRule.on("lpar00").command("wparflow-run").argContains("savewpar")
+                .type(FaultType.DROP_CONNECTION).once().build());
+        String instance = relocate("wpr00");
+        awaitEnd(instance);
+
+        assertPassed(instance, "EndEvent_WparRelocated");
+        assertExactlyOnce(instance, "wpr00", "lpar01", "A");
+        assertThat(saveStarts()).as("the start, sent again on a fresh session").isEqualTo(2);
+        assertThat(savewparRuns()).as("savewpar runs").isEqualTo(1);
+        assertThat(saveRun(instance).state()).isEqualTo(RemoteRun.State.EXITED);
+        assertThat(history.createHistoricIncidentQuery().processInstanceId(instance).count()).isZero();
+    }
+
+    @Test
+    void departingHostDropsEveryStartOfTheSaveIncidentThenTheOperatorsRetryFindsTheRun() {
+        fleet.setTimeScale(1.0); // savewpar takes 3 s: still running when the operator retries
+        fleet.faults().add(FaultRule.on("lpar00").command("wparflow-run").argContains("savewpar")
+                .type(FaultType.DROP_CONNECTION).times(2).build());
+        String instance = relocate("wpr00");
+        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createIncidentQuery().processInstanceId(instance)
+                .count() == 1);
+        Incident incident = runtime.createIncidentQuery().processInstanceId(instance).singleResult();
+        assertThat(incident.getActivityId()).isEqualTo("Task_SaveWpar");
+        assertThat(incident.getIncidentMessage()).contains("CONNECTION_LOST on lpar00")
+                .contains("wparflow-run start").contains("sending it again is safe");
+        assertThat(state("lpar00", "wpr00")).isEqualTo("D"); // stopped, savewpar running on the host
+        assertThat(fleet.host("lpar00").wpar("wpr00").orElseThrow().lock.command()).as("savewpar holds the lock")
+                .isEqualTo("savewpar");
+
+        // the operator's retry, run at once (not at the job executor's next acquisition, up to 5 s later) so that it
+        // meets savewpar still running and holding the WPAR's administrative lock
+        management.executeJob(incident.getConfiguration());
+        fleet.setTimeScale(0.0); // the rest of the move at once
+        awaitEnd(instance);
+
+        assertPassed(instance, "EndEvent_WparRelocated");
+        assertExactlyOnce(instance, "wpr00", "lpar01", "A");
+        assertThat(saveStarts()).as("two dropped starts and the retry's").isEqualTo(3);
+        assertThat(savewparRuns()).as("savewpar runs").isEqualTo(1);
+        assertThat(actions()).containsOnlyOnce("lpar00 savewpar", "lpar01 restwpar");
+    }
+
+    @Test
+    void departingHostDropsTheConnectionWhileTheSaveIsPolled() {
+        // savewpar takes 3 s (the rest of the move no time): polled several times while it runs
+        fleet.faults().add(FaultRule.on("lpar00").command("savewpar").latency(3000).once().build());
+        FaultRule drop = fleet.faults().add(FaultRule.on("lpar00").command("wparflow-run").argContains("status")
+                .type(FaultType.DROP_CONNECTION).times(4).build());
+        String instance = relocate("wpr00");
+        awaitEnd(instance);
+
+        assertThat(drop.fired()).as("status polls dropped").isEqualTo(4);
+        assertPassed(instance, "EndEvent_WparRelocated");
+        assertExactlyOnce(instance, "wpr00", "lpar01", "A");
+        assertThat(savewparRuns()).as("savewpar runs").isEqualTo(1);
+        assertThat(saveRun(instance).state()).isEqualTo(RemoteRun.State.EXITED);
+    }
+
+    @Test
+    void departingHostThatNeverAnswersThePollTimesTheSaveOutAndTheWparRunsWhereItWas() {
+        fleet.faults().add(FaultRule.on("lpar00").command("savewpar").latency(3000).once().build());
+        fleet.faults().add(FaultRule.on("lpar00").command("wparflow-run").argContains("status")
+                .type(FaultType.DROP_CONNECTION).build());
+        String instance = relocate("wpr00");
+        awaitEnd(instance);
+
+        assertPassed(instance, "BoundaryEvent_SaveTimedOut");
+        assertPassed(instance, "EndEvent_RelocationRolledBack");
+        assertExactlyOnce(instance, "wpr00", "lpar00", "A");
+        assertThat(savewparRuns()).as("savewpar runs").isEqualTo(1);
+        assertThat(saveRun(instance).state()).isEqualTo(RemoteRun.State.CANCELLED);
+        assertThat(actions()).doesNotContain("lpar01 restwpar");
+    }
+
+    @Test
+    void leasesShorterThanTheSaveAreRenewedAndNobodyElseGetsTheWpar() throws Exception {
+        // savewpar takes 5 s; the relocation's leases last 3 s and are renewed while its process instance lives
+        fleet.faults().add(FaultRule.on("lpar00").command("savewpar").latency(5000).once().build());
+        LockResource departure = LockResource.wpar("lpar00", "wpr00");
+        String instance = relocate("wpr00");
+        await().atMost(Duration.ofSeconds(30)).until(() -> savewparRuns() == 1);
+        CommandLog.Entry save = fleet.log().entries("lpar00").stream().filter(e -> e.command().equals("savewpar"))
+                .findFirst().orElseThrow();
+        long token = locks.find(departure).fencingToken();
+        List<String> refusedPastTheLease = new ArrayList<>();
+        while (save.end() == null) {
+            // another operation (a backup, say) asks for the WPAR while savewpar runs
+            LockAcquisition other = locks.acquire(departure, "other-operation", "backup", Duration.ofMinutes(1));
+            assertThat(other.acquired()).as("the WPAR's lease went to another operation mid-save").isFalse();
+            HeldLock held = locks.find(departure);
+            assertThat(held.owner()).isEqualTo(instance);
+            assertThat(held.fencingToken()).isEqualTo(token);
+            if (Duration.between(held.acquiredAt(), Instant.now()).compareTo(LEASE) > 0) {
+                assertThat(held.expiresAt()).isAfter(held.acquiredAt().plus(LEASE));
+                refusedPastTheLease.add(held.heartbeatAt().toString());
+            }
+            Thread.sleep(200);
+        }
+        assertThat(refusedPastTheLease).as("refusals after the first lease would have expired").hasSizeGreaterThan(3);
+        awaitEnd(instance);
+
+        assertPassed(instance, "EndEvent_WparRelocated");
+        assertExactlyOnce(instance, "wpr00", "lpar01", "A");
+        assertThat(locks.find(departure).owner()).isNull();
     }
 }

@@ -47,9 +47,31 @@ class RelocationRequestServiceTest {
                         .isEqualTo("REQUEST_INVALID"))
                 .hasMessageContaining("nobody is named as requester").hasMessageContaining("WPAR:")
                 .hasMessageContaining("departing LPAR lpar99 is not in the inventory")
+                .hasMessageContaining("the inventory knows lpar00, lpar01, lpar02")
                 .hasMessageContaining("departing and arriving LPAR are both lpar99")
                 .hasMessageContaining("mode must be auto, static or live")
                 .hasMessageContaining("is not an ISO-8601 date-time");
+    }
+
+    @Test
+    void knownNamesAreListedOnceAndLongListsAreCut() {
+        assertThatThrownBy(() -> service.validate(request("wpr00", "lpar98", "lpar99", "auto", null)))
+                .hasMessageEndingWith("the inventory knows lpar00, lpar01, lpar02");
+        RelocationRequestService many = new RelocationRequestService(null, null, null, null, null,
+                RelocationSettings.defaults(), new StaticListableBeanFactory(Map.of("resolver", new SshEndpointResolver() {
+                    @Override
+                    public Optional<SshEndpoint> find(String name) {
+                        return Optional.empty();
+                    }
+
+                    @Override
+                    public java.util.Collection<String> names() {
+                        return java.util.stream.IntStream.range(0, 45).mapToObj(i -> String.format("lpar%02d", i))
+                                .toList();
+                    }
+                })).getBeanProvider(SshEndpointResolver.class));
+        assertThat(many.knownNames()).startsWith("the inventory knows lpar00, lpar01").contains("lpar28, lpar29 and")
+                .doesNotContain("lpar30").endsWith("and 15 more (GET /api/ssh/sessions lists them)");
     }
 
     @Test
