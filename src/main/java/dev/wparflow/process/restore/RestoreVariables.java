@@ -44,6 +44,18 @@ public final class RestoreVariables {
     public static final String SUMMARY = "summary";
     public static final String PLAN = "plan";
     public static final String DECISION = "decision";
+    /** restore: the state of the WPAR the restore replaces, when it was locked (absent: there was none) */
+    public static final String EXISTING_STATE = "existingState";
+    /** restore: true once the existing WPAR was set aside (removed or renamed): from here a failure rolls back */
+    public static final String SET_ASIDE = "setAside";
+    /** restore, after a failure past the set-aside: RENAME_BACK or ABSENT ({@link WparRestoreService.Rollback}) */
+    public static final String ROLLBACK = "rollback";
+    /**
+     * out: how it ended. Restore: RESTORED, REFUSED (nothing changed), REJECTED, FAILED (nothing changed),
+     * ROLLED_BACK (the original is back), ABSENT (the WPAR does not exist; failureReason names the image to use).
+     * Clone: CLONED, FAILED (nothing left behind).
+     */
+    public static final String OUTCOME = "outcome";
     /** out: the WPAR's state after the restore (DEFINED or ACTIVE) */
     public static final String RESTORED_STATE = "restoredState";
     public static final String FAILURE_CODE = "failureCode";
@@ -59,6 +71,12 @@ public final class RestoreVariables {
     public static String string(DelegateExecution e, String name) {
         Object v = e.getVariable(name);
         return v == null || v.toString().isBlank() ? null : v.toString().strip();
+    }
+
+    /** Appends a sentence to failureReason (a rollback says what it did). */
+    public static void addToFailureReason(DelegateExecution e, String sentence) {
+        String reason = string(e, FAILURE_REASON);
+        e.setVariable(FAILURE_REASON, reason == null ? sentence : reason + "; " + sentence);
     }
 
     public static boolean flag(DelegateExecution e, String name) {

@@ -1,5 +1,6 @@
 package dev.wparflow.process.restore;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -450,6 +451,133 @@ public class WparRestoreService {
         if (runId != null && runs.find(runId).isPresent()) {
             runs.cancel(runId, origin);
         }
+    }
+
+    /**
+     * restwpar outlived its timeout: the run is cancelled on its host and the restore (or clone) fails with
+     * RESTORE_TIMEOUT. A run the poller saw exit in the meantime (the timer won the race against the correlation) is
+     * not cancelled: it returns, and the model checks it as usual.
+     */
+    public void cancelTimedOut(Origin origin, String host, String wpar, String runId, Duration timeout) {
+        Optional<RemoteRun> run = runId == null ? Optional.empty() : runs.find(runId);
+        if (run.isPresent() && run.get().state() == RemoteRun.State.EXITED) {
+            log.info("restwpar run {} of {}/{} exited as its timeout fired: checked as usual", runId, host, wpar);
+            return;
+        }
+        if (run.isPresent()) {
+            runs.cancel(runId, origin);
+        }
+        log.warn("restwpar of {}/{} ran longer than {}: run {} cancelled", host, wpar, timeout, runId);
+        throw new BackupRefusal("RESTORE_TIMEOUT", "restwpar of " + host + "/" + wpar + " ran longer than " + timeout
+                + " and was cancelled (run " + runId + ")");
+    }
+
+    // -------------------------------------------------------------------------------------- rollback
+
+    /** What a failed restore does once what restwpar left is gone. */
+    public enum Rollback {
+        /** the original was renamed aside: rename it back (and restart it if it was Active) */
+        RENAME_BACK,
+        /** the original was removed (or there was none): the WPAR is absent, the outcome says which image to use */
+        ABSENT
+    }
+
+    /** The next rollback step and a sentence for the outcome. */
+    public record PartialRemoval(Rollback next, String note) {
+    }
+
+    /**
+     * After a restore failed past the set-aside (restwpar failed or timed out, start or verify failed): removes what
+     * restwpar left under the WPAR's name ({@code rmwpar -F}: stops it first; Broken or Transitional leftovers of a
+     * cancelled run included). With {@code existing=rename} the renamed original must still be there, else the WPAR of
+     * that name might be the original renamed back by hand and is not touched (incident). Never throws a business
+     * error: a failure here is an incident whose message says where the original is.
+     */
+    public PartialRemoval removePartialRestore(Origin origin, String host, String wpar, Existing mode, String renameTo,
+            String existingState, String imageId, String imagePath) {
+        boolean renamedAside = mode == Existing.RENAME && existingState != null && renameTo != null;
+        String whereOriginal = renamedAside ? "the original is " + host + "/" + renameTo + " (renamed, Defined)"
+                : absent(host, wpar, mode, existingState, imageId, imagePath);
+        try {
+            if (renamedAside && look(origin, host, renameTo).isEmpty()) {
+                throw new IllegalStateException("the renamed original " + host + "/" + renameTo + " is not there; "
+                        + host + "/" + wpar + " is left as it is (it may be the original renamed back by hand)");
+            }
+            Optional<WparInfo> partial = look(origin, host, wpar);
+            String removed;
+            if (partial.isPresent()) {
+                run(host, WparLifecycle.rmwpar(WparName.of(wpar), true), origin, false, out -> out);
+                removed = "what restwpar left of " + host + "/" + wpar + " (" + partial.get().state() + ") was removed";
+                log.info("rollback of the restore of {}/{}: partial WPAR ({}) removed", host, wpar, partial.get().state());
+            } else {
+                removed = "restwpar left no WPAR " + host + "/" + wpar;
+            }
+            return renamedAside ? new PartialRemoval(Rollback.RENAME_BACK, removed)
+                    : new PartialRemoval(Rollback.ABSENT, removed + "; " + whereOriginal);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("rolling back the restore of " + host + "/" + wpar + ": " + e.getMessage()
+                    + "; " + whereOriginal, e);
+        }
+    }
+
+    /** Renames the original back ({@code chwpar -n WPAR RENAMED}); done already (a retry): nothing. */
+    public String renameBack(Origin origin, String host, String wpar, String renameTo) {
+        try {
+            boolean original = look(origin, host, renameTo).isPresent();
+            boolean named = look(origin, host, wpar).isPresent();
+            if (original && !named) {
+                run(host, WparLifecycle.rename(WparName.of(renameTo), WparName.of(wpar)), origin, false, out -> out);
+                log.info("rollback of the restore of {}/{}: {} renamed back", host, wpar, renameTo);
+                return "the original " + host + "/" + renameTo + " was renamed back to " + wpar;
+            }
+            if (!original && named) {
+                return "the original is back as " + host + "/" + wpar;
+            }
+            throw new IllegalStateException(original ? host + "/" + wpar + " exists beside the renamed original "
+                    + renameTo : "neither " + host + "/" + renameTo + " nor " + host + "/" + wpar + " exists");
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("rolling back the restore of " + host + "/" + wpar + ": renaming "
+                    + renameTo + " back: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts the original again after it was renamed back (it was Active before the restore). */
+    public String restartOriginal(Origin origin, String host, String wpar) {
+        try {
+            WparInfo w = look(origin, host, wpar).orElseThrow(() -> new IllegalStateException(host + "/" + wpar
+                    + " is not there"));
+            if (w.state() != WparState.ACTIVE) {
+                run(host, WparLifecycle.startwpar(WparName.of(wpar), false), origin, false, out -> out);
+            }
+            return "and restarted (Active, as before the restore)";
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("rolling back the restore of " + host + "/" + wpar
+                    + ": the original is back under its name but did not start again: " + e.getMessage(), e);
+        }
+    }
+
+    /** A failed clone leaves nothing half-made: removes the new WPAR restwpar created ({@code rmwpar -F}), if any. */
+    public String removePartialClone(Origin origin, String host, String name) {
+        try {
+            Optional<WparInfo> partial = look(origin, host, name);
+            if (partial.isEmpty()) {
+                return "restwpar left no WPAR " + host + "/" + name;
+            }
+            run(host, WparLifecycle.rmwpar(WparName.of(name), true), origin, false, out -> out);
+            log.info("failed clone {}/{} ({}) removed", host, name, partial.get().state());
+            return "what restwpar left of " + host + "/" + name + " (" + partial.get().state() + ") was removed";
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("removing the failed clone " + host + "/" + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String absent(String host, String wpar, Existing mode, String existingState, String imageId,
+            String imagePath) {
+        String why = existingState == null ? "as it was before the restore"
+                : "it was removed before the restore (existing=" + mode.name().toLowerCase(Locale.ROOT) + ")";
+        return host + "/" + wpar + " is ABSENT, " + why + ": restore it from image " + imageId + " (" + imagePath
+                + ") once the cause is fixed, or pick another image of it in GET /api/images?lpar=" + host + "&wpar="
+                + wpar;
     }
 
     public ImageCatalog catalog() {
