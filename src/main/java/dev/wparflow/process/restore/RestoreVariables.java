@@ -31,6 +31,8 @@ public final class RestoreVariables {
     /** in, clone, optional: the target volume group and its disks (comma-separated) for the edited image.data */
     public static final String VOLUME_GROUP = "volumeGroup";
     public static final String DISKS = "disks";
+    /** in, clone, optional: clone an image that is not golden (the drill does; default false: IMAGE_NOT_GOLDEN) */
+    public static final String ALLOW_NON_GOLDEN = "allowNonGolden";
     /** in, restore: who asks (default the authenticated starter, {@code initiator}) */
     public static final String REQUESTER = "requester";
     public static final String INITIATOR = "initiator";

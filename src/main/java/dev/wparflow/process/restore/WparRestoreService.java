@@ -232,7 +232,7 @@ public class WparRestoreService {
     }
 
     public ClonePlan planClone(Origin origin, String host, String imageId, String name, String hostname,
-            String address, String volumeGroup) {
+            String address, String volumeGroup, boolean allowNonGolden) {
         WparName.of(name);
         if (hostname != null) {
             HostName.of(hostname);
@@ -241,6 +241,11 @@ public class WparRestoreService {
             IpAddress.of(address);
         }
         CatalogImage img = chooseImage(imageId, null, null);
+        if (!img.golden() && !allowNonGolden) {
+            throw new BackupRefusal("IMAGE_NOT_GOLDEN", "image " + img.id() + " (" + img.lpar() + "/" + img.wpar() + ", "
+                    + img.createdAt() + ") is not golden: mark it golden (PUT /api/images/" + img.id()
+                    + "/golden) or ask with allowNonGolden=true");
+        }
         checkImage(origin, host, img);
         Identity id = new Identity(name, hostname != null ? hostname : name, address);
         checkFree(origin, host, id, null);

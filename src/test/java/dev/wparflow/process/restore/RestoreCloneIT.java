@@ -143,6 +143,12 @@ class RestoreCloneIT {
         assertThat(variable(replace, "failureReason")).isNull();
         assertThat(fleet.host("lpar00").states()).contains("wpr00=D");
 
+        // not golden: refused, nothing changed; then marked golden
+        int lpar01Before = changes("lpar01");
+        assertThat(refusedClone(Map.of("wpar", "wpr05", "address", "9.3.5.199"), imageId)).isEqualTo("IMAGE_NOT_GOLDEN");
+        assertThat(changes("lpar01")).isEqualTo(lpar01Before);
+        node.getBean(ImageCatalog.class).setGolden(imageId, true);
+
         // clone to lpar01 into datavg: new name, hostname, address; LVs in datavg; the edited image.data on the host
         String clone = runToEnd("WparCloneProcess", Map.of("host", "lpar01", "wpar", "wpr05", "imageId", imageId,
                 "hostname", "wpr05.example", "address", "9.3.5.199", "volumeGroup", "datavg", "disks", "hdisk1",
