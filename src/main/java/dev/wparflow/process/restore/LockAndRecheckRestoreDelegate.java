@@ -23,6 +23,7 @@ public class LockAndRecheckRestoreDelegate extends RestoreStepDelegate {
         WparRestoreService.RestorePlan plan = restores.planRestore(origin(e), host, wpar, string(e, IMAGE_ID), null,
                 WparRestoreService.Existing.of(string(e, EXISTING)), string(e, RENAME_TO));
         e.setVariable(IMAGE_PATH, plan.image().path());
+        e.setVariable(EXPECTED_DIRECTORY, plan.directory());
         e.setVariable(EXISTING_STATE, plan.existing() == null ? null : plan.existing().state().name());
     }
 }

@@ -21,6 +21,7 @@ public class RemovePartialCloneDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution e) {
-        addToFailureReason(e, restores.removePartialClone(origin(e), string(e, HOST), string(e, WPAR)));
+        addToFailureReason(e, restores.removePartialClone(origin(e), string(e, HOST), string(e, WPAR),
+                string(e, BASE_DIRECTORY)));
     }
 }

@@ -24,7 +24,7 @@ public class RemovePartialRestoreDelegate implements JavaDelegate {
     public void execute(DelegateExecution e) {
         WparRestoreService.PartialRemoval r = restores.removePartialRestore(origin(e), string(e, HOST), string(e, WPAR),
                 WparRestoreService.Existing.of(string(e, EXISTING)), string(e, RENAME_TO), string(e, EXISTING_STATE),
-                string(e, IMAGE_ID), string(e, IMAGE_PATH));
+                string(e, EXPECTED_DIRECTORY), string(e, IMAGE_ID), string(e, IMAGE_PATH));
         e.setVariable(ROLLBACK, r.next().name());
         addToFailureReason(e, r.note());
     }

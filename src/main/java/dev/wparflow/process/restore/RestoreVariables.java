@@ -40,6 +40,8 @@ public final class RestoreVariables {
     public static final String IMAGE_PATH = "imagePath";
     public static final String EXPECTED_HOSTNAME = "expectedHostname";
     public static final String EXPECTED_ADDRESS = "expectedAddress";
+    /** restore: the base directory restwpar creates the WPAR in (the image's spec) */
+    public static final String EXPECTED_DIRECTORY = "expectedDirectory";
     public static final String EDIT_IMAGE_DATA = "editImageData";
     public static final String IMAGE_DATA_FILE = "imageDataFile";
     public static final String RESTORE_RUN_ID = "restoreRunId";

@@ -166,8 +166,31 @@ public class WparRestoreService {
         return new Identity(name, hostname == null || hostname.isEmpty() ? name : hostname, address);
     }
 
+    /**
+     * The WPAR's base directory in the image's spec ({@code directory} of the general stanza; mount stanzas have
+     * their own), default {@code /wpars/NAME} as mkwpar's.
+     */
+    public static String specDirectory(String spec, String name) {
+        String stanza = null;
+        for (String line : spec == null ? List.<String>of() : spec.lines().toList()) {
+            if (line.matches("^\\S[^=]*:\\s*$")) {
+                stanza = line.strip().replace(":", "");
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if ("general".equals(stanza) && eq > 0 && line.substring(0, eq).strip().equals("directory")) {
+                String value = line.substring(eq + 1).strip().replaceAll("^\"|\"$", "");
+                if (!value.isEmpty()) {
+                    return value;
+                }
+            }
+        }
+        return "/wpars/" + name;
+    }
+
     /** A restore decided before approval; checked again after the lock. */
-    public record RestorePlan(CatalogImage image, Identity identity, WparInfo existing, Existing mode, String renameTo) {
+    public record RestorePlan(CatalogImage image, Identity identity, String directory, WparInfo existing,
+            Existing mode, String renameTo) {
 
         public String describe(String host, boolean start) {
             StringBuilder b = new StringBuilder();
@@ -181,7 +204,8 @@ public class WparRestoreService {
                         .append('\n');
             }
             b.append("restwpar -f ").append(image.path()).append(start ? ", then startwpar" : "").append('\n');
-            b.append("hostname ").append(identity.hostname()).append(", address ").append(identity.address());
+            b.append("hostname ").append(identity.hostname()).append(", address ").append(identity.address())
+                    .append(", directory ").append(directory);
             return b.toString();
         }
     }
@@ -224,7 +248,17 @@ public class WparRestoreService {
         } else {
             checkFree(origin, host, new Identity(null, id.hostname(), id.address()), null);
         }
-        return new RestorePlan(img, id, existing, mode, renameTo);
+        // restwpar creates the WPAR in the spec's directory; a renamed WPAR keeps its own (Example 4-12), so a restore
+        // beside it in the same directory would fail after the set-aside (mkwpar 0960-318)
+        String directory = specDirectory(img.specText(), wpar);
+        for (WparInfo w : listWpars(origin, host)) {
+            if (!w.name().equals(replacing) && directory.equals(w.directory())) {
+                throw new BackupRefusal("DIRECTORY_TAKEN", "directory " + directory + " of image " + img.id()
+                        + " is used by WPAR " + w.name() + " on " + host
+                        + (mode == Existing.RENAME ? " (a renamed WPAR keeps its directory: use existing=remove)" : ""));
+            }
+        }
+        return new RestorePlan(img, id, directory, existing, mode, renameTo);
     }
 
     /** A clone decided: the image, the new identity, whether image.data must be edited for another volume group. */
@@ -499,7 +533,7 @@ public class WparRestoreService {
      * error: a failure here is an incident whose message says where the original is.
      */
     public PartialRemoval removePartialRestore(Origin origin, String host, String wpar, Existing mode, String renameTo,
-            String existingState, String imageId, String imagePath) {
+            String existingState, String directory, String imageId, String imagePath) {
         boolean renamedAside = mode == Existing.RENAME && existingState != null && renameTo != null;
         String whereOriginal = renamedAside ? "the original is " + host + "/" + renameTo + " (renamed, Defined)"
                 : absent(host, wpar, mode, existingState, imageId, imagePath);
@@ -511,6 +545,7 @@ public class WparRestoreService {
             Optional<WparInfo> partial = look(origin, host, wpar);
             String removed;
             if (partial.isPresent()) {
+                requireMadeByRestwpar(host, partial.get(), directory);
                 run(host, WparLifecycle.rmwpar(WparName.of(wpar), true), origin, false, out -> out);
                 removed = "what restwpar left of " + host + "/" + wpar + " (" + partial.get().state() + ") was removed";
                 log.info("rollback of the restore of {}/{}: partial WPAR ({}) removed", host, wpar, partial.get().state());
@@ -562,17 +597,29 @@ public class WparRestoreService {
     }
 
     /** A failed clone leaves nothing half-made: removes the new WPAR restwpar created ({@code rmwpar -F}), if any. */
-    public String removePartialClone(Origin origin, String host, String name) {
+    public String removePartialClone(Origin origin, String host, String name, String directory) {
         try {
             Optional<WparInfo> partial = look(origin, host, name);
             if (partial.isEmpty()) {
                 return "restwpar left no WPAR " + host + "/" + name;
             }
+            requireMadeByRestwpar(host, partial.get(), directory);
             run(host, WparLifecycle.rmwpar(WparName.of(name), true), origin, false, out -> out);
             log.info("failed clone {}/{} ({}) removed", host, name, partial.get().state());
             return "what restwpar left of " + host + "/" + name + " (" + partial.get().state() + ") was removed";
         } catch (RuntimeException e) {
             throw new IllegalStateException("removing the failed clone " + host + "/" + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The name was free and leased before restwpar started, so a WPAR of that name is what restwpar made; its
+     * directory must say so too, else it is left alone (incident): somebody made it by hand meanwhile.
+     */
+    private static void requireMadeByRestwpar(String host, WparInfo w, String directory) {
+        if (directory != null && w.directory() != null && !directory.equals(w.directory())) {
+            throw new IllegalStateException(host + "/" + w.name() + " is in " + w.directory() + ", restwpar was creating "
+                    + directory + ": not removed, it is not what restwpar left");
         }
     }
 
