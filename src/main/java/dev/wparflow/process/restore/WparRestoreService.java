@@ -54,8 +54,9 @@ import dev.wparflow.ssh.CommandResult;
  * The steps of WparRestoreProcess, WparCloneProcess and RestoreDrillProcess (Redbook 4.4.4, 4.4.5): an image from the
  * catalog, checked on the target host (lssavewpar, SHA-1 against the catalog) and restored with restwpar as a
  * detached run. Every check that can refuse runs before anything changes; business refusals are
- * {@link BackupRefusal}s (codes IMAGE_NOT_FOUND, IMAGE_CORRUPT, NAME_TAKEN, HOSTNAME_TAKEN, ADDRESS_TAKEN,
- * VOLUME_GROUP_NOT_FOUND, WPAR_LOCKED, RESTORE_FAILED, VERIFY_FAILED).
+ * {@link BackupRefusal}s (codes IMAGE_NOT_FOUND, IMAGE_CORRUPT, IMAGE_NOT_GOLDEN, NAME_TAKEN, HOSTNAME_TAKEN,
+ * ADDRESS_TAKEN, DIRECTORY_TAKEN, VOLUME_GROUP_NOT_FOUND, WPAR_LOCKED, RESTORE_FAILED, RESTORE_TIMEOUT, VERIFY_FAILED).
+ * The rollback steps of a failed restore or clone throw no refusal: they retry and end as incidents.
  */
 @Service
 public class WparRestoreService {
@@ -484,12 +485,6 @@ public class WparRestoreService {
             run(host, WparLifecycle.stopwpar(WparName.of(wpar), true, false, false), origin, false, out -> out);
         }
         run(host, WparLifecycle.rmwpar(WparName.of(wpar), false), origin, false, out -> out);
-    }
-
-    public void cancel(Origin origin, String runId) {
-        if (runId != null && runs.find(runId).isPresent()) {
-            runs.cancel(runId, origin);
-        }
     }
 
     /**
