@@ -253,6 +253,7 @@ abstract class AbstractRestoreCloneIT {
         fleet.faults().add(FaultRule.on("lpar00").command("restwpar")
                 .fail(1, "restwpar: 0960-999 simulated restore failure on lpar00").once().build());
         int start = fleet.log().entries("lpar00").size();
+        long renamedToken = leaseToken("wpar:lpar00/wpr00old");
 
         String restore = runToEnd("WparRestoreProcess", Map.of("host", "lpar00", "wpar", "wpr00", "requester", "operator",
                 "existing", "rename", "renameTo", "wpr00old", "imageId", imageId, "start", true), "approver");
@@ -262,6 +263,7 @@ abstract class AbstractRestoreCloneIT {
         assertThat((String) variable(restore, "failureReason")).contains("0960-999 simulated restore failure",
                 "restwpar left no WPAR lpar00/wpr00", "wpr00old was renamed back to wpr00", "restarted");
         assertRebuiltWparIsBack();
+        assertThat(leaseToken("wpar:lpar00/wpr00old")).as("the name renamed to was leased too").isGreaterThan(renamedToken);
         assertThat(changesSince("lpar00", start)).containsExactly("stopwpar -F wpr00", "chwpar -n wpr00old wpr00",
                 "restwpar -f " + catalog().find(imageId).orElseThrow().path(), "chwpar -n wpr00 wpr00old",
                 "startwpar wpr00");
@@ -476,6 +478,13 @@ abstract class AbstractRestoreCloneIT {
     String file(String host, String path) {
         byte[] content = fleet.host(host).file(path);
         return content == null ? null : new String(content, StandardCharsets.UTF_8);
+    }
+
+    /** The fencing token of a lease (0: never taken); it grows with every change of owner. */
+    long leaseToken(String resource) {
+        List<Long> tokens = node.getBean(JdbcTemplate.class).queryForList(
+                "SELECT fencing_token FROM wparflow_lock WHERE resource = ?", Long.class, resource);
+        return tokens.isEmpty() ? 0 : tokens.get(0);
     }
 
     void assertNoLeaseOf(String instance) {
