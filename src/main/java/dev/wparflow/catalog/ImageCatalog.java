@@ -66,6 +66,11 @@ public class ImageCatalog {
 
     /** Filtered list (any filter may be null), newest first. */
     public List<CatalogImage> list(String lpar, String wpar, CatalogImage.State state, int limit) {
+        return list(lpar, wpar, state, null, limit);
+    }
+
+    /** Filtered list (any filter may be null; {@code golden}: only golden or only other images), newest first. */
+    public List<CatalogImage> list(String lpar, String wpar, CatalogImage.State state, Boolean golden, int limit) {
         StringBuilder sql = new StringBuilder("SELECT * FROM wparflow_image WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (lpar != null) {
@@ -79,6 +84,10 @@ public class ImageCatalog {
         if (state != null) {
             sql.append(" AND state = ?");
             args.add(state.name());
+        }
+        if (golden != null) {
+            sql.append(" AND golden = ?");
+            args.add(golden);
         }
         sql.append(" ORDER BY created_at DESC, id DESC");
         List<CatalogImage> rows = jdbc.query(sql.toString(), ImageCatalog::row, args.toArray());
@@ -94,8 +103,13 @@ public class ImageCatalog {
         jdbc.update("UPDATE wparflow_image SET restore_tested_at = ? WHERE id = ?", utc(clock.instant()), id);
     }
 
-    public void setGolden(String id, boolean golden) {
-        jdbc.update("UPDATE wparflow_image SET golden = ? WHERE id = ?", golden, id);
+    /**
+     * Marks an image golden (a clone source; retention never deletes it) or takes the mark off. Only a GOOD image can
+     * be marked; taking the mark off works in any state. Returns whether the row changed state or already was so.
+     */
+    public boolean setGolden(String id, boolean golden) {
+        return jdbc.update("UPDATE wparflow_image SET golden = ? WHERE id = ?" + (golden ? " AND state = 'GOOD'" : ""),
+                golden, id) == 1;
     }
 
     private static OffsetDateTime utc(Instant i) {

@@ -1,5 +1,8 @@
 package dev.wparflow.process.restore;
 
+import java.util.Arrays;
+import java.util.List;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,5 +20,11 @@ public class DrillSchedule {
 
     public String getCron() {
         return settings.schedule();
+    }
+
+    /** The drill's image ids (comma-separated variable) as the collection of its multi-instance subprocess. */
+    public List<String> split(String csv) {
+        return csv == null || csv.isBlank() ? List.of()
+                : Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 import dev.wparflow.process.backup.BackupRefusal;
 
-/** Checks image, name, hostname, address and volume group on the target, then locks the new name. */
+/** Checks image (golden unless allowNonGolden), name, hostname, address and volume group on the target, then locks the new name. */
 @Component
 public class PlanCloneDelegate extends RestoreStepDelegate {
 
@@ -25,7 +25,7 @@ public class PlanCloneDelegate extends RestoreStepDelegate {
             throw new BackupRefusal("INVALID_REQUEST", "host, wpar (the new name) and imageId are required");
         }
         WparRestoreService.ClonePlan plan = restores.planClone(origin(e), host, string(e, IMAGE_ID), name,
-                string(e, HOSTNAME), string(e, ADDRESS), string(e, VOLUME_GROUP));
+                string(e, HOSTNAME), string(e, ADDRESS), string(e, VOLUME_GROUP), flag(e, ALLOW_NON_GOLDEN));
         restores.lock(origin(e), host, name, "WparCloneProcess");
         e.setVariable(IMAGE_PATH, plan.image().path());
         e.setVariable(EXPECTED_HOSTNAME, plan.identity().hostname());

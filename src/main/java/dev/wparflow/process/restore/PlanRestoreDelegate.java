@@ -32,6 +32,7 @@ public class PlanRestoreDelegate extends RestoreStepDelegate {
         e.setVariable(IMAGE_PATH, plan.image().path());
         e.setVariable(EXPECTED_HOSTNAME, plan.identity().hostname());
         e.setVariable(EXPECTED_ADDRESS, plan.identity().address());
+        e.setVariable(EXPECTED_DIRECTORY, plan.directory());
         e.setVariable(SUMMARY, "Restore " + host + "/" + wpar + " from " + plan.image().path());
         e.setVariable(PLAN, plan.describe(host, flag(e, START)));
     }

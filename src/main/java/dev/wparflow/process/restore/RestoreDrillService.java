@@ -23,7 +23,7 @@ public class RestoreDrillService {
 
     /** Failures of a clone that happen before it changed anything: the scratch WPAR, if any, is not ours to remove. */
     static final Set<String> REFUSED_BEFORE_CHANGE = Set.of("INVALID_REQUEST", "IMAGE_NOT_FOUND", "IMAGE_CORRUPT",
-            "NAME_TAKEN", "HOSTNAME_TAKEN", "ADDRESS_TAKEN", "VOLUME_GROUP_NOT_FOUND", "WPAR_LOCKED");
+            "IMAGE_NOT_GOLDEN", "NAME_TAKEN", "HOSTNAME_TAKEN", "ADDRESS_TAKEN", "VOLUME_GROUP_NOT_FOUND", "WPAR_LOCKED");
 
     private final ImageCatalog catalog;
     private final WparRestoreService restores;

@@ -31,6 +31,8 @@ public final class RestoreVariables {
     /** in, clone, optional: the target volume group and its disks (comma-separated) for the edited image.data */
     public static final String VOLUME_GROUP = "volumeGroup";
     public static final String DISKS = "disks";
+    /** in, clone, optional: clone an image that is not golden (the drill does; default false: IMAGE_NOT_GOLDEN) */
+    public static final String ALLOW_NON_GOLDEN = "allowNonGolden";
     /** in, restore: who asks (default the authenticated starter, {@code initiator}) */
     public static final String REQUESTER = "requester";
     public static final String INITIATOR = "initiator";
@@ -38,12 +40,26 @@ public final class RestoreVariables {
     public static final String IMAGE_PATH = "imagePath";
     public static final String EXPECTED_HOSTNAME = "expectedHostname";
     public static final String EXPECTED_ADDRESS = "expectedAddress";
+    /** restore: the base directory restwpar creates the WPAR in (the image's spec) */
+    public static final String EXPECTED_DIRECTORY = "expectedDirectory";
     public static final String EDIT_IMAGE_DATA = "editImageData";
     public static final String IMAGE_DATA_FILE = "imageDataFile";
     public static final String RESTORE_RUN_ID = "restoreRunId";
     public static final String SUMMARY = "summary";
     public static final String PLAN = "plan";
     public static final String DECISION = "decision";
+    /** restore: the state of the WPAR the restore replaces, when it was locked (absent: there was none) */
+    public static final String EXISTING_STATE = "existingState";
+    /** restore: true once the existing WPAR was set aside (removed or renamed): from here a failure rolls back */
+    public static final String SET_ASIDE = "setAside";
+    /** restore, after a failure past the set-aside: RENAME_BACK or ABSENT ({@link WparRestoreService.Rollback}) */
+    public static final String ROLLBACK = "rollback";
+    /**
+     * out: how it ended. Restore: RESTORED, REFUSED (nothing changed), REJECTED, FAILED (nothing changed),
+     * ROLLED_BACK (the original is back), ABSENT (the WPAR does not exist; failureReason names the image to use).
+     * Clone: CLONED, FAILED (nothing left behind).
+     */
+    public static final String OUTCOME = "outcome";
     /** out: the WPAR's state after the restore (DEFINED or ACTIVE) */
     public static final String RESTORED_STATE = "restoredState";
     public static final String FAILURE_CODE = "failureCode";
@@ -59,6 +75,12 @@ public final class RestoreVariables {
     public static String string(DelegateExecution e, String name) {
         Object v = e.getVariable(name);
         return v == null || v.toString().isBlank() ? null : v.toString().strip();
+    }
+
+    /** Appends a sentence to failureReason (a rollback says what it did). */
+    public static void addToFailureReason(DelegateExecution e, String sentence) {
+        String reason = string(e, FAILURE_REASON);
+        e.setVariable(FAILURE_REASON, reason == null ? sentence : reason + "; " + sentence);
     }
 
     public static boolean flag(DelegateExecution e, String name) {

@@ -19,5 +19,6 @@ public class SetAsideExistingDelegate extends RestoreStepDelegate {
     protected void step(DelegateExecution e) {
         restores.setAsideExisting(origin(e), string(e, HOST), string(e, WPAR),
                 WparRestoreService.Existing.of(string(e, EXISTING)), string(e, RENAME_TO));
+        e.setVariable(SET_ASIDE, true);
     }
 }

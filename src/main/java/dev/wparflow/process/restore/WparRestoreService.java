@@ -1,5 +1,6 @@
 package dev.wparflow.process.restore;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,8 +54,9 @@ import dev.wparflow.ssh.CommandResult;
  * The steps of WparRestoreProcess, WparCloneProcess and RestoreDrillProcess (Redbook 4.4.4, 4.4.5): an image from the
  * catalog, checked on the target host (lssavewpar, SHA-1 against the catalog) and restored with restwpar as a
  * detached run. Every check that can refuse runs before anything changes; business refusals are
- * {@link BackupRefusal}s (codes IMAGE_NOT_FOUND, IMAGE_CORRUPT, NAME_TAKEN, HOSTNAME_TAKEN, ADDRESS_TAKEN,
- * VOLUME_GROUP_NOT_FOUND, WPAR_LOCKED, RESTORE_FAILED, VERIFY_FAILED).
+ * {@link BackupRefusal}s (codes IMAGE_NOT_FOUND, IMAGE_CORRUPT, IMAGE_NOT_GOLDEN, NAME_TAKEN, HOSTNAME_TAKEN,
+ * ADDRESS_TAKEN, DIRECTORY_TAKEN, VOLUME_GROUP_NOT_FOUND, WPAR_LOCKED, RESTORE_FAILED, RESTORE_TIMEOUT, VERIFY_FAILED).
+ * The rollback steps of a failed restore or clone throw no refusal: they retry and end as incidents.
  */
 @Service
 public class WparRestoreService {
@@ -165,8 +167,31 @@ public class WparRestoreService {
         return new Identity(name, hostname == null || hostname.isEmpty() ? name : hostname, address);
     }
 
+    /**
+     * The WPAR's base directory in the image's spec ({@code directory} of the general stanza; mount stanzas have
+     * their own), default {@code /wpars/NAME} as mkwpar's.
+     */
+    public static String specDirectory(String spec, String name) {
+        String stanza = null;
+        for (String line : spec == null ? List.<String>of() : spec.lines().toList()) {
+            if (line.matches("^\\S[^=]*:\\s*$")) {
+                stanza = line.strip().replace(":", "");
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if ("general".equals(stanza) && eq > 0 && line.substring(0, eq).strip().equals("directory")) {
+                String value = line.substring(eq + 1).strip().replaceAll("^\"|\"$", "");
+                if (!value.isEmpty()) {
+                    return value;
+                }
+            }
+        }
+        return "/wpars/" + name;
+    }
+
     /** A restore decided before approval; checked again after the lock. */
-    public record RestorePlan(CatalogImage image, Identity identity, WparInfo existing, Existing mode, String renameTo) {
+    public record RestorePlan(CatalogImage image, Identity identity, String directory, WparInfo existing,
+            Existing mode, String renameTo) {
 
         public String describe(String host, boolean start) {
             StringBuilder b = new StringBuilder();
@@ -180,7 +205,8 @@ public class WparRestoreService {
                         .append('\n');
             }
             b.append("restwpar -f ").append(image.path()).append(start ? ", then startwpar" : "").append('\n');
-            b.append("hostname ").append(identity.hostname()).append(", address ").append(identity.address());
+            b.append("hostname ").append(identity.hostname()).append(", address ").append(identity.address())
+                    .append(", directory ").append(directory);
             return b.toString();
         }
     }
@@ -223,7 +249,17 @@ public class WparRestoreService {
         } else {
             checkFree(origin, host, new Identity(null, id.hostname(), id.address()), null);
         }
-        return new RestorePlan(img, id, existing, mode, renameTo);
+        // restwpar creates the WPAR in the spec's directory; a renamed WPAR keeps its own (Example 4-12), so a restore
+        // beside it in the same directory would fail after the set-aside (mkwpar 0960-318)
+        String directory = specDirectory(img.specText(), wpar);
+        for (WparInfo w : listWpars(origin, host)) {
+            if (!w.name().equals(replacing) && directory.equals(w.directory())) {
+                throw new BackupRefusal("DIRECTORY_TAKEN", "directory " + directory + " of image " + img.id()
+                        + " is used by WPAR " + w.name() + " on " + host
+                        + (mode == Existing.RENAME ? " (a renamed WPAR keeps its directory: use existing=remove)" : ""));
+            }
+        }
+        return new RestorePlan(img, id, directory, existing, mode, renameTo);
     }
 
     /** A clone decided: the image, the new identity, whether image.data must be edited for another volume group. */
@@ -231,7 +267,7 @@ public class WparRestoreService {
     }
 
     public ClonePlan planClone(Origin origin, String host, String imageId, String name, String hostname,
-            String address, String volumeGroup) {
+            String address, String volumeGroup, boolean allowNonGolden) {
         WparName.of(name);
         if (hostname != null) {
             HostName.of(hostname);
@@ -240,6 +276,11 @@ public class WparRestoreService {
             IpAddress.of(address);
         }
         CatalogImage img = chooseImage(imageId, null, null);
+        if (!img.golden() && !allowNonGolden) {
+            throw new BackupRefusal("IMAGE_NOT_GOLDEN", "image " + img.id() + " (" + img.lpar() + "/" + img.wpar() + ", "
+                    + img.createdAt() + ") is not golden: mark it golden (PUT /api/images/" + img.id()
+                    + "/golden) or ask with allowNonGolden=true");
+        }
         checkImage(origin, host, img);
         Identity id = new Identity(name, hostname != null ? hostname : name, address);
         checkFree(origin, host, id, null);
@@ -446,10 +487,144 @@ public class WparRestoreService {
         run(host, WparLifecycle.rmwpar(WparName.of(wpar), false), origin, false, out -> out);
     }
 
-    public void cancel(Origin origin, String runId) {
-        if (runId != null && runs.find(runId).isPresent()) {
+    /**
+     * restwpar outlived its timeout: the run is cancelled on its host and the restore (or clone) fails with
+     * RESTORE_TIMEOUT. A run the poller saw exit in the meantime (the timer won the race against the correlation) is
+     * not cancelled: it returns, and the model checks it as usual.
+     */
+    public void cancelTimedOut(Origin origin, String host, String wpar, String runId, Duration timeout) {
+        Optional<RemoteRun> run = runId == null ? Optional.empty() : runs.find(runId);
+        if (run.isPresent() && run.get().state() == RemoteRun.State.EXITED) {
+            log.info("restwpar run {} of {}/{} exited as its timeout fired: checked as usual", runId, host, wpar);
+            return;
+        }
+        if (run.isPresent()) {
             runs.cancel(runId, origin);
         }
+        log.warn("restwpar of {}/{} ran longer than {}: run {} cancelled", host, wpar, timeout, runId);
+        throw new BackupRefusal("RESTORE_TIMEOUT", "restwpar of " + host + "/" + wpar + " ran longer than " + timeout
+                + " and was cancelled (run " + runId + ")");
+    }
+
+    // -------------------------------------------------------------------------------------- rollback
+
+    /** What a failed restore does once what restwpar left is gone. */
+    public enum Rollback {
+        /** the original was renamed aside: rename it back (and restart it if it was Active) */
+        RENAME_BACK,
+        /** the original was removed (or there was none): the WPAR is absent, the outcome says which image to use */
+        ABSENT
+    }
+
+    /** The next rollback step and a sentence for the outcome. */
+    public record PartialRemoval(Rollback next, String note) {
+    }
+
+    /**
+     * After a restore failed past the set-aside (restwpar failed or timed out, start or verify failed): removes what
+     * restwpar left under the WPAR's name ({@code rmwpar -F}: stops it first; Broken or Transitional leftovers of a
+     * cancelled run included). With {@code existing=rename} the renamed original must still be there, else the WPAR of
+     * that name might be the original renamed back by hand and is not touched (incident). Never throws a business
+     * error: a failure here is an incident whose message says where the original is.
+     */
+    public PartialRemoval removePartialRestore(Origin origin, String host, String wpar, Existing mode, String renameTo,
+            String existingState, String directory, String imageId, String imagePath) {
+        boolean renamedAside = mode == Existing.RENAME && existingState != null && renameTo != null;
+        String whereOriginal = renamedAside ? "the original is " + host + "/" + renameTo + " (renamed, Defined)"
+                : absent(host, wpar, mode, existingState, imageId, imagePath);
+        try {
+            if (renamedAside && look(origin, host, renameTo).isEmpty()) {
+                throw new IllegalStateException("the renamed original " + host + "/" + renameTo + " is not there; "
+                        + host + "/" + wpar + " is left as it is (it may be the original renamed back by hand)");
+            }
+            Optional<WparInfo> partial = look(origin, host, wpar);
+            String removed;
+            if (partial.isPresent()) {
+                requireMadeByRestwpar(host, partial.get(), directory);
+                run(host, WparLifecycle.rmwpar(WparName.of(wpar), true), origin, false, out -> out);
+                removed = "what restwpar left of " + host + "/" + wpar + " (" + partial.get().state() + ") was removed";
+                log.info("rollback of the restore of {}/{}: partial WPAR ({}) removed", host, wpar, partial.get().state());
+            } else {
+                removed = "restwpar left no WPAR " + host + "/" + wpar;
+            }
+            return renamedAside ? new PartialRemoval(Rollback.RENAME_BACK, removed)
+                    : new PartialRemoval(Rollback.ABSENT, removed + "; " + whereOriginal);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("rolling back the restore of " + host + "/" + wpar + ": " + e.getMessage()
+                    + "; " + whereOriginal, e);
+        }
+    }
+
+    /** Renames the original back ({@code chwpar -n WPAR RENAMED}); done already (a retry): nothing. */
+    public String renameBack(Origin origin, String host, String wpar, String renameTo) {
+        try {
+            boolean original = look(origin, host, renameTo).isPresent();
+            boolean named = look(origin, host, wpar).isPresent();
+            if (original && !named) {
+                run(host, WparLifecycle.rename(WparName.of(renameTo), WparName.of(wpar)), origin, false, out -> out);
+                log.info("rollback of the restore of {}/{}: {} renamed back", host, wpar, renameTo);
+                return "the original " + host + "/" + renameTo + " was renamed back to " + wpar;
+            }
+            if (!original && named) {
+                return "the original is back as " + host + "/" + wpar;
+            }
+            throw new IllegalStateException(original ? host + "/" + wpar + " exists beside the renamed original "
+                    + renameTo : "neither " + host + "/" + renameTo + " nor " + host + "/" + wpar + " exists");
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("rolling back the restore of " + host + "/" + wpar + ": renaming "
+                    + renameTo + " back: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts the original again after it was renamed back (it was Active before the restore). */
+    public String restartOriginal(Origin origin, String host, String wpar) {
+        try {
+            WparInfo w = look(origin, host, wpar).orElseThrow(() -> new IllegalStateException(host + "/" + wpar
+                    + " is not there"));
+            if (w.state() != WparState.ACTIVE) {
+                run(host, WparLifecycle.startwpar(WparName.of(wpar), false), origin, false, out -> out);
+            }
+            return "and restarted (Active, as before the restore)";
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("rolling back the restore of " + host + "/" + wpar
+                    + ": the original is back under its name but did not start again: " + e.getMessage(), e);
+        }
+    }
+
+    /** A failed clone leaves nothing half-made: removes the new WPAR restwpar created ({@code rmwpar -F}), if any. */
+    public String removePartialClone(Origin origin, String host, String name, String directory) {
+        try {
+            Optional<WparInfo> partial = look(origin, host, name);
+            if (partial.isEmpty()) {
+                return "restwpar left no WPAR " + host + "/" + name;
+            }
+            requireMadeByRestwpar(host, partial.get(), directory);
+            run(host, WparLifecycle.rmwpar(WparName.of(name), true), origin, false, out -> out);
+            log.info("failed clone {}/{} ({}) removed", host, name, partial.get().state());
+            return "what restwpar left of " + host + "/" + name + " (" + partial.get().state() + ") was removed";
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("removing the failed clone " + host + "/" + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The name was free and leased before restwpar started, so a WPAR of that name is what restwpar made; its
+     * directory must say so too, else it is left alone (incident): somebody made it by hand meanwhile.
+     */
+    private static void requireMadeByRestwpar(String host, WparInfo w, String directory) {
+        if (directory != null && w.directory() != null && !directory.equals(w.directory())) {
+            throw new IllegalStateException(host + "/" + w.name() + " is in " + w.directory() + ", restwpar was creating "
+                    + directory + ": not removed, it is not what restwpar left");
+        }
+    }
+
+    private static String absent(String host, String wpar, Existing mode, String existingState, String imageId,
+            String imagePath) {
+        String why = existingState == null ? "as it was before the restore"
+                : "it was removed before the restore (existing=" + mode.name().toLowerCase(Locale.ROOT) + ")";
+        return host + "/" + wpar + " is ABSENT, " + why + ": restore it from image " + imageId + " (" + imagePath
+                + ") once the cause is fixed, or pick another image of it in GET /api/images?lpar=" + host + "&wpar="
+                + wpar;
     }
 
     public ImageCatalog catalog() {
