@@ -383,12 +383,12 @@ abstract class AbstractStaticRelocationIT {
     void departingHostDropsTheConnectionWhileTheSaveIsPolled() {
         // savewpar takes 3 s (the rest of the move no time): polled several times while it runs
         fleet.faults().add(FaultRule.on("lpar00").command("savewpar").latency(3000).once().build());
-        FaultRule drop = fleet.faults().add(FaultRule.on("lpar00").command("wparflow-run").argContains("status")
+        FaultRule drop = fleet.faults().add(FaultRule.on("lpar00").command("wparflow-run").argContains("wait")
                 .type(FaultType.DROP_CONNECTION).times(4).build());
         String instance = relocate("wpr00");
         awaitEnd(instance);
 
-        assertThat(drop.fired()).as("status polls dropped").isEqualTo(4);
+        assertThat(drop.fired()).as("waits for the run dropped").isEqualTo(4);
         assertPassed(instance, "EndEvent_WparRelocated");
         assertExactlyOnce(instance, "wpr00", "lpar01", "A");
         assertThat(savewparRuns()).as("savewpar runs").isEqualTo(1);
@@ -398,7 +398,7 @@ abstract class AbstractStaticRelocationIT {
     @Test
     void departingHostThatNeverAnswersThePollTimesTheSaveOutAndTheWparRunsWhereItWas() {
         fleet.faults().add(FaultRule.on("lpar00").command("savewpar").latency(3000).once().build());
-        fleet.faults().add(FaultRule.on("lpar00").command("wparflow-run").argContains("status")
+        fleet.faults().add(FaultRule.on("lpar00").command("wparflow-run").argContains("wait")
                 .type(FaultType.DROP_CONNECTION).build());
         String instance = relocate("wpr00");
         awaitEnd(instance);
