@@ -180,11 +180,12 @@ class FleetBackupIT {
                 .noneMatch(l -> l.acquiredAt().isAfter(testStart));
 
         // the per-host limit: never more than 2 savewpars at once on a host; the global limit 3 in the fleet
-        assertThat(maxOverlap(commands("lpar00", "savewpar"))).isEqualTo(2);
+        // (whether a host's two lanes overlap depends on timing: with 4 lanes and 3 global slots they need not)
+        assertThat(maxOverlap(commands("lpar00", "savewpar"))).isLessThanOrEqualTo(2);
         assertThat(maxOverlap(commands("lpar01", "savewpar"))).isLessThanOrEqualTo(2);
         List<CommandLog.Entry> all = new ArrayList<>(commands("lpar00", "savewpar"));
         all.addAll(commands("lpar01", "savewpar"));
-        assertThat(maxOverlap(all)).isLessThanOrEqualTo(3);
+        assertThat(maxOverlap(all)).as("savewpars at once in the fleet").isBetween(2, 3);
 
         // retention (keep 1): a second run of lpar00 deletes the first images, on the repository and in the catalog
         String second = runFleetBackup(Map.of("scope", "host:lpar00"));
