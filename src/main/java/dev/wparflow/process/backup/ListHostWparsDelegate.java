@@ -7,8 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import dev.wparflow.aix.Origin;
-
 /**
  * Lists the system WPARs of a host (lswpar -c) as items of the run and reads the host's oslevel once for all of
  * them; a host that cannot be reached is recorded and gets no lanes.
@@ -33,7 +31,7 @@ public class ListHostWparsDelegate extends BackupStepDelegate {
         String oslevel = null;
         if (lanes > 0) {
             try {
-                oslevel = backups.oslevel(new Origin(e.getProcessInstanceId(), e.getCurrentActivityId()), s(e, HOST));
+                oslevel = backups.oslevel(WparBackupVariables.origin(e), s(e, HOST));
             } catch (RuntimeException failure) {
                 // each WPAR's plan reads it again and fails there, with the WPAR named
                 log.warn("oslevel of {} not read for its fleet backup: {}", s(e, HOST), failure.getMessage());
