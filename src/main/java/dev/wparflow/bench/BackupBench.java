@@ -127,6 +127,7 @@ public final class BackupBench {
             int logBefore = fleet.log().entries().size();
             Instant started = Instant.now();
             long start = System.nanoTime();
+            long[] cpuBefore = MachineCpu.read();
             String id = runtime.startProcessInstanceByMessage("FleetBackupRequested", Map.of("scope", "all")).getId();
             long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
             while (true) {
@@ -141,9 +142,10 @@ public final class BackupBench {
                     exit = 1;
                     break;
                 }
-                Thread.sleep(20);
+                Thread.sleep(100); // a finer poll costs the engine more than it tells
             }
             double makespan = (System.nanoTime() - start) / 1e9;
+            long[] cpuAfter = MachineCpu.read();
             BackupRunRepository.Run run = app.getBean(BackupRunRepository.class).runs(10).stream()
                     .filter(r -> id.equals(r.processInstanceId())).findFirst().orElse(null);
             List<CommandLog.Entry> saves = fleet.log().entries().stream().skip(logBefore)
@@ -158,6 +160,8 @@ public final class BackupBench {
             System.out.printf(Locale.ROOT, "first savewpar after %.2f s, last savewpar ended after %.2f s, run ended after %.2f s%n",
                     Duration.between(started, firstSave).toMillis() / 1e3, Duration.between(started, lastSave).toMillis() / 1e3,
                     makespan);
+            // the whole machine (this JVM, the simulated fleet in it, PostgreSQL): busy means CPU-bound
+            MachineCpu.describe(cpuBefore, cpuAfter, hosts * wpars).ifPresent(System.out::println);
             if (trace != null) {
                 // what one host saw, in order: where the time between two savewpars of a lane goes
                 String host = trace;

@@ -18,7 +18,7 @@ public class PlanWparBackupDelegate extends BackupStepDelegate {
     @Override
     protected void step(DelegateExecution e) {
         WparBackupService.Plan plan = backups.plan(origin(e), string(e, HOST), string(e, WPAR), string(e, CONSISTENCY),
-                string(e, OSLEVEL));
+                string(e, OSLEVEL), requestedAt(e));
         e.setVariable(WAS_ACTIVE, plan.wasActive());
         e.setVariable(MODE, plan.mode().name());
         e.setVariable(INCLUDE_NFS, plan.includeNfs());

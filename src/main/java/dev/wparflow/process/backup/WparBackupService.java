@@ -111,9 +111,11 @@ public class WparBackupService {
     /**
      * Decides the backup from what the host says now: {@code lswpar} for the state, {@code lswpar -M} for NFS
      * mounts ({@code -N}); {@code knownOslevel} is the host's oslevel when the caller read it already (once per host
-     * in a fleet backup), else it is read here.
+     * in a fleet backup), else it is read here. The image is named after {@code requestedAt} (when the backup was
+     * requested; now if unknown), so planning again names the same image.
      */
-    public Plan plan(Origin origin, String host, String wpar, String consistencyOverride, String knownOslevel) {
+    public Plan plan(Origin origin, String host, String wpar, String consistencyOverride, String knownOslevel,
+            Instant requestedAt) {
         WparName name = WparName.of(wpar);
         WparInfo info = status(origin, host, name);
         if (info.type() != WparType.SYSTEM) {
@@ -126,7 +128,7 @@ public class WparBackupService {
         Mode mode = Mode.of(consistencyOverride != null ? consistencyOverride : policy.mode());
         boolean nfs = mounts(origin, host, name).stream().anyMatch(m -> "nfs".equalsIgnoreCase(m.vfs()));
         String oslevel = knownOslevel != null && !knownOslevel.isBlank() ? knownOslevel : oslevel(origin, host);
-        String base = settings.repository() + "/" + host + "_" + wpar + "_" + STAMP.format(clock.instant());
+        String base = settings.repository() + "/" + host + "_" + wpar + "_" + STAMP.format(requestedAt != null ? requestedAt : clock.instant());
         return new Plan(info.state() == WparState.ACTIVE, mode, nfs, base + ".save", oslevel);
     }
 

@@ -19,6 +19,8 @@ public final class WparBackupVariables {
     public static final String BACKUP_RUN_ID = "backupRunId";
     public static final String ITEM_ID = "itemId";
 
+    /** set at the start (a Date): names the image, the same on every retry of the plan */
+    public static final String REQUESTED_AT = "requestedAt";
     public static final String WPAR_LOCKED = "wparLocked";
     public static final String LOCK_ATTEMPTS = "lockAttempts";
     public static final String LOCK_GIVEN_UP = "lockGivenUp";
@@ -48,6 +50,10 @@ public final class WparBackupVariables {
 
     public static boolean flag(DelegateExecution e, String name) {
         return Boolean.TRUE.equals(e.getVariable(name));
+    }
+
+    public static java.time.Instant requestedAt(DelegateExecution e) {
+        return e.getVariable(REQUESTED_AT) instanceof java.util.Date d ? d.toInstant() : null;
     }
 
     public static WparBackupService.Plan plan(DelegateExecution e) {

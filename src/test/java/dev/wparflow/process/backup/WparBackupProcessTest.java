@@ -45,6 +45,8 @@ class WparBackupProcessTest {
     final Map<String, JavaDelegate> behaviour = new HashMap<>();
     int lockFreeFromAttempt = 1;
     int lockAttempts = 3;
+    /** What the plan finds: an Active WPAR with this policy, or (null) a Defined one. */
+    String activeWithPolicy;
 
     @BeforeEach
     void mocks() {
@@ -61,6 +63,10 @@ class WparBackupProcessTest {
                 e.setVariable("failureCode", "WPAR_LOCKED");
                 e.setVariable("failureReason", "wpar:lpar00/wpr00 is held by WparStaticRelocationProcess");
             }
+        });
+        behaviour.put("planWparBackupDelegate", e -> {
+            e.setVariable("wasActive", activeWithPolicy != null);
+            e.setVariable("consistencyMode", activeWithPolicy == null ? "NONE" : activeWithPolicy);
         });
         behaviour.put("startSaveWparDelegate", e -> e.setVariable("saveRunId", "run-save"));
         behaviour.put("verifyImageDelegate", e -> e.setVariable("imageId", "img-1"));
@@ -125,14 +131,45 @@ class WparBackupProcessTest {
         drive(instance);
 
         assertThat(instance).isEnded().hasPassed("EndEvent_Saved", "Task_VerifyImage", "Task_ApplyRetention",
-                "EndEvent_WparBackedUp").hasNotPassed("Task_CancelSave").variables().containsEntry("imageId", "img-1");
-        // the WPAR is restarted (if it was stopped) before its image is verified
+                "EndEvent_WparBackedUp").hasNotPassed("Task_CancelSave").variables().containsEntry("imageId", "img-1").containsKey("requestedAt");
+        // a Defined WPAR: nothing to stop; the WPAR is restarted (if it was stopped) before its image is verified
         Assertions.assertThat(calls).containsExactly("lockWparForBackupDelegate", "planWparBackupDelegate",
-                "applyConsistencyDelegate", "ensureFileSystemsMountedDelegate", "startSaveWparDelegate",
+                "ensureFileSystemsMountedDelegate", "startSaveWparDelegate",
                 "restoreConsistencyDelegate", "verifyImageDelegate", "releaseWparLockDelegate",
                 "recordBackupOutcomeDelegate", "applyRetentionDelegate");
-        // lock and plan; stop, check and start; everything after savewpar
-        Assertions.assertThat(jobsExecuted).isEqualTo(3);
+        // lock, plan, check and start; everything after savewpar
+        Assertions.assertThat(jobsExecuted).isEqualTo(2);
+    }
+
+    @Test
+    void anActiveWparIsStoppedInAJobOfItsOwnAfterThePlanCommitted() {
+        for (String policy : List.of("STOP", "QUIESCE")) {
+            calls.clear();
+            jobsExecuted = 0;
+            activeWithPolicy = policy;
+            ProcessInstance instance = start();
+            drive(instance);
+            assertThat(instance).as(policy).isWaitingAt("Event_SaveFinished");
+            saveFinished(instance);
+            drive(instance);
+
+            assertThat(instance).as(policy).isEnded().hasPassed("Task_ApplyConsistency", "EndEvent_WparBackedUp");
+            Assertions.assertThat(calls).as(policy).containsExactly("lockWparForBackupDelegate",
+                    "planWparBackupDelegate", "applyConsistencyDelegate", "ensureFileSystemsMountedDelegate",
+                    "startSaveWparDelegate", "restoreConsistencyDelegate", "verifyImageDelegate",
+                    "releaseWparLockDelegate", "recordBackupOutcomeDelegate", "applyRetentionDelegate");
+            Assertions.assertThat(jobsExecuted).as(policy).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void anActiveWparWithoutAPolicyIsNotTouched() {
+        activeWithPolicy = "NONE";
+        ProcessInstance instance = start();
+        drive(instance);
+        assertThat(instance).isWaitingAt("Event_SaveFinished");
+        Assertions.assertThat(calls).doesNotContain("applyConsistencyDelegate");
+        Assertions.assertThat(jobsExecuted).isEqualTo(1);
     }
 
     @Test
@@ -167,6 +204,7 @@ class WparBackupProcessTest {
 
     @Test
     void businessFailureInAnyStepCleansUpWithoutRetention() {
+        activeWithPolicy = "STOP"; // so that every step runs
         for (String failing : List.of("planWparBackupDelegate", "applyConsistencyDelegate",
                 "ensureFileSystemsMountedDelegate", "startSaveWparDelegate", "verifyImageDelegate")) {
             calls.clear();
