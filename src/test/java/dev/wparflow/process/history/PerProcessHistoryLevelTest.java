@@ -112,6 +112,27 @@ class PerProcessHistoryLevelTest {
                 .hasStackTraceContaining("historyLevel must be none, activity, audit, full or lean: verbose");
     }
 
+    @Test
+    void aDatabaseCreatedAtAnotherLevelIsRefused() {
+        String url = "jdbc:h2:mem:history-full-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        ProcessEngine full = configuration(url, "full").buildProcessEngine();
+        full.close();
+
+        StandaloneInMemProcessEngineConfiguration perProcess = configuration(url, PerProcessHistoryLevel.NAME);
+        perProcess.getProcessEnginePlugins().add(new PerProcessHistoryPlugin());
+        assertThatThrownBy(perProcess::buildProcessEngine).hasStackTraceContaining("historyLevel mismatch");
+    }
+
+    private static StandaloneInMemProcessEngineConfiguration configuration(String url, String history) {
+        StandaloneInMemProcessEngineConfiguration c = new StandaloneInMemProcessEngineConfiguration();
+        c.setProcessEngineName("history-" + UUID.randomUUID());
+        c.setJdbcUrl(url);
+        c.setDatabaseSchemaUpdate("true");
+        c.setJobExecutorActivate(false);
+        c.setHistory(history);
+        return c;
+    }
+
     private static String runToIncident(String key) {
         RuntimeService runtime = engine.getRuntimeService();
         ManagementService management = engine.getManagementService();
