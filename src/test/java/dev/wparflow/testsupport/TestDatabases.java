@@ -120,7 +120,10 @@ public final class TestDatabases {
         configuration.setJdbcUsername(user);
         configuration.setJdbcPassword(password);
         configuration.setDatabaseSchemaUpdate(schemaUpdate);
-        configuration.setHistory("full");
+        // the application's level id, so that Spring ITs can share the PostgreSQL database these engines create; every
+        // model at full, since the model tests read each path from history
+        configuration.setHistory(dev.wparflow.process.history.PerProcessHistoryLevel.NAME);
+        configuration.getProcessEnginePlugins().add(new dev.wparflow.process.history.PerProcessHistoryPlugin(false));
         configuration.setJobExecutorActivate(false);
         configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setExpressionManager(new MockExpressionManager());

@@ -64,6 +64,19 @@ public final class PerProcessHistoryLevel implements HistoryLevel {
 
     /** What a definition declared, by definition id (ids never change their model). */
     private final Map<String, Declared> byDefinition = new ConcurrentHashMap<>();
+    private final boolean declarationsApply;
+
+    public PerProcessHistoryLevel() {
+        this(true);
+    }
+
+    /**
+     * {@code declarationsApply} false: every model at full under the same level id, for engines whose tests read each
+     * model's path from history but share a database with the application.
+     */
+    public PerProcessHistoryLevel(boolean declarationsApply) {
+        this.declarationsApply = declarationsApply;
+    }
 
     record Declared(HistoryLevel level, Set<String> keptVariables) {
         static final Declared FULL = new Declared(HistoryLevel.HISTORY_LEVEL_FULL, Set.of());
@@ -82,7 +95,7 @@ public final class PerProcessHistoryLevel implements HistoryLevel {
 
     @Override
     public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-        if (entity == null) {
+        if (entity == null || !declarationsApply) {
             return true; // "could this ever be produced?": yes, for some process
         }
         Declared declared = declaredFor(entity);

@@ -20,12 +20,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class PerProcessHistoryPlugin extends AbstractProcessEnginePlugin {
 
+    private final boolean declarationsApply;
+
+    public PerProcessHistoryPlugin() {
+        this(true);
+    }
+
+    /** See {@link PerProcessHistoryLevel#PerProcessHistoryLevel(boolean)}. */
+    public PerProcessHistoryPlugin(boolean declarationsApply) {
+        this.declarationsApply = declarationsApply;
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         if (configuration.getCustomHistoryLevels() == null) {
             configuration.setCustomHistoryLevels(new ArrayList<>());
         }
-        configuration.getCustomHistoryLevels().add(new PerProcessHistoryLevel());
+        configuration.getCustomHistoryLevels().add(new PerProcessHistoryLevel(declarationsApply));
         if (configuration.getCustomPreBPMNParseListeners() == null) {
             configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
         }
