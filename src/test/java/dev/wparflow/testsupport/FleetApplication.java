@@ -26,6 +26,10 @@ public final class FleetApplication {
         properties.put("wparflow.runs.poll-interval", "PT0.2S");
     }
 
+    public static FleetApplication on(TestDatabase database) {
+        return on(database.url(), database.user(), database.password()).properties(database.properties());
+    }
+
     public static FleetApplication on(String url, String user, String password) {
         return new FleetApplication(url, user, password);
     }

@@ -1,6 +1,7 @@
 package dev.wparflow.process.relocation;
 
 import dev.wparflow.testsupport.FleetApplication;
+import dev.wparflow.testsupport.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -115,20 +116,13 @@ abstract class AbstractRelocationIT {
     IdentityService identity;
     LeaseLockService locks;
 
-    abstract String databaseUrl();
-
-    abstract String databaseUser();
-
-    abstract String databasePassword();
-
-    Map<String, String> databaseProperties() {
-        return Map.of();
-    }
+    /** This class's database, dropped after its last test. */
+    abstract TestDatabase database();
 
     @BeforeAll
     void start() throws Exception {
         fleet = Fleet.startYaml(FLEET, FleetOptions.forTests().dataDir(dir.resolve("sim")));
-        app = FleetApplication.on(databaseUrl(), databaseUser(), databasePassword()).properties(databaseProperties())
+        app = FleetApplication.on(database())
                 .fleet(fleet, "lpar00", "lpar01", "lpar02", "lpar03")
                 .property("wparflow.inventory.file", fleet.inventoryPath()) // what discovery reads
                 .property("wparflow.relocation.retry-cycle", "R1/PT1S")
@@ -152,6 +146,7 @@ abstract class AbstractRelocationIT {
         if (fleet != null) {
             fleet.close();
         }
+        database().drop();
     }
 
     @BeforeEach

@@ -1,6 +1,7 @@
 package dev.wparflow.process.relocation;
 
 import dev.wparflow.testsupport.FleetApplication;
+import dev.wparflow.testsupport.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -85,21 +86,13 @@ abstract class AbstractStaticRelocationIT {
     ManagementService management;
     LeaseLockService locks;
 
-    abstract String databaseUrl();
-
-    abstract String databaseUser();
-
-    abstract String databasePassword();
-
-    /** Extra properties for the database (PostgreSQL: Camunda's tables in the test's own schema). */
-    Map<String, String> databaseProperties() {
-        return Map.of();
-    }
+    /** This class's database, dropped after its last test. */
+    abstract TestDatabase database();
 
     @BeforeAll
     void start() throws Exception {
         fleet = Fleet.startYaml(FLEET, FleetOptions.forTests().dataDir(dir.resolve("sim")));
-        app = FleetApplication.on(databaseUrl(), databaseUser(), databasePassword()).properties(databaseProperties())
+        app = FleetApplication.on(database())
                 .fleet(fleet, "lpar00", "lpar01", "lpar02")
                 .property("wparflow.relocation.retry-cycle", "R1/PT1S")
                 .property("wparflow.relocation.lock-retry-interval", "PT1S")
@@ -123,6 +116,7 @@ abstract class AbstractStaticRelocationIT {
         if (fleet != null) {
             fleet.close();
         }
+        database().drop();
     }
 
     @BeforeEach

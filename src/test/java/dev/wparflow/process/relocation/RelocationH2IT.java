@@ -1,20 +1,14 @@
 package dev.wparflow.process.relocation;
 
+import dev.wparflow.testsupport.TestDatabase;
+
 /** {@link AbstractRelocationIT} on H2 (in memory, one database per class). */
 class RelocationH2IT extends AbstractRelocationIT {
 
-    @Override
-    String databaseUrl() {
-        return "jdbc:h2:mem:reloc2-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=LEGACY";
-    }
+    private final TestDatabase database = TestDatabase.h2Memory("reloc2");
 
     @Override
-    String databaseUser() {
-        return "sa";
-    }
-
-    @Override
-    String databasePassword() {
-        return "";
+    TestDatabase database() {
+        return database;
     }
 }

@@ -1,20 +1,14 @@
 package dev.wparflow.process.relocation;
 
+import dev.wparflow.testsupport.TestDatabase;
+
 /** {@link AbstractStaticRelocationIT} on H2 (in memory, one database per class). */
 class StaticRelocationH2IT extends AbstractStaticRelocationIT {
 
-    @Override
-    String databaseUrl() {
-        return "jdbc:h2:mem:reloc-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=LEGACY";
-    }
+    private final TestDatabase database = TestDatabase.h2Memory("reloc");
 
     @Override
-    String databaseUser() {
-        return "sa";
-    }
-
-    @Override
-    String databasePassword() {
-        return "";
+    TestDatabase database() {
+        return database;
     }
 }

@@ -1,44 +1,18 @@
 package dev.wparflow.process.relocation;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
+import dev.wparflow.testsupport.TestDatabase;
 import dev.wparflow.testsupport.TestDatabases;
 
 /** {@link AbstractStaticRelocationIT} on PostgreSQL, in a schema of its own; runs when WPARFLOW_TEST_POSTGRES_URL is set. */
 @EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL_VARIABLE, matches = ".+")
 class StaticRelocationPostgresIT extends AbstractStaticRelocationIT {
 
-    private String url;
+    private final TestDatabase database = TestDatabase.freshPostgresSchema("reloc");
 
     @Override
-    String databaseUrl() {
-        if (url == null) {
-            url = TestDatabases.freshPostgresSchemaUrl("reloc");
-        }
-        return url;
-    }
-
-    @Override
-    String databaseUser() {
-        return TestDatabases.postgresUser();
-    }
-
-    @Override
-    String databasePassword() {
-        return TestDatabases.postgresPassword();
-    }
-
-    @Override
-    Map<String, String> databaseProperties() {
-        return TestDatabases.camundaSchemaProperties(databaseUrl());
-    }
-
-    @AfterAll
-    void dropSchema() {
-        stop();
-        TestDatabases.dropPostgresSchema(url);
+    TestDatabase database() {
+        return database;
     }
 }

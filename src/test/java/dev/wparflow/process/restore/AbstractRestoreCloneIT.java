@@ -47,6 +47,7 @@ import dev.wparflow.simulator.model.SimulatedHost;
 import dev.wparflow.simulator.model.Wpar;
 import dev.wparflow.simulator.model.WparFileSystem;
 import dev.wparflow.testsupport.FleetApplication;
+import dev.wparflow.testsupport.TestDatabase;
 import dev.wparflow.testsupport.TestUsers;
 
 /**
@@ -93,20 +94,13 @@ abstract class AbstractRestoreCloneIT {
     Fleet fleet;
     ConfigurableApplicationContext node;
 
-    abstract String databaseUrl();
-
-    abstract String databaseUser();
-
-    abstract String databasePassword();
-
-    Map<String, String> databaseProperties() {
-        return Map.of();
-    }
+    /** This class's database, dropped after its last test. */
+    abstract TestDatabase database();
 
     @BeforeAll
     void start() throws Exception {
         fleet = Fleet.startYaml(FLEET, FleetOptions.forTests().dataDir(dir.resolve("sim")).timeScale(1.0));
-        node = FleetApplication.on(databaseUrl(), databaseUser(), databasePassword()).properties(databaseProperties())
+        node = FleetApplication.on(database())
                 .fleet(fleet, "lpar00", "lpar01", "lpar02")
                 .property("wparflow.ssh.connect-timeout", "PT2S")
                 .property("wparflow.backup.restore-timeout", RESTORE_TIMEOUT.toString())
@@ -134,6 +128,7 @@ abstract class AbstractRestoreCloneIT {
             fleet.close();
             fleet = null;
         }
+        database().drop();
     }
 
     @BeforeEach

@@ -1,22 +1,14 @@
 package dev.wparflow.process.restore;
 
+import dev.wparflow.testsupport.TestDatabase;
+
 /** {@link AbstractRestoreCloneIT} on H2 (in memory, one database per class). */
 class RestoreCloneH2IT extends AbstractRestoreCloneIT {
 
-    private final String url = "jdbc:h2:mem:restore-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=LEGACY";
+    private final TestDatabase database = TestDatabase.h2Memory("restore");
 
     @Override
-    String databaseUrl() {
-        return url;
-    }
-
-    @Override
-    String databaseUser() {
-        return "sa";
-    }
-
-    @Override
-    String databasePassword() {
-        return "";
+    TestDatabase database() {
+        return database;
     }
 }

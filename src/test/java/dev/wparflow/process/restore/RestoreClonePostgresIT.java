@@ -1,10 +1,8 @@
 package dev.wparflow.process.restore;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
+import dev.wparflow.testsupport.TestDatabase;
 import dev.wparflow.testsupport.TestDatabases;
 
 /**
@@ -14,34 +12,10 @@ import dev.wparflow.testsupport.TestDatabases;
 @EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL_VARIABLE, matches = ".+")
 class RestoreClonePostgresIT extends AbstractRestoreCloneIT {
 
-    private String url;
+    private final TestDatabase database = TestDatabase.freshPostgresSchema("restore");
 
     @Override
-    String databaseUrl() {
-        if (url == null) {
-            url = TestDatabases.freshPostgresSchemaUrl("restore");
-        }
-        return url;
-    }
-
-    @Override
-    String databaseUser() {
-        return TestDatabases.postgresUser();
-    }
-
-    @Override
-    String databasePassword() {
-        return TestDatabases.postgresPassword();
-    }
-
-    @Override
-    Map<String, String> databaseProperties() {
-        return TestDatabases.camundaSchemaProperties(databaseUrl());
-    }
-
-    @AfterAll
-    void dropSchema() {
-        stop();
-        TestDatabases.dropPostgresSchema(url);
+    TestDatabase database() {
+        return database;
     }
 }
