@@ -25,6 +25,7 @@ public class WparflowApplication {
             "bench", "dev.wparflow.bench.BenchCommand");
 
     public static void main(String[] args) throws Exception {
+        useBuiltInDatatypeFactory();
         if (args.length > 0 && SUBCOMMANDS.containsKey(args[0])) {
             Class<?> command = Class.forName(SUBCOMMANDS.get(args[0]));
             Method main = command.getMethod("main", String[].class);
@@ -32,5 +33,18 @@ public class WparflowApplication {
             return;
         }
         SpringApplication.run(WparflowApplication.class, args);
+    }
+
+    /**
+     * Camunda makes a new {@link javax.xml.datatype.DatatypeFactory} for every timer it creates (DurationHelper), and
+     * without this property the JDK looks for one with a ServiceLoader scan of the whole class path: in the boot jar
+     * that was ~5 % of a fleet backup's CPU (docs/benchmarks.md). No library of ours provides another factory, so
+     * naming the JDK's own changes nothing else; a factory set on the command line wins.
+     */
+    static void useBuiltInDatatypeFactory() {
+        if (System.getProperty(javax.xml.datatype.DatatypeFactory.DATATYPEFACTORY_PROPERTY) == null) {
+            System.setProperty(javax.xml.datatype.DatatypeFactory.DATATYPEFACTORY_PROPERTY,
+                    javax.xml.datatype.DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
+        }
     }
 }

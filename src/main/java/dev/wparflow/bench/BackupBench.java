@@ -138,12 +138,14 @@ public final class BackupBench {
             Instant started = Instant.now();
             long start = System.nanoTime();
             long[] cpuBefore = MachineCpu.read();
+            long jvmCpuBefore = MachineCpu.thisJvm();
             String id = runtime.startProcessInstanceByMessage("FleetBackupRequested", Map.of("scope", "all")).getId();
             if (!finished(runtime, management, id)) {
                 exit = 1;
             }
             double makespan = (System.nanoTime() - start) / 1e9;
             long[] cpuAfter = MachineCpu.read();
+            long jvmCpuAfter = MachineCpu.thisJvm();
             BackupRunRepository.Run run = app.getBean(BackupRunRepository.class).runs(10).stream()
                     .filter(r -> id.equals(r.processInstanceId())).findFirst().orElse(null);
             List<CommandLog.Entry> saves = fleet.log().entries().stream().skip(logBefore)
@@ -160,6 +162,9 @@ public final class BackupBench {
                     makespan);
             // the whole machine (this JVM, the simulated fleet in it, PostgreSQL): busy means CPU-bound
             MachineCpu.describe(cpuBefore, cpuAfter, hosts * wpars).ifPresent(System.out::println);
+            // of which this JVM (application, SSH both ends, simulator); the rest is mostly PostgreSQL
+            System.out.printf(Locale.ROOT, "of which this JVM: %.1f core-s, %.1f ms per WPAR%n",
+                    (jvmCpuAfter - jvmCpuBefore) / 1e9, (jvmCpuAfter - jvmCpuBefore) / 1e6 / (hosts * wpars));
             System.out.printf(Locale.ROOT, "JIT compiler during the run: %.1f s of compilation%n",
                     (jitMillis() - compilingBefore) / 1e3);
             if (trace != null) {

@@ -2,10 +2,14 @@ package dev.wparflow.run;
 
 import java.time.Instant;
 
-/** A long AIX command started detached under a run id, as recorded in wparflow_remote_run. */
+/**
+ * A long AIX command started detached under a run id, as recorded in wparflow_remote_run. {@code waitingExecutionId}
+ * is the execution waiting for it once its process has reached the wait; {@code correlatedAt}, when the watcher
+ * handed its end to that wait (or found nobody waiting any more, with a note).
+ */
 public record RemoteRun(String runId, String host, String command, String processInstanceId, String activityId,
         State state, Integer exitCode, String output, Instant createdAt, Instant startedAt, Instant finishedAt,
-        Instant correlatedAt, String note) {
+        Instant correlatedAt, String note, String waitingExecutionId) {
 
     public enum State {
         /** recorded; the start command may or may not have reached the host yet */

@@ -54,6 +54,13 @@ public class RemoteRunRepository {
                 """, state.name(), exitCode, cut, now(), note, runId) == 1;
     }
 
+    /** Notes the execution that waits for the run (in the transaction that reaches the wait). */
+    public void markWaiting(String runId, String executionId) {
+        if (jdbc.update("UPDATE wparflow_remote_run SET waiting_execution_id = ? WHERE run_id = ?", executionId, runId) != 1) {
+            throw new IllegalStateException("no run " + runId + " to wait for");
+        }
+    }
+
     /** Claims the correlation of a finished run; true for exactly one caller. */
     public boolean claimCorrelation(String runId, String note) {
         return jdbc.update("""
@@ -99,7 +106,7 @@ public class RemoteRunRepository {
                 rs.getString("process_instance_id"), rs.getString("activity_id"),
                 RemoteRun.State.valueOf(rs.getString("state")), exitCode, rs.getString("output"),
                 instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
-                instant(rs, "correlated_at"), rs.getString("note"));
+                instant(rs, "correlated_at"), rs.getString("note"), rs.getString("waiting_execution_id"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -2,9 +2,16 @@ package dev.wparflow.run;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,9 +31,10 @@ import dev.wparflow.ssh.CommandResult;
 /**
  * Long AIX commands (savewpar, restwpar, movewpar…) run detached on their host under a run id
  * derived from the process instance and activity, so a retried job finds the run it started instead
- * of starting another. The process waits at a message catch event; {@link RunWatcher} learns from each host
- * when runs end and this service correlates every finished run exactly once: the claim of the
- * correlation and the correlation itself commit in one transaction.
+ * of starting another. The process waits at a timer due at the run's timeout ({@link RemoteRunWait}); {@link RunWatcher}
+ * learns from each host when runs end and this service hands every finished run to its wait exactly once, by making
+ * that timer due now: the claim and the new due date commit in one transaction. (A message correlation did the same
+ * at several times the cost: docs/benchmarks.md.)
  */
 @Service
 public class RemoteRunService {
@@ -36,16 +44,22 @@ public class RemoteRunService {
     private final RemoteRunRepository runs;
     private final AixShell shell;
     private final RuntimeService runtimeService;
+    private final ManagementService managementService;
+    private final Optional<JobExecutor> jobExecutor;
+    private final Set<String> settling = ConcurrentHashMap.newKeySet();
     private final TransactionTemplate inTransaction;
     private final TransactionTemplate ownTransaction;
     private final ApplicationEventPublisher events;
 
-    public RemoteRunService(RemoteRunRepository runs, AixShell shell, RuntimeService runtimeService,
+    public RemoteRunService(RemoteRunRepository runs, AixShell shell, ProcessEngine engine,
             PlatformTransactionManager transactions,
             ApplicationEventPublisher events) {
         this.runs = runs;
         this.shell = shell;
-        this.runtimeService = runtimeService;
+        this.runtimeService = engine.getRuntimeService();
+        this.managementService = engine.getManagementService();
+        this.jobExecutor = Optional.ofNullable(
+                ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor());
         this.inTransaction = new TransactionTemplate(transactions);
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -129,7 +143,7 @@ public class RemoteRunService {
         }
     }
 
-    /** Correlates each finished run of {@code finished} and forgets it on its host once correlated. */
+    /** Hands each finished run of {@code finished} to its wait and forgets it on its host once that is settled. */
     void correlateAndForget(String host, List<RemoteRun> finished) {
         for (RemoteRun run : finished) {
             if (run.finished() && correlate(run)) {
@@ -139,41 +153,58 @@ public class RemoteRunService {
     }
 
     /**
-     * Correlates a finished run to the execution waiting for it; true if this call did it. Asks first whether an
-     * execution waits for the run: a failed correlation inside the engine marks the shared transaction
-     * rollback-only, which used to roll back the "instance ended" claim too and stop the host's poll round at that
-     * run, so every later run of the host waited forever (found by the relocation's save-timeout test).
+     * Settles a finished run once: makes the timer of the execution waiting for it due now, so the job executor
+     * continues the process at once; or, when nobody waits any more (the timer fired, the wait was interrupted, the
+     * instance ended), claims it with a note. True if this call settled it. The claim and the due date commit
+     * together; a run whose process has not reached its wait yet is left for the next round. Runs this node is
+     * settling already are skipped: the host's wait and the round see the same finished runs.
      */
     boolean correlate(RemoteRun run) {
-        if (runtimeService.createExecutionQuery().processInstanceId(run.processInstanceId())
-                .messageEventSubscriptionName(RemoteRunVariables.MESSAGE)
-                .variableValueEquals(RemoteRunVariables.RUN_ID, run.runId()).count() == 0) {
-            if (runtimeService.createProcessInstanceQuery().processInstanceId(run.processInstanceId()).count() == 0) {
-                // nobody will ever wait for it: claim it, say why
-                runs.claimCorrelation(run.runId(), "process instance ended before the run finished");
-            }
-            return false; // not at its catch event yet (or any more, e.g. after a timeout): next round
+        if (!settling.add(run.runId())) {
+            return false;
         }
         try {
-            return Boolean.TRUE.equals(inTransaction.execute(status -> {
-                if (!runs.claimCorrelation(run.runId(), null)) {
+            return settle(run);
+        } finally {
+            settling.remove(run.runId());
+        }
+    }
+
+    private boolean settle(RemoteRun run) {
+        if (run.waitingExecutionId() == null) {
+            if (runtimeService.createProcessInstanceQuery().processInstanceId(run.processInstanceId()).count() == 0) {
+                // nobody will ever wait for it
+                return runs.claimCorrelation(run.runId(), "process instance ended before the run finished");
+            }
+            return false; // the step that started it has not committed its wait yet: next round
+        }
+        boolean woken;
+        try {
+            woken = Boolean.TRUE.equals(inTransaction.execute(status -> {
+                Job timer = managementService.createJobQuery().executionId(run.waitingExecutionId()).timers()
+                        .singleResult();
+                if (!runs.claimCorrelation(run.runId(), timer == null
+                        ? "no longer waited for (timed out, interrupted or ended) when it finished" : null)) {
                     return false;
                 }
-                runtimeService.createMessageCorrelation(RemoteRunVariables.MESSAGE)
-                        .processInstanceId(run.processInstanceId())
-                        .localVariableEquals(RemoteRunVariables.RUN_ID, run.runId())
-                        .setVariable(RemoteRunVariables.RUN_STATE, run.state().name())
-                        .setVariable(RemoteRunVariables.RUN_EXIT_CODE, run.exitCode())
-                        .correlateWithResult();
-                log.info("run {} ({} {}) correlated to process instance {}", run.runId(), run.state(),
-                        run.exitCode(), run.processInstanceId());
+                if (timer == null) {
+                    return true;
+                }
+                managementService.setJobDuedate(timer.getId(), ClockUtil.getCurrentTime());
+                log.info("run {} ({} {}) handed to process instance {}", run.runId(), run.state(), run.exitCode(),
+                        run.processInstanceId());
                 return true;
             }));
         } catch (RuntimeException raced) {
-            // it left its catch event between the query and the correlation: rolled back, next round
-            log.debug("run {} not correlated this round: {}", run.runId(), raced.getMessage());
+            // the timer fired or the wait was interrupted meanwhile: rolled back, the next round finds it gone
+            log.debug("run {} not handed over this round: {}", run.runId(), raced.getMessage());
             return false;
         }
+        if (woken) {
+            // a changed due date does not wake an idle job executor by itself (only new jobs do)
+            jobExecutor.ifPresent(JobExecutor::jobWasAdded);
+        }
+        return woken;
     }
 
     private void forget(String host, RemoteRun run) {

@@ -33,7 +33,7 @@ import dev.wparflow.testsupport.TestDatabases;
 
 /**
  * A savewpar started detached keeps running while the engine node that started it stops; a node
- * started afterwards on the same database finds the run, correlates it exactly once, and the host
+ * started afterwards on the same database finds the run, wakes its wait exactly once, and the host
  * ran savewpar once. Two Spring contexts in turn stand for the engine before and after a restart.
  */
 class DetachedRunRestartIT {
@@ -112,11 +112,16 @@ class DetachedRunRestartIT {
 
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
                 .activityId("Event_SaveWparFinished").count()).isEqualTo(1);
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).variableName("runExitCode")
-                .singleResult().getValue()).isEqualTo(0);
+        // woken when savewpar ended, not at the wait's timeout (an hour)
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+                .activityId("EndEvent_Saved").count()).isEqualTo(1);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+                .activityId("EndEvent_TimedOut").count()).isZero();
         RemoteRun run = node.getBean(RemoteRunRepository.class).find(runId).orElseThrow();
         assertThat(run.state()).isEqualTo(RemoteRun.State.EXITED);
         assertThat(run.correlatedAt()).isNotNull();
+        assertThat(run.waitingExecutionId()).isNotNull();
+        assertThat(run.note()).isNull();
         assertThat(run.output()).contains("0512-038 savewpar: Backup Completed Successfully.");
 
         List<CommandLog.Entry> savewpars = fleet.log().entries("lpar00").stream()

@@ -21,11 +21,14 @@ public class LockWparForBackupDelegate extends BackupStepDelegate {
     @Override
     protected void step(DelegateExecution e) {
         String holder = backups.lock(origin(e), string(e, HOST), string(e, WPAR));
+        e.setVariable(WPAR_LOCKED, holder == null);
+        if (holder == null) {
+            return; // attempts and "given up" are written only when the lock is busy: fewer rows per WPAR
+        }
         int attempts = e.getVariable(LOCK_ATTEMPTS) == null ? 1 : ((Number) e.getVariable(LOCK_ATTEMPTS)).intValue() + 1;
         e.setVariable(LOCK_ATTEMPTS, attempts);
-        e.setVariable(WPAR_LOCKED, holder == null);
-        e.setVariable(LOCK_GIVEN_UP, holder != null && attempts >= settings.lockAttempts());
-        if (holder != null && attempts >= settings.lockAttempts()) {
+        if (attempts >= settings.lockAttempts()) {
+            e.setVariable(LOCK_GIVEN_UP, true);
             e.setVariable(FAILURE_CODE, "WPAR_LOCKED");
             e.setVariable(FAILURE_REASON, holder);
         }

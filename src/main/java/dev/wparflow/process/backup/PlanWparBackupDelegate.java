@@ -19,10 +19,20 @@ public class PlanWparBackupDelegate extends BackupStepDelegate {
     protected void step(DelegateExecution e) {
         WparBackupService.Plan plan = backups.plan(origin(e), string(e, HOST), string(e, WPAR), string(e, CONSISTENCY),
                 string(e, OSLEVEL), requestedAt(e));
-        e.setVariable(WAS_ACTIVE, plan.wasActive());
-        e.setVariable(MODE, plan.mode().name());
-        e.setVariable(INCLUDE_NFS, plan.includeNfs());
+        // only what differs from the defaults (Defined, no stop or quiesce, no NFS, the oslevel passed in): every
+        // variable is a row written and deleted per WPAR, and a fleet backup writes a thousand of them a minute
+        if (plan.wasActive()) {
+            e.setVariable(WAS_ACTIVE, true);
+        }
+        if (plan.mode() != WparBackupService.Mode.NONE) {
+            e.setVariable(MODE, plan.mode().name());
+        }
+        if (plan.includeNfs()) {
+            e.setVariable(INCLUDE_NFS, true);
+        }
         e.setVariable(IMAGE_PATH, plan.imagePath());
-        e.setVariable(OSLEVEL, plan.oslevel());
+        if (!plan.oslevel().equals(string(e, OSLEVEL))) {
+            e.setVariable(OSLEVEL, plan.oslevel());
+        }
     }
 }

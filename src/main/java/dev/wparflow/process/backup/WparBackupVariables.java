@@ -22,8 +22,10 @@ public final class WparBackupVariables {
     /** set at the start (a Date): names the image, the same on every retry of the plan */
     public static final String REQUESTED_AT = "requestedAt";
     public static final String WPAR_LOCKED = "wparLocked";
+    /** set only while the lock is busy */
     public static final String LOCK_ATTEMPTS = "lockAttempts";
     public static final String LOCK_GIVEN_UP = "lockGivenUp";
+    /** the plan; the first three are set only when true or not NONE (absent reads as false / NONE) */
     public static final String WAS_ACTIVE = "wasActive";
     public static final String MODE = "consistencyMode";
     public static final String INCLUDE_NFS = "includeNfs";

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.wparflow.testsupport.FakeRemoteRunWait;
 import dev.wparflow.testsupport.TestDatabases;
 
 /**
@@ -38,8 +39,8 @@ class WparBackupProcessTest {
             "applyConsistencyDelegate", "ensureFileSystemsMountedDelegate", "startSaveWparDelegate",
             "verifyImageDelegate", "cancelSaveDelegate", "restoreConsistencyDelegate", "releaseWparLockDelegate",
             "recordBackupOutcomeDelegate", "applyRetentionDelegate");
-    static final List<String> CLEANUP = List.of("restoreConsistencyDelegate", "releaseWparLockDelegate",
-            "recordBackupOutcomeDelegate");
+    /** after a failure; restart or resume ({@code restoreConsistencyDelegate}) only where the WPAR was stopped */
+    static final List<String> CLEANUP = List.of("releaseWparLockDelegate", "recordBackupOutcomeDelegate");
 
     final List<String> calls = new ArrayList<>();
     final Map<String, JavaDelegate> behaviour = new HashMap<>();
@@ -47,29 +48,43 @@ class WparBackupProcessTest {
     int lockAttempts = 3;
     /** What the plan finds: an Active WPAR with this policy, or (null) a Defined one. */
     String activeWithPolicy;
+    final FakeRemoteRunWait runWait = new FakeRemoteRunWait();
 
     @BeforeEach
     void mocks() {
         init(extension.getProcessEngine());
+        Mocks.register("remoteRunWait", runWait);
         Mocks.register("backupSchedule", new BackupSchedule(new BackupSettings(null, null, null, null, null, null, null,
                 null, null, null, java.time.Duration.ofHours(4), java.time.Duration.ofSeconds(30), null, null, null)));
         behaviour.put("lockWparForBackupDelegate", e -> {
             int attempt = e.getVariable("lockAttempts") == null ? 1 : ((Number) e.getVariable("lockAttempts")).intValue() + 1;
-            e.setVariable("lockAttempts", attempt);
             boolean locked = attempt >= lockFreeFromAttempt;
             e.setVariable("wparLocked", locked);
-            e.setVariable("lockGivenUp", !locked && attempt >= lockAttempts);
-            if (!locked && attempt >= lockAttempts) {
+            if (locked) {
+                return; // as LockWparForBackupDelegate: the other variables only while the lock is busy
+            }
+            e.setVariable("lockAttempts", attempt);
+            if (attempt >= lockAttempts) {
+                e.setVariable("lockGivenUp", true);
                 e.setVariable("failureCode", "WPAR_LOCKED");
                 e.setVariable("failureReason", "wpar:lpar00/wpr00 is held by WparStaticRelocationProcess");
             }
         });
         behaviour.put("planWparBackupDelegate", e -> {
-            e.setVariable("wasActive", activeWithPolicy != null);
-            e.setVariable("consistencyMode", activeWithPolicy == null ? "NONE" : activeWithPolicy);
+            // as PlanWparBackupDelegate: only what differs from Defined / NONE
+            if (activeWithPolicy != null) {
+                e.setVariable("wasActive", true);
+            }
+            if (activeWithPolicy != null && !activeWithPolicy.equals("NONE")) {
+                e.setVariable("consistencyMode", activeWithPolicy);
+            }
         });
         behaviour.put("startSaveWparDelegate", e -> e.setVariable("saveRunId", "run-save"));
         behaviour.put("verifyImageDelegate", e -> e.setVariable("imageId", "img-1"));
+        behaviour.put("cancelSaveDelegate", e -> {
+            e.setVariable("failureCode", "SAVEWPAR_TIMEOUT");
+            e.setVariable("failureReason", "savewpar ran longer than its timeout and was cancelled");
+        });
         for (String name : DELEGATES) {
             Mocks.register(name, (JavaDelegate) execution -> {
                 calls.add(name);
@@ -109,10 +124,12 @@ class WparBackupProcessTest {
         throw new AssertionError("process does not settle");
     }
 
+    /** What the run watcher does when savewpar ends: the wait's timer becomes due, and its job runs. */
     void saveFinished(ProcessInstance instance) {
-        runtimeService().createMessageCorrelation("CommandFinished").processInstanceId(instance.getId())
-                .localVariableEquals("runId", "run-save").setVariable("runState", "EXITED")
-                .setVariable("runExitCode", 0).correlate();
+        Assertions.assertThat(runWait.begun).contains("run-save");
+        runWait.end("run-save");
+        jobsExecuted++;
+        fireTimer(instance, "Event_SaveFinished");
     }
 
     void fireTimer(ProcessInstance instance, String activityId) {
@@ -132,12 +149,13 @@ class WparBackupProcessTest {
 
         assertThat(instance).isEnded().hasPassed("EndEvent_Saved", "Task_VerifyImage", "Task_ApplyRetention",
                 "EndEvent_WparBackedUp").hasNotPassed("Task_CancelSave").variables().containsEntry("imageId", "img-1").containsKey("requestedAt");
-        // a Defined WPAR: nothing to stop; the WPAR is restarted (if it was stopped) before its image is verified
+        // a Defined WPAR: nothing to stop, nothing to restart
         Assertions.assertThat(calls).containsExactly("lockWparForBackupDelegate", "planWparBackupDelegate",
                 "ensureFileSystemsMountedDelegate", "startSaveWparDelegate",
-                "restoreConsistencyDelegate", "verifyImageDelegate", "releaseWparLockDelegate",
+                "verifyImageDelegate", "releaseWparLockDelegate",
                 "recordBackupOutcomeDelegate", "applyRetentionDelegate");
-        // lock, plan, check and start; everything after savewpar
+        assertThat(instance).hasNotPassed("Task_RestoreConsistency");
+        // lock, plan, check and start; everything after savewpar, in the wait's timer job
         Assertions.assertThat(jobsExecuted).isEqualTo(2);
     }
 
@@ -158,7 +176,8 @@ class WparBackupProcessTest {
                     "planWparBackupDelegate", "applyConsistencyDelegate", "ensureFileSystemsMountedDelegate",
                     "startSaveWparDelegate", "restoreConsistencyDelegate", "verifyImageDelegate",
                     "releaseWparLockDelegate", "recordBackupOutcomeDelegate", "applyRetentionDelegate");
-            Assertions.assertThat(jobsExecuted).as(policy).isEqualTo(3);
+            // lock and plan; stop or quiesce; the wait's timer; restart or resume, retried alone
+            Assertions.assertThat(jobsExecuted).as(policy).isEqualTo(4);
         }
     }
 
@@ -198,8 +217,7 @@ class WparBackupProcessTest {
         assertThat(instance).isEnded().hasPassed("EndEvent_BackupFailed").hasNotPassed("SubProcess_Backup",
                 "Task_ApplyRetention").variables().containsEntry("failureCode", "WPAR_LOCKED");
         Assertions.assertThat(calls).containsExactly("lockWparForBackupDelegate", "lockWparForBackupDelegate",
-                "lockWparForBackupDelegate", "restoreConsistencyDelegate", "releaseWparLockDelegate",
-                "recordBackupOutcomeDelegate");
+                "lockWparForBackupDelegate", "releaseWparLockDelegate", "recordBackupOutcomeDelegate");
     }
 
     @Test
@@ -228,6 +246,12 @@ class WparBackupProcessTest {
                     ? new String[] {"restoreConsistencyDelegate", "verifyImageDelegate", "releaseWparLockDelegate",
                             "recordBackupOutcomeDelegate"}
                     : CLEANUP.toArray(String[]::new));
+            // the planned stop is put back on every path after the plan, never before it
+            if (failing.equals("planWparBackupDelegate")) {
+                Assertions.assertThat(calls).as(failing).doesNotContain("restoreConsistencyDelegate");
+            } else {
+                Assertions.assertThat(calls).as(failing).contains("restoreConsistencyDelegate");
+            }
             if (!verifying) {
                 Assertions.assertThat(calls).as(failing).doesNotContain("verifyImageDelegate");
             }
@@ -244,13 +268,14 @@ class WparBackupProcessTest {
         ProcessInstance instance = start();
         drive(instance);
         assertThat(instance).isWaitingAt("Event_SaveFinished");
-        fireTimer(instance, "BoundaryEvent_BackupTimedOut");
+        // due at the save timeout and the run has not ended: the timer fired by itself
+        fireTimer(instance, "Event_SaveFinished");
         drive(instance);
 
         assertThat(instance).isEnded().hasPassed("Task_CancelSave", "EndEvent_BackupFailed")
-                .hasNotPassed("Task_VerifyImage", "Task_ApplyRetention");
-        Assertions.assertThat(calls).endsWith("cancelSaveDelegate", "restoreConsistencyDelegate",
-                "releaseWparLockDelegate", "recordBackupOutcomeDelegate");
+                .hasNotPassed("EndEvent_Saved", "Task_VerifyImage", "Task_ApplyRetention");
+        Assertions.assertThat(calls).endsWith("cancelSaveDelegate", "releaseWparLockDelegate",
+                "recordBackupOutcomeDelegate");
     }
 
     @Test
