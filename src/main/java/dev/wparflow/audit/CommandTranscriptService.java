@@ -102,16 +102,27 @@ public class CommandTranscriptService {
         long seq = ((Number) head.get("seq")).longValue();
         String prevHash = ((String) head.get("hash")).trim();
         List<CommandRecord> written = new ArrayList<>(batch.size());
+        List<Object[]> rows = new ArrayList<>(batch.size());
         for (Pending p : batch) {
-            CommandRecord r = append(p.entry, ++seq, prevHash);
+            CommandRecord r = signed(p.entry, ++seq, prevHash);
             written.add(r);
+            rows.add(new Object[] {r.seq(), r.processInstanceId(), r.activityId(), r.host(), r.command(),
+                    r.exitStatus(), r.failure(), OffsetDateTime.ofInstant(r.startedAt(), ZoneOffset.UTC),
+                    r.durationMs(), r.stdout(), r.stderr(), r.stdoutSha256(), r.stderrSha256(), r.truncated(),
+                    r.prevHash(), r.hash()});
             prevHash = r.hash();
         }
+        // one JDBC batch: one round trip, and one multi-row INSERT where the driver rewrites batches (PostgreSQL)
+        jdbc.batchUpdate("""
+                INSERT INTO wparflow_command (seq, process_instance_id, activity_id, host, command, exit_status, failure,
+                    started_at, duration_ms, stdout, stderr, stdout_sha256, stderr_sha256, truncated, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, rows);
         jdbc.update("UPDATE wparflow_command_head SET seq = ?, hash = ? WHERE id = 1", seq, prevHash);
         return written;
     }
 
-    private CommandRecord append(Entry entry, long seq, String prevHash) {
+    private CommandRecord signed(Entry entry, long seq, String prevHash) {
         String stdout = nullToEmpty(entry.stdout());
         String stderr = nullToEmpty(entry.stderr());
         boolean truncated = stdout.length() > outputLimit || stderr.length() > outputLimit;
@@ -120,16 +131,7 @@ public class CommandTranscriptService {
         CommandRecord unsigned = new CommandRecord(seq, entry.processInstanceId(), entry.activityId(), entry.host(),
                 entry.command(), entry.exitStatus(), entry.failure(), startedAt, entry.duration().toMillis(),
                 cut(stdout), cut(stderr), sha256(stdout), sha256(stderr), truncated, prevHash, null);
-        String hash = hashOf(unsigned);
-        jdbc.update("""
-                INSERT INTO wparflow_command (seq, process_instance_id, activity_id, host, command, exit_status, failure,
-                    started_at, duration_ms, stdout, stderr, stdout_sha256, stderr_sha256, truncated, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, seq, unsigned.processInstanceId(), unsigned.activityId(), unsigned.host(), unsigned.command(),
-                unsigned.exitStatus(), unsigned.failure(), OffsetDateTime.ofInstant(startedAt, ZoneOffset.UTC),
-                unsigned.durationMs(), unsigned.stdout(), unsigned.stderr(), unsigned.stdoutSha256(),
-                unsigned.stderrSha256(), truncated, prevHash, hash);
-        return withHash(unsigned, hash);
+        return withHash(unsigned, hashOf(unsigned));
     }
 
     public List<CommandRecord> forProcessInstance(String processInstanceId) {

@@ -127,19 +127,19 @@ public class RemoteRunService {
     }
 
     /**
-     * Records what a host said about a run: an exited run's output is fetched and stored with its exit code (after
-     * that the host's copy is no longer needed); a run the host no longer knows is LOST.
+     * Records what a host said about a run it was running: an exited run's output is fetched and stored with its
+     * exit code (after that the host's copy is no longer needed); a run the host no longer knows is LOST. Only the
+     * first report of a run's end counts.
      */
-    void record(String host, RemoteRun run, WparflowRun.RunStatus status, Origin origin) {
+    void record(String host, String runId, WparflowRun.RunStatus status, Origin origin) {
         if (status == null || status.state() == WparflowRun.State.RUNNING) {
             return;
         }
         if (status.state() == WparflowRun.State.EXITED) {
-            String output = shell.read(host, WparflowRun.output(RunId.of(run.runId())), origin).stdout();
-            runs.markFinished(run.runId(), RemoteRun.State.EXITED, status.exitCode(), output, null);
-        } else if (run.state() == RemoteRun.State.RUNNING) {
-            // the host had it and lost it; a STARTING run is the start step's to (re)try
-            runs.markFinished(run.runId(), RemoteRun.State.LOST, null, null, host + " no longer knows this run");
+            String output = shell.read(host, WparflowRun.output(RunId.of(runId)), origin).stdout();
+            runs.markFinished(runId, RemoteRun.State.EXITED, status.exitCode(), output, null);
+        } else {
+            runs.markFinished(runId, RemoteRun.State.LOST, null, null, host + " no longer knows this run");
         }
     }
 

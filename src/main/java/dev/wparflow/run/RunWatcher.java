@@ -121,7 +121,7 @@ public class RunWatcher {
     private void waitOnce(String host, List<String> running) {
         LockResource lease = LockResource.poller(host);
         boolean ours = false;
-        boolean answered = false;
+        List<RemoteRun> open = null;
         try {
             ours = locks.acquire(lease, node.id(), "run watcher", pollLease).acquired();
             if (!ours) {
@@ -130,13 +130,12 @@ public class RunWatcher {
             Origin origin = Origin.background("wait for runs");
             Map<String, WparflowRun.RunStatus> statuses = WparflowRun.parseStatus(shell.read(host,
                     WparflowRun.await((int) waitTime.toSeconds(), running.stream().map(RunId::of).toList()), origin));
-            for (RemoteRun run : runs.openRuns(host)) {
-                if (running.contains(run.runId()) && !run.finished()) {
-                    service.record(host, run, statuses.get(run.runId()), origin);
-                }
+            // every listed run was RUNNING when the wait was sent, and only the first report of its end counts
+            for (String runId : running) {
+                service.record(host, runId, statuses.get(runId), origin);
             }
-            service.correlateAndForget(host, runs.openRuns(host).stream().filter(RemoteRun::finished).toList());
-            answered = true;
+            open = runs.openRuns(host);
+            service.correlateAndForget(host, open.stream().filter(RemoteRun::finished).toList());
         } catch (RuntimeException failure) {
             log.warn("waiting for runs on {} failed, next round retries: {}", host, failure.getMessage());
         } finally {
@@ -148,9 +147,10 @@ public class RunWatcher {
                 }
             }
         }
-        if (answered) {
-            // at once for runs that started meanwhile; after a failure only the next round asks the host again
-            watch(host, runs.openRuns(host));
+        if (open != null) {
+            // at once for runs that started meanwhile on another node (this node's own get a wait as they start);
+            // after a failure only the next round asks the host again
+            watch(host, open);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.wparflow.process.backup;
 import static dev.wparflow.process.backup.WparBackupVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /** Takes the WPAR's lease lock; contention is expected: the model waits and asks again, up to wparflow.backup.lock-attempts. */
@@ -21,7 +22,8 @@ public class LockWparForBackupDelegate extends BackupStepDelegate {
     @Override
     protected void step(DelegateExecution e) {
         String holder = backups.lock(origin(e), string(e, HOST), string(e, WPAR));
-        e.setVariable(WPAR_LOCKED, holder == null);
+        // transient: only the gateway right after this step reads it, in this transaction
+        e.setVariable(WPAR_LOCKED, Variables.booleanValue(holder == null, true));
         if (holder == null) {
             return; // attempts and "given up" are written only when the lock is busy: fewer rows per WPAR
         }

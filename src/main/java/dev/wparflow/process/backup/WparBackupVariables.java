@@ -21,6 +21,7 @@ public final class WparBackupVariables {
 
     /** set at the start (a Date): names the image, the same on every retry of the plan */
     public static final String REQUESTED_AT = "requestedAt";
+    /** transient: read by the gateway after the lock step only */
     public static final String WPAR_LOCKED = "wparLocked";
     /** set only while the lock is busy */
     public static final String LOCK_ATTEMPTS = "lockAttempts";
