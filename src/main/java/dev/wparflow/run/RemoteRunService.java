@@ -101,7 +101,9 @@ public class RemoteRunService {
                     + started.exitStatus() + ": " + firstLine(started.stderr())
                     + (started.exitStatus() == 127 ? " (is deploy/aix/wparflow-run installed on " + host + "?)" : ""));
         }
-        ownTransaction.executeWithoutResult(status -> runs.markRunning(runId.value()));
+        // with the step's transaction: if it rolls back, the run stays STARTING and the retried step sends the start
+        // again (the helper knows the run id and starts nothing); the watcher hears of it once that has committed
+        runs.markRunning(runId.value());
         log.info("started {} on {} as run {}", command.programName(), host, runId.value());
         events.publishEvent(new RunStarted(host, runId.value()));
         return runId.value();
@@ -118,7 +120,10 @@ public class RemoteRunService {
         runs.markFinished(runId, RemoteRun.State.CANCELLED, 143, cancelled.stdout(), "cancelled by " + origin.activityId());
     }
 
-    /** A detached run was started on {@code host} by this node: the watcher includes it in its next wait. */
+    /**
+     * A detached run was started on {@code host} by this node: once the starting step has committed (the process then
+     * waits for it), the watcher includes it in a wait.
+     */
     public record RunStarted(String host, String runId) {
     }
 

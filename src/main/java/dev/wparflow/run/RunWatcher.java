@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import dev.wparflow.NodeIdentity;
 import dev.wparflow.aix.AixShell;
@@ -52,6 +52,9 @@ public class RunWatcher {
     private final Map<String, Set<String>> covered = new HashMap<>();
     private final Map<String, Integer> inFlight = new HashMap<>();
     private volatile boolean stopping;
+    /** Per host whose poller lease this node holds: when it ends (System.nanoTime). */
+    private final Map<String, Long> leaseDeadlines = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
 
     public RunWatcher(RemoteRunRepository runs, RemoteRunService service, AixShell shell, LeaseLockService locks,
             NodeIdentity node, @Value("${wparflow.runs.wait:PT20S}") Duration waitTime,
@@ -91,7 +94,7 @@ public class RunWatcher {
         });
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     public void onRunStarted(RemoteRunService.RunStarted started) {
         watch(started.host(), runs.openRuns(started.host()));
     }
@@ -119,12 +122,9 @@ public class RunWatcher {
     }
 
     private void waitOnce(String host, List<String> running) {
-        LockResource lease = LockResource.poller(host);
-        boolean ours = false;
         List<RemoteRun> open = null;
         try {
-            ours = locks.acquire(lease, node.id(), "run watcher", pollLease).acquired();
-            if (!ours) {
+            if (!holdLease(host)) {
                 return; // another node watches this host
             }
             Origin origin = Origin.background("wait for runs");
@@ -139,13 +139,7 @@ public class RunWatcher {
         } catch (RuntimeException failure) {
             log.warn("waiting for runs on {} failed, next round retries: {}", host, failure.getMessage());
         } finally {
-            if (done(host, running) && ours && !stopping) {
-                try {
-                    locks.release(lease, node.id());
-                } catch (RuntimeException failure) {
-                    log.debug("poller lease of {} not released (it expires): {}", host, failure.getMessage());
-                }
-            }
+            done(host, running);
         }
         if (open != null) {
             // at once for runs that started meanwhile on another node (this node's own get a wait as they start);
@@ -154,39 +148,54 @@ public class RunWatcher {
         }
     }
 
-    /** True when this was the host's last wait in flight. */
-    private synchronized boolean done(String host, List<String> running) {
+    /**
+     * Takes or renews the host's poller lease, unless this node holds it for longer than a wait still needs. The lease
+     * is kept between waits, not given back after each (that cost two transactions per run): a node keeps the hosts
+     * it watches until it stops (then it gives them back) or dies (then they expire after
+     * {@code wparflow.runs.poll-lease}); runs that other nodes start there are waited for from its next round.
+     */
+    private boolean holdLease(String host) {
+        long now = System.nanoTime();
+        Long deadline = leaseDeadlines.get(host);
+        if (deadline != null && deadline - now > waitTime.plus(LEASE_MARGIN).toNanos()) {
+            return true;
+        }
+        boolean acquired = locks.acquire(LockResource.poller(host), node.id(), "run watcher", pollLease).acquired();
+        if (acquired) {
+            leaseDeadlines.put(host, now + pollLease.toNanos());
+        } else {
+            leaseDeadlines.remove(host);
+        }
+        return acquired;
+    }
+
+    /** A wait of the host's has ended: its runs are no longer covered. */
+    private synchronized void done(String host, List<String> running) {
         Set<String> ids = covered.get(host);
         if (ids != null) {
             running.forEach(ids::remove);
         }
-        int left = inFlight.merge(host, -1, Integer::sum);
-        if (left <= 0) {
+        if (inFlight.merge(host, -1, Integer::sum) <= 0) {
             inFlight.remove(host);
             covered.remove(host);
-            return true;
         }
-        return false;
     }
 
     /**
-     * On shutdown the leases of the hosts this node waits on are given back at once, so another node (or this one
+     * On shutdown the leases of the hosts this node watches are given back at once, so another node (or this one
      * restarted) takes over without waiting for them to expire; a node that dies keeps them until they expire.
      */
     @jakarta.annotation.PreDestroy
     void stop() {
         stopping = true;
         waits.shutdownNow();
-        Set<String> hosts;
-        synchronized (this) {
-            hosts = new HashSet<>(inFlight.keySet());
-        }
-        for (String host : hosts) {
+        for (String host : new HashSet<>(leaseDeadlines.keySet())) {
             try {
                 locks.release(LockResource.poller(host), node.id());
             } catch (RuntimeException failure) {
                 log.debug("poller lease of {} not released on shutdown: {}", host, failure.getMessage());
             }
         }
+        leaseDeadlines.clear();
     }
 }

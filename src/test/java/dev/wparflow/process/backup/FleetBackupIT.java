@@ -176,8 +176,14 @@ class FleetBackupIT {
         assertThat(commands("lpar00", "startwpar")).singleElement().satisfies(e -> assertThat(e.argv).contains("wpr00"));
         assertThat(commands("lpar01", "clogin")).extracting(e -> String.join(" ", e.argv))
                 .containsExactly("clogin wpr12 echo quiesce", "clogin wpr12 echo resume");
+        // every WPAR lock and slot given back; the run watcher keeps its poller leases, visibly, until the node stops
+        String nodeId = node.getBean(dev.wparflow.NodeIdentity.class).id();
         assertThat(node.getBean(LeaseLockService.class).held()).as("leases taken by this test and still held")
-                .noneMatch(l -> l.acquiredAt().isAfter(testStart));
+                .filteredOn(l -> l.acquiredAt().isAfter(testStart))
+                .allSatisfy(l -> {
+                    assertThat(l.resource()).startsWith("poller:");
+                    assertThat(l.owner()).isEqualTo(nodeId);
+                });
 
         // the per-host limit: never more than 2 savewpars at once on a host; the global limit 3 in the fleet
         // (whether a host's two lanes overlap depends on timing: with 4 lanes and 3 global slots they need not)
