@@ -109,15 +109,19 @@ public class RemoteRunService {
         return runId.value();
     }
 
-    /** Cancels a run on its host (abort paths) and records it as cancelled. */
+    /**
+     * Cancels a run on its host (abort paths and timeouts), recorded as cancelled first: the host's wait returns as
+     * soon as the killed run exits (143), and the watcher must not record that as an ordinary exit. The record joins
+     * the step's transaction, so a cancel that fails on the host leaves the run as it was; one that ended meanwhile
+     * is left as it ended.
+     */
     public void cancel(String runId, Origin origin) {
         RemoteRun run = runs.find(runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
-        if (run.finished()) {
+        if (run.finished() || !runs.markFinished(runId, RemoteRun.State.CANCELLED, 143, null,
+                "cancelled by " + origin.activityId())) {
             return;
         }
-        CommandResult cancelled = shell.run(run.host(), WparflowRun.cancel(RunId.of(runId)),
-                CommandOptions.idempotentByKey(), origin);
-        runs.markFinished(runId, RemoteRun.State.CANCELLED, 143, cancelled.stdout(), "cancelled by " + origin.activityId());
+        shell.run(run.host(), WparflowRun.cancel(RunId.of(runId)), CommandOptions.idempotentByKey(), origin);
     }
 
     /**

@@ -99,16 +99,19 @@ public class RunWatcher {
         watch(started.host(), runs.openRuns(started.host()));
     }
 
-    /** Sends a wait for the host's running runs unless waits in flight cover all of them. */
+    /** Sends a wait for those of the host's running runs that no wait in flight covers. */
     private void watch(String host, List<RemoteRun> hostRuns) {
         if (stopping) {
             return;
         }
         // RUNNING only: a STARTING run may not exist on the host yet, and "unknown" would then read as lost
-        List<String> running = hostRuns.stream().filter(r -> r.state() == RemoteRun.State.RUNNING)
-                .map(RemoteRun::runId).toList();
+        List<String> running;
         synchronized (this) {
-            if (running.isEmpty() || covered.getOrDefault(host, Set.of()).containsAll(running)) {
+            // only runs no wait in flight covers: each run is in one wait, so its end is fetched and recorded once
+            Set<String> waitedFor = covered.getOrDefault(host, Set.of());
+            running = hostRuns.stream().filter(r -> r.state() == RemoteRun.State.RUNNING)
+                    .map(RemoteRun::runId).filter(id -> !waitedFor.contains(id)).toList();
+            if (running.isEmpty()) {
                 return;
             }
             covered.computeIfAbsent(host, h -> new HashSet<>()).addAll(running);

@@ -5,7 +5,10 @@ import static dev.wparflow.process.backup.WparBackupVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** Checks the savewpar run, verifies the image with lssavewpar, checksums it and records it in the catalog. */
+/**
+ * Checks the savewpar run, verifies the image with lssavewpar, checksums it and records it in the catalog; a rejected
+ * image leaves failureCode and failureReason.
+ */
 @Component
 public class VerifyImageDelegate extends BackupStepDelegate {
 
@@ -17,7 +20,13 @@ public class VerifyImageDelegate extends BackupStepDelegate {
 
     @Override
     protected void step(DelegateExecution e) {
-        e.setVariable(IMAGE_ID, backups.verifyAndRecord(origin(e), string(e, HOST), string(e, WPAR), plan(e),
-                string(e, SAVE_RUN_ID), string(e, BACKUP_RUN_ID)));
+        try {
+            e.setVariable(IMAGE_ID, backups.verifyAndRecord(origin(e), string(e, HOST), string(e, WPAR), plan(e),
+                    string(e, SAVE_RUN_ID), string(e, BACKUP_RUN_ID)));
+        } catch (BackupRefusal rejected) {
+            // an outcome the model routes by ("Backed up?"), not a BPMN error: no boundary event, no scope
+            e.setVariable(FAILURE_CODE, rejected.code());
+            e.setVariable(FAILURE_REASON, rejected.getMessage());
+        }
     }
 }

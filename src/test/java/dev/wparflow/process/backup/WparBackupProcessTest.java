@@ -227,19 +227,23 @@ class WparBackupProcessTest {
                 "ensureFileSystemsMountedDelegate", "startSaveWparDelegate", "verifyImageDelegate")) {
             calls.clear();
             JavaDelegate normal = behaviour.get(failing);
-            behaviour.put(failing, e -> {
-                throw new BpmnError("SOME_REFUSAL", failing + " refused");
-            });
+            boolean verifying = failing.equals("verifyImageDelegate");
+            behaviour.put(failing, verifying
+                    ? e -> { // as VerifyImageDelegate: a rejected image is an outcome
+                        e.setVariable("failureCode", "SOME_REFUSAL");
+                        e.setVariable("failureReason", failing + " refused");
+                    }
+                    : e -> {
+                        throw new BpmnError("SOME_REFUSAL", failing + " refused");
+                    });
             ProcessInstance instance = start();
             drive(instance);
-            boolean verifying = failing.equals("verifyImageDelegate");
             if (verifying) {
                 saveFinished(instance);
                 drive(instance);
             }
             assertThat(instance).as(failing).isEnded()
-                    .hasPassed(verifying ? "BoundaryEvent_ImageRejected" : "BoundaryEvent_BackupFailed",
-                            "EndEvent_BackupFailed")
+                    .hasPassed(verifying ? "Task_VerifyImage" : "BoundaryEvent_BackupFailed", "EndEvent_BackupFailed")
                     .hasNotPassed("Task_ApplyRetention").variables().containsEntry("failureCode", "SOME_REFUSAL")
                     .containsEntry("failureReason", failing + " refused");
             Assertions.assertThat(calls).as(failing).endsWith(verifying
