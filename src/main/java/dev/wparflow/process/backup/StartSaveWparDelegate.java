@@ -5,7 +5,10 @@ import static dev.wparflow.process.backup.WparBackupVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** Starts savewpar -f IMAGE -i -m [-N] NAME detached; the model waits for CommandFinished. */
+/**
+ * Starts savewpar -f IMAGE -i -m [-N] NAME detached; the model waits at a timer the run watcher makes due when the run
+ * ends (RemoteRunWait).
+ */
 @Component
 public class StartSaveWparDelegate extends BackupStepDelegate {
 

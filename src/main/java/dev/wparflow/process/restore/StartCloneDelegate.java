@@ -5,7 +5,10 @@ import static dev.wparflow.process.restore.RestoreVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** restwpar -n -h -d [-i] -M '-N address=' -U -f IMAGE, detached (RB:3975). */
+/**
+ * restwpar -n -h -d [-i] -M '-N address=' -U -f IMAGE, detached (RB:3975); the model waits at a timer the run watcher
+ * makes due when the run ends (RemoteRunWait).
+ */
 @Component
 public class StartCloneDelegate extends RestoreStepDelegate {
 

@@ -5,7 +5,7 @@ import static dev.wparflow.process.restore.RestoreVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** restwpar -f IMAGE, detached; the model waits for CommandFinished. */
+/** restwpar -f IMAGE, detached; the model waits at a timer the run watcher makes due when it ends (RemoteRunWait). */
 @Component
 public class StartRestoreDelegate extends RestoreStepDelegate {
 

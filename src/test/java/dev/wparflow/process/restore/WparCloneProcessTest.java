@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.wparflow.testsupport.FakeRemoteRunWait;
 import dev.wparflow.testsupport.TestDatabases;
 
 /**
@@ -43,10 +44,12 @@ class WparCloneProcessTest {
     final List<String> calls = new ArrayList<>();
     final Map<String, JavaDelegate> behaviour = new HashMap<>();
     boolean otherVolumeGroup;
+    final FakeRemoteRunWait runWait = new FakeRemoteRunWait();
 
     @BeforeEach
     void mocks() {
         init(extension.getProcessEngine());
+        Mocks.register("remoteRunWait", runWait);
         Mocks.register("restoreSettings", RestoreSettings.defaults());
         behaviour.put("planCloneDelegate", e -> {
             e.setVariable("expectedHostname", "wpr05.example");
@@ -94,23 +97,32 @@ class WparCloneProcessTest {
         throw new AssertionError("process does not settle");
     }
 
+    /** What the run watcher does when restwpar ends: the wait's timer becomes due, and its job runs. */
     void restwparFinished(ProcessInstance instance) {
-        runtimeService().createMessageCorrelation("CommandFinished").processInstanceId(instance.getId())
-                .localVariableEquals("runId", "run-clone").setVariable("runState", "EXITED")
-                .setVariable("runExitCode", 0).correlate();
+        runWait.end("run-clone");
+        fireWait(instance);
     }
 
     ProcessInstance waitingForRestwpar(boolean startIt) {
         ProcessInstance instance = start(startIt);
         drive(instance);
         assertThat(instance).isWaitingAt("Event_CloneFinished");
+        Assertions.assertThat(runWait.begun).containsExactly("run-clone");
+        // no message subscription any more: the wait is its timer alone
+        Assertions.assertThat(runtimeService().createEventSubscriptionQuery().processInstanceId(instance.getId())
+                .count()).isZero();
         return instance;
     }
 
+    /** The wait's timer fires by itself at the restore timeout: the run has not ended. */
     void fireTimeout(ProcessInstance instance) {
+        fireWait(instance);
+    }
+
+    void fireWait(ProcessInstance instance) {
         Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).timers()
-                .activityId("BoundaryEvent_CloneTimedOut").singleResult();
-        Assertions.assertThat(timer).as("restore-timeout timer").isNotNull();
+                .activityId("Event_CloneFinished").singleResult();
+        Assertions.assertThat(timer).as("the wait's timer").isNotNull();
         execute(timer);
     }
 
@@ -197,6 +209,9 @@ class WparCloneProcessTest {
     void restwparTimedOutIsCancelledAndWhatItLeftRemoved() {
         fail("cancelRestwparDelegate", "RESTORE_TIMEOUT");
         ProcessInstance instance = waitingForRestwpar(true);
+        Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+        Assertions.assertThat(timer.getDuedate()).as("restore-timeout PT4H")
+                .isCloseTo(new java.util.Date(System.currentTimeMillis() + 4 * 3600_000L), 60_000);
         fireTimeout(instance);
         drive(instance);
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.wparflow.testsupport.FakeRemoteRunWait;
 import dev.wparflow.testsupport.TestDatabases;
 
 /**
@@ -51,10 +52,12 @@ class WparRestoreProcessTest {
     final Map<String, JavaDelegate> behaviour = new HashMap<>();
     /** the state of the WPAR the restore replaces, as Task_LockAndRecheck finds it (null: none) */
     String existingState = "ACTIVE";
+    final FakeRemoteRunWait runWait = new FakeRemoteRunWait();
 
     @BeforeEach
     void mocks() {
         init(extension.getProcessEngine());
+        Mocks.register("remoteRunWait", runWait);
         Mocks.register("restoreSettings", RestoreSettings.defaults());
         behaviour.put("planRestoreDelegate", e -> {
             e.setVariable("imageId", "img-1");
@@ -125,10 +128,15 @@ class WparRestoreProcessTest {
                 "reason", "tested"));
     }
 
+    /** What the run watcher does when restwpar ends: the wait's timer becomes due, and its job runs. */
     void restwparFinished(ProcessInstance instance) {
-        runtimeService().createMessageCorrelation("CommandFinished").processInstanceId(instance.getId())
-                .localVariableEquals("runId", "run-restore").setVariable("runState", "EXITED")
-                .setVariable("runExitCode", 0).correlate();
+        runWait.end("run-restore");
+        fireTimer(instance, "Event_RestoreFinished");
+    }
+
+    /** The wait's timer fires by itself at the restore timeout: the run has not ended. */
+    void restwparTimedOut(ProcessInstance instance) {
+        fireTimer(instance, "Event_RestoreFinished");
     }
 
     void fireTimer(ProcessInstance instance, String activityId) {
@@ -146,6 +154,10 @@ class WparRestoreProcessTest {
         decide(instance, "approve");
         drive(instance);
         assertThat(instance).isWaitingAt("Event_RestoreFinished");
+        Assertions.assertThat(runWait.begun).containsExactly("run-restore");
+        // no message subscription any more: the wait is its timer alone
+        Assertions.assertThat(runtimeService().createEventSubscriptionQuery().processInstanceId(instance.getId())
+                .count()).isZero();
         return instance;
     }
 
@@ -274,7 +286,7 @@ class WparRestoreProcessTest {
         Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
         Assertions.assertThat(timer.getDuedate()).as("restore-timeout PT4H")
                 .isCloseTo(new java.util.Date(System.currentTimeMillis() + 4 * 3600_000L), 60_000);
-        fireTimer(instance, "BoundaryEvent_RestoreTimedOut");
+        restwparTimedOut(instance);
         drive(instance);
 
         assertThat(instance).isEnded().hasPassed("Task_CancelRestore", "Task_RemovePartialRestore",
@@ -290,17 +302,18 @@ class WparRestoreProcessTest {
     void restwparTimedOutAfterRemovingLeavesTheWparAbsent() {
         fail("cancelRestwparDelegate", "RESTORE_TIMEOUT");
         ProcessInstance instance = waitingForRestwpar("remove", false);
-        fireTimer(instance, "BoundaryEvent_RestoreTimedOut");
+        restwparTimedOut(instance);
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("Task_CancelRestore", "EndEvent_WparAbsent").variables()
+        assertThat(instance).isEnded().hasPassed("Task_CancelRestore", "EndEvent_WparAbsent")
+                .hasNotPassed("Task_CheckRestore").variables()
                 .containsEntry("outcome", "ABSENT").containsEntry("failureCode", "RESTORE_TIMEOUT");
     }
 
     @Test
     void aRunThatExitedAsTheTimerFiredIsCheckedAsUsual() {
         ProcessInstance instance = waitingForRestwpar("remove", false);
-        fireTimer(instance, "BoundaryEvent_RestoreTimedOut");
+        restwparTimedOut(instance);
         drive(instance);
 
         assertThat(instance).isEnded().hasPassed("Task_CancelRestore", "Task_CheckRestore",
