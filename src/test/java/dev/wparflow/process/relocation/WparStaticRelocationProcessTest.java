@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.wparflow.testsupport.FakeRemoteRunWait;
 import dev.wparflow.testsupport.TestDatabases;
 
 /**
@@ -51,6 +52,7 @@ class WparStaticRelocationProcessTest {
     boolean application;
     boolean lpar00Down;
     int lockFreeFromAttempt = 1;
+    final FakeRemoteRunWait runWait = new FakeRemoteRunWait();
 
     ProcessEngine engine() {
         return extension.getProcessEngine();
@@ -59,6 +61,7 @@ class WparStaticRelocationProcessTest {
     @BeforeEach
     void mocks() {
         init(engine());
+        Mocks.register("remoteRunWait", runWait);
         Mocks.register("relocationSettings", new RelocationSettings("R1/PT1M", java.time.Duration.ofHours(1),
                 java.time.Duration.ofMinutes(1), 3, java.time.Duration.ofHours(1), java.time.Duration.ofHours(1),
                 "/images/relocation", List.of("hostname")));
@@ -115,10 +118,23 @@ class WparStaticRelocationProcessTest {
         throw new AssertionError("process does not settle");
     }
 
-    void runFinished(ProcessInstance instance, String runId, int exitCode) {
-        runtimeService().createMessageCorrelation("CommandFinished").processInstanceId(instance.getId())
-                .localVariableEquals("runId", runId).setVariable("runState", "EXITED")
-                .setVariable("runExitCode", exitCode).correlate();
+    /**
+     * What the run watcher does when a detached run ends, whatever its exit code (the check after the wait judges
+     * it): the wait's timer becomes due, and its job runs.
+     */
+    void runFinished(ProcessInstance instance, String runId, String waitActivityId) {
+        assertThat(instance).isWaitingAt(waitActivityId);
+        Assertions.assertThat(runWait.begun).as("waits begun").contains(runId);
+        runWait.end(runId);
+        fireTimer(instance, waitActivityId);
+    }
+
+    void saveFinished(ProcessInstance instance) {
+        runFinished(instance, "run-save", "Event_SaveWparFinished");
+    }
+
+    void restoreFinished(ProcessInstance instance) {
+        runFinished(instance, "run-restore", "Event_RestoreWparFinished");
     }
 
     void fireTimer(ProcessInstance instance, String activityId) {
@@ -133,14 +149,16 @@ class WparStaticRelocationProcessTest {
         ProcessInstance instance = start();
         drive(instance);
         assertThat(instance).isWaitingAt("Event_SaveWparFinished");
-        runFinished(instance, "run-save", 0);
+        saveFinished(instance);
         drive(instance);
         assertThat(instance).isWaitingAt("Event_RestoreWparFinished");
-        runFinished(instance, "run-restore", 0);
+        restoreFinished(instance);
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("EndEvent_WparRelocated").hasNotPassed("Task_RemovePartialCopy")
+        assertThat(instance).isEnded().hasPassed("EndEvent_WparRelocated", "Task_CheckSave", "Task_CheckRestore")
+                .hasNotPassed("Task_RemovePartialCopy", "Task_CancelSaveRun", "Task_CancelRestoreRun")
                 .variables().containsEntry("outcome", "RELOCATED");
+        Assertions.assertThat(runWait.begun).containsExactly("run-save", "run-restore");
         Assertions.assertThat(calls).containsExactly("verifyDepartingWparDelegate", "lockDepartingWparDelegate",
                 "verifyAbsentOnArrivalDelegate", "lockArrivingWparDelegate", "writeDepartureSpecDelegate",
                 "recordTransitionalDelegate", "stopDepartingWparDelegate", "saveWparDelegate", "checkSaveDelegate",
@@ -185,9 +203,9 @@ class WparStaticRelocationProcessTest {
         wasActive = false;
         ProcessInstance instance = start();
         drive(instance);
-        runFinished(instance, "run-save", 0);
+        saveFinished(instance);
         drive(instance);
-        runFinished(instance, "run-restore", 0);
+        restoreFinished(instance);
         drive(instance);
 
         assertThat(instance).isEnded().hasPassed("EndEvent_WparRelocated", "Task_VerifyArrivingWpar")
@@ -262,9 +280,9 @@ class WparStaticRelocationProcessTest {
         });
         ProcessInstance instance = start();
         drive(instance);
-        runFinished(instance, "run-save", 0);
+        saveFinished(instance);
         drive(instance);
-        runFinished(instance, "run-restore", 1);
+        restoreFinished(instance); // restwpar exited 1: the check fails
         drive(instance);
 
         assertThat(instance).isEnded().hasPassed("BoundaryEvent_MoveFailed", "Task_RemovePartialCopy",
@@ -280,44 +298,71 @@ class WparStaticRelocationProcessTest {
         });
         ProcessInstance instance = start();
         drive(instance);
-        runFinished(instance, "run-save", 0);
+        saveFinished(instance);
         drive(instance);
-        runFinished(instance, "run-restore", 0);
+        restoreFinished(instance);
         drive(instance);
         assertThat(instance).isEnded().hasPassed("EndEvent_RelocationRolledBack");
+    }
+
+    @Test
+    void saveWaitIsDueAtTheSaveTimeout() {
+        ProcessInstance instance = start();
+        drive(instance);
+        assertThat(instance).isWaitingAt("Event_SaveWparFinished");
+        Job wait = managementService().createJobQuery().processInstanceId(instance.getId()).timers()
+                .activityId("Event_SaveWparFinished").singleResult();
+        // relocationSettings.saveTimeout: one hour
+        Assertions.assertThat(wait.getDuedate()).isCloseTo(new java.util.Date(System.currentTimeMillis() + 3_600_000L),
+                60_000L);
     }
 
     @Test
     void saveTimeoutCancelsTheRunAndRollsBack() {
         ProcessInstance instance = start();
         drive(instance);
-        fireTimer(instance, "BoundaryEvent_SaveTimedOut");
+        assertThat(instance).isWaitingAt("Event_SaveWparFinished");
+        // due at the save timeout and savewpar has not ended: the timer fired by itself
+        fireTimer(instance, "Event_SaveWparFinished");
         drive(instance);
 
         assertThat(instance).isEnded().hasPassed("Task_CancelSaveRun", "EndEvent_SaveTimedOut",
-                "EndEvent_RelocationRolledBack").variables().containsEntry("failureCode", "SAVE_TIMED_OUT");
+                "EndEvent_RelocationRolledBack").hasNotPassed("Task_CheckSave", "Task_RestoreWpar")
+                .variables().containsEntry("failureCode", "SAVE_TIMED_OUT");
+        Assertions.assertThat(calls).contains("cancelSaveRunDelegate", "removePartialCopyDelegate",
+                "restoreDepartingWparDelegate").doesNotContain("checkSaveDelegate", "restoreWparDelegate");
     }
 
     @Test
     void restoreTimeoutCancelsTheRunAndRollsBack() {
         ProcessInstance instance = start();
         drive(instance);
-        runFinished(instance, "run-save", 0);
+        saveFinished(instance);
         drive(instance);
-        fireTimer(instance, "BoundaryEvent_RestoreTimedOut");
+        assertThat(instance).isWaitingAt("Event_RestoreWparFinished");
+        // due at the restore timeout and restwpar has not ended
+        fireTimer(instance, "Event_RestoreWparFinished");
         drive(instance);
-        assertThat(instance).isEnded().hasPassed("Task_CancelRestoreRun", "EndEvent_RelocationRolledBack")
+        assertThat(instance).isEnded().hasPassed("Task_CheckSave", "Task_CancelRestoreRun", "EndEvent_RestoreTimedOut",
+                "EndEvent_RelocationRolledBack").hasNotPassed("Task_CancelSaveRun", "Task_CheckRestore")
                 .variables().containsEntry("failureCode", "RESTORE_TIMED_OUT");
+        Assertions.assertThat(calls).contains("cancelRestoreRunDelegate").doesNotContain("checkRestoreDelegate",
+                "cancelSaveRunDelegate");
     }
 
     @Test
     void operatorAbortRollsBack() {
         ProcessInstance instance = start();
         drive(instance);
+        assertThat(instance).isWaitingAt("Event_SaveWparFinished");
         runtimeService().createMessageCorrelation("RelocationAbortRequested").processInstanceId(instance.getId())
                 .correlate();
+        // the wait's timer went with it: when savewpar ends, nobody waits for it any more
+        Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).timers()
+                .count()).isZero();
         drive(instance);
-        assertThat(instance).isEnded().hasPassed("BoundaryEvent_AbortRequested", "EndEvent_RelocationRolledBack");
+        assertThat(instance).isEnded().hasPassed("BoundaryEvent_AbortRequested", "EndEvent_RelocationRolledBack")
+                .hasNotPassed("Task_CheckSave", "Task_CancelSaveRun");
     }
 
     @Test
@@ -330,9 +375,9 @@ class WparStaticRelocationProcessTest {
         lpar00Down = true;
         ProcessInstance instance = start();
         drive(instance);
-        runFinished(instance, "run-save", 0);
+        saveFinished(instance);
         drive(instance);
-        runFinished(instance, "run-restore", 0);
+        restoreFinished(instance);
         drive(instance);
 
         assertThat(instance).isWaitingAt("Task_RemoveDepartingWpar");
