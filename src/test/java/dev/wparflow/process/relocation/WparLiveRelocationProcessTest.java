@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.wparflow.testsupport.FakeRemoteRunWait;
 import dev.wparflow.testsupport.TestDatabases;
 
 /**
@@ -43,6 +44,7 @@ class WparLiveRelocationProcessTest {
     final List<String> calls = new ArrayList<>();
     final Map<String, JavaDelegate> behaviour = new HashMap<>();
     boolean systemWpar = true;
+    final FakeRemoteRunWait runWait = new FakeRemoteRunWait();
 
     ProcessEngine engine() {
         return extension.getProcessEngine();
@@ -51,6 +53,7 @@ class WparLiveRelocationProcessTest {
     @BeforeEach
     void mocks() {
         init(engine());
+        Mocks.register("remoteRunWait", runWait);
         Mocks.register("relocationSettings", RelocationSettings.defaults());
         behaviour.put("verifyLiveDepartureDelegate", e -> e.setVariable("systemWpar", systemWpar));
         behaviour.put("startMoveDepartureDelegate", e -> e.setVariable("connectionKey", "48693b810000db09"));
@@ -94,11 +97,23 @@ class WparLiveRelocationProcessTest {
         throw new AssertionError("process does not settle");
     }
 
-    void moveFinished(ProcessInstance instance, int exitCode) {
-        runtimeService().createMessageCorrelation("CommandFinished").processInstanceId(instance.getId())
-                .localVariableEquals("runId", "run-move").setVariable("runState", "EXITED")
-                .setVariable("runExitCode", exitCode).correlate();
+    /**
+     * What the run watcher does when movewpar -k ends, whatever its exit code (Task_CheckMove judges it): the wait's
+     * timer becomes due, and its job runs.
+     */
+    void moveFinished(ProcessInstance instance) {
+        assertThat(instance).isWaitingAt("Event_MoveFinished");
+        Assertions.assertThat(runWait.begun).containsExactly("run-move");
+        runWait.end("run-move");
+        fireWait(instance);
         drive(instance);
+    }
+
+    void fireWait(ProcessInstance instance) {
+        Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).timers()
+                .activityId("Event_MoveFinished").singleResult();
+        Assertions.assertThat(timer).as("timer at Event_MoveFinished").isNotNull();
+        execute(timer);
     }
 
     @Test
@@ -106,10 +121,11 @@ class WparLiveRelocationProcessTest {
         ProcessInstance instance = start();
         drive(instance);
         assertThat(instance).isWaitingAt("Event_MoveFinished");
-        moveFinished(instance, 0);
+        moveFinished(instance);
 
         assertThat(instance).isEnded().hasPassed("Task_PrestageArrivingWpar", "EndEvent_WparRelocated")
-                .hasNotPassed("Task_AbortMove").variables().containsEntry("outcome", "RELOCATED");
+                .hasNotPassed("Task_AbortMove", "EndEvent_MoveTimedOut").variables()
+                .containsEntry("outcome", "RELOCATED");
         Assertions.assertThat(calls).containsExactly("verifyLiveDepartureDelegate", "prestageArrivingWparDelegate",
                 "setArrivalClockDelegate", "startMoveDepartureDelegate", "startMoveArrivalDelegate",
                 "checkMoveDelegate", "cleanUpDepartureDelegate", "unlockLiveRelocationDelegate",
@@ -121,7 +137,7 @@ class WparLiveRelocationProcessTest {
         systemWpar = false;
         ProcessInstance instance = start();
         drive(instance);
-        moveFinished(instance, 0);
+        moveFinished(instance);
         assertThat(instance).isEnded().hasPassed("EndEvent_WparRelocated").hasNotPassed("Task_PrestageArrivingWpar");
     }
 
@@ -145,7 +161,7 @@ class WparLiveRelocationProcessTest {
         });
         ProcessInstance instance = start();
         drive(instance);
-        moveFinished(instance, 1);
+        moveFinished(instance); // movewpar -k exited 1: the check fails
         assertThat(instance).isEnded().hasPassed("BoundaryEvent_MoveFailed", "Task_AbortMove", "EndEvent_MoveAborted")
                 .hasNotPassed("Task_CleanUpDeparture").variables().containsEntry("outcome", "ROLLED_BACK")
                 .containsEntry("failureCode", "MOVE_FAILED");
@@ -166,23 +182,34 @@ class WparLiveRelocationProcessTest {
     void timedOutMoveIsAborted() {
         ProcessInstance instance = start();
         drive(instance);
-        Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).timers()
-                .activityId("BoundaryEvent_MoveTimedOut").singleResult();
-        execute(timer);
+        assertThat(instance).isWaitingAt("Event_MoveFinished");
+        Job wait = managementService().createJobQuery().processInstanceId(instance.getId()).timers()
+                .activityId("Event_MoveFinished").singleResult();
+        // relocationSettings.moveTimeout (defaults: two hours)
+        Assertions.assertThat(wait.getDuedate()).isCloseTo(new java.util.Date(System.currentTimeMillis()
+                + java.time.Duration.parse(RelocationSettings.defaults().getMoveTimeout()).toMillis()), 60_000L);
+        // due at the move timeout and movewpar -k has not ended: the timer fired by itself
+        fireWait(instance);
         drive(instance);
         assertThat(instance).isEnded().hasPassed("EndEvent_MoveTimedOut", "Task_AbortMove", "EndEvent_MoveAborted")
-                .variables().containsEntry("failureCode", "MOVE_TIMED_OUT");
+                .hasNotPassed("Task_CheckMove", "Task_CleanUpDeparture").variables()
+                .containsEntry("failureCode", "MOVE_TIMED_OUT");
+        Assertions.assertThat(calls).contains("abortMoveDelegate").doesNotContain("checkMoveDelegate");
     }
 
     @Test
     void operatorAbortRunsMovewparX() {
         ProcessInstance instance = start();
         drive(instance);
+        assertThat(instance).isWaitingAt("Event_MoveFinished");
         runtimeService().createMessageCorrelation("RelocationAbortRequested").processInstanceId(instance.getId())
                 .correlate();
+        // the wait's timer went with it: when movewpar -k ends, nobody waits for it any more
+        Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).timers()
+                .count()).isZero();
         drive(instance);
         assertThat(instance).isEnded().hasPassed("BoundaryEvent_AbortRequested", "Task_AbortMove",
-                "EndEvent_MoveAborted");
+                "EndEvent_MoveAborted").hasNotPassed("Task_CheckMove", "EndEvent_MoveTimedOut");
     }
 
     @Test
@@ -195,7 +222,7 @@ class WparLiveRelocationProcessTest {
         });
         ProcessInstance instance = start();
         drive(instance);
-        moveFinished(instance, 1);
+        moveFinished(instance); // movewpar -k exited 1: the check fails
         assertThat(instance).isWaitingAt("Task_AbortMove");
         Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count())
                 .isEqualTo(1);
