@@ -52,6 +52,8 @@ public class RunWatcher {
     private final Map<String, Set<String>> covered = new HashMap<>();
     private final Map<String, Integer> inFlight = new HashMap<>();
     private volatile boolean stopping;
+    /** Per host whose last wait failed: how long it is left alone, and until when (System.nanoTime). */
+    private final Map<String, Backoff> backoffs = new java.util.concurrent.ConcurrentHashMap<>();
     /** Per host whose poller lease this node holds: when it ends (System.nanoTime). */
     private final Map<String, Long> leaseDeadlines = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
@@ -105,6 +107,10 @@ public class RunWatcher {
             return;
         }
         // RUNNING only: a STARTING run may not exist on the host yet, and "unknown" would then read as lost
+        Backoff backoff = backoffs.get(host);
+        if (backoff != null && System.nanoTime() < backoff.until()) {
+            return;
+        }
         List<String> running;
         synchronized (this) {
             // only runs no wait in flight covers: each run is in one wait, so its end is fetched and recorded once
@@ -139,8 +145,11 @@ public class RunWatcher {
             }
             open = runs.openRuns(host);
             service.correlateAndForget(host, open.stream().filter(RemoteRun::finished).toList());
+            backoffs.remove(host);
         } catch (RuntimeException failure) {
-            log.warn("waiting for runs on {} failed, next round retries: {}", host, failure.getMessage());
+            Duration pause = backOff(host);
+            log.warn("waiting for runs on {} failed, asking again in {} s: {}", host, pause.toMillis() / 1000.0,
+                    failure.getMessage());
         } finally {
             done(host, running);
         }
@@ -170,6 +179,24 @@ public class RunWatcher {
             leaseDeadlines.remove(host);
         }
         return acquired;
+    }
+
+    /**
+     * After a failed wait the host is left alone for a while, doubling from one second up to a wait's length: a host
+     * that drops the connection would otherwise be asked every round, and each drop also cuts the commands the
+     * process steps send it (a cancel, say). Its runs are still found when it answers again.
+     */
+    private Duration backOff(String host) {
+        Backoff previous = backoffs.get(host);
+        Duration pause = previous == null ? Duration.ofSeconds(1) : previous.pause().multipliedBy(2);
+        if (pause.compareTo(waitTime) > 0) {
+            pause = waitTime;
+        }
+        backoffs.put(host, new Backoff(pause, System.nanoTime() + pause.toNanos()));
+        return pause;
+    }
+
+    private record Backoff(Duration pause, long until) {
     }
 
     /** A wait of the host's has ended: its runs are no longer covered. */
