@@ -61,7 +61,7 @@ public class RemoteRunRepository {
         }
     }
 
-    /** Claims the correlation of a finished run; true for exactly one caller. */
+    /** Claims the hand-over of a finished run to its wait ({@code correlated_at}); true for exactly one caller. */
     public boolean claimCorrelation(String runId, String note) {
         return jdbc.update("""
                 UPDATE wparflow_remote_run SET correlated_at = ?, note = COALESCE(?, note)
@@ -73,7 +73,7 @@ public class RemoteRunRepository {
         return jdbc.query("SELECT * FROM wparflow_remote_run WHERE run_id = ?", this::row, runId).stream().findFirst();
     }
 
-    /** Hosts with runs not yet correlated: what the poller visits. */
+    /** Hosts with runs not yet handed over: what the poller visits. */
     public List<String> hostsWithOpenRuns() {
         return jdbc.queryForList("SELECT DISTINCT host FROM wparflow_remote_run WHERE correlated_at IS NULL ORDER BY host",
                 String.class);
@@ -84,7 +84,7 @@ public class RemoteRunRepository {
                 this::row, host);
     }
 
-    /** Every run not yet correlated, of every host: one query per poll round. */
+    /** Every run not yet handed over, of every host: one query per poll round. */
     public List<RemoteRun> openRuns() {
         return jdbc.query("SELECT * FROM wparflow_remote_run WHERE correlated_at IS NULL ORDER BY created_at", this::row);
     }

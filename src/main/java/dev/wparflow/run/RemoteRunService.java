@@ -153,9 +153,9 @@ public class RemoteRunService {
     }
 
     /** Hands each finished run of {@code finished} to its wait and forgets it on its host once that is settled. */
-    void correlateAndForget(String host, List<RemoteRun> finished) {
+    void handOverAndForget(String host, List<RemoteRun> finished) {
         for (RemoteRun run : finished) {
-            if (run.finished() && correlate(run)) {
+            if (run.finished() && handOver(run)) {
                 forget(host, run);
             }
         }
@@ -168,7 +168,7 @@ public class RemoteRunService {
      * together; a run whose process has not reached its wait yet is left for the next round. Runs this node is
      * settling already are skipped: the host's wait and the round see the same finished runs.
      */
-    boolean correlate(RemoteRun run) {
+    boolean handOver(RemoteRun run) {
         if (!settling.add(run.runId())) {
             return false;
         }

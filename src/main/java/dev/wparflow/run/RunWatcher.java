@@ -30,7 +30,7 @@ import dev.wparflow.lock.LockResource;
 /**
  * Learns when detached runs end without asking every host every few seconds: per host, a {@code wparflow-run wait}
  * call that the host answers as soon as one of the listed runs ends (or after {@code wparflow.runs.wait}). The
- * answer is recorded and correlated at once. A run started after a wait was sent is not in its list, so it gets a
+ * answer is recorded and handed to the waiting process at once. A run started after a wait was sent is not in its list, so it gets a
  * wait of its own: started on this node, at once ({@link RemoteRunService.RunStarted}); started on another, at the
  * next round. The per-host poller lease keeps the nodes of a cluster from all waiting on the same host.
  */
@@ -77,8 +77,8 @@ public class RunWatcher {
     }
 
     /**
-     * One round (the scheduler's, every {@code wparflow.runs.poll-interval}): correlates finished runs whose process
-     * had not reached its catch event before, and sends a wait for every host with running runs no wait covers.
+     * One round (the scheduler's, every {@code wparflow.runs.poll-interval}): hands over finished runs whose process
+     * had not reached its wait before, and sends a wait for every host with running runs no wait covers.
      */
     public void round() {
         List<RemoteRun> open = runs.openRuns();
@@ -87,9 +87,9 @@ public class RunWatcher {
             List<RemoteRun> finished = hostRuns.stream().filter(RemoteRun::finished).toList();
             if (!finished.isEmpty()) {
                 try {
-                    service.correlateAndForget(host, finished);
+                    service.handOverAndForget(host, finished);
                 } catch (RuntimeException failure) {
-                    log.warn("correlating runs of {} failed, next round retries: {}", host, failure.getMessage());
+                    log.warn("handing over runs of {} failed, next round retries: {}", host, failure.getMessage());
                 }
             }
             watch(host, hostRuns);
@@ -144,7 +144,7 @@ public class RunWatcher {
                 service.record(host, runId, statuses.get(runId), origin);
             }
             open = runs.openRuns(host);
-            service.correlateAndForget(host, open.stream().filter(RemoteRun::finished).toList());
+            service.handOverAndForget(host, open.stream().filter(RemoteRun::finished).toList());
             backoffs.remove(host);
         } catch (RuntimeException failure) {
             Duration pause = backOff(host);
