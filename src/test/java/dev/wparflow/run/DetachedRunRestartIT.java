@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -133,6 +134,39 @@ class DetachedRunRestartIT {
         node.getBean(RemoteRunService.class).start(new Origin(instance, "Task_SaveWpar"), "lpar00",
                 TestRunBeans.savewpar("wpr00"), null);
         assertThat(fleet.log().entries("lpar00").stream().filter(e -> e.command().equals("savewpar"))).hasSize(1);
+    }
+
+    /**
+     * The wait timed out (its timer fired while savewpar still ran): when savewpar ends, the watcher finds no timer to
+     * make due, claims the run with a note instead of trying every round, and the process kept its timeout path.
+     */
+    @Test
+    void runEndingAfterItsWaitTimedOutIsClaimedWithANote() throws Exception {
+        Files.createDirectories(dir.resolve("db"));
+        node = startNode("node", "jdbc:h2:file:" + dir.resolve("db/wparflow") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+        node.getBean(RepositoryService.class).createDeployment()
+                .addClasspathResource("bpmn/DetachedRunTestProcess.bpmn").deploy();
+        String instance = node.getBean(RuntimeService.class)
+                .startProcessInstanceByKey("DetachedRunTestProcess", Map.of("wpar", "wpr00")).getId();
+        ManagementService management = node.getBean(ManagementService.class);
+        RemoteRunRepository runs = node.getBean(RemoteRunRepository.class);
+        await().atMost(Duration.ofSeconds(20)).until(() -> management.createJobQuery().processInstanceId(instance)
+                .timers().activityId("Event_SaveWparFinished").count() == 1);
+        String runId = runs.forProcessInstance(instance).get(0).runId();
+        assertThat(runs.find(runId).orElseThrow().waitingExecutionId()).as("the wait noted its execution").isNotNull();
+
+        // the timeout: the timer fires while savewpar (4 s) still runs
+        management.executeJob(management.createJobQuery().processInstanceId(instance).timers().singleResult().getId());
+        HistoryService history = node.getBean(HistoryService.class);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+                .activityId("EndEvent_TimedOut").count()).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> runs.find(runId).orElseThrow().correlatedAt() != null);
+        RemoteRun run = runs.find(runId).orElseThrow();
+        assertThat(run.state()).isEqualTo(RemoteRun.State.EXITED);
+        assertThat(run.note()).startsWith("no longer waited for");
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+                .activityId("EndEvent_Saved").count()).isZero();
     }
 
     @Configuration
