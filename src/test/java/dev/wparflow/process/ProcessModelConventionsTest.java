@@ -15,11 +15,18 @@ import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.junit.jupiter.api.DynamicTest;
@@ -30,7 +37,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The conventions of DESIGN.md §4, checked on every model in processes/: file name = process id,
- * readable element ids, historyTimeToLive, async remote steps with a retry cycle, resolvable formRefs.
+ * readable element ids, historyTimeToLive, async remote steps with a retry cycle, resolvable formRefs, and the shape of
+ * a detached run's wait (RemoteRunWait).
  */
 class ProcessModelConventionsTest {
 
@@ -106,7 +114,13 @@ class ProcessModelConventionsTest {
                 problems.add(task.getId() + ": service task without failedJobRetryTimeCycle");
             }
         }
-        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        for (IntermediateCatchEvent wait : model.getModelElementsByType(IntermediateCatchEvent.class)) {
+            String runIdVariable = runWaitVariable(wait);
+            if (runIdVariable != null) {
+                problems.addAll(runWaitViolations(model, wait, runIdVariable));
+            }
+        }
+                for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             String formRef = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
             if (formRef != null && !formIds.contains(formRef)) {
                 problems.add(task.getId() + ": formRef " + formRef + " resolves to no form in forms/");
@@ -119,7 +133,57 @@ class ProcessModelConventionsTest {
         return problems;
     }
 
-    private static String sameJobBecause(FlowNode node) {
+    static final Pattern RUN_WAIT_BEGIN = Pattern.compile("\\$\\{remoteRunWait\\.begin\\(execution, (\\w+)\\)}");
+
+    /** The run-id variable of a detached run's wait (its start listener calls remoteRunWait.begin), else null. */
+    private static String runWaitVariable(IntermediateCatchEvent wait) {
+        if (wait.getExtensionElements() == null) {
+            return null;
+        }
+        return wait.getExtensionElements().getElementsQuery().filterByType(CamundaExecutionListener.class).list()
+                .stream().map(CamundaExecutionListener::getCamundaExpression).filter(e -> e != null)
+                .map(RUN_WAIT_BEGIN::matcher).filter(java.util.regex.Matcher::matches).map(m -> m.group(1))
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * RemoteRunWait's convention: the wait is a timer (its timeout) with a retry cycle, no input mapping and no
+     * boundary event (either makes it a scope, and its timer then belongs to an execution the watcher does not know),
+     * followed by a gateway that goes on when remoteRunWait.ended(the same run) and defaults to the timeout path.
+     */
+    private static List<String> runWaitViolations(BpmnModelInstance model, IntermediateCatchEvent wait, String runId) {
+        List<String> problems = new ArrayList<>();
+        String id = wait.getId();
+        if (wait.getEventDefinitions().stream().noneMatch(d -> d instanceof TimerEventDefinition)) {
+            problems.add(id + ": a run's wait must be a timer at the run's timeout");
+        }
+        if (retryCycle(wait) == null) {
+            problems.add(id + ": run wait without failedJobRetryTimeCycle");
+        }
+        if (wait.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).count() > 0) {
+            problems.add(id + ": a run's wait must have no input/output mapping (it would be a scope)");
+        }
+        if (model.getModelElementsByType(BoundaryEvent.class).stream().anyMatch(b -> b.getAttachedTo() == wait)) {
+            problems.add(id + ": a run's wait must have no boundary event (it would be a scope)");
+        }
+        // by sourceRef: not every model lists <bpmn:outgoing> in its nodes
+        var flows = model.getModelElementsByType(SequenceFlow.class);
+        var next = flows.stream().filter(f -> f.getSource() == wait).map(SequenceFlow::getTarget).toList();
+        if (next.size() != 1 || !(next.get(0) instanceof ExclusiveGateway gateway)) {
+            problems.add(id + ": a run's wait must lead to one exclusive gateway (ended or timed out)");
+            return problems;
+        }
+        String ended = "${remoteRunWait.ended(" + runId + ")}";
+        boolean endedFlow = flows.stream().filter(f -> f.getSource() == gateway)
+                .anyMatch(f -> f.getConditionExpression() != null
+                        && ended.equals(f.getConditionExpression().getTextContent().strip()));
+        if (!endedFlow || gateway.getDefault() == null) {
+            problems.add(id + ": the gateway after a run's wait needs a flow " + ended + " and a default (timed out)");
+        }
+        return problems;
+    }
+
+        private static String sameJobBecause(FlowNode node) {
         if (node.getExtensionElements() == null) {
             return null;
         }
@@ -151,6 +215,16 @@ class ProcessModelConventionsTest {
                     <bpmn:serviceTask id="Activity_0abc123" camunda:expression="${true}" />
                     <bpmn:serviceTask id="Task_NoRetries" camunda:asyncBefore="true" camunda:expression="${true}" />
                     <bpmn:userTask id="Task_Approve" camunda:formRef="NoSuchForm" camunda:formRefBinding="latest" />
+                    <bpmn:intermediateCatchEvent id="Event_RunFinished">
+                      <bpmn:extensionElements>
+                        <camunda:executionListener event="start" expression="${remoteRunWait.begin(execution, runId)}" />
+                        <camunda:inputOutput><camunda:inputParameter name="x">1</camunda:inputParameter></camunda:inputOutput>
+                      </bpmn:extensionElements>
+                      <bpmn:outgoing>Flow_ToEnd</bpmn:outgoing>
+                      <bpmn:messageEventDefinition id="MessageEventDefinition_RunFinished" />
+                    </bpmn:intermediateCatchEvent>
+                    <bpmn:endEvent id="EndEvent_Done"><bpmn:incoming>Flow_ToEnd</bpmn:incoming></bpmn:endEvent>
+                    <bpmn:sequenceFlow id="Flow_ToEnd" sourceRef="Event_RunFinished" targetRef="EndEvent_Done" />
                   </bpmn:process>
                 </bpmn:definitions>
                 """);
@@ -158,7 +232,10 @@ class ProcessModelConventionsTest {
         assertThat(String.join("\n", problems)).contains("file name = process id", "historyTimeToLive missing",
                 "StartEvent_1: not a readable id", "Activity_0abc123: not a readable id",
                 "without asyncBefore", "without failedJobRetryTimeCycle", "NoSuchForm resolves to no form",
-                "formRefBinding must be deployment");
+                "formRefBinding must be deployment", "Event_RunFinished: a run's wait must be a timer",
+                "Event_RunFinished: run wait without failedJobRetryTimeCycle",
+                "Event_RunFinished: a run's wait must have no input/output mapping",
+                "Event_RunFinished: a run's wait must lead to one exclusive gateway");
     }
 
     @Test
