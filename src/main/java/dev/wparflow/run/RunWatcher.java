@@ -30,9 +30,10 @@ import dev.wparflow.lock.LockResource;
 /**
  * Learns when detached runs end without asking every host every few seconds: per host, a {@code wparflow-run wait}
  * call that the host answers as soon as one of the listed runs ends (or after {@code wparflow.runs.wait}). The
- * answer is recorded and handed to the waiting process at once. A run started after a wait was sent is not in its list, so it gets a
- * wait of its own: started on this node, at once ({@link RemoteRunService.RunStarted}); started on another, at the
- * next round. The per-host poller lease keeps the nodes of a cluster from all waiting on the same host.
+ * answer is recorded and handed to the waiting process at once. A run started after a wait was sent is not in its
+ * list, so it gets a wait of its own: started on this node, once the starting step has committed
+ * ({@link RemoteRunService.RunStarted}); started on another, at the next round. The per-host poller lease keeps the
+ * nodes of a cluster from all waiting on the same host.
  */
 @Component
 @ConditionalOnProperty(name = "wparflow.runs.poller.enabled", havingValue = "true", matchIfMissing = true)
@@ -106,14 +107,14 @@ public class RunWatcher {
         if (stopping) {
             return;
         }
-        // RUNNING only: a STARTING run may not exist on the host yet, and "unknown" would then read as lost
         Backoff backoff = backoffs.get(host);
         if (backoff != null && System.nanoTime() < backoff.until()) {
             return;
         }
         List<String> running;
         synchronized (this) {
-            // only runs no wait in flight covers: each run is in one wait, so its end is fetched and recorded once
+            // RUNNING only: a STARTING run may not exist on the host yet, and "unknown" would then read as lost;
+            // and only runs no wait in flight covers: each run is in one wait, so its end is fetched and recorded once
             Set<String> waitedFor = covered.getOrDefault(host, Set.of());
             running = hostRuns.stream().filter(r -> r.state() == RemoteRun.State.RUNNING)
                     .map(RemoteRun::runId).filter(id -> !waitedFor.contains(id)).toList();
