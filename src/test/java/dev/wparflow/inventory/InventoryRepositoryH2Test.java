@@ -1,27 +1,22 @@
 package dev.wparflow.inventory;
 
-import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
 
-import com.zaxxer.hikari.HikariDataSource;
-
-import dev.wparflow.testsupport.TestDatabases;
+import dev.wparflow.testsupport.MigratedDatabase;
 
 class InventoryRepositoryH2Test extends AbstractInventoryRepositoryTest {
 
-    static final DataSource DS = TestDatabases.migratedDataSource(
-            "jdbc:h2:mem:inventory-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    static final MigratedDatabase DB = MigratedDatabase.h2Memory("inventory");
 
     @Override
     DataSource dataSource() {
-        return DS;
+        return DB.dataSource();
     }
 
     @AfterAll
     static void closePool() {
-        ((HikariDataSource) DS).close();
+        DB.close();
     }
 }

@@ -5,31 +5,22 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
-import com.zaxxer.hikari.HikariDataSource;
-
+import dev.wparflow.testsupport.MigratedDatabase;
 import dev.wparflow.testsupport.TestDatabases;
 
 @EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL_VARIABLE, matches = ".+",
         disabledReason = TestDatabases.POSTGRES_DISABLED_REASON)
 class InventoryRepositoryPostgresTest extends AbstractInventoryRepositoryTest {
 
-    private static String url;
-    private static DataSource ds;
+    static final MigratedDatabase DB = MigratedDatabase.freshPostgresSchema("inventory");
 
     @Override
-    synchronized DataSource dataSource() {
-        if (ds == null) {
-            url = TestDatabases.freshPostgresSchemaUrl("inventory");
-            ds = TestDatabases.migratedDataSource(url, TestDatabases.postgresUser(), TestDatabases.postgresPassword());
-        }
-        return ds;
+    DataSource dataSource() {
+        return DB.dataSource();
     }
 
     @AfterAll
     static void dropSchema() {
-        if (ds != null) {
-            ((HikariDataSource) ds).close();
-            TestDatabases.dropPostgresSchema(url);
-        }
+        DB.close();
     }
 }

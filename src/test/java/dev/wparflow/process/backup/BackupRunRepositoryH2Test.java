@@ -1,27 +1,22 @@
 package dev.wparflow.process.backup;
 
-import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
 
-import com.zaxxer.hikari.HikariDataSource;
-
-import dev.wparflow.testsupport.TestDatabases;
+import dev.wparflow.testsupport.MigratedDatabase;
 
 class BackupRunRepositoryH2Test extends AbstractBackupRunRepositoryTest {
 
-    static final DataSource DS = TestDatabases.migratedDataSource(
-            "jdbc:h2:mem:backup-runs-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    static final MigratedDatabase DB = MigratedDatabase.h2Memory("backup-runs");
 
     @Override
     DataSource dataSource() {
-        return DS;
+        return DB.dataSource();
     }
 
     @AfterAll
     static void closePool() {
-        ((HikariDataSource) DS).close();
+        DB.close();
     }
 }
