@@ -187,9 +187,9 @@ public class RemoteRunService {
             }
             return false; // the step that started it has not committed its wait yet: next round
         }
-        boolean woken;
+        boolean settled;
         try {
-            woken = Boolean.TRUE.equals(inTransaction.execute(status -> {
+            settled = Boolean.TRUE.equals(inTransaction.execute(status -> {
                 Job timer = managementService.createJobQuery().executionId(run.waitingExecutionId()).timers()
                         .singleResult();
                 if (!runs.claimCorrelation(run.runId(), timer == null
@@ -209,11 +209,12 @@ public class RemoteRunService {
             log.debug("run {} not handed over this round: {}", run.runId(), raced.getMessage());
             return false;
         }
-        if (woken) {
-            // a changed due date does not wake an idle job executor by itself (only new jobs do)
+        if (settled) {
+            // a changed due date does not wake an idle job executor by itself (only new jobs do); after a claim with a
+            // note the nudge finds nothing to do
             jobExecutor.ifPresent(JobExecutor::jobWasAdded);
         }
-        return woken;
+        return settled;
     }
 
     private void forget(String host, RemoteRun run) {
