@@ -103,10 +103,12 @@ public class BackupRunRepository {
     }
 
     /**
-     * A lane's next WPAR: the item it already claimed and has not finished (a retried step), else the first PENDING
-     * item of the host, claimed with a conditional update so two lanes (on any engine node) never take the same one.
+     * A lane's next WPAR: the item it already claimed and has not finished (a retried step), else a PENDING item of
+     * the host, claimed with a conditional update so two lanes (on any engine node) never take the same one. Lane k
+     * tries the k-th pending item first: lanes that finish together would otherwise both go for the first, and one
+     * would wait on the other's row lock until its whole job committed.
      */
-    public Optional<Item> claimNext(String runId, String lpar, String lane) {
+    public Optional<Item> claimNext(String runId, String lpar, String lane, int laneIndex) {
         Optional<Item> mine = jdbc.query("SELECT * FROM wparflow_backup_item WHERE run_id = ? AND lpar = ?"
                 + " AND state = 'CLAIMED' AND claimed_by = ?", BackupRunRepository::item, runId, lpar, lane).stream()
                 .findFirst();
@@ -119,7 +121,8 @@ public class BackupRunRepository {
             if (pending.isEmpty()) {
                 return Optional.empty();
             }
-            for (String id : pending) {
+            for (int k = 0; k < pending.size(); k++) {
+                String id = pending.get(Math.floorMod(laneIndex + k, pending.size()));
                 if (jdbc.update("UPDATE wparflow_backup_item SET state = 'CLAIMED', claimed_by = ?, started_at = ?"
                         + " WHERE id = ? AND state = 'PENDING'", lane, now(), id) == 1) {
                     return findItem(id);

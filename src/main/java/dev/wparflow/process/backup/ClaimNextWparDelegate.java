@@ -17,8 +17,10 @@ public class ClaimNextWparDelegate extends BackupStepDelegate {
 
     @Override
     protected void step(DelegateExecution e) {
-        String lane = lane(e.getProcessInstanceId(), s(e, HOST), e.getVariable("loopCounter"));
-        var item = fleet.claimNext(s(e, BACKUP_RUN_ID), s(e, HOST), lane);
+        Object loopCounter = e.getVariable("loopCounter");
+        String lane = lane(e.getProcessInstanceId(), s(e, HOST), loopCounter);
+        int laneIndex = loopCounter instanceof Number n ? n.intValue() : 0;
+        var item = fleet.claimNext(s(e, BACKUP_RUN_ID), s(e, HOST), lane, laneIndex);
         e.setVariable(ITEM_ID, item.map(BackupRunRepository.Item::id).orElse(null));
         e.setVariable(WPAR, item.map(BackupRunRepository.Item::wpar).orElse(null));
     }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 
 import dev.wparflow.lock.LeaseLockService;
 import dev.wparflow.lock.LockResource;
+import dev.wparflow.process.database.RuntimeTableStatistics;
 import dev.wparflow.ssh.SshException;
 
 /**
@@ -33,10 +34,13 @@ public class FleetBackupService {
     private final BackupTargets targets;
     private final BackupRunRepository runs;
     private final LeaseLockService locks;
+    private final RuntimeTableStatistics statistics;
     private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
 
     public FleetBackupService(BackupSettings settings, BackupTargets targets, BackupRunRepository runs,
-            LeaseLockService locks, org.springframework.transaction.PlatformTransactionManager transactions) {
+            LeaseLockService locks, org.springframework.transaction.PlatformTransactionManager transactions,
+            RuntimeTableStatistics statistics) {
+        this.statistics = statistics;
         this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(
                 org.springframework.transaction.TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
@@ -66,6 +70,7 @@ public class FleetBackupService {
         int perHost = perHostOverride != null && perHostOverride > 0 ? perHostOverride : settings.perHost();
         int global = globalOverride != null && globalOverride >= 0 ? globalOverride : settings.globalLimit();
         BackupRunRepository.Run run = runs.createRun(processInstanceId, s, trigger, perHost, global);
+        statistics.refreshSoon(); // the run is about to fill Camunda's runtime tables from empty
         return new Planned(run.id(), hosts, perHost, global);
     }
 
@@ -83,8 +88,8 @@ public class FleetBackupService {
         return Math.min(perHost, open);
     }
 
-    public Optional<BackupRunRepository.Item> claimNext(String runId, String host, String lane) {
-        return runs.claimNext(runId, host, lane);
+    public Optional<BackupRunRepository.Item> claimNext(String runId, String host, String lane, int laneIndex) {
+        return runs.claimNext(runId, host, lane, laneIndex);
     }
 
     /** A free global slot for this lane, or null; with no global limit every lane has one. */
