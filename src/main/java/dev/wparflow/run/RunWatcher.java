@@ -151,6 +151,7 @@ public class RunWatcher {
             Duration pause = backOff(host);
             log.warn("waiting for runs on {} failed, asking again in {} s: {}", host, pause.toMillis() / 1000.0,
                     failure.getMessage());
+            giveBackLease(host);
         } finally {
             done(host, running);
         }
@@ -176,10 +177,30 @@ public class RunWatcher {
         boolean acquired = locks.acquire(LockResource.poller(host), node.id(), "run watcher", pollLease).acquired();
         if (acquired) {
             leaseDeadlines.put(host, now + pollLease.toNanos());
+            if (stopping) {
+                // stop() may have given back the leases before this one was recorded: it must not outlive the node
+                giveBackLease(host);
+                return false;
+            }
         } else {
             leaseDeadlines.remove(host);
         }
         return acquired;
+    }
+
+    /**
+     * A node whose wait failed gives the host's poller lease back, so that while it backs off another node (one that
+     * reaches the host, say) takes the host over instead of nobody watching it until the lease expires.
+     */
+    private void giveBackLease(String host) {
+        if (leaseDeadlines.remove(host) == null) {
+            return;
+        }
+        try {
+            locks.release(LockResource.poller(host), node.id());
+        } catch (RuntimeException failure) {
+            log.debug("poller lease of {} not given back: {}", host, failure.getMessage());
+        }
     }
 
     /**
@@ -221,12 +242,7 @@ public class RunWatcher {
         stopping = true;
         waits.shutdownNow();
         for (String host : new HashSet<>(leaseDeadlines.keySet())) {
-            try {
-                locks.release(LockResource.poller(host), node.id());
-            } catch (RuntimeException failure) {
-                log.debug("poller lease of {} not released on shutdown: {}", host, failure.getMessage());
-            }
+            giveBackLease(host);
         }
-        leaseDeadlines.clear();
     }
 }

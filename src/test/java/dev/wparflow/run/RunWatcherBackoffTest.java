@@ -7,6 +7,9 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockingDetails;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
@@ -21,10 +24,12 @@ import dev.wparflow.aix.AixShell;
 import dev.wparflow.lock.LeaseLockService;
 import dev.wparflow.lock.LockAcquisition;
 import dev.wparflow.lock.LockResource;
+import dev.wparflow.ssh.CommandResult;
 
 /**
  * A host whose wait fails (the connection drops) is left alone for 1 s, then 2 s…, instead of being asked again every
- * round: each drop would also cut the commands the process steps send it.
+ * round: each drop would also cut the commands the process steps send it. Meanwhile its poller lease is free for
+ * another node.
  */
 class RunWatcherBackoffTest {
 
@@ -43,16 +48,21 @@ class RunWatcherBackoffTest {
         return mockingDetails(shell).getInvocations().size();
     }
 
-    @Test
-    void aHostWhoseWaitFailedIsAskedAgainOnlyAfterItsBackOff() throws Exception {
-        RemoteRun running = new RemoteRun("wf-1.Task_Save", "lpar00", "savewpar", "1", "Task_Save",
-                RemoteRun.State.RUNNING, null, null, Instant.now(), Instant.now(), null, null, null, "exec-1");
+    final RemoteRun running = new RemoteRun("wf-1.Task_Save", "lpar00", "savewpar", "1", "Task_Save",
+            RemoteRun.State.RUNNING, null, null, Instant.now(), Instant.now(), null, null, null, "exec-1");
+    final RemoteRunService.RunStarted started = new RemoteRunService.RunStarted("lpar00", running.runId());
+
+    void hostWithOneRun() {
         when(runs.openRuns("lpar00")).thenReturn(List.of(running));
         when(runs.openRuns()).thenReturn(List.of(running));
         when(locks.acquire(eq(LockResource.poller("lpar00")), anyString(), anyString(), any()))
                 .thenReturn(new LockAcquisition.Acquired(LockResource.poller("lpar00"), 1, Instant.now().plusSeconds(60)));
+    }
+
+    @Test
+    void aHostWhoseWaitFailedIsAskedAgainOnlyAfterItsBackOff() throws Exception {
+        hostWithOneRun();
         when(shell.read(eq("lpar00"), any(), any())).thenThrow(new IllegalStateException("connection reset"));
-        RemoteRunService.RunStarted started = new RemoteRunService.RunStarted("lpar00", running.runId());
 
         watcher.onRunStarted(started);
         await().atMost(Duration.ofSeconds(5)).until(() -> waitsSent() == 1);
@@ -72,5 +82,28 @@ class RunWatcherBackoffTest {
         Thread.sleep(800);
         watcher.round();
         assertThat(waitsSent()).as("the second failure doubles the back-off to 2 s").isEqualTo(2);
+    }
+
+    @Test
+    void aNodeWhoseWaitFailedGivesThePollerLeaseBack() {
+        hostWithOneRun();
+        when(shell.read(eq("lpar00"), any(), any())).thenThrow(new IllegalStateException("no SSH endpoint named 'lpar00'"));
+
+        watcher.onRunStarted(started);
+
+        verify(locks, timeout(5000)).release(LockResource.poller("lpar00"), "node-1");
+    }
+
+    @Test
+    void aNodeWhoseWaitSucceededKeepsThePollerLease() throws Exception {
+        hostWithOneRun();
+        when(shell.read(eq("lpar00"), any(), any())).thenReturn(new CommandResult("lpar00", "wparflow-run wait", 0,
+                "wf-1.Task_Save running\n", "", Duration.ZERO));
+
+        watcher.onRunStarted(started);
+        await().atMost(Duration.ofSeconds(5)).until(() -> waitsSent() >= 1);
+        Thread.sleep(200);
+
+        verify(locks, never()).release(any(), anyString());
     }
 }
