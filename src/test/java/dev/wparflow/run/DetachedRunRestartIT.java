@@ -53,6 +53,8 @@ class DetachedRunRestartIT {
     Path dir;
     Fleet fleet;
     ConfigurableApplicationContext node;
+    /** On PostgreSQL: the schema of this test's own (the run watchers of other tests' contexts would see its runs). */
+    String postgresSchemaUrl;
 
     @BeforeEach
     void fleet() throws Exception {
@@ -65,12 +67,18 @@ class DetachedRunRestartIT {
             node.close();
         }
         fleet.close();
+        if (postgresSchemaUrl != null) {
+            TestDatabases.dropPostgresSchema(postgresSchemaUrl);
+        }
     }
 
     ConfigurableApplicationContext startNode(String name, String databaseUrl, String user, String password) {
-        return FleetApplication.on(databaseUrl, user, password).fleet(fleet, "lpar00")
-                .property("wparflow.node-id", name).property("wparflow.runs.poll-interval", "PT0.3S")
-                .start(TestRunBeans.class);
+        FleetApplication application = FleetApplication.on(databaseUrl, user, password).fleet(fleet, "lpar00")
+                .property("wparflow.node-id", name).property("wparflow.runs.poll-interval", "PT0.3S");
+        if (databaseUrl.equals(postgresSchemaUrl)) {
+            application.properties(TestDatabases.camundaSchemaProperties(databaseUrl));
+        }
+        return application.start(TestRunBeans.class);
     }
 
     @Test
@@ -83,7 +91,8 @@ class DetachedRunRestartIT {
     void runSurvivesAnEngineRestartOnPostgres() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabases.postgresUrl() != null,
                 TestDatabases.POSTGRES_DISABLED_REASON);
-        runAcrossRestart(TestDatabases.postgresUrl(), TestDatabases.postgresUser(), TestDatabases.postgresPassword());
+        postgresSchemaUrl = TestDatabases.freshPostgresSchemaUrl("detached");
+        runAcrossRestart(postgresSchemaUrl, TestDatabases.postgresUser(), TestDatabases.postgresPassword());
     }
 
     private void runAcrossRestart(String url, String user, String password) {

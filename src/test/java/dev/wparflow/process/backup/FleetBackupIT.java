@@ -91,6 +91,7 @@ class FleetBackupIT {
 
     ConfigurableApplicationContext startNode(String url, String user, String password) {
         return FleetApplication.on(url, user, password).fleet(fleet, "lpar00", "lpar01", "lpar02", "lpar03")
+                .properties(url.equals(postgresSchemaUrl) ? TestDatabases.camundaSchemaProperties(url) : Map.of())
                 .property("wparflow.ssh.connect-timeout", "PT2S")
                 .property("wparflow.backup.per-host", "2")
                 .property("wparflow.backup.global-limit", "3")
@@ -114,9 +115,9 @@ class FleetBackupIT {
     @Test
     void fleetBackupOnPostgres() throws Exception {
         Assumptions.assumeTrue(TestDatabases.postgresUrl() != null, TestDatabases.POSTGRES_DISABLED_REASON);
-        // the shared database, like DetachedRunRestartIT (Camunda does not follow currentSchema): every assertion
-        // below is scoped to this test's runs
-        fleetBackup(TestDatabases.postgresUrl(), TestDatabases.postgresUser(), TestDatabases.postgresPassword());
+        // a schema of its own: the run watchers of other tests' contexts on the shared one would see its runs
+        postgresSchemaUrl = TestDatabases.freshPostgresSchemaUrl("fleetbackup");
+        fleetBackup(postgresSchemaUrl, TestDatabases.postgresUser(), TestDatabases.postgresPassword());
     }
 
     private void fleetBackup(String url, String user, String password) throws Exception {

@@ -1,15 +1,24 @@
 package dev.wparflow.process.discovery;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.support.AbstractTestExecutionListener;
+import org.springframework.test.context.TestExecutionListeners;
 
 import dev.wparflow.testsupport.TestDatabases;
 
-/** FleetDiscoveryIT on PostgreSQL, in a schema of its own (engine and our tables), dropped afterwards. */
+/**
+ * FleetDiscoveryIT on PostgreSQL, in a schema of its own (engine and our tables), dropped after the context is closed:
+ * a context left in Spring's cache would keep its job executor and run watcher polling the dropped tables.
+ */
 @EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL_VARIABLE, matches = ".+",
         disabledReason = TestDatabases.POSTGRES_DISABLED_REASON)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@TestExecutionListeners(listeners = FleetDiscoveryPostgresIT.DropSchema.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class FleetDiscoveryPostgresIT extends FleetDiscoveryIT {
 
     static String url;
@@ -34,14 +43,19 @@ class FleetDiscoveryPostgresIT extends FleetDiscoveryIT {
         registry.add("camunda.bpm.database.table-prefix", () -> schema() + ".");
     }
 
-    @AfterAll
-    static void dropSchema() {
-        if (url != null) {
-            // the context (and its pool) may outlive the class in Spring's cache: drop what we can
-            try {
+    /** Runs its afterTestClass after DirtiesContextTestExecutionListener's (after-callbacks run in reverse order). */
+    static class DropSchema extends AbstractTestExecutionListener {
+
+        @Override
+        public int getOrder() {
+            return 0;
+        }
+
+        @Override
+        public void afterTestClass(TestContext testContext) {
+            if (url != null) {
                 TestDatabases.dropPostgresSchema(url);
-            } catch (IllegalStateException busy) {
-                // connections still open: the schema stays until the next clean-up
+                url = null;
             }
         }
     }
