@@ -130,7 +130,8 @@ public class LeaseLockService {
      * Renews every held lease whose owner is still at work ({@code alive} says which of the owners are), each by its
      * own length: the time from its last acquisition or renewal to its expiry, so a 12-hour lease stays one.
      * Each renewal is conditional on owner and fencing token ({@link #renew}): a lease that expired and was taken over
-     * meanwhile stays with its new holder (fencing), and is reported in {@link Renewal#lost()}. A lease that expired
+     * meanwhile stays with its new holder (fencing), and is reported in {@link Renewal#lost()}; one its owner released
+     * meanwhile is neither renewed nor lost. A lease that expired
      * but was not taken over is still its owner's (nobody else held it, its token did not change) and is renewed.
      */
     public Renewal renewLive(Function<Collection<String>, Set<String>> alive) {
@@ -152,10 +153,16 @@ public class LeaseLockService {
             LockResource resource = new LockResource(lock.resource());
             if (renew(resource, lock.owner(), lock.fencingToken(), length)) {
                 renewed.add(lock);
+                continue;
+            }
+            HeldLock now = find(resource);
+            if (now == null || now.owner() == null) {
+                // its owner finished between our read and the renewal: nothing was lost
+                log.debug("lease {} of {} released before its renewal", lock.resource(), lock.owner());
             } else {
                 lost.add(lock);
-                log.warn("lease {} of {} (token {}) could not be renewed: taken over or released meanwhile",
-                        lock.resource(), lock.owner(), lock.fencingToken());
+                log.warn("lease {} of {} (token {}) could not be renewed: taken over by {} (token {})",
+                        lock.resource(), lock.owner(), lock.fencingToken(), now.owner(), now.fencingToken());
             }
         }
         return new Renewal(renewed, lost);

@@ -177,6 +177,21 @@ abstract class AbstractLeaseLockServiceTest {
     }
 
     @Test
+    void aLeaseReleasedBeforeItsRenewalIsNeitherRenewedNorLost() {
+        String live = "live-" + UUID.randomUUID();
+        nodeA.acquire(wpar, live, null, LEASE);
+        LeaseLockService.Renewal renewal = nodeA.renewLive(owners -> {
+            // between the renewer's read and its renewal: the backup ends and gives its lock back
+            assertThat(nodeB.release(wpar, live)).isTrue();
+            return Set.of(live);
+        });
+
+        assertThat(renewal.lost()).extracting(HeldLock::resource).doesNotContain(wpar.name());
+        assertThat(renewal.renewed()).extracting(HeldLock::resource).doesNotContain(wpar.name());
+        assertThat(nodeA.find(wpar).owner()).isNull();
+    }
+
+    @Test
     void releaseAllFreesEverythingAnOwnerHolds() {
         LockResource host = LockResource.host("lpar" + UUID.randomUUID().toString().substring(0, 8));
         nodeA.acquire(wpar, "process-9", null, LEASE);
