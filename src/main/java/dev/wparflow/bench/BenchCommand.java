@@ -15,7 +15,8 @@ public final class BenchCommand {
             "fleet", "dev.wparflow.bench.FleetStartupBench",
             "ssh", "dev.wparflow.bench.SshBench",
             "discovery", "dev.wparflow.bench.DiscoveryBench",
-            "backup", "dev.wparflow.bench.BackupBench"));
+            "backup", "dev.wparflow.bench.BackupBench",
+            "engine-floor", "dev.wparflow.bench.EngineFloorBench"));
 
     private BenchCommand() {
     }
