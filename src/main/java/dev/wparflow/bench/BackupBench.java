@@ -42,36 +42,30 @@ public final class BackupBench {
 
     public static void main(String[] args) throws Exception {
         dev.wparflow.simulator.QuietLogging.apply();
-        int hosts = 50;
-        int wpars = 20;
-        double saveSeconds = 1.0;
-        int perHost = 2;
-        int threads = 16;
-        String dbUrl = System.getenv("WPARFLOW_BENCH_DB_URL");
-        String dbUser = System.getenv().getOrDefault("WPARFLOW_BENCH_DB_USER", "postgres");
-        String dbPassword = System.getenv().getOrDefault("WPARFLOW_BENCH_DB_PASSWORD", "");
+        FleetBenchOptions o = new FleetBenchOptions();
         String trace = null;
         int warmupHosts = -1; // all: the warm-up runs stand for earlier nights
         for (int i = 0; i < args.length; i++) {
+            int used = o.read(args, i);
+            if (used >= 0) {
+                i = used;
+                continue;
+            }
             switch (args[i]) {
-                case "--hosts" -> hosts = Integer.parseInt(args[++i]);
-                case "--wpars-per-host", "--wpars" -> wpars = Integer.parseInt(args[++i]);
-                case "--savewpar-seconds" -> saveSeconds = Double.parseDouble(args[++i]);
-                case "--per-host" -> perHost = Integer.parseInt(args[++i]);
-                case "--threads" -> threads = Integer.parseInt(args[++i]);
-                case "--db-url" -> dbUrl = args[++i];
-                case "--db-user" -> dbUser = args[++i];
-                case "--db-password" -> dbPassword = args[++i];
                 case "--trace" -> trace = args[++i];
                 case "--warmup-hosts" -> warmupHosts = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("usage: bench backup [--hosts N] [--wpars-per-host M] [--savewpar-seconds S]"
-                            + " [--per-host C] [--threads T] [--db-url URL [--db-user U] [--db-password P]] [--trace HOST]"
-                            + " [--warmup-hosts W]");
+                    System.err.println("usage: bench backup " + FleetBenchOptions.USAGE + " [--trace HOST] [--warmup-hosts W]");
                     System.exit(2);
                 }
             }
         }
+        int hosts = o.hosts;
+        int wpars = o.wpars;
+        double saveSeconds = o.saveSeconds;
+        int perHost = o.perHost;
+        int threads = o.threads;
+        String dbUrl = o.dbUrl;
         FleetSpec spec = new FleetSpec();
         spec.durations.put("savewpar", Math.round(saveSeconds * 1000));
         List<String> hostNames = new ArrayList<>();
@@ -85,7 +79,7 @@ public final class BackupBench {
             }
         }
         Path dir = Files.createTempDirectory("wparflow-bench-backup");
-        double ideal = Math.ceil((double) wpars / perHost) * saveSeconds;
+        double ideal = o.ideal();
         System.out.printf(Locale.ROOT, "fleet: %d LPARs x %d WPARs = %d WPARs, savewpar %.1f s, %d per host: ideal %.1f s;"
                 + " %d cores, max heap %d MiB, database %s%n", hosts, wpars, hosts * wpars, saveSeconds, perHost, ideal,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
@@ -99,10 +93,10 @@ public final class BackupBench {
         p.put("spring.profiles.active", "bench");
         p.put("spring.datasource.url", dbUrl != null ? dbUrl
                 : "jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=LEGACY");
-        p.put("spring.datasource.username", dbUrl != null ? dbUser : "sa");
-        p.put("spring.datasource.password", dbUrl != null ? dbPassword : "");
+        p.put("spring.datasource.username", dbUrl != null ? o.dbUser : "sa");
+        p.put("spring.datasource.password", dbUrl != null ? o.dbPassword : "");
         p.put("spring.datasource.hikari.maximum-pool-size", String.valueOf(threads + 8));
-        if (dbUrl != null && dbUrl.startsWith("jdbc:postgresql:")) {
+        if (o.postgres()) {
             p.put("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true"); // as the postgres profile
         }
         p.put("server.port", "0");
@@ -139,7 +133,7 @@ public final class BackupBench {
             if (warmed > 0) {
                 warmUp(runtime, management, "host:" + String.join(",", hostNames.subList(0, warmed)), warmed, upkeep);
             }
-            long compilingBefore = jitMillis();
+            long compilingBefore = MachineCpu.jitMillis();
             int logBefore = fleet.log().entries().size();
             Instant started = Instant.now();
             long start = System.nanoTime();
@@ -172,7 +166,7 @@ public final class BackupBench {
             System.out.printf(Locale.ROOT, "of which this JVM: %.1f core-s, %.1f ms per WPAR%n",
                     (jvmCpuAfter - jvmCpuBefore) / 1e9, (jvmCpuAfter - jvmCpuBefore) / 1e6 / (hosts * wpars));
             System.out.printf(Locale.ROOT, "JIT compiler during the run: %.1f s of compilation%n",
-                    (jitMillis() - compilingBefore) / 1e3);
+                    (MachineCpu.jitMillis() - compilingBefore) / 1e3);
             if (trace != null) {
                 // what one host saw, in order: where the time between two savewpars of a lane goes
                 String host = trace;
@@ -207,7 +201,7 @@ public final class BackupBench {
     private static void warmUp(RuntimeService runtime, ManagementService management, String scope, int hosts,
             DatabaseUpkeep upkeep) throws InterruptedException {
         for (int round = 1; round <= 10; round++) {
-            long jit = jitMillis();
+            long jit = MachineCpu.jitMillis();
             long w = System.nanoTime();
             String id = runtime.startProcessInstanceByMessage("FleetBackupRequested", Map.of("scope", scope)).getId();
             upkeep.duringRun();
@@ -216,7 +210,7 @@ public final class BackupBench {
                 System.exit(1);
             }
             double seconds = (System.nanoTime() - w) / 1e9;
-            double compiling = (jitMillis() - jit) / 1e3;
+            double compiling = (MachineCpu.jitMillis() - jit) / 1e3;
             System.out.printf(Locale.ROOT, "warm-up %d: a fleet backup of %d hosts in %.2f s, JIT compiling %.1f s%n",
                     round, hosts, seconds, compiling);
             upkeep.afterRun();
@@ -224,11 +218,6 @@ public final class BackupBench {
                 return;
             }
         }
-    }
-
-    private static long jitMillis() {
-        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     /** Waits for a fleet run's instance to end; false (and why) on an incident or after 20 minutes. */

@@ -47,57 +47,43 @@ public final class EngineFloorBench {
 
     public static void main(String[] args) throws Exception {
         dev.wparflow.simulator.QuietLogging.apply();
-        int hosts = 50;
-        int wpars = 20;
-        double saveSeconds = 1.0;
-        int perHost = 2;
-        int threads = 16;
+        FleetBenchOptions o = new FleetBenchOptions();
         boolean minimal = false;
-        String dbUrl = System.getenv("WPARFLOW_BENCH_DB_URL");
-        String dbUser = System.getenv().getOrDefault("WPARFLOW_BENCH_DB_USER", "postgres");
-        String dbPassword = System.getenv().getOrDefault("WPARFLOW_BENCH_DB_PASSWORD", "");
         for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--hosts" -> hosts = Integer.parseInt(args[++i]);
-                case "--wpars-per-host", "--wpars" -> wpars = Integer.parseInt(args[++i]);
-                case "--savewpar-seconds" -> saveSeconds = Double.parseDouble(args[++i]);
-                case "--per-host" -> perHost = Integer.parseInt(args[++i]);
-                case "--threads" -> threads = Integer.parseInt(args[++i]);
-                case "--minimal" -> minimal = true;
-                case "--db-url" -> dbUrl = args[++i];
-                case "--db-user" -> dbUser = args[++i];
-                case "--db-password" -> dbPassword = args[++i];
-                default -> {
-                    System.err.println("usage: bench engine-floor [--hosts N] [--wpars-per-host M] [--savewpar-seconds S]"
-                            + " [--per-host C] [--threads T] [--minimal] [--db-url URL [--db-user U] [--db-password P]]");
-                    System.exit(2);
-                }
+            int used = o.read(args, i);
+            if (used >= 0) {
+                i = used;
+            } else if (args[i].equals("--minimal")) {
+                minimal = true;
+            } else {
+                System.err.println("usage: bench engine-floor " + FleetBenchOptions.USAGE + " [--minimal]");
+                System.exit(2);
             }
         }
         System.setProperty("javax.xml.datatype.DatatypeFactory",
                 "com.sun.org.apache.xerces.internal.jaxp.datatype.DatatypeFactoryImpl"); // as WparflowApplication
-        double ideal = Math.ceil((double) wpars / perHost) * saveSeconds;
+        double ideal = o.ideal();
         System.out.printf(Locale.ROOT, "engine floor (%s models): %d hosts x %d WPARs, wait %.1f s, %d per host: ideal %.1f s;"
-                + " %d cores, database %s%n", minimal ? "minimal" : "backup-shaped", hosts, wpars, saveSeconds, perHost, ideal,
-                Runtime.getRuntime().availableProcessors(), dbUrl == null ? "H2 (memory)" : dbUrl);
+                + " %d cores, database %s%n", minimal ? "minimal" : "backup-shaped", o.hosts, o.wpars, o.saveSeconds, o.perHost, ideal,
+                Runtime.getRuntime().availableProcessors(), o.dbUrl == null ? "H2 (memory)" : o.dbUrl);
 
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(dbUrl != null ? dbUrl : "jdbc:h2:mem:floor;DB_CLOSE_DELAY=-1;MODE=LEGACY");
-        dataSource.setUsername(dbUrl != null ? dbUser : "sa");
-        dataSource.setPassword(dbUrl != null ? dbPassword : "");
-        dataSource.setMaximumPoolSize(threads + 8);
-        if (dbUrl != null && dbUrl.startsWith("jdbc:postgresql:")) {
+        dataSource.setJdbcUrl(o.dbUrl != null ? o.dbUrl : "jdbc:h2:mem:floor;DB_CLOSE_DELAY=-1;MODE=LEGACY");
+        dataSource.setUsername(o.dbUrl != null ? o.dbUser : "sa");
+        dataSource.setPassword(o.dbUrl != null ? o.dbPassword : "");
+        dataSource.setMaximumPoolSize(o.threads + 8);
+        if (o.postgres()) {
             dataSource.addDataSourceProperty("reWriteBatchedInserts", "true"); // as the postgres profile
         }
-        ProcessEngine engine = engine(dataSource, threads);
+        ProcessEngine engine = engine(dataSource, o.threads);
         engine.getRepositoryService().createDeployment().name("engine floor")
                 .addString("FloorFleet.bpmn", FLEET).addString("FloorHost.bpmn", minimal ? MINIMAL_HOST : HOST)
                 .addString("FloorWpar.bpmn", (minimal ? MINIMAL_WPAR : WPAR)
-                        .replace("SAVE_SECONDS", String.format(Locale.ROOT, "%.3f", saveSeconds)))
+                        .replace("SAVE_SECONDS", String.format(Locale.ROOT, "%.3f", o.saveSeconds)))
                 .deploy();
         RuntimeService runtime = engine.getRuntimeService();
         List<String> hostNames = new ArrayList<>();
-        for (int h = 0; h < hosts; h++) {
+        for (int h = 0; h < o.hosts; h++) {
             hostNames.add(String.format("lpar%03d", h));
         }
         DatabaseUpkeep upkeep = DatabaseUpkeep.forBench(dataSource);
@@ -112,9 +98,9 @@ public final class EngineFloorBench {
         int exit = 0;
         try {
             for (int round = 1; round <= 10; round++) {
-                long jit = jitMillis();
+                long jit = MachineCpu.jitMillis();
                 long w = System.nanoTime();
-                String id = startFleet(runtime, hostNames, wpars, perHost);
+                String id = startFleet(runtime, hostNames, o.wpars, o.perHost);
                 statistics.refreshSoon();
                 upkeep.duringRun();
                 if (!finished(engine, id)) {
@@ -122,8 +108,8 @@ public final class EngineFloorBench {
                     System.exit(1);
                 }
                 double seconds = (System.nanoTime() - w) / 1e9;
-                double compiling = (jitMillis() - jit) / 1e3;
-                System.out.printf(Locale.ROOT, "warm-up %d: %d hosts in %.2f s, JIT compiling %.1f s%n", round, hosts,
+                double compiling = (MachineCpu.jitMillis() - jit) / 1e3;
+                System.out.printf(Locale.ROOT, "warm-up %d: %d hosts in %.2f s, JIT compiling %.1f s%n", round, o.hosts,
                         seconds, compiling);
                 upkeep.afterRun();
                 if (compiling < seconds / 20) {
@@ -134,7 +120,7 @@ public final class EngineFloorBench {
             long[] cpuBefore = MachineCpu.read();
             long jvmBefore = MachineCpu.thisJvm();
             long start = System.nanoTime();
-            String id = startFleet(runtime, hostNames, wpars, perHost);
+            String id = startFleet(runtime, hostNames, o.wpars, o.perHost);
             statistics.refreshSoon();
             if (!finished(engine, id)) {
                 exit = 1;
@@ -142,7 +128,7 @@ public final class EngineFloorBench {
             double makespan = (System.nanoTime() - start) / 1e9;
             long[] cpuAfter = MachineCpu.read();
             long jvmAfter = MachineCpu.thisJvm();
-            int items = hosts * wpars;
+            int items = o.hosts * o.wpars;
             double machineMs = cpuBefore == null || cpuAfter == null ? Double.NaN
                     : (cpuAfter[0] - cpuBefore[0]) * 10.0 / items; // USER_HZ ticks, 100 per second
             double jvmMs = (jvmAfter - jvmBefore) / 1e6 / items;
@@ -243,11 +229,6 @@ public final class EngineFloorBench {
 
     static final JavaDelegate NOOP = e -> {
     };
-
-    private static long jitMillis() {
-        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
-    }
 
     private static boolean finished(ProcessEngine engine, String id) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();

@@ -33,6 +33,12 @@ final class MachineCpu {
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
+    /** Milliseconds the JIT compiler has worked in this JVM so far (0 where the JVM does not say). */
+    static long jitMillis() {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
     /** "machine CPU: 86 % busy (2 cores), 41 ms per WPAR" */
     static Optional<String> describe(long[] before, long[] after, int items) {
         if (before == null || after == null || after[1] <= before[1]) {

@@ -165,7 +165,7 @@ public class RunWatcher {
     /**
      * Takes or renews the host's poller lease, unless this node holds it for longer than a wait still needs. The lease
      * is kept between waits, not given back after each (that cost two transactions per run): a node keeps the hosts
-     * it watches until it stops (then it gives them back) or dies (then they expire after
+     * it watches until it stops or a wait fails (then it gives them back) or dies (then they expire after
      * {@code wparflow.runs.poll-lease}); runs that other nodes start there are waited for from its next round.
      */
     private boolean holdLease(String host) {
@@ -189,8 +189,9 @@ public class RunWatcher {
     }
 
     /**
-     * A node whose wait failed gives the host's poller lease back, so that while it backs off another node (one that
-     * reaches the host, say) takes the host over instead of nobody watching it until the lease expires.
+     * Gives the host's poller lease back: on shutdown, and after a failed wait, so that while this node backs off
+     * another one (one that reaches the host, say) takes the host over instead of nobody watching it until the lease
+     * expires.
      */
     private void giveBackLease(String host) {
         if (leaseDeadlines.remove(host) == null) {
