@@ -104,12 +104,21 @@ public class ImageCatalog {
     }
 
     /**
-     * Marks an image golden (a clone source; retention never deletes it) or takes the mark off. Only a GOOD image can
-     * be marked; taking the mark off works in any state. Returns whether the row changed state or already was so.
+     * Marks an image golden (a clone source; retention never deletes it) or takes the mark off, as {@code user}. Only a
+     * GOOD image can be marked; taking the mark off works in any state. A change records who made it and when; setting
+     * what is already so records nothing. Returns whether the row changed state or already was so.
      */
-    public boolean setGolden(String id, boolean golden) {
-        return jdbc.update("UPDATE wparflow_image SET golden = ? WHERE id = ?" + (golden ? " AND state = 'GOOD'" : ""),
-                golden, id) == 1;
+    public boolean setGolden(String id, boolean golden, String user) {
+        if (user == null || user.isBlank()) {
+            throw new IllegalArgumentException("who marks an image golden or unmarks it must be named");
+        }
+        return jdbc.update("""
+                UPDATE wparflow_image
+                   SET golden_changed_by = CASE WHEN golden = ? THEN golden_changed_by ELSE ? END,
+                       golden_changed_at = CASE WHEN golden = ? THEN golden_changed_at ELSE ? END,
+                       golden = ?
+                 WHERE id = ?""" + (golden ? " AND state = 'GOOD'" : ""),
+                golden, user, golden, utc(clock.instant()), golden, id) == 1;
     }
 
     private static OffsetDateTime utc(Instant i) {
@@ -132,7 +141,8 @@ public class ImageCatalog {
                 rs.getString("spec_path"), longOrNull(rs, "size_bytes"), longOrNull(rs, "file_count"),
                 rs.getString("checksum"), rs.getString("oslevel"), rs.getString("spec_text"),
                 rs.getString("image_data_text"), CatalogImage.State.valueOf(rs.getString("state")),
-                rs.getBoolean("golden"), instant(rs, "restore_tested_at"), instant(rs, "deleted_at"),
+                rs.getBoolean("golden"), rs.getString("golden_changed_by"), instant(rs, "golden_changed_at"),
+                instant(rs, "restore_tested_at"), instant(rs, "deleted_at"),
                 rs.getString("process_instance_id"), rs.getString("backup_run_id"), rs.getString("note"));
     }
 }

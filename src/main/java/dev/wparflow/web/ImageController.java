@@ -84,7 +84,7 @@ public class ImageController {
         String user = requireOperator();
         CatalogImage before = catalog.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "no image " + id));
-        if (!catalog.setGolden(id, golden)) {
+        if (!catalog.setGolden(id, golden, user)) {
             throw new Conflict("image " + id + " (" + before.path() + ") is " + before.state()
                     + ": only a GOOD image can be marked golden");
         }

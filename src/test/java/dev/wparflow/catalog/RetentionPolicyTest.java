@@ -15,7 +15,7 @@ class RetentionPolicyTest {
 
     static CatalogImage image(String id, int daysAgo, CatalogImage.State state, boolean golden) {
         return new CatalogImage(id, "lpar00", "wpr00", NOW.minus(Duration.ofDays(daysAgo)), "/images/" + id + ".save",
-                null, null, 1L, 1L, "sha1:x", "6100-02-01-0847", null, null, state, golden, null, null, null, null, null);
+                null, null, 1L, 1L, "sha1:x", "6100-02-01-0847", null, null, state, golden, null, null, null, null, null, null, null);
     }
 
     /** Ten nightly images, newest first: i0 (today) … i9 (9 days ago). */

@@ -1,6 +1,7 @@
 package dev.wparflow.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -88,7 +89,7 @@ class RetentionServiceTest {
         CatalogImage middle = image("d3", 3);
         CatalogImage golden = image("d10", 10);
         CatalogImage oldest = image("d20", 20);
-        assertThat(catalog.setGolden(golden.id(), true)).isTrue();
+        assertThat(catalog.setGolden(golden.id(), true, "operator")).isTrue();
 
         List<CatalogImage> deleted = retention.apply("lpar00", "wpr00", new RetentionPolicy(1, Duration.ofDays(1)),
                 Origin.background("retention test"));
@@ -107,7 +108,7 @@ class RetentionServiceTest {
         assertThat(catalog.find(oldest.id()).orElseThrow().state()).isEqualTo(CatalogImage.State.DELETED);
 
         // unmarked, the next retention takes it
-        assertThat(catalog.setGolden(golden.id(), false)).isTrue();
+        assertThat(catalog.setGolden(golden.id(), false, "operator")).isTrue();
         assertThat(retention.apply("lpar00", "wpr00", new RetentionPolicy(1, Duration.ofDays(1)),
                 Origin.background("retention test"))).extracting(CatalogImage::id).containsExactly(golden.id());
         assertThat(onRepository(golden)).isFalse();
@@ -119,11 +120,17 @@ class RetentionServiceTest {
         CatalogImage gone = image("d9", 9);
         catalog.markDeleted(gone.id(), "by hand");
 
-        assertThat(catalog.setGolden(gone.id(), true)).isFalse();
-        assertThat(catalog.find(gone.id()).orElseThrow().golden()).isFalse();
-        assertThat(catalog.setGolden(kept.id(), true)).isTrue();
+        assertThat(catalog.setGolden(gone.id(), true, "operator")).isFalse();
+        assertThat(catalog.find(gone.id()).orElseThrow()).satisfies(g -> {
+            assertThat(g.golden()).isFalse();
+            assertThat(g.goldenChangedBy()).as("refused: nobody changed it").isNull();
+        });
+        assertThat(catalog.setGolden(kept.id(), true, "operator")).isTrue();
+        assertThat(catalog.find(kept.id()).orElseThrow().goldenChangedBy()).isEqualTo("operator");
+        assertThatThrownBy(() -> catalog.setGolden(kept.id(), false, " ")).as("somebody must be named")
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(catalog.list(null, null, null, true, 10)).extracting(CatalogImage::id).containsExactly(kept.id());
         assertThat(catalog.list(null, null, null, false, 10)).extracting(CatalogImage::id).containsExactly(gone.id());
-        assertThat(catalog.setGolden("no-such-image", false)).isFalse();
+        assertThat(catalog.setGolden("no-such-image", false, "operator")).isFalse();
     }
 }

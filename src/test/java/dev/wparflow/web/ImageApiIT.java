@@ -62,10 +62,15 @@ class ImageApiIT {
         ResponseEntity<Map> marked = golden("operator", HttpMethod.PUT, img.id());
         assertThat(marked.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(marked.getBody()).containsEntry("id", img.id()).containsEntry("golden", true)
-                .containsEntry("specText", null);
-        assertThat(catalog.find(img.id()).orElseThrow().golden()).isTrue();
-        assertThat(golden("operator", HttpMethod.PUT, img.id()).getStatusCode()).as("again: no change, no error")
+                .containsEntry("specText", null).containsEntry("goldenChangedBy", "operator");
+        CatalogImage markedRow = catalog.find(img.id()).orElseThrow();
+        assertThat(markedRow.golden()).isTrue();
+        assertThat(markedRow.goldenChangedAt()).isNotNull();
+        assertThat(golden("admin", HttpMethod.PUT, img.id()).getStatusCode()).as("again: no change, no error")
                 .isEqualTo(HttpStatus.OK);
+        assertThat(catalog.find(img.id()).orElseThrow()).as("no change: the one who marked it stays on record")
+                .satisfies(i -> assertThat(i.goldenChangedBy()).isEqualTo("operator"))
+                .satisfies(i -> assertThat(i.goldenChangedAt()).isEqualTo(markedRow.goldenChangedAt()));
 
         ResponseEntity<List> goldenOnes = TestUsers.call(rest, "approver", HttpMethod.GET,
                 "/api/images?wpar=gold01&golden=true", null, List.class);
@@ -76,7 +81,7 @@ class ImageApiIT {
 
         ResponseEntity<Map> unmarked = golden("admin", HttpMethod.DELETE, img.id());
         assertThat(unmarked.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(unmarked.getBody()).containsEntry("golden", false);
+        assertThat(unmarked.getBody()).containsEntry("golden", false).containsEntry("goldenChangedBy", "admin");
         assertThat(catalog.find(img.id()).orElseThrow().golden()).isFalse();
     }
 
@@ -91,7 +96,7 @@ class ImageApiIT {
                 "camunda-admin");
         assertThat(catalog.find(img.id()).orElseThrow().golden()).isFalse();
 
-        catalog.setGolden(img.id(), true);
+        catalog.setGolden(img.id(), true, "operator");
         assertThat(golden("approver", HttpMethod.DELETE, img.id()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(golden(null, HttpMethod.DELETE, img.id()).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(catalog.find(img.id()).orElseThrow().golden()).isTrue();

@@ -353,7 +353,7 @@ abstract class AbstractRestoreCloneIT {
     @Test
     void aCloneCancelledPartWayLeavesNothing() throws Exception {
         String imageId = backup("wpr00");
-        catalog().setGolden(imageId, true);
+        catalog().setGolden(imageId, true, "operator");
         String states = fleet.host("lpar01").states();
         Set<String> datavg = Set.copyOf(model("lpar01").volumeGroups.get("datavg").logicalVolumes().keySet());
         model("lpar01").timing.setDuration("restwpar", 120_000);
