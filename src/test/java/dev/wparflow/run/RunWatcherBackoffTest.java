@@ -39,6 +39,10 @@ class RunWatcherBackoffTest {
     final RunWatcher watcher = new RunWatcher(runs, mock(RemoteRunService.class), shell, locks,
             new NodeIdentity("node-1"), Duration.ofSeconds(20), Duration.ofSeconds(60));
 
+    final RemoteRun running = new RemoteRun("wf-1.Task_Save", "lpar00", "savewpar", "1", "Task_Save",
+            RemoteRun.State.RUNNING, null, null, Instant.now(), Instant.now(), null, null, null, "exec-1");
+    final RemoteRunService.RunStarted started = new RemoteRunService.RunStarted("lpar00", running.runId());
+
     @AfterEach
     void stop() {
         watcher.stop();
@@ -47,10 +51,6 @@ class RunWatcherBackoffTest {
     int waitsSent() {
         return mockingDetails(shell).getInvocations().size();
     }
-
-    final RemoteRun running = new RemoteRun("wf-1.Task_Save", "lpar00", "savewpar", "1", "Task_Save",
-            RemoteRun.State.RUNNING, null, null, Instant.now(), Instant.now(), null, null, null, "exec-1");
-    final RemoteRunService.RunStarted started = new RemoteRunService.RunStarted("lpar00", running.runId());
 
     void hostWithOneRun() {
         when(runs.openRuns("lpar00")).thenReturn(List.of(running));
