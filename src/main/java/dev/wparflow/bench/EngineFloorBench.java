@@ -77,7 +77,7 @@ public final class EngineFloorBench {
         }
         ProcessEngine engine = engine(dataSource, o.threads);
         engine.getRepositoryService().createDeployment().name("engine floor")
-                .addString("FloorFleet.bpmn", FLEET).addString("FloorHost.bpmn", minimal ? MINIMAL_HOST : HOST)
+                .addString("FloorFleet.bpmn", FLEET).addString("FloorHost.bpmn", host(!minimal))
                 .addString("FloorWpar.bpmn", (minimal ? MINIMAL_WPAR : WPAR)
                         .replace("SAVE_SECONDS", String.format(Locale.ROOT, "%.3f", o.saveSeconds)))
                 .deploy();
@@ -129,8 +129,7 @@ public final class EngineFloorBench {
             long[] cpuAfter = MachineCpu.read();
             long jvmAfter = MachineCpu.thisJvm();
             int items = o.hosts * o.wpars;
-            double machineMs = cpuBefore == null || cpuAfter == null ? Double.NaN
-                    : (cpuAfter[0] - cpuBefore[0]) * 10.0 / items; // USER_HZ ticks, 100 per second
+            double machineMs = MachineCpu.busyMillis(cpuBefore, cpuAfter) / items;
             double jvmMs = (jvmAfter - jvmBefore) / 1e6 / items;
             MachineCpu.describe(cpuBefore, cpuAfter, items).ifPresent(System.out::println);
             System.out.printf(Locale.ROOT, "of which this JVM: %.1f ms per WPAR (the rest is mostly PostgreSQL)%n", jvmMs);
@@ -275,72 +274,78 @@ public final class EngineFloorBench {
             </bpmn:definitions>
             """;
 
-    /** HostBackupProcess's shape: lanes (a parallel multi-instance sub-process) that claim and call, in a loop. */
-    static final String HOST = HEADER + """
-              <bpmn:process id="FloorHost" isExecutable="true" camunda:historyTimeToLive="P1D">
-                <bpmn:extensionElements>
-                  <camunda:properties><camunda:property name="historyLevel" value="lean" /></camunda:properties>
-                </bpmn:extensionElements>
-                <bpmn:startEvent id="Start" />
-                <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="List" />
-                <bpmn:serviceTask id="List" camunda:asyncBefore="true" camunda:delegateExpression="${listHost}" />
-                <bpmn:sequenceFlow id="f2" sourceRef="List" targetRef="Lane" />
-                <bpmn:subProcess id="Lane">
-                  <bpmn:extensionElements>
-                    <camunda:inputOutput>
-                      <camunda:inputParameter name="itemId">${null}</camunda:inputParameter>
-                      <camunda:inputParameter name="wpar">${null}</camunda:inputParameter>
-                      <camunda:inputParameter name="slot">${null}</camunda:inputParameter>
-                    </camunda:inputOutput>
-                  </bpmn:extensionElements>
-                  <bpmn:multiInstanceLoopCharacteristics>
-                    <bpmn:loopCardinality>${laneCount}</bpmn:loopCardinality>
-                  </bpmn:multiInstanceLoopCharacteristics>
-                  <bpmn:startEvent id="LaneStart" />
-                  <bpmn:sequenceFlow id="l1" sourceRef="LaneStart" targetRef="Claim" />
-                  <bpmn:serviceTask id="Claim" camunda:delegateExpression="${claim}" />
-                  <bpmn:sequenceFlow id="l2" sourceRef="Claim" targetRef="Claimed" />
-                  <bpmn:exclusiveGateway id="Claimed" default="l4" />
-                  <bpmn:sequenceFlow id="l3" sourceRef="Claimed" targetRef="TakeSlot">
-                    <bpmn:conditionExpression>${wpar != null}</bpmn:conditionExpression>
-                  </bpmn:sequenceFlow>
-                  <bpmn:sequenceFlow id="l4" sourceRef="Claimed" targetRef="LaneDone" />
-                  <bpmn:endEvent id="LaneDone" camunda:asyncBefore="true" />
-                  <bpmn:serviceTask id="TakeSlot" camunda:delegateExpression="${slotStep}" />
-                  <bpmn:sequenceFlow id="l6" sourceRef="TakeSlot" targetRef="Backup" />
-                  <bpmn:callActivity id="Backup" calledElement="FloorWpar">
+    /**
+     * HostBackupProcess's shape: lanes (a parallel multi-instance sub-process) that claim and call, in a loop; with
+     * {@code slotSteps} as ours (take and give back a global slot around each call, pass consistency and oslevel),
+     * without them the least a lane can do.
+     */
+    static String host(boolean slotSteps) {
+        String call = slotSteps ? "TakeSlot" : "Backup";
+        String afterCall = slotSteps ? "GiveSlot" : "Claim";
+        return HEADER + """
+                  <bpmn:process id="FloorHost" isExecutable="true" camunda:historyTimeToLive="P1D">
                     <bpmn:extensionElements>
-                      <camunda:in source="host" target="host" />
-                      <camunda:in source="wpar" target="wpar" />
-                      <camunda:in source="itemId" target="itemId" />
-                      <camunda:in source="backupRunId" target="backupRunId" />
-                      <camunda:in sourceExpression="${'none'}" target="consistency" />
-                      <camunda:in source="oslevel" target="oslevel" />
+                      <camunda:properties><camunda:property name="historyLevel" value="lean" /></camunda:properties>
                     </bpmn:extensionElements>
-                  </bpmn:callActivity>
-                  <bpmn:sequenceFlow id="l5" sourceRef="Backup" targetRef="GiveSlot" />
-                  <bpmn:serviceTask id="GiveSlot" camunda:delegateExpression="${slotStep}" />
-                  <bpmn:sequenceFlow id="l7" sourceRef="GiveSlot" targetRef="Claim" />
-                </bpmn:subProcess>
-                <bpmn:sequenceFlow id="f3" sourceRef="Lane" targetRef="End" />
-                <bpmn:endEvent id="End" />
-              </bpmn:process>
-            </bpmn:definitions>
-            """;
+                    <bpmn:startEvent id="Start" />
+                    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="List" />
+                    <bpmn:serviceTask id="List" camunda:asyncBefore="true" camunda:delegateExpression="${listHost}" />
+                    <bpmn:sequenceFlow id="f2" sourceRef="List" targetRef="Lane" />
+                    <bpmn:subProcess id="Lane">
+                      <bpmn:extensionElements>
+                        <camunda:inputOutput>
+                          <camunda:inputParameter name="itemId">${null}</camunda:inputParameter>
+                          <camunda:inputParameter name="wpar">${null}</camunda:inputParameter>
+                """ + (slotSteps ? """
+                          <camunda:inputParameter name="slot">${null}</camunda:inputParameter>
+                """ : "") + """
+                        </camunda:inputOutput>
+                      </bpmn:extensionElements>
+                      <bpmn:multiInstanceLoopCharacteristics>
+                        <bpmn:loopCardinality>${laneCount}</bpmn:loopCardinality>
+                      </bpmn:multiInstanceLoopCharacteristics>
+                      <bpmn:startEvent id="LaneStart" />
+                      <bpmn:sequenceFlow id="l1" sourceRef="LaneStart" targetRef="Claim" />
+                      <bpmn:serviceTask id="Claim" camunda:delegateExpression="${claim}" />
+                      <bpmn:sequenceFlow id="l2" sourceRef="Claim" targetRef="Claimed" />
+                      <bpmn:exclusiveGateway id="Claimed" default="l4" />
+                      <bpmn:sequenceFlow id="l3" sourceRef="Claimed" targetRef="CALL">
+                        <bpmn:conditionExpression>${wpar != null}</bpmn:conditionExpression>
+                      </bpmn:sequenceFlow>
+                      <bpmn:sequenceFlow id="l4" sourceRef="Claimed" targetRef="LaneDone" />
+                      <bpmn:endEvent id="LaneDone" camunda:asyncBefore="true" />
+                      <bpmn:callActivity id="Backup" calledElement="FloorWpar">
+                        <bpmn:extensionElements>
+                          <camunda:in source="host" target="host" />
+                          <camunda:in source="wpar" target="wpar" />
+                          <camunda:in source="itemId" target="itemId" />
+                          <camunda:in source="backupRunId" target="backupRunId" />
+                """.replace("CALL", call) + (slotSteps ? """
+                          <camunda:in sourceExpression="${'none'}" target="consistency" />
+                          <camunda:in source="oslevel" target="oslevel" />
+                """ : "") + """
+                        </bpmn:extensionElements>
+                      </bpmn:callActivity>
+                      <bpmn:sequenceFlow id="l5" sourceRef="Backup" targetRef="AFTER_CALL" />
+                """.replace("AFTER_CALL", afterCall) + (slotSteps ? """
+                      <bpmn:serviceTask id="TakeSlot" camunda:delegateExpression="${slotStep}" />
+                      <bpmn:sequenceFlow id="l6" sourceRef="TakeSlot" targetRef="Backup" />
+                      <bpmn:serviceTask id="GiveSlot" camunda:delegateExpression="${slotStep}" />
+                      <bpmn:sequenceFlow id="l7" sourceRef="GiveSlot" targetRef="Claim" />
+                """ : "") + """
+                    </bpmn:subProcess>
+                    <bpmn:sequenceFlow id="f3" sourceRef="Lane" targetRef="End" />
+                    <bpmn:endEvent id="End" />
+                  </bpmn:process>
+                </bpmn:definitions>
+                """;
+    }
 
     /**
      * WparBackupProcess's shape for a Defined WPAR without stop or quiesce: lock (asynchronous), a sub-process with an
      * error boundary (plan, start, the wait's timer), verify, release; lean history keeping five variables.
      */
-    static final String WPAR = HEADER + """
-              <bpmn:error id="BackupFailed" errorCode="BACKUP_FAILED" />
-              <bpmn:process id="FloorWpar" isExecutable="true" camunda:historyTimeToLive="P1D">
-                <bpmn:extensionElements>
-                  <camunda:properties>
-                    <camunda:property name="historyLevel" value="lean" />
-                    <camunda:property name="historyVariables" value="host,wpar,imageId,failureCode,failureReason" />
-                  </camunda:properties>
-                </bpmn:extensionElements>
+    static final String WPAR = wparProcess("host,wpar,imageId,failureCode,failureReason", """
                 <bpmn:startEvent id="Start">
                   <bpmn:extensionElements>
                     <camunda:executionListener event="start" expression="${execution.setVariable('requestedAt', 1)}" />
@@ -372,39 +377,13 @@ public final class EngineFloorBench {
                 <bpmn:serviceTask id="Release" camunda:delegateExpression="${release}" />
                 <bpmn:sequenceFlow id="f6" sourceRef="Release" targetRef="End" />
                 <bpmn:endEvent id="End" />
-              </bpmn:process>
-            </bpmn:definitions>
-            """;
-
-    /** {@code --minimal}: lanes that only claim and call, no slot steps and no variables of their own beyond the claim. */
-    static final String MINIMAL_HOST = HOST
-            .replace("""
-                      <camunda:inputParameter name="slot">${null}</camunda:inputParameter>
-                    """, "")
-            .replace("targetRef=\"TakeSlot\"", "targetRef=\"Backup\"")
-            .replace("""
-                  <bpmn:serviceTask id="TakeSlot" camunda:delegateExpression="${slotStep}" />
-                  <bpmn:sequenceFlow id="l6" sourceRef="TakeSlot" targetRef="Backup" />""", "")
-            .replace("""
-                      <camunda:in sourceExpression="${'none'}" target="consistency" />
-                      <camunda:in source="oslevel" target="oslevel" />""", "")
-            .replace("sourceRef=\"Backup\" targetRef=\"GiveSlot\"", "sourceRef=\"Backup\" targetRef=\"Claim\"")
-            .replace("""
-                  <bpmn:serviceTask id="GiveSlot" camunda:delegateExpression="${slotStep}" />
-                  <bpmn:sequenceFlow id="l7" sourceRef="GiveSlot" targetRef="Claim" />""", "");
+            """);
 
     /**
      * {@code --minimal}: the least a WPAR process with a detached wait can be: an asynchronous step, the wait's timer
      * and an end; the four variables the call passes in; no sub-process.
      */
-    static final String MINIMAL_WPAR = HEADER + """
-              <bpmn:process id="FloorWpar" isExecutable="true" camunda:historyTimeToLive="P1D">
-                <bpmn:extensionElements>
-                  <camunda:properties>
-                    <camunda:property name="historyLevel" value="lean" />
-                    <camunda:property name="historyVariables" value="host,wpar" />
-                  </camunda:properties>
-                </bpmn:extensionElements>
+    static final String MINIMAL_WPAR = wparProcess("host,wpar", """
                 <bpmn:startEvent id="Start" />
                 <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="StartSave" />
                 <bpmn:serviceTask id="StartSave" camunda:asyncBefore="true" camunda:delegateExpression="${noop}" />
@@ -416,7 +395,22 @@ public final class EngineFloorBench {
                 <bpmn:serviceTask id="Release" camunda:delegateExpression="${release}" />
                 <bpmn:sequenceFlow id="f4" sourceRef="Release" targetRef="End" />
                 <bpmn:endEvent id="End" />
-              </bpmn:process>
-            </bpmn:definitions>
-            """;
+            """);
+
+    /** A FloorWpar process with lean history keeping {@code historyVariables}; its error for boundary events. */
+    private static String wparProcess(String historyVariables, String body) {
+        return HEADER + """
+                  <bpmn:error id="BackupFailed" errorCode="BACKUP_FAILED" />
+                  <bpmn:process id="FloorWpar" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <bpmn:extensionElements>
+                      <camunda:properties>
+                        <camunda:property name="historyLevel" value="lean" />
+                        <camunda:property name="historyVariables" value="VARIABLES" />
+                      </camunda:properties>
+                    </bpmn:extensionElements>
+                """.replace("VARIABLES", historyVariables) + body + """
+                  </bpmn:process>
+                </bpmn:definitions>
+                """;
+    }
 }

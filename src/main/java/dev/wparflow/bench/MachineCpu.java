@@ -46,10 +46,16 @@ final class MachineCpu {
         }
         int cores = Runtime.getRuntime().availableProcessors();
         double busyShare = (double) (after[0] - before[0]) / (after[1] - before[1]);
-        double busyTicks = after[0] - before[0];
-        // /proc/stat counts USER_HZ ticks, 100 per second on Linux
-        double busyMillis = busyTicks * 10.0;
+        double busyMillis = busyMillis(before, after);
         return Optional.of(String.format(Locale.ROOT, "machine CPU during the run: %.0f %% busy (%d cores), %.1f core-s, %.1f ms per WPAR",
                 busyShare * 100, cores, busyMillis / 1000, busyMillis / items));
+    }
+
+    /** Busy CPU time of all cores between two {@link #read()}s, in milliseconds; NaN where either is missing. */
+    static double busyMillis(long[] before, long[] after) {
+        if (before == null || after == null) {
+            return Double.NaN;
+        }
+        return (after[0] - before[0]) * 10.0; // /proc/stat counts USER_HZ ticks, 100 per second on Linux
     }
 }
