@@ -172,9 +172,11 @@ public final class FleetSpec {
         public int exitStatus = 1;
         public String message;
         public int times = -1;
+        /** Fire on every Nth matching command only. */
+        public int every = 1;
 
         public FaultRule toRule() {
-            return new FaultRule(host, command, argContains, type, latencyMillis, exitStatus, message, times);
+            return new FaultRule(host, command, argContains, type, latencyMillis, exitStatus, message, times, every);
         }
     }
 
@@ -365,6 +367,7 @@ public final class FleetSpec {
             fs.exitStatus = num(fm.get("exit"), 1);
             fs.message = (String) fm.get("message");
             fs.times = num(fm.get("times"), -1);
+            fs.every = num(fm.get("every"), 1);
             f.faults.add(fs);
         }
         return f;

@@ -175,6 +175,26 @@ public final class HostRuntime implements Services {
         return down;
     }
 
+    /**
+     * A host outage from {@code from} to {@code until} after now (fleet timer; real time, not scaled): down at the
+     * first, up again on the same port at the second. Open sessions drop with the listener, as when an LPAR stops.
+     */
+    public void downBetween(java.time.Duration from, java.time.Duration until) {
+        if (until.compareTo(from) <= 0) {
+            throw new IllegalArgumentException("an outage ends after it begins: " + from + " .. " + until);
+        }
+        fleet.scheduler().schedule(() -> toggleDown(true), from.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        fleet.scheduler().schedule(() -> toggleDown(false), until.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void toggleDown(boolean down) {
+        try {
+            setDown(down);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(name() + ": cannot " + (down ? "stop" : "reopen") + " its port", e);
+        }
+    }
+
     // ------------------------------------------------------------ command execution
 
     /**
@@ -243,7 +263,7 @@ public final class HostRuntime implements Services {
         CommandLog.Entry entry = fleet.log().begin(name(), "wparflow-run", raw, argv, null, runId);
         Integer rc = null;
         try {
-            Optional<FaultRule> fault = fleet.faults().forCommand(name(), argv);
+            Optional<FaultRule> fault = fleet.faults().forDetachedCommand(name(), argv);
             if (fault.isPresent()) {
                 Integer faulted = applyFault(fault.get(), out);
                 if (faulted != null) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.sshd.client.SshClient;
@@ -168,6 +169,41 @@ class RunsAndFaultsTest {
             await().atMost(Duration.ofSeconds(5)).until(s::isClosed);
         }
         assertThat(fleet.host("lpar00").states()).contains("wpr00=D"); // the command itself completed
+    }
+
+    @Test
+    void dropOnEveryNthCommandIsCountedNotDrawn() throws Exception {
+        FaultRule drop = fleet.faults().add(FaultRule.on("lpar00").command("hostname").type(FaultType.DROP_CONNECTION)
+                .everyNth(3).times(2).build());
+        List<Integer> exits = new java.util.ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            try (ClientSession s = ssh.session("lpar00")) {
+                exits.add(SimSsh.exec(s, "hostname").exit());
+            }
+        }
+        // the 3rd and the 6th dropped (no exit status); then its two firings are used up
+        assertThat(exits).containsExactly(0, 0, -1, 0, 0, -1, 0, 0, 0);
+        assertThat(drop.fired()).isEqualTo(2);
+        assertThat(ssh.run("lpar00", "lswpar -c -q -a name wpr00").exit()).as("other commands do not count").isZero();
+
+        // a detached run's inner command has no connection to drop, and uses up no firing
+        FaultRule inner = fleet.faults().add(FaultRule.on("lpar00").command("savewpar").type(FaultType.DROP_CONNECTION)
+                .build());
+        assertThat(ssh.run("lpar00", "wparflow-run start inner-1 -- savewpar -f /backup/wpr00.save wpr00").exit()).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> ssh.run("lpar00", "wparflow-run status inner-1").out()
+                .equals("inner-1 exited 0\n"));
+        assertThat(inner.fired()).isZero();
+    }
+
+    @Test
+    void hostDownBetweenTwoTimes() throws Exception {
+        // down is setDown(true) (connections refused, tested above); here: that the timer takes it down and up
+        fleet.host("lpar00").downBetween(Duration.ofMillis(100), Duration.ofSeconds(2));
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> fleet.host("lpar00").isDown());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !fleet.host("lpar00").isDown());
+        assertThat(ssh.run("lpar00", "hostname").out()).isEqualTo("lpar00\n");
+        assertThatThrownBy(() -> fleet.host("lpar00").downBetween(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One fault: which host ("*" for any) and command base name ("*" for any; ignored by
  * connection-level faults), optionally an argument substring, and how many times it may still fire
- * ({@code -1}: always).
+ * ({@code -1}: always). With {@code every} N &gt; 1 it fires on the Nth, 2Nth, … matching command only, so which
+ * commands it hits follows from their order, never from chance.
  */
 public final class FaultRule {
     private final String host;
@@ -18,9 +19,20 @@ public final class FaultRule {
     private final String message;
     private final AtomicInteger remaining;
     private final AtomicInteger fired = new AtomicInteger();
+    private final int every;
+    private final AtomicInteger matched = new AtomicInteger();
 
     public FaultRule(String host, String command, String argContains, FaultType type, long latencyMillis,
                      int exitStatus, String message, int times) {
+        this(host, command, argContains, type, latencyMillis, exitStatus, message, times, 1);
+    }
+
+    public FaultRule(String host, String command, String argContains, FaultType type, long latencyMillis,
+                     int exitStatus, String message, int times, int every) {
+        if (every < 1) {
+            throw new IllegalArgumentException("every must be at least 1, not " + every);
+        }
+        this.every = every;
         this.host = host == null ? "*" : host;
         this.command = command == null ? "*" : command;
         this.argContains = argContains;
@@ -52,8 +64,14 @@ public final class FaultRule {
         return argContains == null || String.join(" ", argv).contains(argContains);
     }
 
-    /** Takes one firing; false when used up. */
+    /** Takes one firing; false when used up, or when this matching command is not an Nth one. */
     public boolean consume() {
+        if (remaining.get() == 0) {
+            return false;
+        }
+        if (every > 1 && matched.incrementAndGet() % every != 0) {
+            return false;
+        }
         while (true) {
             int r = remaining.get();
             if (r == 0) {
@@ -98,9 +116,14 @@ public final class FaultRule {
         return fired.get();
     }
 
+    public int every() {
+        return every;
+    }
+
     @Override
     public String toString() {
-        return type + " on " + host + "/" + command + (argContains == null ? "" : " [" + argContains + "]") + " remaining " + remaining;
+        return type + " on " + host + "/" + command + (argContains == null ? "" : " [" + argContains + "]")
+                + (every > 1 ? " every " + every : "") + " remaining " + remaining;
     }
 
     /** Fluent construction for tests: {@code FaultRule.on("lpar00").command("savewpar").fail(1, "...").times(1)}. */
@@ -113,6 +136,7 @@ public final class FaultRule {
         private int exit = 1;
         private String message;
         private int times = -1;
+        private int every = 1;
 
         Builder(String host) {
             this.host = host;
@@ -155,8 +179,14 @@ public final class FaultRule {
             return times(1);
         }
 
+        /** Fire on every Nth matching command only (the Nth, 2Nth, …), each counting against {@code times}. */
+        public Builder everyNth(int n) {
+            this.every = n;
+            return this;
+        }
+
         public FaultRule build() {
-            return new FaultRule(host, command, argContains, type, latency, exit, message, times);
+            return new FaultRule(host, command, argContains, type, latency, exit, message, times, every);
         }
     }
 }

@@ -35,6 +35,20 @@ public final class Faults {
         return Optional.empty();
     }
 
+    /**
+     * A command-level fault for a detached run's inner command, consumed: no SSH connection carries it, so a
+     * connection drop does not apply (and does not use up a firing).
+     */
+    public Optional<FaultRule> forDetachedCommand(String host, List<String> argv) {
+        for (FaultRule r : rules) {
+            if (!r.type().connectionLevel() && r.type() != FaultType.DROP_CONNECTION && r.matches(host, argv)
+                    && r.consume()) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Whether a connection-level fault of this type fires now for the host (consumes one firing). */
     public boolean connection(String host, FaultType type) {
         for (FaultRule r : rules) {
