@@ -19,4 +19,9 @@ public class ApplyConsistencyDelegate extends BackupStepDelegate {
     protected void step(DelegateExecution e) {
         backups.applyConsistency(origin(e), string(e, HOST), string(e, WPAR), plan(e).mode(), flag(e, WAS_ACTIVE));
     }
+
+    @Override
+    protected boolean unreachableHostIsOutcome() {
+        return true;
+    }
 }

@@ -19,4 +19,9 @@ public class EnsureFileSystemsMountedDelegate extends BackupStepDelegate {
     protected void step(DelegateExecution e) {
         backups.ensureFileSystemsMounted(origin(e), string(e, HOST), string(e, WPAR), plan(e));
     }
+
+    @Override
+    protected boolean unreachableHostIsOutcome() {
+        return true;
+    }
 }

@@ -35,4 +35,9 @@ public class PlanWparBackupDelegate extends BackupStepDelegate {
             e.setVariable(OSLEVEL, plan.oslevel());
         }
     }
+
+    @Override
+    protected boolean unreachableHostIsOutcome() {
+        return true;
+    }
 }

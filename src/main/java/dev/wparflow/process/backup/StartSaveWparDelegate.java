@@ -23,4 +23,9 @@ public class StartSaveWparDelegate extends BackupStepDelegate {
         e.setVariable(SAVE_RUN_ID, backups.startSave(origin(e), string(e, HOST), string(e, WPAR), string(e, IMAGE_PATH),
                 flag(e, INCLUDE_NFS)));
     }
+
+    @Override
+    protected boolean unreachableHostIsOutcome() {
+        return true;
+    }
 }

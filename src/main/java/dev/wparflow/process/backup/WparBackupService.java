@@ -144,8 +144,14 @@ public class WparBackupService {
             return;
         }
         if (mode == Mode.STOP) {
-            if (status(origin, host, name).state() == WparState.ACTIVE) {
+            WparState state = status(origin, host, name).state();
+            if (state == WparState.ACTIVE) {
                 run(host, WparLifecycle.stopwpar(name, false, false, false), origin, false, out -> out);
+            } else if (state == WparState.BROKEN) {
+                // the plan saw it Active: a stopwpar of ours cut off by a lost connection (this is the step's retry)
+                // leaves it Broken, and savewpar refuses a Broken WPAR (0960-401); finish the stop the way the
+                // Redbook recovers a Broken WPAR, and the restart after savewpar starts it again
+                run(host, WparLifecycle.stopwpar(name, true, false, false), origin, false, out -> out);
             }
             return;
         }
