@@ -33,7 +33,11 @@ import dev.wparflow.simulator.FleetSpec;
  * host. First unmeasured fleet backups of the first W hosts (default all) until the JIT compiler has settled, as in a
  * server that has been running ({@code --warmup-hosts 0}: a cold JVM). Prints the makespan (message to end of the run)
  * against the ideal {@code ceil(M/C) x S}, how busy the machine's CPU was and the JIT's share; last line
- * {@code RESULT wpars=… makespan_s=… ideal_s=… overhead_pct=…}.
+ * {@code RESULT wpars=… makespan_s=… ideal_s=… overhead_pct=…}. With {@code --faults} ({@link BackupFaults}) the
+ * measured run meets connection drops, failing savewpars and a host outage; it prints the outcomes per reason and what
+ * the run left behind (WPARs not in their first state, administrative locks, leases), and the last line
+ * {@code RESULT wpars=… done=… failed=… makespan_s=… unexplained=… incidents=… leaks=…} (exit status 1 unless the
+ * last three are 0).
  */
 public final class BackupBench {
 
@@ -45,6 +49,7 @@ public final class BackupBench {
         FleetBenchOptions o = new FleetBenchOptions();
         String trace = null;
         int warmupHosts = -1; // all: the warm-up runs stand for earlier nights
+        BackupFaults faults = null;
         for (int i = 0; i < args.length; i++) {
             int used = o.read(args, i);
             if (used >= 0) {
@@ -54,8 +59,17 @@ public final class BackupBench {
             switch (args[i]) {
                 case "--trace" -> trace = args[++i];
                 case "--warmup-hosts" -> warmupHosts = Integer.parseInt(args[++i]);
+                case "--faults" -> {
+                    try {
+                        faults = BackupFaults.parse(args[++i]);
+                    } catch (IllegalArgumentException bad) {
+                        System.err.println(bad.getMessage() + "; usage: " + BackupFaults.USAGE);
+                        System.exit(2);
+                    }
+                }
                 default -> {
-                    System.err.println("usage: bench backup " + FleetBenchOptions.USAGE + " [--trace HOST] [--warmup-hosts W]");
+                    System.err.println("usage: bench backup " + FleetBenchOptions.USAGE + " [--trace HOST] [--warmup-hosts W] "
+                            + BackupFaults.USAGE);
                     System.exit(2);
                 }
             }
@@ -68,14 +82,20 @@ public final class BackupBench {
         String dbUrl = o.dbUrl;
         FleetSpec spec = new FleetSpec();
         spec.durations.put("savewpar", Math.round(saveSeconds * 1000));
+        if (faults != null) {
+            // the stop policy's stopwpar and startwpar, short beside savewpar (the simulator's defaults are 3 s and 4 s)
+            spec.durations.put("stopwpar", 200L);
+            spec.durations.put("startwpar", 200L);
+        }
         List<String> hostNames = new ArrayList<>();
         for (int h = 0; h < hosts; h++) {
-            String name = String.format("lpar%03d", h);
+            String name = hostName(h);
             hostNames.add(name);
             FleetSpec.HostSpec hs = spec.host(name);
             hs.vg("rootvg", 128, 546 + wpars * 4);
             for (int w = 0; w < wpars; w++) {
-                hs.wpar(String.format("wpr%02d", w), "D", "10." + (h / 250) + "." + (h % 250) + "." + (w + 2));
+                hs.wpar(wparName(w), faults != null && faults.active(w) ? "A" : "D",
+                        "10." + (h / 250) + "." + (h % 250) + "." + (w + 2));
             }
         }
         Path dir = Files.createTempDirectory("wparflow-bench-backup");
@@ -111,6 +131,17 @@ public final class BackupBench {
         p.put("wparflow.backup.per-host", String.valueOf(perHost));
         p.put("wparflow.backup.global-limit", "0");
         p.put("wparflow.backup.hosts", String.join(",", hostNames));
+        if (faults != null) {
+            System.out.println(faults.describe(hosts, wpars));
+            for (int w = 0; w < faults.stopWpars; w++) {
+                p.put("wparflow.backup.policies." + wparName(w) + ".mode", "stop");
+            }
+            p.put("wparflow.ssh.connect-timeout", "PT2S");
+            // the faults' expected warnings (lost connections, failed jobs that are retried) would bury the figures
+            p.put("logging.level.dev.wparflow.ssh", "ERROR");
+            p.put("logging.level.org.camunda.bpm.engine.context", "OFF");
+            p.put("logging.level.org.camunda.bpm.engine.jobexecutor", "OFF");
+        }
         p.put("camunda.bpm.job-execution.core-pool-size", String.valueOf(threads));
         p.put("camunda.bpm.job-execution.max-pool-size", String.valueOf(threads));
         p.put("camunda.bpm.job-execution.queue-capacity", String.valueOf(threads * 4));
@@ -136,6 +167,10 @@ public final class BackupBench {
             long compilingBefore = MachineCpu.jitMillis();
             int logBefore = fleet.log().entries().size();
             Instant started = Instant.now();
+            if (faults != null) {
+                faults.install(fleet, hostNames, wpars);
+                faults.startOutage(fleet, hostName(faults.downHost(hosts)));
+            }
             long start = System.nanoTime();
             long[] cpuBefore = MachineCpu.read();
             long jvmCpuBefore = MachineCpu.thisJvm();
@@ -177,12 +212,19 @@ public final class BackupBench {
                                 e.raw.length() > 110 ? e.raw.substring(0, 110) : e.raw));
             }
             int doneCount = run == null || run.done() == null ? 0 : run.done();
-            if (doneCount != hosts * wpars) {
-                System.out.println("FAILED: not every WPAR was backed up: " + (run == null ? "" : run.summary()));
-                exit = 1;
+            if (faults != null) {
+                result = faultReport(app, fleet, faults, run, hostNames, wpars, started, makespan);
+                if (!result.endsWith(" unexplained=0 incidents=0 leaks=0")) {
+                    exit = 1;
+                }
+            } else {
+                if (doneCount != hosts * wpars) {
+                    System.out.println("FAILED: not every WPAR was backed up: " + (run == null ? "" : run.summary()));
+                    exit = 1;
+                }
+                result = String.format(Locale.ROOT, "RESULT wpars=%d makespan_s=%.2f ideal_s=%.2f overhead_pct=%.1f",
+                        doneCount, makespan, ideal, (makespan - ideal) / ideal * 100);
             }
-            result = String.format(Locale.ROOT, "RESULT wpars=%d makespan_s=%.2f ideal_s=%.2f overhead_pct=%.1f",
-                    doneCount, makespan, ideal, (makespan - ideal) / ideal * 100);
         } finally {
             app.close();
             fleet.close();
@@ -237,5 +279,52 @@ public final class BackupBench {
             }
             Thread.sleep(100); // a finer poll costs the engine more than it tells
         }
+    }
+
+    static String hostName(int h) {
+        return String.format("lpar%03d", h);
+    }
+
+    static String wparName(int w) {
+        return String.format("wpr%02d", w);
+    }
+
+    /** Outcomes per reason, the faults that fired and what the run left behind; the RESULT line. */
+    private static String faultReport(ConfigurableApplicationContext app, Fleet fleet, BackupFaults faults,
+            BackupRunRepository.Run run, List<String> hostNames, int wpars, Instant started, double makespan) {
+        List<BackupRunRepository.Item> items = run == null ? List.of()
+                : app.getBean(BackupRunRepository.class).items(run.id());
+        Map<String, Integer> outcomes = BackupFaults.outcomes(items);
+        outcomes.forEach((reason, n) -> System.out.printf(Locale.ROOT, "outcome %-40s %5d%n", reason, n));
+        int expectedFailures = 0;
+        for (int h = 0; h < hostNames.size(); h++) {
+            for (int w = 0; w < wpars; w++) {
+                expectedFailures += faults.savewparFails(h, w, wpars) ? 1 : 0;
+            }
+        }
+        String downHost = hostName(faults.downHost(hostNames.size()));
+        // a failure the faults do not explain: not a planned savewpar failure, not the outage's host unreachable
+        long unexpected = items.stream().filter(i -> i.state() != BackupRunRepository.ItemState.DONE)
+                .filter(i -> !(i.reason() != null && i.wpar() != null && i.reason().startsWith("SAVEWPAR_FAILED")
+                        && faults.savewparFails(hostNames.indexOf(i.lpar()), Integer.parseInt(i.wpar().substring(3)), wpars)))
+                .filter(i -> !(i.reason() != null && i.lpar().equals(downHost) && i.reason().startsWith("HOST_UNREACHABLE")))
+                .count();
+        long noReason = items.stream().filter(i -> i.state() != BackupRunRepository.ItemState.DONE
+                && (i.reason() == null || i.reason().isBlank())).count();
+        System.out.printf(Locale.ROOT, "faults fired: %d connection drops, %d failing savewpars planned; %s's WPARs may"
+                + " fail HOST_UNREACHABLE; failures without a reason: %d, failures the faults do not explain: %d%n",
+                faults.dropsFired(), expectedFailures, downHost, noReason, unexpected);
+        BackupFaults.Leaks leaks = faults.leaks(fleet, hostNames, wpars,
+                app.getBean(dev.wparflow.lock.LeaseLockService.class).held(), started,
+                app.getBean(dev.wparflow.NodeIdentity.class).id());
+        System.out.printf(Locale.ROOT, "leaks: %d WPARs not in their first state %s, %d administrative locks %s,"
+                + " %d leases %s%n", leaks.notInFirstState().size(), leaks.notInFirstState(), leaks.adminLocks().size(),
+                leaks.adminLocks(), leaks.leases().size(), leaks.leases());
+        long incidents = app.getBean(RuntimeService.class).createIncidentQuery().count();
+        System.out.printf(Locale.ROOT, "open incidents: %d%n", incidents);
+        int done = outcomes.getOrDefault("DONE", 0);
+        return String.format(Locale.ROOT, "RESULT wpars=%d done=%d failed=%d makespan_s=%.2f unexplained=%d"
+                + " incidents=%d leaks=%d", hostNames.size() * wpars, done, items.size() - done, makespan,
+                unexpected + noReason, incidents, leaks.total());
     }
 }
