@@ -64,6 +64,15 @@ public class InputRules {
                 value -> allowed.contains(value) ? null : "must be one of " + listed + ", not '" + printable(value) + "'");
     }
 
+    /** One of the choices in any case (the process reads it case-insensitively). */
+    public static InputField oneOfIgnoringCase(String name, String... choices) {
+        Set<String> allowed = Set.of(choices);
+        String listed = String.join(", ", choices);
+        return InputField.text(name).maxLength(32).rule("one of " + listed + " (any case)",
+                value -> allowed.contains(value.toLowerCase(java.util.Locale.ROOT)) ? null
+                        : "must be one of " + listed + ", not '" + printable(value) + "'");
+    }
+
     public static InputField duration(String name) {
         return InputField.text(name).maxLength(32).rule("a positive ISO-8601 duration (PT24H)", value -> {
             try {

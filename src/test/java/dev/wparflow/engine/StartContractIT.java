@@ -267,6 +267,25 @@ class StartContractIT {
                 .doesNotContain("WparStaticRelocationProcess", "WparLiveRelocationProcess", "HostBackupProcess");
     }
 
+    /** docs/security.md shows the contracts as declared; -Dwparflow.docs.write=true rewrites its section. */
+    @Test
+    void docsSecurityShowsTheDeclaredInputContracts() throws IOException {
+        Path doc = Path.of("docs/security.md");
+        String text = java.nio.file.Files.readString(doc);
+        String begin = "<!-- input-contracts:begin (generated from the InputContract beans; StartContractIT) -->\n";
+        String end = "<!-- input-contracts:end -->";
+        int from = text.indexOf(begin);
+        int to = text.indexOf(end);
+        assertThat(from).as("docs/security.md has the generated section").isNotNegative();
+        String generated = InputContractDoc.markdown(contracts.contracts());
+        if (Boolean.getBoolean("wparflow.docs.write")) {
+            java.nio.file.Files.writeString(doc, text.substring(0, from + begin.length()) + generated
+                    + text.substring(to));
+            return;
+        }
+        assertThat(text.substring(from + begin.length(), to)).isEqualTo(generated);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private String nonStartActivity(String key) {

@@ -24,7 +24,7 @@ class BackupInputs {
         return InputContract.operation(WparBackupVariables.PROCESS_ID,
                 rules.host(WparBackupVariables.HOST).mandatory(),
                 InputRules.wpar(WparBackupVariables.WPAR).mandatory(),
-                InputRules.oneOf(WparBackupVariables.CONSISTENCY, "none", "stop", "quiesce")
+                InputRules.oneOfIgnoringCase(WparBackupVariables.CONSISTENCY, "none", "stop", "quiesce")
                         .defaultValue("wparflow.backup.policies / wparflow.backup.consistency (none)"))
                 .calledBy(HOST_BACKUP_PROCESS_ID)
                 .internal(WparBackupVariables.BACKUP_RUN_ID, WparBackupVariables.ITEM_ID, WparBackupVariables.OSLEVEL,
@@ -46,7 +46,7 @@ class BackupInputs {
                 InputField.number(FleetBackupVariables.PER_HOST, 1, 64).defaultValue("wparflow.backup.per-host (2)"),
                 InputField.number(FleetBackupVariables.GLOBAL_LIMIT, 0, 10_000)
                         .defaultValue("wparflow.backup.global-limit (0: none)"),
-                InputRules.oneOf(FleetBackupVariables.CONSISTENCY, "none", "stop", "quiesce")
+                InputRules.oneOfIgnoringCase(FleetBackupVariables.CONSISTENCY, "none", "stop", "quiesce")
                         .defaultValue("per WPAR, as configured"))
                 .internal(FleetBackupVariables.BACKUP_RUN_ID, FleetBackupVariables.HOSTS, FleetBackupVariables.OSLEVEL,
                         FleetBackupVariables.SUMMARY);

@@ -24,7 +24,7 @@ class RelocationInputs {
                 InputRules.lpar(DEPARTING_LPAR).mandatory(),
                 InputRules.lpar(ARRIVING_LPAR).defaultValue("a compatible LPAR chosen from the inventory"),
                 InputField.flag(CHOOSE_FOR_ME),
-                InputRules.oneOf(MODE, MODE_AUTO, MODE_STATIC, MODE_LIVE).defaultValue(MODE_AUTO),
+                InputRules.oneOfIgnoringCase(MODE, MODE_AUTO, MODE_STATIC, MODE_LIVE).defaultValue(MODE_AUTO),
                 InputField.flag(VALIDATE_ONLY),
                 InputRules.dateTime(MAINTENANCE_WINDOW_START).defaultValue("none: right after the approval"),
                 // passed on to ChangeApprovalProcess, which applies its defaults

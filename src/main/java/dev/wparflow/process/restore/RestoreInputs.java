@@ -31,7 +31,7 @@ class RestoreInputs {
                 InputRules.wpar(WPAR).mandatory(),
                 imageId().defaultValue("the newest GOOD image of sourceLpar/wpar"),
                 InputRules.lpar(SOURCE_LPAR).defaultValue("host"),
-                InputRules.oneOf(EXISTING, "refuse", "remove", "rename").defaultValue("refuse"),
+                InputRules.oneOfIgnoringCase(EXISTING, "refuse", "remove", "rename").defaultValue("refuse"),
                 InputRules.wpar(RENAME_TO).defaultValue("none (required with existing=rename)"),
                 InputField.flag(START))
                 .internal(SET_BY_THE_PROCESS);
