@@ -182,8 +182,15 @@ class StartContractIT {
         assertRefused("operator", "/process-definition/key/ChangeApprovalProcess/start", Map.of("variables",
                 variables("summary", "s", "plan", "p", "riskLevel", "low", "initiator", "approver")),
                 HttpStatus.BAD_REQUEST, "'initiator' is set by the process itself");
+        // a relocation that names its own lock owner or relocation id (the late check that left a WPAR locked)
+        for (String internal : List.of("lockOwner", "relocationId")) {
+            assertRefused("operator", "/process-definition/key/WparRelocationProcess/start", Map.of("variables",
+                    variables("wpar", "wpr00", "departingLpar", "lpar00", internal, "backup-lane.x")),
+                    HttpStatus.BAD_REQUEST, "'" + internal + "' is set by the process itself");
+        }
         assertNothingHappened("WparBackupProcess");
         assertNothingHappened("ChangeApprovalProcess");
+        assertNothingHappened("WparRelocationProcess");
     }
 
     @Test
