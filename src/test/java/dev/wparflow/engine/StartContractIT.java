@@ -267,6 +267,14 @@ class StartContractIT {
             }
             assertNothingHappened(key);
         }
+        // placing tokens on running instances is for administrators too
+        String anyDefinition = definitions.get(0).getId();
+        for (String path : List.of("/process-instance/any/modification", "/process-instance/any/modification-async",
+                "/modification/execute", "/modification/executeAsync", "/process-definition/" + anyDefinition + "/restart",
+                "/process-definition/" + anyDefinition + "/restart-async", "/migration/execute",
+                "/migration/executeAsync")) {
+            assertRefused("operator", path, Map.of(), HttpStatus.FORBIDDEN, "not camunda-admin");
+        }
         ResponseEntity<List> startable = TestUsers.call(rest, "operator", HttpMethod.GET,
                 "/engine-rest/process-definition?latestVersion=true&startablePermissionCheck=true", null, List.class);
         List<Object> startableKeys = startable.getBody().stream().map(d -> ((Map<?, ?>) d).get("key")).toList();
