@@ -24,6 +24,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import dev.wparflow.engine.InputContract;
+import dev.wparflow.engine.InputContracts;
+
 /**
  * Creates wparflow's groups, their authorizations and the shared Tasklist filter on every start,
  * in every profile. Idempotent: what exists is left as an administrator may have changed it.
@@ -38,9 +41,11 @@ public class SecurityBootstrap {
     private final AuthorizationService authorizationService;
     private final FilterService filterService;
     private final TaskService taskService;
+    private final InputContracts contracts;
 
     public SecurityBootstrap(IdentityService identityService, AuthorizationService authorizationService,
-            FilterService filterService, TaskService taskService) {
+            FilterService filterService, TaskService taskService, InputContracts contracts) {
+        this.contracts = contracts;
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
@@ -60,12 +65,19 @@ public class SecurityBootstrap {
             grant(WparflowGroups.ADMINS, resource, ANY, Permissions.ALL);
         }
 
-        // operators: Tasklist and Cockpit; start any process; see the instances they started
-        // (granted per instance by InitiatorAuthorizationListener), not everybody's.
+        // operators: Tasklist and Cockpit; start the operations (never a sub-process: those are started by their
+        // parents' call activities only); see the instances they started (granted per instance by
+        // InitiatorAuthorizationPlugin), not everybody's.
         grant(WparflowGroups.OPERATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(WparflowGroups.OPERATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(WparflowGroups.OPERATORS, Resources.PROCESS_DEFINITION, ANY,
-                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(WparflowGroups.OPERATORS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+        withdrawCreateInstanceOnAny(WparflowGroups.OPERATORS);
+        for (InputContract contract : contracts.contracts()) {
+            if (contract.operation()) {
+                grant(WparflowGroups.OPERATORS, Resources.PROCESS_DEFINITION, contract.processKey(),
+                        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            }
+        }
         grant(WparflowGroups.OPERATORS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         grant(WparflowGroups.OPERATORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
 
@@ -76,6 +88,18 @@ public class SecurityBootstrap {
         Filter filter = ensureApprovalFilter();
         for (String group : List.of(WparflowGroups.OPERATORS, WparflowGroups.APPROVERS)) {
             grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+        }
+    }
+
+    /** Databases set up before sub-processes were kept apart gave operators CREATE_INSTANCE on every definition. */
+    private void withdrawCreateInstanceOnAny(String groupId) {
+        for (Authorization authorization : authorizationService.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(Resources.PROCESS_DEFINITION).resourceId(ANY).list()) {
+            if (authorization.isPermissionGranted(ProcessDefinitionPermissions.CREATE_INSTANCE)) {
+                authorization.removePermission(ProcessDefinitionPermissions.CREATE_INSTANCE);
+                authorizationService.saveAuthorization(authorization);
+                log.info("withdrew CREATE_INSTANCE on every process definition from {}", groupId);
+            }
         }
     }
 

@@ -4,7 +4,7 @@ import static dev.wparflow.process.approval.ChangeApprovalVariables.*;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -33,13 +33,13 @@ public class ApprovalTaskListener implements TaskListener {
         refuseRequester(task, approver, "approve or reject");
         List<String> approvers = ChangeApprovalVariables.approvers(task);
         if (approvers.contains(approver)) {
-            throw new ProcessEngineException(approver + " has already approved this change; "
+            throw new BadUserRequestException(approver + " has already approved this change; "
                     + "another approver must decide");
         }
         String decision = decision(task);
         String reason = (String) task.getVariable(REASON);
         if (reason == null || reason.isBlank()) {
-            throw new ProcessEngineException("a reason is required to " + decision + " a change");
+            throw new BadUserRequestException("a reason is required to " + decision + " a change");
         }
         task.setVariable(DECISION, decision);
         task.setVariable(DECIDED_BY, approver);
@@ -57,7 +57,7 @@ public class ApprovalTaskListener implements TaskListener {
         Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String approver = authentication != null ? authentication.getUserId() : task.getAssignee();
         if (approver == null) {
-            throw new ProcessEngineException("an approval must be completed by an identified user "
+            throw new BadUserRequestException("an approval must be completed by an identified user "
                     + "(log in, or claim the task first)");
         }
         return approver;
@@ -65,7 +65,7 @@ public class ApprovalTaskListener implements TaskListener {
 
     private static void refuseRequester(DelegateTask task, String user, String action) {
         if (user != null && user.equals(requester(task))) {
-            throw new ProcessEngineException("four-eyes: " + user + " requested this change and cannot "
+            throw new BadUserRequestException("four-eyes: " + user + " requested this change and cannot "
                     + action + " it");
         }
     }
@@ -74,7 +74,7 @@ public class ApprovalTaskListener implements TaskListener {
         Object value = task.getVariable(DECISION);
         String decision = value == null ? "" : value.toString().trim().toLowerCase();
         if (!APPROVE.equals(decision) && !REJECT.equals(decision)) {
-            throw new ProcessEngineException("decision must be 'approve' or 'reject', not '" + value + "'");
+            throw new BadUserRequestException("decision must be 'approve' or 'reject', not '" + value + "'");
         }
         return decision;
     }

@@ -1,0 +1,51 @@
+package dev.wparflow.process.relocation;
+
+import static dev.wparflow.process.relocation.RelocationVariables.*;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.wparflow.engine.InputContract;
+import dev.wparflow.engine.InputField;
+import dev.wparflow.process.approval.ChangeApprovalVariables;
+import dev.wparflow.process.InputRules;
+
+/**
+ * The relocation request (start form or REST). Whether the LPARs are in the inventory and compatible is decided by
+ * the process, which ends REFUSED or INCOMPATIBLE with the reason; the moves are its sub-processes only.
+ */
+@Configuration(proxyBeanMethods = false)
+class RelocationInputs {
+
+    @Bean
+    InputContract relocationContract() {
+        return InputContract.operation(PROCESS_ID,
+                InputRules.wpar(WPAR).mandatory(),
+                InputRules.lpar(DEPARTING_LPAR).mandatory(),
+                InputRules.lpar(ARRIVING_LPAR).defaultValue("a compatible LPAR chosen from the inventory"),
+                InputField.flag(CHOOSE_FOR_ME),
+                InputRules.oneOfIgnoringCase(MODE, MODE_AUTO, MODE_STATIC, MODE_LIVE).defaultValue(MODE_AUTO),
+                InputField.flag(VALIDATE_ONLY),
+                InputRules.dateTime(MAINTENANCE_WINDOW_START).defaultValue("none: right after the approval"),
+                // passed on to ChangeApprovalProcess, which applies its defaults
+                InputRules.duration(ChangeApprovalVariables.APPROVAL_TIMEOUT)
+                        .defaultValue("wparflow.approval.timeout (PT24H)"),
+                InputRules.duration(ChangeApprovalVariables.ESCALATION_TIMEOUT)
+                        .defaultValue("wparflow.approval.escalation-timeout (PT24H)"),
+                InputField.number(ChangeApprovalVariables.QUORUM, 1, 5).defaultValue("1"))
+                .internal(REQUESTER, RELOCATION_ID, LOCK_OWNER, CHOSEN_MODE, COMPATIBLE, CHECK_TABLE, SUMMARY, PLAN,
+                        RISK_LEVEL, EXPECTED_OUTAGE, WINDOW_GIVEN, LOCKS_ACQUIRED, LOCK_HELD_BY, LOCK_ATTEMPTS,
+                        APPROVAL_DECISION, APPROVAL_REASON, MOVE_OUTCOME, MOVE_REASON, FAILURE_CODE, FAILURE_REASON,
+                        OUTCOME, OUTCOME_REASON);
+    }
+
+    @Bean
+    InputContract staticRelocationContract() {
+        return InputContract.subProcess(StaticRelocationVariables.PROCESS_ID, PROCESS_ID);
+    }
+
+    @Bean
+    InputContract liveRelocationContract() {
+        return InputContract.subProcess(LiveRelocationVariables.PROCESS_ID, PROCESS_ID);
+    }
+}
