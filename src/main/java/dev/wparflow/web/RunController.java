@@ -1,6 +1,7 @@
 package dev.wparflow.web;
 
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,13 +26,19 @@ public class RunController {
     }
 
     @GetMapping
-    @Operation(summary = "Detached runs of a process instance, or the most recent ones of the fleet")
+    @Operation(summary = "Detached runs of a process instance, or the most recent ones of the instances you may read "
+            + "(all of them for camunda-admin)")
     public List<RemoteRun> runs(@RequestParam(required = false) String processInstanceId,
             @RequestParam(defaultValue = "100") int limit) {
         if (processInstanceId != null) {
             access.requireReadable(processInstanceId);
             return runs.forProcessInstance(processInstanceId);
         }
-        return runs.recent(Math.min(Math.max(limit, 1), 1000));
+        List<RemoteRun> recent = runs.recent(Math.min(Math.max(limit, 1), 1000));
+        if (access.callerIsAdmin()) {
+            return recent;
+        }
+        Set<String> readable = access.readable(recent.stream().map(RemoteRun::processInstanceId).toList());
+        return recent.stream().filter(r -> readable.contains(r.processInstanceId())).toList();
     }
 }

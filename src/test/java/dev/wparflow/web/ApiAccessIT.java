@@ -96,8 +96,14 @@ class ApiAccessIT {
         locks.acquire(LockResource.wpar("lpar00", "skippy"), "process-42", "WparBackupProcess", Duration.ofMinutes(10));
         ResponseEntity<List> held = TestUsers.call(rest, "operator", HttpMethod.GET, "/api/locks", null, List.class);
         assertThat(held.getStatusCode()).isEqualTo(HttpStatus.OK);
+        // the owner (a process instance id) only for administrators: others see that it is taken, and since when
         assertThat(held.getBody()).anySatisfy(l -> assertThat((Map<String, Object>) l)
-                .containsEntry("resource", "wpar:lpar00/skippy").containsEntry("owner", "process-42"));
+                .containsEntry("resource", "wpar:lpar00/skippy").containsEntry("owner", "held by an operation")
+                .containsEntry("ownerInfo", null).containsKey("acquiredAt"));
+        TestUsers.ensure(identityService, "admin", "camunda-admin");
+        assertThat(TestUsers.call(rest, "admin", HttpMethod.GET, "/api/locks", null, List.class).getBody())
+                .anySatisfy(l -> assertThat((Map<String, Object>) l).containsEntry("resource", "wpar:lpar00/skippy")
+                        .containsEntry("owner", "process-42"));
         assertThat(TestUsers.call(rest, null, HttpMethod.GET, "/api/locks", null, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
     }

@@ -2,26 +2,33 @@ package dev.wparflow.process.approval;
 
 import static dev.wparflow.process.approval.ChangeApprovalVariables.*;
 
-import java.util.List;
-
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Four-eyes, enforced by the engine rather than the form: on every approval task the requester can
- * neither claim nor complete it, an approver counts once, and a decision needs a reason. A refused
- * completion throws, so the engine rolls the completion back and the task stays open.
+ * Four-eyes, enforced by the engine rather than the form, from our record rather than the variables: on every approval
+ * task the recorded requester can neither claim nor complete it, each completion is recorded as one decision of the
+ * authenticated user who completed it (once per approver), and a decision needs a reason. What the completion wrote
+ * into requester, approvers, quorum, decidedBy… is overwritten by what the record says. A refused completion throws,
+ * so the engine rolls the completion back and the task stays open.
  */
 @Component("approvalTaskListener")
 public class ApprovalTaskListener implements TaskListener {
 
+    private final ChangeApprovalRecord record;
+
+    public ApprovalTaskListener(ChangeApprovalRecord record) {
+        this.record = record;
+    }
+
     @Override
     public void notify(DelegateTask task) {
         switch (task.getEventName()) {
-            case EVENTNAME_ASSIGNMENT -> refuseRequester(task, task.getAssignee(), "claim");
+            case EVENTNAME_ASSIGNMENT -> refuseRequester(change(task), task.getAssignee(), "claim");
             case EVENTNAME_COMPLETE -> recordDecision(task);
             default -> {
             }
@@ -29,30 +36,42 @@ public class ApprovalTaskListener implements TaskListener {
     }
 
     private void recordDecision(DelegateTask task) {
+        ChangeApprovalRecord.Change change = change(task);
         String approver = approver(task);
-        refuseRequester(task, approver, "approve or reject");
-        List<String> approvers = ChangeApprovalVariables.approvers(task);
-        if (approvers.contains(approver)) {
+        refuseRequester(change, approver, "approve or reject");
+        if (record.decisions(change.approvalInstanceId()).stream().anyMatch(d -> d.approver().equals(approver))) {
             throw new BadUserRequestException(approver + " has already approved this change; "
                     + "another approver must decide");
         }
         String decision = decision(task);
-        String reason = (String) task.getVariable(REASON);
-        if (reason == null || reason.isBlank()) {
+        Object given = task.getVariable(REASON);
+        String reason = given == null ? null : given.toString().trim();
+        if (reason == null || reason.isEmpty()) {
             throw new BadUserRequestException("a reason is required to " + decision + " a change");
         }
-        task.setVariable(DECISION, decision);
-        task.setVariable(DECIDED_BY, approver);
-        if (APPROVE.equals(decision)) {
-            approvers.add(approver);
-            ChangeApprovalVariables.setApprovers(task, approvers);
-        }
+        record.decide(change.approvalInstanceId(), approver, decision, reason, task.getId());
+        reflect(task.getExecution(), change, record.outcome(change.approvalInstanceId()));
         // the decision and its reason also appear in Tasklist's history of the task
         task.getProcessEngineServices().getTaskService()
                 .createComment(task.getId(), task.getProcessInstanceId(), approver + ": " + decision + " — " + reason);
     }
 
-    /** The person completing the task: the authenticated user, else the assignee. */
+    /** Writes what the record says into the variables that show it (Cockpit, the callers' output mappings). */
+    static void reflect(VariableScope scope, ChangeApprovalRecord.Change change, ChangeOutcome outcome) {
+        scope.setVariable(REQUESTER, change.requester());
+        scope.setVariable(QUORUM, change.quorum());
+        scope.setVariable(DECISION, outcome.decision());
+        scope.setVariable(DECIDED_BY, outcome.decidedBy());
+        scope.setVariable(REASON, outcome.reason());
+        ChangeApprovalVariables.setApprovers(scope, outcome.approvers());
+    }
+
+    private ChangeApprovalRecord.Change change(DelegateTask task) {
+        return record.change(task.getProcessInstanceId()).orElseThrow(() -> new ProcessEngineException(
+                "no change request is recorded for this approval: it cannot be decided"));
+    }
+
+    /** The person completing the task: the authenticated user, else the assignee the engine holds. */
     private static String approver(DelegateTask task) {
         Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String approver = authentication != null ? authentication.getUserId() : task.getAssignee();
@@ -63,8 +82,8 @@ public class ApprovalTaskListener implements TaskListener {
         return approver;
     }
 
-    private static void refuseRequester(DelegateTask task, String user, String action) {
-        if (user != null && user.equals(requester(task))) {
+    private static void refuseRequester(ChangeApprovalRecord.Change change, String user, String action) {
+        if (user != null && user.equals(change.requester())) {
             throw new BadUserRequestException("four-eyes: " + user + " requested this change and cannot "
                     + action + " it");
         }

@@ -1,7 +1,5 @@
 package dev.wparflow.process.approval;
 
-import static dev.wparflow.process.approval.ChangeApprovalVariables.*;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,10 +8,15 @@ import org.springframework.stereotype.Component;
 @Component("rejectTimedOutChangeDelegate")
 public class RejectTimedOutChangeDelegate implements JavaDelegate {
 
+    private final ChangeApprovalRecord record;
+
+    public RejectTimedOutChangeDelegate(ChangeApprovalRecord record) {
+        this.record = record;
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(DECISION, REJECT);
-        execution.setVariable(REASON, TIMED_OUT_REASON);
-        execution.setVariable(DECIDED_BY, "timer");
+        record.timedOut(execution.getProcessInstanceId());
+        record.reflectOutcome(execution);
     }
 }

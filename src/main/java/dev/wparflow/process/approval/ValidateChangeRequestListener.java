@@ -12,9 +12,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
+import dev.wparflow.process.Operation;
+
 /**
  * Runs synchronously on the start event, so a bad request fails the caller's start call (REST 400
- * with this message) and no instance is created. Fills the defaults the model relies on.
+ * with this message) and no instance is created. Records the request in {@link ChangeApprovalRecord}: the requester
+ * is the authenticated user who started the operation (never a variable), the quorum is fixed here.
  */
 @Component("validateChangeRequestListener")
 public class ValidateChangeRequestListener implements ExecutionListener {
@@ -24,24 +27,28 @@ public class ValidateChangeRequestListener implements ExecutionListener {
     static final int MAX_QUORUM = 5;
 
     private final ApprovalSettings settings;
+    private final ChangeApprovalRecord record;
 
-    public ValidateChangeRequestListener(ApprovalSettings settings) {
+    public ValidateChangeRequestListener(ApprovalSettings settings, ChangeApprovalRecord record) {
         this.settings = settings;
+        this.record = record;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
-        String initiator = (String) execution.getVariable(INITIATOR);
-        String requester = text(execution, REQUESTER);
+        // four-eyes starts here: the requester is whoever started the operation, as the engine recorded it
+        String requester = Operation.startedBy(execution);
         if (requester == null) {
-            requester = initiator;
+            throw invalid("a change must be requested by an authenticated user (start the operation logged in)");
         }
-        if (requester == null) {
-            throw invalid("a requester is required");
-        }
-        // four-eyes starts here: whoever starts the request is the requester; nobody files it in another's name
-        if (initiator != null && !initiator.equals(requester)) {
-            throw invalid("requester '" + requester + "' differs from the authenticated user '" + initiator + "'");
+        if (!Operation.called(execution)) {
+            // started on its own: a name passed in must be the caller's; nobody files a change in another's name
+            for (String name : List.of(REQUESTER, INITIATOR)) {
+                String named = text(execution, name);
+                if (named != null && !named.equals(requester)) {
+                    throw invalid(name + " '" + named + "' differs from the authenticated user '" + requester + "'");
+                }
+            }
         }
         String summary = text(execution, SUMMARY);
         if (summary == null || summary.contains("\n") || summary.length() > MAX_SUMMARY_LENGTH) {
@@ -57,7 +64,10 @@ public class ValidateChangeRequestListener implements ExecutionListener {
         Object quorum = execution.getVariable(QUORUM);
         int approvalsNeeded = quorum == null ? 1 : parseQuorum(quorum);
 
+        // the record decides from now on; the variables below only show it
+        record.request(execution.getProcessInstanceId(), Operation.idOf(execution), requester, approvalsNeeded);
         execution.setVariable(REQUESTER, requester);
+        execution.setVariable(INITIATOR, requester);
         execution.setVariable(RISK_LEVEL, risk);
         execution.setVariable(QUORUM, approvalsNeeded);
         execution.setVariable(APPROVAL_TIMEOUT, duration(execution, APPROVAL_TIMEOUT, settings.timeout()));
@@ -66,6 +76,7 @@ public class ValidateChangeRequestListener implements ExecutionListener {
         ChangeApprovalVariables.setApprovers(execution, List.of());
         execution.removeVariable(DECISION);
         execution.removeVariable(REASON);
+        execution.removeVariable(DECIDED_BY);
     }
 
     private static int parseQuorum(Object value) {

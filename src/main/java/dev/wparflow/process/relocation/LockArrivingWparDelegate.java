@@ -16,6 +16,11 @@ public class LockArrivingWparDelegate extends RelocationStepDelegate {
     }
 
     @Override
+    boolean changesHost() {
+        return true;
+    }
+
+    @Override
     void run(DelegateExecution execution) {
         execution.setVariable(ARRIVAL_TOKEN, service.lockArrival(relocation(execution), origin(execution)));
     }

@@ -16,6 +16,11 @@ public class LockDepartingWparDelegate extends RelocationStepDelegate {
     }
 
     @Override
+    boolean changesHost() {
+        return true;
+    }
+
+    @Override
     void run(DelegateExecution execution) {
         StaticRelocationService.LockOutcome lock = service.lockDeparture(relocation(execution), origin(execution));
         execution.setVariable(LOCK_ATTEMPTS, lockAttempts(execution) + 1);

@@ -21,6 +21,11 @@ public class PrestageArrivingWparDelegate extends RelocationStepDelegate {
     }
 
     @Override
+    boolean changesHost() {
+        return true;
+    }
+
+    @Override
     void run(DelegateExecution execution) {
         service.prepareArrival(relocation(execution), departureToken(execution), arrivalToken(execution),
                 origin(execution));

@@ -3,16 +3,38 @@ package dev.wparflow.process.relocation;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.wparflow.process.Operation;
+import dev.wparflow.process.approval.ChangeApprovalRecord;
 
 /**
  * Base of the relocation delegates: a {@link RelocationRefusedException} becomes a {@code BpmnError} with its code
- * (caught by a boundary event); anything else propagates for job retry and incident.
+ * (caught by a boundary event); anything else propagates for job retry and incident. A step that changes a host runs
+ * only for a relocation whose change our record holds approved: even an instance modification that skips the approval
+ * ends refused (CHANGE_NOT_APPROVED) before the step touches anything.
  */
 abstract class RelocationStepDelegate implements JavaDelegate {
+
+    private ChangeApprovalRecord approvals;
+
+    @Autowired
+    void setApprovals(ChangeApprovalRecord approvals) {
+        this.approvals = approvals;
+    }
+
+    /** Whether the step changes a host (locks, stops, saves, restores, moves, removes): it needs an approved change. */
+    boolean changesHost() {
+        return false;
+    }
 
     @Override
     public final void execute(DelegateExecution execution) {
         try {
+            if (changesHost() && !approvals.operationApproved(execution)) {
+                throw new RelocationRefusedException("CHANGE_NOT_APPROVED", "no approved change is recorded for "
+                        + "relocation " + Operation.idOf(execution) + ": nothing is changed without four-eyes approval");
+            }
             run(execution);
         } catch (RelocationRefusedException refused) {
             throw new BpmnError(refused.code(), refused.getMessage());

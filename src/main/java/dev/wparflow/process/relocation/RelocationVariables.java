@@ -17,7 +17,7 @@ public final class RelocationVariables {
     public static final String VALIDATE_ONLY = "validateOnly";
     /** optional ISO-8601 date-time; the move waits for it after the approval */
     public static final String MAINTENANCE_WINDOW_START = "maintenanceWindowStart";
-    /** whoever started the instance (camunda:initiator); the requester of the approval */
+    /** shows who started the relocation, the requester of its approval (read from the engine, see Operation) */
     public static final String REQUESTER = "requester";
     /** the start form's "choose for me" box: the arriving LPAR is then ignored */
     public static final String CHOOSE_FOR_ME = "chooseForMe";
@@ -89,7 +89,7 @@ public final class RelocationVariables {
     public static RelocationRequest request(DelegateExecution execution) {
         return new RelocationRequest(string(execution, WPAR), string(execution, DEPARTING_LPAR),
                 flag(execution, CHOOSE_FOR_ME) ? null : string(execution, ARRIVING_LPAR), string(execution, MODE), flag(execution, VALIDATE_ONLY),
-                window(execution), string(execution, REQUESTER),
+                window(execution), dev.wparflow.process.Operation.startedBy(execution),
                 execution.getProcessInstanceId());
     }
 }

@@ -16,6 +16,11 @@ public class RestoreWparDelegate extends RelocationStepDelegate {
     }
 
     @Override
+    boolean changesHost() {
+        return true;
+    }
+
+    @Override
     void run(DelegateExecution execution) {
         execution.setVariable(RESTORE_RUN_ID, service.startRestore(relocation(execution), origin(execution)));
     }

@@ -16,6 +16,11 @@ public class SaveWparDelegate extends RelocationStepDelegate {
     }
 
     @Override
+    boolean changesHost() {
+        return true;
+    }
+
+    @Override
     void run(DelegateExecution execution) {
         execution.setVariable(SAVE_RUN_ID, service.startSave(relocation(execution), departureToken(execution),
                 origin(execution)));

@@ -19,6 +19,11 @@ public class SetArrivalClockDelegate extends RelocationStepDelegate {
     }
 
     @Override
+    boolean changesHost() {
+        return true;
+    }
+
+    @Override
     void run(DelegateExecution execution) {
         Relocation r = relocation(execution);
         String ip = service.departingAddress(r, origin(execution));

@@ -16,6 +16,11 @@ public class StartApplicationOnArrivalDelegate extends RelocationStepDelegate {
     }
 
     @Override
+    boolean changesHost() {
+        return true;
+    }
+
+    @Override
     void run(DelegateExecution execution) {
         service.startApplicationOnArrival(relocation(execution), arrivalToken(execution), origin(execution));
     }

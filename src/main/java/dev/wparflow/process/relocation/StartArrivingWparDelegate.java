@@ -16,6 +16,11 @@ public class StartArrivingWparDelegate extends RelocationStepDelegate {
     }
 
     @Override
+    boolean changesHost() {
+        return true;
+    }
+
+    @Override
     void run(DelegateExecution execution) {
         service.startOnArrival(relocation(execution), arrivalToken(execution), origin(execution));
     }

@@ -20,6 +20,11 @@ public class StartMoveArrivalDelegate extends RelocationStepDelegate {
     }
 
     @Override
+    boolean changesHost() {
+        return true;
+    }
+
+    @Override
     void run(DelegateExecution execution) {
         execution.setVariable(MOVE_RUN_ID, service.startArrival(relocation(execution), string(execution, CONNECTION_KEY),
                 string(execution, DEPARTING_IP), Boolean.TRUE.equals(execution.getVariable(SYSTEM_WPAR)),

@@ -20,6 +20,11 @@ public class StartMoveDepartureDelegate extends RelocationStepDelegate {
     }
 
     @Override
+    boolean changesHost() {
+        return true;
+    }
+
+    @Override
     void run(DelegateExecution execution) {
         execution.setVariable(CONNECTION_KEY, service.startDeparture(relocation(execution), departureToken(execution),
                 origin(execution)));

@@ -3,6 +3,7 @@ package dev.wparflow.process.relocation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 import dev.wparflow.aix.Origin;
+import dev.wparflow.process.Operation;
 
 /** Variables of WparStaticRelocationProcess, with typed accessors. All small scalars. */
 public final class StaticRelocationVariables {
@@ -13,9 +14,9 @@ public final class StaticRelocationVariables {
     public static final String WPAR = "wpar";
     public static final String DEPARTING_LPAR = "departingLpar";
     public static final String ARRIVING_LPAR = "arrivingLpar";
-    /** owner of the lease locks: the umbrella process when called from it, else this instance */
+    /** shows the owner of the lease locks: the operation's instance (see {@link #relocation}), never an input */
     public static final String LOCK_OWNER = "lockOwner";
-    /** names the image; the umbrella's instance id when called from it, else this instance's */
+    /** names the image: the operation's instance id, like the lock owner */
     public static final String RELOCATION_ID = "relocationId";
 
     // state of the relocation
@@ -48,13 +49,15 @@ public final class StaticRelocationVariables {
     private StaticRelocationVariables() {
     }
 
+    /**
+     * The relocation as the steps see it. Its leases are owned by the operation's process instance (the umbrella when
+     * it called this process, else this instance), never by a variable: a lease is re-entrant for its owner, so an
+     * owner passed in could walk past another operation's lock.
+     */
     public static Relocation relocation(DelegateExecution execution) {
-        String owner = (String) execution.getVariable(LOCK_OWNER);
-        String relocationId = (String) execution.getVariable(RELOCATION_ID);
+        String operation = Operation.idOf(execution);
         return new Relocation((String) execution.getVariable(WPAR), (String) execution.getVariable(DEPARTING_LPAR),
-                (String) execution.getVariable(ARRIVING_LPAR),
-                owner == null ? execution.getProcessInstanceId() : owner,
-                relocationId == null ? execution.getProcessInstanceId() : relocationId);
+                (String) execution.getVariable(ARRIVING_LPAR), operation, operation);
     }
 
     public static Origin origin(DelegateExecution execution) {

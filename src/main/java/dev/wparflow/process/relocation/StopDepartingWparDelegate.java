@@ -16,6 +16,11 @@ public class StopDepartingWparDelegate extends RelocationStepDelegate {
     }
 
     @Override
+    boolean changesHost() {
+        return true;
+    }
+
+    @Override
     void run(DelegateExecution execution) {
         service.stopIfActive(relocation(execution), departureToken(execution), origin(execution));
     }

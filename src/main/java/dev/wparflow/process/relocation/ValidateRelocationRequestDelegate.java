@@ -26,6 +26,7 @@ public class ValidateRelocationRequestDelegate extends RelocationStepDelegate {
         execution.setVariable(ARRIVING_LPAR, valid.arriving());
         execution.setVariable(RELOCATION_ID, valid.id());
         execution.setVariable(LOCK_OWNER, valid.id());
+        execution.setVariable(REQUESTER, valid.requester());
     }
 
     private static Origin origin(DelegateExecution execution) {

@@ -16,6 +16,11 @@ public class VerifyDepartingWparDelegate extends RelocationStepDelegate {
     }
 
     @Override
+    boolean changesHost() {
+        return true;
+    }
+
+    @Override
     void run(DelegateExecution execution) {
         StaticRelocationService.Departure departure = service.verifyDeparture(relocation(execution), origin(execution));
         execution.setVariable(WAS_ACTIVE, departure.wasActive());

@@ -21,6 +21,11 @@ public class VerifyLiveDepartureDelegate extends RelocationStepDelegate {
     }
 
     @Override
+    boolean changesHost() {
+        return true;
+    }
+
+    @Override
     void run(DelegateExecution execution) {
         LiveRelocationService.LiveDeparture departure = service.verifyAndLock(relocation(execution),
                 origin(execution));

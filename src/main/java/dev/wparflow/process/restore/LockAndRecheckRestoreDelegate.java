@@ -19,6 +19,11 @@ public class LockAndRecheckRestoreDelegate extends RestoreStepDelegate {
     }
 
     @Override
+    protected boolean needsApprovedChange() {
+        return true;
+    }
+
+    @Override
     protected void step(DelegateExecution e) {
         String host = string(e, HOST);
         String wpar = string(e, WPAR);

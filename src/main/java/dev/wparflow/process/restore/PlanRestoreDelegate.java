@@ -5,6 +5,7 @@ import static dev.wparflow.process.restore.RestoreVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import dev.wparflow.process.Operation;
 import dev.wparflow.process.backup.BackupRefusal;
 
 /** Chooses the image, checks it on the host, checks name, hostname and address; the request for approval. */
@@ -21,9 +22,10 @@ public class PlanRestoreDelegate extends RestoreStepDelegate {
     protected void step(DelegateExecution e) {
         String host = string(e, HOST);
         String wpar = string(e, WPAR);
-        String requester = string(e, REQUESTER) != null ? string(e, REQUESTER) : string(e, INITIATOR);
+        // the requester of the approval: who started the restore, as the engine recorded it (never a variable)
+        String requester = Operation.startedBy(e);
         if (host == null || wpar == null || requester == null) {
-            throw new BackupRefusal("INVALID_REQUEST", "host, wpar and a requester (or an authenticated starter) are required");
+            throw new BackupRefusal("INVALID_REQUEST", "host, wpar and an authenticated starter are required");
         }
         e.setVariable(REQUESTER, requester);
         WparRestoreService.RestorePlan plan = restores.planRestore(origin(e), host, wpar, string(e, IMAGE_ID),

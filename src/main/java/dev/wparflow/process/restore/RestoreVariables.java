@@ -33,7 +33,7 @@ public final class RestoreVariables {
     public static final String DISKS = "disks";
     /** in, clone, optional: clone an image that is not golden (the drill does; default false: IMAGE_NOT_GOLDEN) */
     public static final String ALLOW_NON_GOLDEN = "allowNonGolden";
-    /** in, restore: who asks (default the authenticated starter, {@code initiator}) */
+    /** shows who asked: the authenticated starter as the engine recorded it (see Operation), never an input */
     public static final String REQUESTER = "requester";
     public static final String INITIATOR = "initiator";
 

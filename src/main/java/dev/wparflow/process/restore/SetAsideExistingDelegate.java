@@ -16,6 +16,11 @@ public class SetAsideExistingDelegate extends RestoreStepDelegate {
     }
 
     @Override
+    protected boolean needsApprovedChange() {
+        return true;
+    }
+
+    @Override
     protected void step(DelegateExecution e) {
         restores.setAsideExisting(origin(e), string(e, HOST), string(e, WPAR),
                 WparRestoreService.Existing.of(string(e, EXISTING)), string(e, RENAME_TO));

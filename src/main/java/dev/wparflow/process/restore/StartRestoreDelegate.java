@@ -16,6 +16,11 @@ public class StartRestoreDelegate extends RestoreStepDelegate {
     }
 
     @Override
+    protected boolean needsApprovedChange() {
+        return true;
+    }
+
+    @Override
     protected void step(DelegateExecution e) {
         e.setVariable(RESTORE_RUN_ID, restores.startRestore(origin(e), string(e, HOST),
                 restores.chooseImage(string(e, IMAGE_ID), null, null), null, null, null, null, null));

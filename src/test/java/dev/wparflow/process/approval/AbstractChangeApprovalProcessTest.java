@@ -3,6 +3,7 @@ package dev.wparflow.process.approval;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,9 +17,13 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.wparflow.testsupport.MigratedDatabase;
 
 /**
  * Every path of ChangeApprovalProcess on a plain engine, with the real listeners and delegate.
@@ -33,13 +38,20 @@ abstract class AbstractChangeApprovalProcessTest {
         return extension().getProcessEngine();
     }
 
+    /** our tables (the record) in a database of their own: the plain engine's has no Flyway migrations */
+    static final MigratedDatabase RECORD_DATABASE = MigratedDatabase.h2Memory("change-record");
+
+    ChangeApprovalRecord record;
+
     @BeforeEach
     void registerBeans() {
         init(engine());
+        record = new ChangeApprovalRecord(new JdbcTemplate(RECORD_DATABASE.dataSource()), Clock.systemUTC());
+        Mocks.register("changeApprovalRecord", record);
         Mocks.register("validateChangeRequestListener",
-                new ValidateChangeRequestListener(new ApprovalSettings(Duration.ofHours(24), Duration.ofHours(24))));
-        Mocks.register("approvalTaskListener", new ApprovalTaskListener());
-        Mocks.register("rejectTimedOutChangeDelegate", new RejectTimedOutChangeDelegate());
+                new ValidateChangeRequestListener(new ApprovalSettings(Duration.ofHours(24), Duration.ofHours(24)), record));
+        Mocks.register("approvalTaskListener", new ApprovalTaskListener(record));
+        Mocks.register("rejectTimedOutChangeDelegate", new RejectTimedOutChangeDelegate(record));
     }
 
     @AfterEach
@@ -48,16 +60,40 @@ abstract class AbstractChangeApprovalProcessTest {
         engine().getIdentityService().clearAuthentication();
     }
 
+    @AfterAll
+    static void closeRecord() {
+        RECORD_DATABASE.close();
+    }
+
+    /** A change requested by {@code requester}, logged in (the requester is who starts it). */
     private ProcessInstance request(String requester, Integer quorum) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("requester", requester);
+        return request(requester, quorum, Map.of());
+    }
+
+    private ProcessInstance request(String requester, Integer quorum, Map<String, Object> extra) {
+        Map<String, Object> variables = new HashMap<>(extra);
         variables.put("summary", "Relocate wpr00 from lpar00 to lpar01");
         variables.put("plan", "savewpar on lpar00, restwpar on lpar01");
         variables.put("riskLevel", "medium");
         if (quorum != null) {
             variables.put("quorum", quorum);
         }
-        return runtimeService().startProcessInstanceByKey("ChangeApprovalProcess", variables);
+        engine().getIdentityService().setAuthenticatedUserId(requester);
+        try {
+            return runtimeService().startProcessInstanceByKey("ChangeApprovalProcess", variables);
+        } finally {
+            engine().getIdentityService().clearAuthentication();
+        }
+    }
+
+    private void decide(ProcessInstance instance, String user, Map<String, Object> variables) {
+        Task task = task(instance);
+        engine().getIdentityService().setAuthenticatedUserId(user);
+        try {
+            taskService().complete(task.getId(), variables);
+        } finally {
+            engine().getIdentityService().clearAuthentication();
+        }
     }
 
     private void decide(ProcessInstance instance, String user, String decision, String reason) {
@@ -165,9 +201,7 @@ abstract class AbstractChangeApprovalProcessTest {
     @Test
     void timeoutEscalatesToAdministratorsAfterTheConfiguredDuration() {
         long before = System.currentTimeMillis();
-        ProcessInstance instance = runtimeService().startProcessInstanceByKey("ChangeApprovalProcess",
-                Map.of("requester", "operator", "summary", "s", "plan", "p", "riskLevel", "low",
-                        "approvalTimeout", "PT2H"));
+        ProcessInstance instance = request("operator", null, Map.of("approvalTimeout", "PT2H"));
         long due = job(instance).getDuedate().getTime();
         Assertions.assertThat(due - before).isBetween(Duration.ofHours(2).toMillis() - 1000, Duration.ofHours(2).toMillis() + 60_000);
 
@@ -206,6 +240,10 @@ abstract class AbstractChangeApprovalProcessTest {
     @Test
     void invalidRequestsAreRefusedAtStart() {
         assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("ChangeApprovalProcess",
+                Map.of("requester", "operator", "summary", "s", "plan", "p", "riskLevel", "low")))
+                .hasMessageContaining("requested by an authenticated user");
+        engine().getIdentityService().setAuthenticatedUserId("operator");
+        assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("ChangeApprovalProcess",
                 Map.of("requester", "operator", "summary", "two\nlines", "plan", "p", "riskLevel", "low")))
                 .hasMessageContaining("one line");
         assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("ChangeApprovalProcess",
@@ -214,9 +252,6 @@ abstract class AbstractChangeApprovalProcessTest {
         assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("ChangeApprovalProcess",
                 Map.of("requester", "operator", "summary", "s", "plan", "p", "riskLevel", "low", "quorum", 0)))
                 .hasMessageContaining("quorum");
-        assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("ChangeApprovalProcess",
-                Map.of("summary", "s", "plan", "p", "riskLevel", "low")))
-                .hasMessageContaining("requester is required");
         Assertions.assertThat(runtimeService().createProcessInstanceQuery().deploymentId(extension().getDeploymentId()).count())
                 .isZero();
     }
@@ -225,12 +260,68 @@ abstract class AbstractChangeApprovalProcessTest {
     void requesterIsTheAuthenticatedStarter() {
         engine().getIdentityService().setAuthenticatedUserId("operator");
         try {
-            assertThatThrownBy(() -> request("somebody-else", null)).hasMessageContaining("differs from the authenticated user");
+            assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("ChangeApprovalProcess",
+                    Map.of("requester", "somebody-else", "summary", "s", "plan", "p", "riskLevel", "high")))
+                    .hasMessageContaining("differs from the authenticated user");
+            assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("ChangeApprovalProcess",
+                    Map.of("initiator", "somebody-else", "requester", "somebody-else", "summary", "s", "plan", "p",
+                            "riskLevel", "high")))
+                    .hasMessageContaining("differs from the authenticated user");
             ProcessInstance instance = runtimeService().startProcessInstanceByKey("ChangeApprovalProcess",
                     Map.of("summary", "s", "plan", "p", "riskLevel", "high"));
             assertThat(instance).variables().containsEntry("requester", "operator");
         } finally {
             engine().getIdentityService().clearAuthentication();
         }
+    }
+
+    @Test
+    void aUserInBothGroupsCannotApproveTheirOwnChangeWhateverTheyNameAsRequester() {
+        ProcessInstance instance = request("senior", null);
+        assertThatThrownBy(() -> decide(instance, "senior", Map.of("decision", "approve", "reason", "mine",
+                "requester", "operator", "initiator", "operator")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("four-eyes");
+        assertThat(instance).isWaitingAt("Task_ApproveChange");
+        Assertions.assertThat(record.decisions(instance.getId())).isEmpty();
+    }
+
+    @Test
+    void approversNamedByACompletionDoNotCount() {
+        ProcessInstance instance = request("operator", 2);
+        decide(instance, "approver", Map.of("decision", "approve", "reason", "fine", "approvers", "approver2",
+                "approvalCount", 5, "quorum", 1, "decidedBy", "approver2"));
+        assertThat(instance).isWaitingAt("Task_ApproveChange");
+        assertThat(instance).variables().containsEntry("approvers", "approver").containsEntry("approvalCount", 1)
+                .containsEntry("quorum", 2).containsEntry("decidedBy", "approver");
+        Assertions.assertThat(record.outcome(instance.getId()).state()).isEqualTo(ChangeOutcome.State.PENDING);
+    }
+
+    @Test
+    void aQuorumLoweredByAVariableUpdateStillNeedsItsApprovals() {
+        ProcessInstance instance = request("operator", 2);
+        runtimeService().setVariable(instance.getId(), "quorum", 1);
+        runtimeService().setVariable(instance.getId(), "approvers", "approver2");
+        decide(instance, "approver", "approve", "fine");
+        assertThat(instance).isWaitingAt("Task_ApproveChange");
+
+        decide(instance, "approver2", "approve", "agreed");
+        assertThat(instance).isEnded().hasPassed("EndEvent_ChangeApproved")
+                .variables().containsEntry("approvers", "approver,approver2").containsEntry("quorum", 2);
+    }
+
+    @Test
+    void aChangeCannotBeCreatedAlreadyApproved() {
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+        engine().getIdentityService().setAuthenticatedUserId("operator");
+        assertThatThrownBy(() -> runtimeService().createProcessInstanceByKey("ChangeApprovalProcess")
+                .setVariables(Map.of("decision", "approve", "approvers", "approver", "approvalCount", 1, "quorum", 1))
+                .startBeforeActivity("EndEvent_ChangeApproved").execute())
+                .hasMessageContaining("four-eyes");
+        engine().getIdentityService().clearAuthentication();
+        Assertions.assertThat(historyService().createHistoricActivityInstanceQuery()
+                .activityId("EndEvent_ChangeApproved").list()).noneMatch(a -> runtimeService().createProcessInstanceQuery()
+                        .processInstanceId(a.getProcessInstanceId()).count() > 0
+                        || historyService().createHistoricProcessInstanceQuery().processInstanceId(a.getProcessInstanceId())
+                                .singleResult().getStartTime().toInstant().isAfter(before));
     }
 }

@@ -126,9 +126,21 @@ abstract class AbstractStaticRelocationIT {
         fleet.setTimeScale(0.0);
     }
 
+    /**
+     * Starts the static relocation on its own, as its own operation, with an approved change in our record: the steps
+     * that change a host check it. The start and the record commit together, so the first job sees both.
+     */
     String relocate(String wpar) {
-        return runtime.startProcessInstanceByKey(StaticRelocationVariables.PROCESS_ID,
-                Map.of("wpar", wpar, "departingLpar", "lpar00", "arrivingLpar", "lpar01")).getId();
+        dev.wparflow.process.approval.ChangeApprovalRecord record =
+                app.getBean(dev.wparflow.process.approval.ChangeApprovalRecord.class);
+        return new org.springframework.transaction.support.TransactionTemplate(
+                app.getBean(org.springframework.transaction.PlatformTransactionManager.class)).execute(status -> {
+                    String id = runtime.startProcessInstanceByKey(StaticRelocationVariables.PROCESS_ID,
+                            Map.of("wpar", wpar, "departingLpar", "lpar00", "arrivingLpar", "lpar01")).getId();
+                    record.request("approval-of-" + id, id, "operator", 1);
+                    record.decide("approval-of-" + id, "approver", "approve", "tested", null);
+                    return id;
+                });
     }
 
     HistoricProcessInstance awaitEnd(String instance) {

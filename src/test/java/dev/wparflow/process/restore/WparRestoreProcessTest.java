@@ -58,6 +58,7 @@ class WparRestoreProcessTest {
     void mocks() {
         init(extension.getProcessEngine());
         Mocks.register("remoteRunWait", runWait);
+        Mocks.register("changeApprovalRecord", new dev.wparflow.testsupport.StubChangeApprovals("decision"));
         Mocks.register("restoreSettings", RestoreSettings.defaults());
         behaviour.put("planRestoreDelegate", e -> {
             e.setVariable("imageId", "img-1");
