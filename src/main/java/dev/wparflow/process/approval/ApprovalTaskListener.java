@@ -3,6 +3,7 @@ package dev.wparflow.process.approval;
 import static dev.wparflow.process.approval.ChangeApprovalVariables.*;
 
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
