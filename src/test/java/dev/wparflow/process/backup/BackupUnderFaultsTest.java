@@ -82,6 +82,7 @@ class BackupUnderFaultsTest {
         when(execution.getVariable("wpar")).thenReturn("wpr01");
         when(execution.getProcessInstanceId()).thenReturn("pi-1");
         when(execution.getCurrentActivityId()).thenReturn("Task_PlanBackup");
+        when(execution.getProcessInstance()).thenReturn(execution); // a backup started on its own
 
         assertThatThrownBy(() -> new PlanWparBackupDelegate(backups).execute(execution))
                 .isInstanceOfSatisfying(BpmnError.class, e -> {
