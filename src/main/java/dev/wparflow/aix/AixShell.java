@@ -38,6 +38,21 @@ public class AixShell {
         return run(host, command, CommandOptions.idempotentRead(), origin);
     }
 
+    /**
+     * Whether the step {@code origin} (process instance and activity) sent a command to {@code host} whose line
+     * contains {@code text}, by the command transcript: it is written in its own transaction once the command ends or
+     * fails, so it outlives the step's rollback and the death of the node that sent it. A command whose node died
+     * while it ran is not there (nothing came back to record).
+     */
+    public boolean stepSent(Origin origin, String host, String text) {
+        if (origin.processInstanceId() == null) {
+            return false;
+        }
+        return transcripts.forProcessInstance(origin.processInstanceId()).stream()
+                .anyMatch(c -> java.util.Objects.equals(c.activityId(), origin.activityId()) && host.equals(c.host())
+                        && c.command() != null && c.command().contains(text));
+    }
+
     public CommandResult run(String host, AixCommand command, CommandOptions options, Origin origin) {
         Instant started = clock.instant();
         try {

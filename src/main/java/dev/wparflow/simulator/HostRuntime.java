@@ -7,7 +7,9 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.apache.sshd.server.SshServer;
@@ -17,7 +19,9 @@ import dev.wparflow.simulator.command.Invocation;
 import dev.wparflow.simulator.command.Services;
 import dev.wparflow.simulator.command.ShellParser;
 import dev.wparflow.simulator.fault.FaultRule;
+import dev.wparflow.simulator.fault.FaultType;
 import dev.wparflow.simulator.model.SimulatedHost;
+import dev.wparflow.simulator.model.Timing;
 import dev.wparflow.simulator.model.Wpar;
 import dev.wparflow.simulator.run.RunManager;
 import dev.wparflow.simulator.ssh.SimSshServers;
@@ -199,8 +203,12 @@ public final class HostRuntime implements Services {
                     return faulted;
                 }
             }
+            if (fault.isPresent() && fault.get().type() == FaultType.ABANDON) {
+                return abandon(fault.get(), new Invocation(model, user, parsed.argv(), out, err, this, null),
+                        dropConnection);
+            }
             rc = commands().execute(new Invocation(model, user, parsed.argv(), out, err, this, null));
-            if (fault.isPresent() && fault.get().type() == dev.wparflow.simulator.fault.FaultType.DROP_CONNECTION) {
+            if (fault.isPresent() && fault.get().type() == FaultType.DROP_CONNECTION) {
                 dropConnection.run();
                 rc = null;
                 return -1;
@@ -211,6 +219,22 @@ public final class HostRuntime implements Services {
             return -1;
         } finally {
             fleet.log().end(entry, rc);
+        }
+    }
+
+    /**
+     * {@link FaultType#ABANDON}: the command runs until its first timed phase and stalls there; the connection is
+     * closed after the rule's delay, which interrupts it as a dead client's would (the WPAR is left Broken).
+     */
+    private int abandon(FaultRule f, Invocation inv, Runnable dropConnection) throws InterruptedException {
+        CompletableFuture.runAsync(dropConnection,
+                CompletableFuture.delayedExecutor(f.latencyMillis(), TimeUnit.MILLISECONDS));
+        Timing.stallOnThisThread(true);
+        try {
+            commands().execute(inv);
+            throw new InterruptedException("abandoned");
+        } finally {
+            Timing.stallOnThisThread(false);
         }
     }
 

@@ -171,6 +171,24 @@ class RunsAndFaultsTest {
     }
 
     @Test
+    void abandonedCommandLeavesTheWparBrokenAndNoExitStatus() throws Exception {
+        fleet.faults().add(FaultRule.on("lpar00").command("stopwpar").abandon(200).once().build());
+        try (ClientSession s = ssh.session("lpar00")) {
+            SimSsh.Result abandoned = SimSsh.exec(s, "stopwpar wpr03");
+            assertThat(abandoned.exit()).isEqualTo(-1);
+            await().atMost(Duration.ofSeconds(5)).until(s::isClosed);
+        }
+        // interrupted mid-way, as when the client dies: Broken, the command's own lock gone (RB:2832)
+        await().atMost(Duration.ofSeconds(5)).until(() -> fleet.host("lpar00").states().contains("wpr03=B"));
+        assertThat(fleet.host("lpar00").wpar("wpr03").orElseThrow().lock).isNull();
+        assertThat(fleet.log().entries().stream().filter(e -> e.command().equals("stopwpar")))
+                .singleElement().satisfies(e -> assertThat(e.exitStatus()).isNull());
+        // the documented way back to Defined (RB:2844)
+        assertThat(ssh.run("lpar00", "stopwpar -F wpr03").exit()).isZero();
+        assertThat(fleet.host("lpar00").states()).contains("wpr03=D");
+    }
+
+    @Test
     void connectionFaults() throws Exception {
         fleet.faults().add(FaultRule.on("lpar00").type(FaultType.REJECT_AUTH).once().build());
         assertThatThrownBy(() -> ssh.run("lpar00", "hostname")).hasMessageContaining("No more authentication methods");

@@ -129,8 +129,9 @@ public class LiveRelocationService {
     /**
      * System WPARs only (RB:4751-4757): {@code mkwpar -w -o SPEC -e NAME} on the departing system (its administrative
      * lock lifted for that command), the spec on the shared repository, then {@code mkwpar -p -f SPEC} on the arriving
-     * one, and the pre-staged copy's administrative lock with our arrival token. Already Defined there (a retry): only
-     * the lock.
+     * one, and the pre-staged copy's administrative lock with our arrival token. A retry looks first: already Defined
+     * there, only the lock; Transitional, a pre-stage still running (the job retries); Broken, a pre-stage interrupted
+     * when the node that sent it died: removed and made again, if it is ours ({@link #removeBrokenPrestage}).
      */
     public void prepareArrival(Relocation r, long departureToken, long arrivalToken, Origin origin) {
         Optional<WparInfo> there = look(r.arriving(), r.wpar(), origin);
@@ -139,8 +140,15 @@ public class LiveRelocationService {
                 lockPrestagedCopy(r, arrivalToken, origin);
                 return;
             }
-            throw new RelocationStepException("WPAR " + r.wpar() + " on " + r.arriving() + " is "
-                    + there.get().state().word() + " before movewpar; expected Defined");
+            if (there.get().state() == WparState.TRANSITIONAL) {
+                throw new RelocationStepException("WPAR " + r.wpar() + " on " + r.arriving()
+                        + " is Transitional before movewpar (a pre-stage still running?); waiting for it to settle");
+            }
+            if (there.get().state() != WparState.BROKEN || !prestagedByThisStep(r, origin)) {
+                throw new RelocationStepException("WPAR " + r.wpar() + " on " + r.arriving() + " is "
+                        + there.get().state().word() + " before movewpar; expected Defined");
+            }
+            removeBrokenPrestage(r, origin);
         }
         value(AixOutcomes.interpret(adminLock.whileLifted(r.departing(), r.name(), departureToken, origin,
                 () -> shell.run(r.departing(), WparLifecycle.writeSpec(r.name(), r.spec(settings)), origin))));
@@ -152,6 +160,29 @@ public class LiveRelocationService {
         }
         value(made);
         lockPrestagedCopy(r, arrivalToken, origin);
+    }
+
+    /**
+     * Whether a copy on the arriving system is this step's pre-stage: the name was verified free there and has been
+     * leased to this relocation since, and this step's transcript shows it got as far as the spec of this relocation
+     * (written on the departing system just before {@code mkwpar -p -f SPEC}, the spec's path names the relocation).
+     */
+    private boolean prestagedByThisStep(Relocation r, Origin origin) {
+        String spec = r.spec(settings).value();
+        return shell.stepSent(origin, r.departing(), spec) || shell.stepSent(origin, r.arriving(), spec);
+    }
+
+    /**
+     * Our half-made pre-staged copy, Broken: the documented way back to Defined ({@code stopwpar -F}, RB:2844), then
+     * removed keeping its file systems ({@code rmwpar -F -p}: they are the departing WPAR's, on NFS). Any
+     * administrative lock on it is gone with it.
+     */
+    private void removeBrokenPrestage(Relocation r, Origin origin) {
+        log.info("live relocation {}: the pre-staged copy of {} on {} is Broken (an interrupted mkwpar -p); "
+                + "removing it and pre-staging again", r.relocationId(), r.wpar(), r.arriving());
+        value(AixOutcomes.interpret(shell.run(r.arriving(), WparLifecycle.stopwpar(r.name(), true, false, false),
+                origin)));
+        value(AixOutcomes.interpret(shell.run(r.arriving(), rmwparPreserving(r, true), origin)));
     }
 
     private void lockPrestagedCopy(Relocation r, long arrivalToken, Origin origin) {
@@ -252,8 +283,21 @@ public class LiveRelocationService {
             throw new RelocationStepException("refusing to remove " + r.wpar() + " from " + r.departing()
                     + ": it is not listed on " + r.arriving());
         }
-        if (look(r.departing(), r.wpar(), origin).isPresent()) {
-            value(AixOutcomes.interpret(shell.run(r.departing(), rmwparPreserving(r), origin)));
+        Optional<WparInfo> left = look(r.departing(), r.wpar(), origin);
+        if (left.isPresent() && left.get().state() == WparState.TRANSITIONAL) {
+            throw new RelocationStepException("WPAR " + r.wpar() + " on " + r.departing()
+                    + " is Transitional (a removal still running?); waiting for it to settle");
+        }
+        if (left.isPresent() && left.get().state() == WparState.BROKEN) {
+            // an rmwpar interrupted when the node that sent it died: the recovery of a Broken WPAR (RB:2844), then
+            // the removal forced; the moved WPAR is Active on arrival (checked above and by checkMove)
+            log.info("live relocation {}: the departing copy of {} on {} is Broken (an interrupted rmwpar); "
+                    + "stopwpar -F, rmwpar -F -p", r.relocationId(), r.wpar(), r.departing());
+            value(AixOutcomes.interpret(shell.run(r.departing(), WparLifecycle.stopwpar(r.name(), true, false, false),
+                    origin)));
+            value(AixOutcomes.interpret(shell.run(r.departing(), rmwparPreserving(r, true), origin)));
+        } else if (left.isPresent()) {
+            value(AixOutcomes.interpret(shell.run(r.departing(), rmwparPreserving(r, false), origin)));
         }
         removeSpec(r, origin);
         inventory.markRelocated(r.wpar(), r.departing(), r.arriving(), "A", r.relocationId());
@@ -297,7 +341,7 @@ public class LiveRelocationService {
                         + r.arriving() + " is " + there.get().state().word() + "; an operator must look");
             }
             if (there.isPresent()) {
-                value(AixOutcomes.interpret(shell.run(r.arriving(), rmwparPreserving(r), origin)));
+                value(AixOutcomes.interpret(shell.run(r.arriving(), rmwparPreserving(r, false), origin)));
             }
         }
         removeSpec(r, origin);
@@ -318,9 +362,13 @@ public class LiveRelocationService {
         leases.release(r.departureLock(), r.lockOwner());
     }
 
-    private static AixCommand rmwparPreserving(Relocation r) {
-        // rmwpar -p: keep the file systems (IBM's rmwpar reference); the book shows only "rmwpar NAME"
-        return AixCommand.of("rmwpar").flag("-p").arg(r.name()).build();
+    private static AixCommand rmwparPreserving(Relocation r, boolean force) {
+        // rmwpar -p: keep the file systems; -F: force (IBM's rmwpar reference); the book shows only "rmwpar NAME"
+        AixCommand.Builder rm = AixCommand.of("rmwpar");
+        if (force) {
+            rm.flag("-F");
+        }
+        return rm.flag("-p").arg(r.name()).build();
     }
 
     private void removeSpec(Relocation r, Origin origin) {

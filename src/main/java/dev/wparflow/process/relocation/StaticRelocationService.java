@@ -181,11 +181,27 @@ public class StaticRelocationService {
 
     // ------------------------------------------------------------------ rows 7-13: the move
 
-    /** Row 7: "Stop WPAR if ACTIVE". Already Defined (a retry after the stop): nothing to do. */
+    /**
+     * Row 7: "Stop WPAR if ACTIVE". A retry looks first: already Defined (the stop had finished), nothing to do; still
+     * Transitional (a stop still running), wait for it (the job retries); Broken (a stop interrupted when the node that
+     * sent it died), the documented way back to Defined, {@code stopwpar -F} (RB:2844), which is the stop this row
+     * wants. We hold the WPAR's lease and administrative lock since row 2, so no one else was stopping it.
+     */
     public void stopIfActive(Relocation r, long departureToken, Origin origin) {
         WparInfo w = look(r.departing(), r.wpar(), origin).orElseThrow(() -> new RelocationStepException(
                 "WPAR " + r.wpar() + " vanished from " + r.departing() + " before it was stopped"));
         if (w.state() == WparState.DEFINED) {
+            return;
+        }
+        if (w.state() == WparState.TRANSITIONAL) {
+            throw new RelocationStepException("WPAR " + r.wpar() + " on " + r.departing()
+                    + " is Transitional (a stop still running?); waiting for it to settle");
+        }
+        if (w.state() == WparState.BROKEN) {
+            log.info("relocation {}: {} is Broken on {} (an interrupted stop); stopwpar -F (RB:2844)",
+                    r.relocationId(), r.wpar(), r.departing());
+            value(AixOutcomes.interpret(adminLock.whileLifted(r.departing(), r.name(), departureToken, origin,
+                    () -> shell.run(r.departing(), WparLifecycle.stopwpar(r.name(), true, false, false), origin))));
             return;
         }
         CommandResult stopped = adminLock.whileLifted(r.departing(), r.name(), departureToken, origin,
@@ -348,12 +364,35 @@ public class StaticRelocationService {
             throw new RelocationStepException("refusing to remove " + r.wpar() + " from " + r.departing()
                     + ": it is not listed on " + r.arriving());
         }
-        if (look(r.departing(), r.wpar(), origin).isEmpty()) {
+        Optional<WparInfo> left = look(r.departing(), r.wpar(), origin);
+        if (left.isEmpty()) {
+            return;
+        }
+        if (left.get().state() == WparState.TRANSITIONAL) {
+            throw new RelocationStepException("WPAR " + r.wpar() + " on " + r.departing()
+                    + " is Transitional (a removal still running?); waiting for it to settle");
+        }
+        if (left.get().state() == WparState.BROKEN) {
+            finishBrokenRemoval(r, departureToken, origin);
             return;
         }
         CommandResult removed = adminLock.whileLifted(r.departing(), r.name(), departureToken, origin,
                 () -> shell.run(r.departing(), WparLifecycle.rmwpar(r.name(), false), origin));
         value(AixOutcomes.interpret(removed));
+    }
+
+    /**
+     * The departing copy half-removed and Broken (an rmwpar interrupted when the node that sent it died; stopped
+     * before row 7, so nothing else made it Broken while we held its locks): the documented recovery of a Broken WPAR,
+     * {@code stopwpar -F} back to Defined (RB:2844), then {@code rmwpar -F}, which removes what is left.
+     */
+    private void finishBrokenRemoval(Relocation r, long departureToken, Origin origin) {
+        log.info("relocation {}: the departing copy of {} on {} is Broken (an interrupted rmwpar); stopwpar -F, "
+                + "rmwpar -F", r.relocationId(), r.wpar(), r.departing());
+        value(AixOutcomes.interpret(adminLock.whileLifted(r.departing(), r.name(), departureToken, origin,
+                () -> shell.run(r.departing(), WparLifecycle.stopwpar(r.name(), true, false, false), origin))));
+        value(AixOutcomes.interpret(adminLock.whileLifted(r.departing(), r.name(), departureToken, origin,
+                () -> shell.run(r.departing(), WparLifecycle.rmwpar(r.name(), true), origin))));
     }
 
     /** Row 15: "Unlock WPAR" on the arriving system. */

@@ -134,6 +134,13 @@ public final class FaultRule {
             return this;
         }
 
+        /** {@link FaultType#ABANDON}: the connection closes {@code afterMs} after the command has started. */
+        public Builder abandon(long afterMs) {
+            this.type = FaultType.ABANDON;
+            this.latency = afterMs;
+            return this;
+        }
+
         public Builder fail(int exitStatus, String msg) {
             this.type = FaultType.FAIL;
             this.exit = exitStatus;

@@ -10,6 +10,12 @@ public enum FaultType {
     HANG,
     /** Run the command, then close the SSH connection before the exit status is sent. */
     DROP_CONNECTION,
+    /**
+     * Start the command and stall it mid-way (at its first timed phase, the WPAR in T and locked by the command), then
+     * close the SSH connection after {@code latencyMillis}: the command is abandoned as when the client dies, and the
+     * WPAR it was changing is left Broken.
+     */
+    ABANDON,
     /** Close every new TCP connection at once (before the SSH banner). */
     REFUSE_CONNECTION,
     /** Reject every authentication attempt. */

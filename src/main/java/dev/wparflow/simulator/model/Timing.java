@@ -18,6 +18,9 @@ public final class Timing {
             "wparexec", 3000L, "movewpar-spec", 2000L, "movewpar-memory", 5000L, "movewpar-finish", 1000L,
             "chkptwpar", 3000L, "restartwpar", 3000L, "restartwpar-resume", 500L);
 
+    /** Set while a command runs under an ABANDON fault: its timed phases never end (until it is interrupted). */
+    private static final ThreadLocal<Boolean> STALLED = ThreadLocal.withInitial(() -> false);
+
     private final Map<String, Long> durations = new ConcurrentHashMap<>(DEFAULTS);
     private volatile double scale;
 
@@ -49,8 +52,16 @@ public final class Timing {
         return Math.round(durations.getOrDefault(command, 0L) * scale);
     }
 
+    /** Stalls (or no longer stalls) the timed phases of the command running on this thread. */
+    public static void stallOnThisThread(boolean stalled) {
+        STALLED.set(stalled);
+    }
+
     /** Sleeps for the scaled duration of {@code command}; interruptible (cancel, closed channel). */
     public void pause(String command) throws InterruptedException {
+        if (STALLED.get()) {
+            Thread.sleep(Long.MAX_VALUE);
+        }
         long ms = wallMillis(command);
         if (ms > 0) {
             Thread.sleep(ms);

@@ -582,6 +582,48 @@ abstract class AbstractRelocationIT {
                 });
     }
 
+    /** The command lines the fleet ran on {@code host} for {@code command}, in order. */
+    List<String> sent(String host, String command) {
+        return fleet.log().entries().stream().filter(e -> e.host.equals(host) && e.command().equals(command))
+                .map(e -> String.join(" ", e.argv)).toList();
+    }
+
+    @Test
+    void prestageAbandonedByADeadNodeIsRemovedAndMadeAgainAndTheMoveGoesOn() {
+        // the node that sent mkwpar -p -f SPEC to lpar01 dies mid-way: the pre-staged copy is left Broken
+        fleet.faults().add(FaultRule.on("lpar01").command("mkwpar").argContains("-p").abandon(200).once().build());
+        String instance = relocate("mob01", Map.of("mode", "live"));
+        decide(instance, "bob", "approve", "live move agreed");
+        awaitEnd(instance);
+
+        assertPassed(instance, "EndEvent_WparRelocated");
+        assertThat(state("lpar01", "mob01")).isEqualTo("A");
+        assertThat(state("lpar00", "mob01")).isNull();
+        assertThat(locks.heldBy(instance)).isEmpty();
+        assertThat(fleet.host("lpar01").wpar("mob01").orElseThrow().lock).as("administrative lock").isNull();
+        // the Broken half-made copy (this step's: its transcript has this relocation's spec) removed, then made again
+        assertThat(sent("lpar01", "stopwpar")).containsExactly("stopwpar -F mob01");
+        assertThat(sent("lpar01", "rmwpar")).containsExactly("rmwpar -F -p mob01");
+        assertThat(sent("lpar01", "mkwpar")).hasSize(2).allMatch(c -> c.startsWith("mkwpar -p -f "));
+        assertThat(changes()).noneMatch(c -> c.contains("movewpar -x"));
+    }
+
+    @Test
+    void departingCopyRemovalAbandonedByADeadNodeIsFinishedAfterALiveMove() {
+        // mob01 is already Active on lpar01; the node removing the departing copy dies mid-way: Broken on lpar00
+        fleet.faults().add(FaultRule.on("lpar00").command("rmwpar").abandon(200).once().build());
+        String instance = relocate("mob01", Map.of("mode", "live"));
+        decide(instance, "bob", "approve", "live move agreed");
+        awaitEnd(instance);
+
+        assertPassed(instance, "EndEvent_WparRelocated");
+        assertThat(state("lpar01", "mob01")).isEqualTo("A");
+        assertThat(state("lpar00", "mob01")).isNull();
+        assertThat(locks.heldBy(instance)).isEmpty();
+        assertThat(sent("lpar00", "rmwpar")).containsExactly("rmwpar -p mob01", "rmwpar -F -p mob01");
+        assertThat(sent("lpar00", "stopwpar")).containsExactly("stopwpar -F mob01");
+    }
+
     @Test
     void liveMoveWhosePrestageIsRefusedReleasesTheAdministrativeLockItHeld() {
         // another WPAR took the address on lpar01 after the checks: mkwpar -p refuses (0960-105), before movewpar

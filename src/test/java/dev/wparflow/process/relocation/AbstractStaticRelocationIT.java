@@ -184,6 +184,45 @@ abstract class AbstractStaticRelocationIT {
         return out;
     }
 
+    /** The command lines the fleet ran on {@code host} for {@code command}, in order. */
+    List<String> sent(String host, String command) {
+        return fleet.log().entries().stream().filter(e -> e.host.equals(host) && e.command().equals(command))
+                .map(e -> String.join(" ", e.argv)).toList();
+    }
+
+    @Test
+    void stopwparAbandonedByADeadNodeIsFinishedByTheRetryAndTheMoveGoesOn() {
+        // the node that sent stopwpar dies mid-way: the WPAR is left Broken, the step's job is retried
+        fleet.faults().add(FaultRule.on("lpar00").command("stopwpar").abandon(200).once().build());
+        String instance = relocate("wpr00");
+        awaitEnd(instance);
+
+        assertPassed(instance, "EndEvent_WparRelocated");
+        assertThat(variable(instance, "outcome")).isEqualTo("RELOCATED");
+        assertExactlyOnce(instance, "wpr00", "lpar01", "A");
+        // the retry looked first, found it Broken and brought it to Defined the documented way (RB:2844)
+        assertThat(sent("lpar00", "stopwpar")).containsExactly("stopwpar wpr00", "stopwpar -F wpr00");
+        assertThat(sent("lpar00", "savewpar")).hasSize(1);
+        assertThat(sent("lpar01", "restwpar")).hasSize(1);
+        assertThat(sent("lpar00", "rmwpar")).containsExactly("rmwpar wpr00");
+    }
+
+    @Test
+    void rmwparAbandonedByADeadNodeIsFinishedByTheRetryAndEverythingIsReleased() {
+        // the WPAR is already Active on arrival; the node removing the departing copy dies mid-way: Broken there
+        fleet.faults().add(FaultRule.on("lpar00").command("rmwpar").abandon(200).once().build());
+        String instance = relocate("wpr00");
+        awaitEnd(instance);
+
+        assertPassed(instance, "EndEvent_WparRelocated");
+        assertThat(variable(instance, "outcome")).isEqualTo("RELOCATED");
+        assertExactlyOnce(instance, "wpr00", "lpar01", "A");
+        // the recovery of a Broken WPAR, then the forced removal; plain rmwpar is not repeated
+        assertThat(sent("lpar00", "rmwpar")).containsExactly("rmwpar wpr00", "rmwpar -F wpr00");
+        assertThat(sent("lpar00", "stopwpar")).containsExactly("stopwpar wpr00", "stopwpar -F wpr00");
+        assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).isZero();
+    }
+
     @Test
     void runningSystemWparMovesToAnotherManagedSystemFollowingTable42() {
         String instance = relocate("wpr00");
