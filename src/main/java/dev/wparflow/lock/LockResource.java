@@ -12,7 +12,7 @@ public record LockResource(String name) {
     private static final Pattern PART = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}");
 
     public LockResource {
-        if (name == null || !name.matches("(wpar|host|nim|system|poller|slot):[A-Za-z0-9_./-]{1,190}")) {
+        if (name == null || !name.matches("(wpar|host|nim|system|poller|slot|startup):[A-Za-z0-9_./-]{1,190}")) {
             throw new IllegalArgumentException("not a lock resource name: " + name);
         }
     }
@@ -44,6 +44,11 @@ public record LockResource(String name) {
             throw new IllegalArgumentException("slot numbers start at 1: " + number);
         }
         return new LockResource("slot:" + part("slot pool", pool) + "/" + number);
+    }
+
+    /** A start-up step that one engine node at a time may run ({@code startup:identity}). */
+    public static LockResource startup(String step) {
+        return new LockResource("startup:" + part("start-up step", step));
     }
 
     private static String part(String what, String value) {

@@ -25,11 +25,13 @@ public class AdminBootstrap {
     private final IdentityService identityService;
     private final String adminId;
     private final String adminPassword;
+    private final StartupLock startupLock;
 
-    public AdminBootstrap(IdentityService identityService,
+    public AdminBootstrap(IdentityService identityService, StartupLock startupLock,
             @Value("${wparflow.bootstrap-admin.id:}") String adminId,
             @Value("${wparflow.bootstrap-admin.password:}") String adminPassword) {
         this.identityService = identityService;
+        this.startupLock = startupLock;
         this.adminId = adminId;
         this.adminPassword = adminPassword;
     }
@@ -37,6 +39,10 @@ public class AdminBootstrap {
     @EventListener
     @Order(3)
     public void onEngineStarted(ApplicationStartedEvent event) {
+        startupLock.exclusively("the first administrator", this::ensureAdmin);
+    }
+
+    private void ensureAdmin() {
         if (identityService.createUserQuery().memberOfGroup(WparflowGroups.ADMINS).count() > 0) {
             return;
         }

@@ -29,13 +29,20 @@ public class DemoUsers {
     private boolean enabled;
     private List<DemoUser> users = new ArrayList<>();
 
-    public DemoUsers(IdentityService identityService) {
+    private final StartupLock startupLock;
+
+    public DemoUsers(IdentityService identityService, StartupLock startupLock) {
         this.identityService = identityService;
+        this.startupLock = startupLock;
     }
 
     @EventListener
     @Order(2)
     public void onEngineStarted(ApplicationStartedEvent event) {
+        startupLock.exclusively("demo users", this::ensureUsers);
+    }
+
+    private void ensureUsers() {
         for (DemoUser demo : users) {
             if (identityService.createUserQuery().userId(demo.getId()).count() > 0) {
                 continue;

@@ -33,14 +33,17 @@ public class SecurityBootstrap {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityBootstrap.class);
     static final String APPROVAL_FILTER = "Change approvals";
+    static final String ALL_TASKS_FILTER = "All tasks";
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
     private final FilterService filterService;
     private final TaskService taskService;
+    private final StartupLock startupLock;
 
     public SecurityBootstrap(IdentityService identityService, AuthorizationService authorizationService,
-            FilterService filterService, TaskService taskService) {
+            FilterService filterService, TaskService taskService, StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
@@ -50,6 +53,10 @@ public class SecurityBootstrap {
     @EventListener
     @Order(1)
     public void onEngineStarted(ApplicationStartedEvent event) {
+        startupLock.exclusively("groups, authorizations and filters", this::ensureAll);
+    }
+
+    private void ensureAll() {
         ensureGroup(WparflowGroups.OPERATORS, "wparflow operators");
         ensureGroup(WparflowGroups.APPROVERS, "wparflow change approvers");
         ensureGroup(WparflowGroups.ADMINS, "camunda BPM Administrators");
@@ -73,6 +80,7 @@ public class SecurityBootstrap {
         grant(WparflowGroups.APPROVERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(WparflowGroups.APPROVERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
 
+        ensureAllTasksFilter();
         Filter filter = ensureApprovalFilter();
         for (String group : List.of(WparflowGroups.OPERATORS, WparflowGroups.APPROVERS)) {
             grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
@@ -86,6 +94,13 @@ public class SecurityBootstrap {
             group.setType("WORKFLOW");
             identityService.saveGroup(group);
             log.info("created group {}", id);
+        }
+    }
+
+    /** Tasklist's "All tasks" filter (what camunda.bpm.filter.create made, which does not look under a lock). */
+    private void ensureAllTasksFilter() {
+        if (filterService.createFilterQuery().filterName(ALL_TASKS_FILTER).count() == 0) {
+            filterService.saveFilter(filterService.newTaskFilter(ALL_TASKS_FILTER));
         }
     }
 
