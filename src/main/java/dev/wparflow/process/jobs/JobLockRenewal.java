@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Date;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -16,6 +17,8 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.delegate.DelegateInvocation;
+import org.camunda.bpm.engine.impl.delegate.ExpressionGetInvocation;
+import org.camunda.bpm.engine.impl.delegate.ExpressionSetInvocation;
 import org.camunda.bpm.engine.impl.interceptor.DelegateInterceptor;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
@@ -35,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * time, conditional on the lock owner being this node's job executor. A node that dies stops renewing; its job is free
  * again at most one lock time after its last renewal.
  *
- * <p>The first renewal runs before the delegate: a job that waited in this node's queue while its lock expired and
+ * <p>Expressions (gateway conditions, the bean names of delegate expressions) are evaluated without renewal. The first
+ * renewal runs before the delegate (skipped for the next delegate of the same job within a renewal interval): a job that waited in this node's queue while its lock expired and
  * another node acquired it is not executed here a second time (an {@link OptimisticLockingException}, which Camunda's
  * failed-job handling skips for a re-acquired job). Renewals run on their own connection in auto-commit, outside the
  * job's transaction, and leave {@code REV_} alone, so the job's own completion or failure is unaffected; a renewal
@@ -53,6 +57,12 @@ public final class JobLockRenewal implements DelegateInterceptor {
     private final Supplier<String> tablePrefix;
     private final ScheduledExecutorService scheduler;
     private final ThreadLocal<String> renewing = new ThreadLocal<>();
+    /** The job this thread last renewed before a delegate, and when: the next delegate of that job soon after skips it. */
+    private final ThreadLocal<Confirmed> confirmed = new ThreadLocal<>();
+
+    /** A job execution: its id and the revision it was read at (a retry, or a job acquired again, has another). */
+    private record Confirmed(String jobId, int revision, long atMillis) {
+    }
 
     public JobLockRenewal(DelegateInterceptor next, Supplier<DataSource> dataSource, Supplier<JobExecutor> jobExecutor,
             Supplier<String> tablePrefix, ScheduledExecutorService scheduler) {
@@ -68,65 +78,105 @@ public final class JobLockRenewal implements DelegateInterceptor {
         JobExecutorContext context = Context.getJobExecutorContext();
         JobEntity job = context == null ? null : context.getCurrentJob();
         JobExecutor executor = jobExecutor.get();
-        if (job == null || executor == null || job.getId().equals(renewing.get())) {
+        if (job == null || executor == null || job.getId().equals(renewing.get())
+                || invocation instanceof ExpressionGetInvocation || invocation instanceof ExpressionSetInvocation) {
+            // not in a job, already renewing it, or an expression (a gateway's condition, a delegate's bean name)
             next.handleInvocation(invocation);
             return;
         }
         String jobId = job.getId();
-        String owner = executor.getLockOwner();
-        long lockMillis = executor.getLockTimeInMillis();
-        if (!firstRenewal(jobId, owner, lockMillis)) {
+        long every = Math.max(1, executor.getLockTimeInMillis() / 3);
+        Lease lease = new Lease(job, executor.getLockOwner(), executor.getLockTimeInMillis());
+        Confirmed last = confirmed.get();
+        boolean fresh = last != null && last.jobId().equals(jobId) && last.revision() == job.getRevision()
+                && System.currentTimeMillis() - last.atMillis() < every;
+        if (!fresh && !lease.first()) {
             throw new OptimisticLockingException("job " + jobId + " is no longer locked by this node ("
-                    + owner + "): another node took it over; it is not executed here a second time");
+                    + executor.getLockOwner() + "): another node took it over; it is not executed here a second time");
         }
-        long every = Math.max(1, lockMillis / 3);
-        ScheduledFuture<?> renewals = scheduler.scheduleWithFixedDelay(() -> renewQuietly(jobId, owner, lockMillis),
-                every, every, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> renewals = scheduler.scheduleWithFixedDelay(lease::renewQuietly, every, every,
+                TimeUnit.MILLISECONDS);
         renewing.set(jobId);
         try {
             next.handleInvocation(invocation);
         } finally {
             renewing.remove();
             renewals.cancel(false);
+            lease.stop();
+            confirmed.set(new Confirmed(jobId, job.getRevision(), System.currentTimeMillis()));
         }
     }
 
     /**
-     * The renewal before the delegate, on the scheduler's thread (its own connection, outside the job's transaction).
-     * False only when the job is known to be locked by another owner now; an answer that does not come in time (the
-     * database slow, the row busy) lets the job run, as Camunda would without this interceptor.
+     * The renewals of one delegate's run. Each writes the new expiry to the database and then to the job as the
+     * engine holds it, under this object's monitor, and {@link #stop} waits for one in flight: Camunda's failed-job
+     * handling takes a job whose expiry in the database differs from the one it holds for re-acquired by another node
+     * and leaves it alone, so the two must agree when the step ends.
      */
-    private boolean firstRenewal(String jobId, String owner, long lockMillis) {
-        try {
-            return scheduler.submit(() -> renew(jobId, owner, lockMillis) > 0 || !lockedByAnother(jobId, owner))
-                    .get(2L * STATEMENT_TIMEOUT_SECONDS + 1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            log.warn("could not renew the lock of job {} before running it: {}", jobId, e.toString());
-            return true;
-        }
-    }
+    private final class Lease {
+        private final JobEntity job;
+        private final String owner;
+        private final long lockMillis;
+        private boolean stopped;
 
-    private void renewQuietly(String jobId, String owner, long lockMillis) {
-        try {
-            if (renew(jobId, owner, lockMillis) == 0) {
-                log.debug("job {} is no longer locked by {}; its lock is not renewed", jobId, owner);
+        Lease(JobEntity job, String owner, long lockMillis) {
+            this.job = job;
+            this.owner = owner;
+            this.lockMillis = lockMillis;
+        }
+
+        /**
+         * The renewal before the delegate, on the scheduler's thread (its own connection, outside the job's
+         * transaction). False only when the job is known to be locked by another owner now; an answer that does not
+         * come in time (the database slow, the row busy) lets the job run, as Camunda would without renewal.
+         */
+        boolean first() {
+            try {
+                return scheduler.submit(() -> renew() || !lockedByAnother(job.getId(), owner))
+                        .get(2L * STATEMENT_TIMEOUT_SECONDS + 1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                log.warn("could not renew the lock of job {} before running it: {}", job.getId(), e.toString());
+                return true;
             }
-        } catch (SQLException | RuntimeException e) {
-            log.warn("renewing the lock of job {} failed, the next round retries: {}", jobId, e.toString());
+        }
+
+        void renewQuietly() {
+            try {
+                if (!renew()) {
+                    log.debug("job {} is no longer locked by {}; its lock is not renewed", job.getId(), owner);
+                }
+            } catch (SQLException | RuntimeException e) {
+                log.warn("renewing the lock of job {} failed, the next round retries: {}", job.getId(), e.toString());
+            }
+        }
+
+        synchronized boolean renew() throws SQLException {
+            if (stopped) {
+                return true;
+            }
+            Date until = new Date(ClockUtil.getCurrentTime().getTime() + lockMillis);
+            if (JobLockRenewal.this.renew(job.getId(), owner, until) == 0) {
+                return false;
+            }
+            job.setLockExpirationTime(until);
+            return true;
+        }
+
+        synchronized void stop() {
+            stopped = true;
         }
     }
 
-    /** Moves the lock's expiry to now + the lock time, only while {@code owner} holds it. Returns the rows changed. */
-    int renew(String jobId, String owner, long lockMillis) throws SQLException {
-        Timestamp until = new Timestamp(ClockUtil.getCurrentTime().getTime() + lockMillis);
+    /** Moves the lock's expiry to {@code until}, only while {@code owner} holds it. Returns the rows changed. */
+    int renew(String jobId, String owner, Date until) throws SQLException {
         try (Connection c = dataSource.get().getConnection();
                 PreparedStatement update = c.prepareStatement("UPDATE " + jobTable()
                         + " SET LOCK_EXP_TIME_ = ? WHERE ID_ = ? AND LOCK_OWNER_ = ?")) {
             update.setQueryTimeout(STATEMENT_TIMEOUT_SECONDS);
-            update.setTimestamp(1, until);
+            update.setTimestamp(1, new Timestamp(until.getTime()));
             update.setString(2, jobId);
             update.setString(3, owner);
             int changed = update.executeUpdate();

@@ -31,6 +31,7 @@ class JobLockRenewalTest {
     static final int LOCK_MILLIS = 1000;
 
     final AtomicInteger executions = new AtomicInteger();
+    final AtomicInteger failures = new AtomicInteger();
     final CountDownLatch finish = new CountDownLatch(1);
     final JobLockRenewalPlugin plugin = new JobLockRenewalPlugin();
     ProcessEngine engine;
@@ -51,13 +52,21 @@ class JobLockRenewalTest {
                         .setJdbcUrl("jdbc:h2:mem:job-lock-renewal-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1")
                         .setJobExecutorActivate(true);
         configuration.setJobExecutor(jobExecutor);
-        configuration.setBeans(Map.of("slow", slow));
+        JavaDelegate failing = execution -> {
+            failures.incrementAndGet();
+            throw new IllegalStateException("host unreachable");
+        };
+        configuration.setBeans(Map.of("slow", slow, "failing", failing));
         configuration.setProcessEnginePlugins(List.of(plugin));
         engine = configuration.buildProcessEngine();
         engine.getRepositoryService().createDeployment().addModelInstance("slow.bpmn",
                 Bpmn.createExecutableProcess("Slow").camundaHistoryTimeToLive(1).startEvent()
                         .serviceTask("Task_Slow").camundaAsyncBefore().camundaDelegateExpression("${slow}")
-                        .endEvent().done()).deploy();
+                        .endEvent().done())
+                .addModelInstance("failing.bpmn", Bpmn.createExecutableProcess("Failing").camundaHistoryTimeToLive(1)
+                        .startEvent().serviceTask("Task_Failing").camundaAsyncBefore()
+                        .camundaDelegateExpression("${failing}").endEvent().done())
+                .deploy();
     }
 
     @AfterEach
@@ -82,6 +91,18 @@ class JobLockRenewalTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> engine.getHistoryService()
                 .createHistoricProcessInstanceQuery().processInstanceId(instance).finished().count() == 1);
         assertThat(executions.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingStepIsHandledAsAFailureNotAsAJobTakenOverByAnotherNode() {
+        // the failed-job handling compares the lock expiry in the database with the one the engine holds; renewed
+        // in both, the failure counts: three attempts (Camunda's default retries), then an incident
+        String instance = engine.getRuntimeService().startProcessInstanceByKey("Failing").getId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> engine.getRuntimeService().createIncidentQuery()
+                .processInstanceId(instance).count() == 1);
+        assertThat(failures.get()).isEqualTo(3);
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult()
+                .getRetries()).isZero();
     }
 
     private Date lockExpiry(String instance) {
