@@ -184,6 +184,18 @@ abstract class AbstractStaticRelocationIT {
         return out;
     }
 
+    /**
+     * The step whose command was abandoned failed (these tests give a step one attempt, R1): its retry, as an
+     * operator's retry in Cockpit. After a node's death the retry comes from the job's lock expiring instead.
+     */
+    void retryTheFailedStep(String activityId) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> runtime.createIncidentQuery().activityId(activityId)
+                .count() == 1);
+        var incident = runtime.createIncidentQuery().activityId(activityId).singleResult();
+        assertThat(incident.getIncidentMessage()).contains("connection lost");
+        management.setJobRetries(incident.getConfiguration(), 1);
+    }
+
     /** The command lines the fleet ran on {@code host} for {@code command}, in order. */
     List<String> sent(String host, String command) {
         return fleet.log().entries().stream().filter(e -> e.host.equals(host) && e.command().equals(command))
@@ -195,6 +207,7 @@ abstract class AbstractStaticRelocationIT {
         // the node that sent stopwpar dies mid-way: the WPAR is left Broken, the step's job is retried
         fleet.faults().add(FaultRule.on("lpar00").command("stopwpar").abandon(200).once().build());
         String instance = relocate("wpr00");
+        retryTheFailedStep("Task_StopDepartingWpar");
         awaitEnd(instance);
 
         assertPassed(instance, "EndEvent_WparRelocated");
@@ -212,6 +225,7 @@ abstract class AbstractStaticRelocationIT {
         // the WPAR is already Active on arrival; the node removing the departing copy dies mid-way: Broken there
         fleet.faults().add(FaultRule.on("lpar00").command("rmwpar").abandon(200).once().build());
         String instance = relocate("wpr00");
+        retryTheFailedStep("Task_RemoveDepartingWpar");
         awaitEnd(instance);
 
         assertPassed(instance, "EndEvent_WparRelocated");
