@@ -61,7 +61,7 @@ public class RunWatcher {
 
     public RunWatcher(RemoteRunRepository runs, RemoteRunService service, AixShell shell, LeaseLockService locks,
             NodeIdentity node, @Value("${wparflow.runs.wait:PT20S}") Duration waitTime,
-            @Value("${wparflow.runs.poll-lease:PT60S}") Duration pollLease) {
+            @Value("${wparflow.runs.poll-lease:PT40S}") Duration pollLease) {
         this.runs = runs;
         this.service = service;
         this.shell = shell;
