@@ -2,7 +2,15 @@ package dev.wparflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +31,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.wparflow.WparflowApplication;
+import dev.wparflow.engine.SchemaCreationLock;
 import dev.wparflow.testsupport.TestDatabases;
 
 /**
@@ -45,6 +54,75 @@ class StartupRaceBetweenEnginesIT {
             race(url, TestDatabases.postgresUser(), TestDatabases.postgresPassword(), schema);
         } finally {
             TestDatabases.dropPostgresSchema(url);
+        }
+    }
+
+    /**
+     * Camunda's own tables: while another node holds the schema creation lock (here the test), a starting node waits
+     * for it and creates nothing; once it is given back, the node creates the tables and comes up. Without the lock,
+     * two JVMs starting at once failed in Camunda's CREATE TABLE (ENGINE-03017, duplicate pg_type entry).
+     */
+    @Test
+    void aNodeCreatesCamundasTablesOnlyWhenNoOtherNodeDoes() throws Exception {
+        Assumptions.assumeTrue(TestDatabases.postgresUrl() != null, TestDatabases.POSTGRES_DISABLED_REASON);
+        String url = TestDatabases.freshPostgresSchemaUrl("schemalock");
+        String schema = TestDatabases.schemaOf(url);
+        ExecutorService starter = Executors.newSingleThreadExecutor();
+        ConfigurableApplicationContext node = null;
+        try (Connection otherNode = DriverManager.getConnection(url, TestDatabases.postgresUser(),
+                TestDatabases.postgresPassword())) {
+            advisory(otherNode, "pg_advisory_lock", schema);
+            List<String> extra = new ArrayList<>();
+            TestDatabases.camundaSchemaProperties(url).forEach((k, v) -> extra.add("--" + k + "=" + v));
+            Future<ConfigurableApplicationContext> starting = starter.submit(() -> engine("engine-1", url,
+                    TestDatabases.postgresUser(), TestDatabases.postgresPassword(), extra));
+
+            await().atMost(Duration.ofMinutes(2)).until(() -> waitingForSchemaLock(otherNode) || starting.isDone());
+            assertThat(waitingForSchemaLock(otherNode)).as("the node waits for the schema creation lock").isTrue();
+            assertThat(camundaTables(otherNode, schema)).as("tables created while another node held the lock")
+                    .isZero();
+
+            advisory(otherNode, "pg_advisory_unlock", schema);
+            node = starting.get(5, TimeUnit.MINUTES);
+            assertThat(camundaTables(otherNode, schema)).isPositive();
+            assertThat(waitingForSchemaLock(otherNode)).isFalse();
+        } finally {
+            if (node != null) {
+                node.close();
+            }
+            starter.shutdownNow();
+            TestDatabases.dropPostgresSchema(url);
+        }
+    }
+
+    private static void advisory(Connection connection, String function, String schema) throws SQLException {
+        try (PreparedStatement call = connection.prepareStatement("select " + function + "(?, ?)")) {
+            call.setInt(1, SchemaCreationLock.LOCK_CLASS);
+            call.setInt(2, SchemaCreationLock.keyOf(schema));
+            call.execute();
+        }
+    }
+
+    private static boolean waitingForSchemaLock(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select count(*) from pg_locks where locktype = "
+                + "'advisory' and not granted and classid = ?::oid and objsubid = 2 and database = "
+                + "(select oid from pg_database where datname = current_database())")) {
+            query.setLong(1, SchemaCreationLock.LOCK_CLASS);
+            try (ResultSet count = query.executeQuery()) {
+                count.next();
+                return count.getInt(1) > 0;
+            }
+        }
+    }
+
+    private static int camundaTables(Connection connection, String schema) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select count(*) from information_schema.tables "
+                + "where table_schema = ? and table_name like 'act\\_%'")) {
+            query.setString(1, schema);
+            try (ResultSet count = query.executeQuery()) {
+                count.next();
+                return count.getInt(1);
+            }
         }
     }
 
