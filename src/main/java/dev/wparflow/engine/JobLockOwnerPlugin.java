@@ -1,8 +1,10 @@
-package dev.wparflow;
+package dev.wparflow.engine;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
+
+import dev.wparflow.NodeIdentity;
 
 /**
  * The job executor locks jobs under this node's name ({@link NodeIdentity}) instead of a random UUID, so a job's

@@ -1,4 +1,4 @@
-package dev.wparflow.process.jobs;
+package dev.wparflow.engine;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,4 +1,4 @@
-package dev.wparflow.process.jobs;
+package dev.wparflow.engine;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

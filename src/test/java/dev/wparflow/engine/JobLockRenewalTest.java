@@ -1,4 +1,4 @@
-package dev.wparflow.process.jobs;
+package dev.wparflow.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
