@@ -208,7 +208,7 @@ abstract class AbstractRelocationIT {
     }
 
     String state(String host, String wpar) {
-        return fleet.host(host).wpar(wpar).map(w -> String.valueOf(w.state.letter())).orElse(null);
+        return fleet.host(host).wpar(wpar).map(w -> String.valueOf(w.state().letter())).orElse(null);
     }
 
     /** Every command the fleet ran that is not a read of the checks (nor the detached-run protocol). */

@@ -156,7 +156,7 @@ abstract class AbstractStaticRelocationIT {
 
     /** The WPAR's state letter on a host, or null when it does not exist there. */
     String state(String host, String wpar) {
-        return fleet.host(host).wpar(wpar).map(w -> String.valueOf(w.state.letter())).orElse(null);
+        return fleet.host(host).wpar(wpar).map(w -> String.valueOf(w.state().letter())).orElse(null);
     }
 
     /** The WPAR exists exactly once, in {@code state} on {@code host}; no image, no lock left. */
@@ -238,7 +238,7 @@ abstract class AbstractStaticRelocationIT {
     void nameTakenOnTargetIsRefusedBeforeAnythingChanges() throws Exception {
         var copy = fleet.host("lpar00").wpar("wpr05").orElseThrow();
         copy.name = "wpr00";
-        fleet.host("lpar01").model().locked(() -> fleet.host("lpar01").model().wpars.put("wpr00", copy));
+        fleet.host("lpar01").model().locked(() -> fleet.host("lpar01").model().addWpar(copy));
         String instance = relocate("wpr00");
         awaitEnd(instance);
 
