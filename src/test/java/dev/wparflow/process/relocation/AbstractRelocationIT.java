@@ -430,57 +430,20 @@ abstract class AbstractRelocationIT {
         assertThat(locks.heldBy(second)).isEmpty();
     }
 
-    /** Watches the WPAR's state letters on both hosts (Figure 4-2) until stopped. */
-    final class StateWatcher implements AutoCloseable {
-        final java.util.Set<String> departing = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        final java.util.Set<String> arriving = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        private final Thread thread;
-        private volatile boolean running = true;
-
-        StateWatcher(String wpar) {
-            thread = new Thread(() -> {
-                while (running) {
-                    String d = state("lpar00", wpar);
-                    String a = state("lpar01", wpar);
-                    if (d != null) {
-                        departing.add(d);
-                    }
-                    if (a != null) {
-                        arriving.add(a);
-                    }
-                    try {
-                        Thread.sleep(10);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "state-watcher");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running = false;
-            thread.join();
-        }
-    }
-
     @Test
     void liveRelocationOfMob01PassesThroughFigure42States() throws Exception {
         fleet.setTimeScale(0.3); // movewpar: about 2.4 s in all, well inside the 6 s move timeout
         String instance = relocate("mob01", Map.of("mode", "live"));
         assertThat((String) tasks.getVariable(approvalTask(instance).getId(), "plan")).contains("chosen mode: live");
-        try (StateWatcher watch = new StateWatcher("mob01")) {
-            decide(instance, "bob", "approve", "live move agreed");
-            awaitEnd(instance);
-            watch.close();
+        long mark = fleet.stateHistory().lastSeq();
+        decide(instance, "bob", "approve", "live move agreed");
+        awaitEnd(instance);
 
-            assertPassed(instance, "CallActivity_LiveRelocation");
-            assertPassed(instance, "EndEvent_WparRelocated");
-            assertThat(watch.departing).contains("A", "T", "M");
-            assertThat(watch.arriving).contains("D", "T", "A");
-        }
+        assertPassed(instance, "CallActivity_LiveRelocation");
+        assertPassed(instance, "EndEvent_WparRelocated");
+        // Figure 4-2 on both sides (A T M T D departing, D T A arriving), then the departing copy removed
+        assertThat(fleet.stateHistory().path("lpar00", "mob01", mark)).isEqualTo("ATMTDT-");
+        assertThat(fleet.stateHistory().path("lpar01", "mob01", mark)).isEqualTo("-TDTA");
         assertThat(state("lpar01", "mob01")).isEqualTo("A");
         assertThat(state("lpar00", "mob01")).isNull();
         assertThat(locks.heldBy(instance)).isEmpty();
@@ -506,12 +469,13 @@ abstract class AbstractRelocationIT {
     void liveMoveTimedOutMidWayIsAbortedOnBothSides() throws Exception {
         fleet.setTimeScale(2.0); // movewpar: about 16 s, the 6 s move timeout strikes mid-way
         String instance = relocate("mob01", Map.of("mode", "live"));
-        try (StateWatcher watch = new StateWatcher("mob01")) {
-            decide(instance, "bob", "approve", "live move agreed");
-            awaitEnd(instance);
-            watch.close();
-            assertThat(watch.departing).contains("T");
-        }
+        long mark = fleet.stateHistory().lastSeq();
+        decide(instance, "bob", "approve", "live move agreed");
+        awaitEnd(instance);
+        // the departing WPAR left Active for the move (Moving, then Transitional again, as far as the move got before
+        // the timeout struck), then came back; the pre-staged copy went back to Defined and was removed
+        assertThat(fleet.stateHistory().path("lpar00", "mob01", mark)).matches("AT(MT?)?A");
+        assertThat(fleet.stateHistory().path("lpar01", "mob01", mark)).isEqualTo("-TDTDT-");
         assertPassed(instance, "EndEvent_WparStayed");
         assertThat(variable(instance, "outcome")).isEqualTo("ROLLED_BACK");
         assertThat((String) variable(instance, "outcomeReason")).startsWith("MOVE_TIMED_OUT");
