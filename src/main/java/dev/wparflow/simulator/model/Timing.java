@@ -2,6 +2,7 @@ package dev.wparflow.simulator.model;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Nominal durations of the commands that take time (milliseconds of simulated time) and the global
@@ -37,8 +38,12 @@ public final class Timing {
         return scale;
     }
 
+    /** Also for commands already pausing: their remaining time follows the new scale (0 ends them now). */
     public void setScale(double scale) {
-        this.scale = scale;
+        synchronized (this) {
+            this.scale = scale;
+            notifyAll();
+        }
     }
 
     public void setDuration(String command, long nominalMillis) {
@@ -49,11 +54,21 @@ public final class Timing {
         return Math.round(durations.getOrDefault(command, 0L) * scale);
     }
 
-    /** Sleeps for the scaled duration of {@code command}; interruptible (cancel, closed channel). */
+    /**
+     * Waits for the scaled duration of {@code command}, measured again whenever the scale changes: a test can hold a
+     * command in its Transitional state with a large scale and let it finish by setting 0. Interruptible (cancel,
+     * closed channel).
+     */
     public void pause(String command) throws InterruptedException {
-        long ms = wallMillis(command);
-        if (ms > 0) {
-            Thread.sleep(ms);
+        long start = System.nanoTime();
+        synchronized (this) {
+            while (true) {
+                long left = TimeUnit.MILLISECONDS.toNanos(wallMillis(command)) - (System.nanoTime() - start);
+                if (left <= 0) {
+                    return;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
         }
     }
 }
