@@ -252,10 +252,13 @@ class SshSessionPoolTest {
         try {
             List<Future<CommandResult>> futures = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
-                futures.add(threads.submit(() -> pool.run("lpar00", "sleep 150")));
+                futures.add(threads.submit(() -> pool.run("lpar00", "gate cap")));
             }
-            await().atMost(Duration.ofSeconds(5)).until(() -> pool.channelsInUse() == 3);
+            // none can finish before the gate opens: three run, the other nine wait for a channel
+            await().atMost(Duration.ofSeconds(30)).until(() -> server.runningCommands() == 3 && pool.channelsInUse() == 3);
             assertThat(pool.info("lpar00").channels()).isEqualTo(3);
+            assertThat(server.totalExecutions()).isEqualTo(3);
+            server.openGate("cap");
             for (Future<CommandResult> f : futures) {
                 assertThat(f.get().exitStatus()).isZero();
             }
