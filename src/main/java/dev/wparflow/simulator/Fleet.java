@@ -340,6 +340,19 @@ public final class Fleet implements AutoCloseable {
         hmcs.values().forEach(h -> h.model().timing.setScale(s));
     }
 
+    /**
+     * Holds {@code command} (e.g. "savewpar") on every host: it starts, marks its WPAR, then waits, however short
+     * its duration, until {@link #release}; a test looks while it certainly runs. Cleared by {@link #reset}.
+     */
+    public void hold(String command) {
+        hosts.values().forEach(h -> h.model().timing.hold(command));
+    }
+
+    /** Lets the held {@code command} finish on every host. */
+    public void release(String command) {
+        hosts.values().forEach(h -> h.model().timing.release(command));
+    }
+
     ExecutorService commandExecutorInternal() {
         return commandExecutor;
     }

@@ -20,6 +20,8 @@ public final class Timing {
             "chkptwpar", 3000L, "restartwpar", 3000L, "restartwpar-resume", 500L);
 
     private final Map<String, Long> durations = new ConcurrentHashMap<>(DEFAULTS);
+    /** Commands whose pauses last until {@link #release} (tests: "still running when the test looks"). */
+    private final java.util.Set<String> held = ConcurrentHashMap.newKeySet();
     private volatile double scale;
 
     public Timing(double scale) {
@@ -47,7 +49,23 @@ public final class Timing {
     }
 
     public void setDuration(String command, long nominalMillis) {
-        durations.put(command, nominalMillis);
+        synchronized (this) {
+            durations.put(command, nominalMillis);
+            notifyAll();
+        }
+    }
+
+    /** From now on, {@code command}'s pauses (those already under way too) last until {@link #release}. */
+    public void hold(String command) {
+        held.add(command);
+    }
+
+    /** Lets {@code command}'s held pauses end as their duration says (at once if it has passed). */
+    public void release(String command) {
+        synchronized (this) {
+            held.remove(command);
+            notifyAll();
+        }
     }
 
     public long wallMillis(String command) {
@@ -55,14 +73,18 @@ public final class Timing {
     }
 
     /**
-     * Waits for the scaled duration of {@code command}, measured again whenever the scale changes: a test can hold a
-     * command in its Transitional state with a large scale and let it finish by setting 0. Interruptible (cancel,
-     * closed channel).
+     * Waits for the scaled duration of {@code command}, measured again whenever the scale or the duration changes, and
+     * for as long as the command is held: a test can keep a command in its Transitional state ({@link #hold}, or a
+     * large scale) and let it finish ({@link #release}, or scale 0). Interruptible (cancel, closed channel).
      */
     public void pause(String command) throws InterruptedException {
         long start = System.nanoTime();
         synchronized (this) {
             while (true) {
+                if (held.contains(command)) {
+                    wait();
+                    continue;
+                }
                 long left = TimeUnit.MILLISECONDS.toNanos(wallMillis(command)) - (System.nanoTime() - start);
                 if (left <= 0) {
                     return;

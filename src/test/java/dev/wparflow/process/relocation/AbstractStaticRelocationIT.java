@@ -299,11 +299,12 @@ abstract class AbstractStaticRelocationIT {
 
     @Test
     void arrivingHostDownBecomesAnIncidentThatAnOperatorRetries() throws Exception {
-        fleet.setTimeScale(1.0); // savewpar takes 3 s: time to take the arriving host down
+        fleet.hold("savewpar"); // until the arriving host is down
         String instance = relocate("wpr00");
-        await().atMost(Duration.ofSeconds(20)).until(() -> fleet.log().entries("lpar00").stream()
+        await().atMost(Duration.ofSeconds(60)).until(() -> fleet.log().entries("lpar00").stream()
                 .anyMatch(e -> e.command().equals("savewpar")));
         fleet.host("lpar01").setDown(true);
+        fleet.release("savewpar");
         await().atMost(Duration.ofSeconds(40)).until(() -> runtime.createIncidentQuery().processInstanceId(instance)
                 .count() == 1);
         Incident incident = runtime.createIncidentQuery().processInstanceId(instance).singleResult();
@@ -354,7 +355,7 @@ abstract class AbstractStaticRelocationIT {
 
     @Test
     void departingHostDropsEveryStartOfTheSaveIncidentThenTheOperatorsRetryFindsTheRun() {
-        fleet.setTimeScale(1.0); // savewpar takes 3 s: still running when the operator retries
+        fleet.hold("savewpar"); // still running when the operator retries
         fleet.faults().add(FaultRule.on("lpar00").command("wparflow-run").argContains("savewpar")
                 .type(FaultType.DROP_CONNECTION).times(2).build());
         String instance = relocate("wpr00");
@@ -368,10 +369,11 @@ abstract class AbstractStaticRelocationIT {
         assertThat(fleet.host("lpar00").wpar("wpr00").orElseThrow().lock.command()).as("savewpar holds the lock")
                 .isEqualTo("savewpar");
 
-        // the operator's retry, run at once (not at the job executor's next acquisition, up to 5 s later) so that it
-        // meets savewpar still running and holding the WPAR's administrative lock
+        // the operator's retry meets savewpar still running and holding the WPAR's administrative lock
         management.executeJob(incident.getConfiguration());
-        fleet.setTimeScale(0.0); // the rest of the move at once
+        assertThat(saveStarts()).as("two dropped starts and the retry's").isEqualTo(3);
+        assertThat(savewparRuns()).as("savewpar runs while it is held").isEqualTo(1);
+        fleet.release("savewpar");
         awaitEnd(instance);
 
         assertPassed(instance, "EndEvent_WparRelocated");
