@@ -112,7 +112,7 @@ class RunWatcherBackoffTest {
 
         watcher.onRunStarted(started);
 
-        verify(locks, timeout(5000)).release(LockResource.poller("lpar00"), "node-1");
+        verify(locks, timeout(30_000)).release(LockResource.poller("lpar00"), "node-1");
     }
 
     @Test

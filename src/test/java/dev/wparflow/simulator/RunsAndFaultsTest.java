@@ -189,7 +189,7 @@ class RunsAndFaultsTest {
         try (ClientSession s = ssh.session("lpar00")) {
             SimSsh.Result dropped = SimSsh.exec(s, "stopwpar wpr00");
             assertThat(dropped.exit()).isEqualTo(-1);
-            await().atMost(Duration.ofSeconds(5)).until(s::isClosed);
+            await().atMost(Duration.ofSeconds(30)).until(s::isClosed);
         }
         assertThat(fleet.host("lpar00").states()).contains("wpr00=D"); // the command itself completed
     }

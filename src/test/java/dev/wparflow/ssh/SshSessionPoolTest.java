@@ -155,8 +155,8 @@ class SshSessionPoolTest {
         SshSessionPool pool = pool();
         pool.run("lpar00", "echo one");
         assertThat(pool.isConnected("lpar00")).isTrue();
-        await().atMost(Duration.ofSeconds(5)).until(() -> !pool.isConnected("lpar00"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> server.openSessions() == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !pool.isConnected("lpar00"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> server.openSessions() == 0);
         assertThat(pool.sessions()).extracting(SessionInfo::describe).containsExactly("lpar00: not connected");
 
         assertThat(pool.run("lpar00", "echo two").stdout()).isEqualTo("two\n");
@@ -177,7 +177,7 @@ class SshSessionPoolTest {
         SshSessionPool pool = pool();
         pool.run("lpar00", "echo before");
         server.dropAllSessions();
-        await().atMost(Duration.ofSeconds(5)).until(() -> !pool.isConnected("lpar00"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !pool.isConnected("lpar00"));
         CommandResult r = pool.run("lpar00", "echo after");
         assertThat(r.stdout()).isEqualTo("after\n");
         assertThat(server.connections()).isEqualTo(2);
@@ -419,8 +419,8 @@ class SshSessionPoolTest {
         SshSessionPool pool = pool();
         ExecutorService t = Executors.newSingleThreadExecutor();
         try {
-            Future<?> hanging = t.submit(() -> pool.run("lpar00", "hang", CommandOptions.timeout(Duration.ofSeconds(10))));
-            await().atMost(Duration.ofSeconds(5)).until(() -> pool.channelsInUse() == 1);
+            Future<?> hanging = t.submit(() -> pool.run("lpar00", "hang", CommandOptions.timeout(Duration.ofMinutes(2))));
+            await().atMost(Duration.ofSeconds(30)).until(() -> pool.channelsInUse() == 1);
             assertThatThrownBy(() -> pool.disconnect("lpar00", false)).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("1 command(s) running");
             assertThat(pool.disconnect("lpar00", true)).isTrue();
