@@ -178,8 +178,8 @@ final class BackupFaults {
                 Wpar wpar = fleet.host(host).wpar(BackupBench.wparName(w)).orElse(null);
                 String what = host + "/" + BackupBench.wparName(w);
                 char expected = active(w) ? 'A' : 'D';
-                if (wpar == null || wpar.state.letter() != expected) {
-                    moved.add(what + "=" + (wpar == null ? "gone" : String.valueOf(wpar.state.letter())));
+                if (wpar == null || wpar.state().letter() != expected) {
+                    moved.add(what + "=" + (wpar == null ? "gone" : String.valueOf(wpar.state().letter())));
                 }
                 if (wpar != null && wpar.lock != null) {
                     locked.add(what + " (" + wpar.lock.command() + ")");

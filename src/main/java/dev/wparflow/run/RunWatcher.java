@@ -10,10 +10,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -53,15 +55,24 @@ public class RunWatcher {
     private final Map<String, Set<String>> covered = new HashMap<>();
     private final Map<String, Integer> inFlight = new HashMap<>();
     private volatile boolean stopping;
-    /** Per host whose last wait failed: how long it is left alone, and until when (System.nanoTime). */
+    /** Per host whose last wait failed: how long it is left alone, and until when (nanoTime). */
     private final Map<String, Backoff> backoffs = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Per host whose poller lease this node holds: when it ends (System.nanoTime). */
+    /** Per host whose poller lease this node holds: when it ends (nanoTime). */
     private final Map<String, Long> leaseDeadlines = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
+    private final LongSupplier nanoTime;
 
+    @Autowired
     public RunWatcher(RemoteRunRepository runs, RemoteRunService service, AixShell shell, LeaseLockService locks,
             NodeIdentity node, @Value("${wparflow.runs.wait:PT20S}") Duration waitTime,
             @Value("${wparflow.runs.poll-lease:PT40S}") Duration pollLease) {
+        this(runs, service, shell, locks, node, waitTime, pollLease, System::nanoTime);
+    }
+
+    /** With the monotonic time source the back-offs and lease deadlines are measured on (tests move it by hand). */
+    RunWatcher(RemoteRunRepository runs, RemoteRunService service, AixShell shell, LeaseLockService locks,
+            NodeIdentity node, Duration waitTime, Duration pollLease, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.runs = runs;
         this.service = service;
         this.shell = shell;
@@ -108,7 +119,7 @@ public class RunWatcher {
             return;
         }
         Backoff backoff = backoffs.get(host);
-        if (backoff != null && System.nanoTime() < backoff.until()) {
+        if (backoff != null && nanoTime.getAsLong() < backoff.until()) {
             return;
         }
         List<String> running;
@@ -169,7 +180,7 @@ public class RunWatcher {
      * {@code wparflow.runs.poll-lease}); runs that other nodes start there are waited for from its next round.
      */
     private boolean holdLease(String host) {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         Long deadline = leaseDeadlines.get(host);
         if (deadline != null && deadline - now > waitTime.plus(LEASE_MARGIN).toNanos()) {
             return true;
@@ -215,11 +226,16 @@ public class RunWatcher {
         if (pause.compareTo(waitTime) > 0) {
             pause = waitTime;
         }
-        backoffs.put(host, new Backoff(pause, System.nanoTime() + pause.toNanos()));
+        backoffs.put(host, new Backoff(pause, nanoTime.getAsLong() + pause.toNanos()));
         return pause;
     }
 
     private record Backoff(Duration pause, long until) {
+    }
+
+    /** Whether a wait to the host is in flight: one is counted from the moment {@link #watch} decides to send it. */
+    synchronized boolean waitInFlight(String host) {
+        return inFlight.containsKey(host);
     }
 
     /** A wait of the host's has ended: its runs are no longer covered. */

@@ -25,11 +25,13 @@ import org.apache.sshd.common.util.threads.ThreadUtils;
 
 import dev.wparflow.simulator.command.Commands;
 import dev.wparflow.simulator.fault.Faults;
+import dev.wparflow.simulator.model.SimulatedHost;
+import dev.wparflow.simulator.model.WparStateHistory;
 import dev.wparflow.simulator.ssh.FleetKeys;
 
 /**
  * A running fleet of simulated AIX global environments, each with its own SSH server on loopback.
- * The Java API for tests: {@link #start}, {@link #host}, {@link #log}, {@link #faults},
+ * The Java API for tests: {@link #start}, {@link #host}, {@link #log}, {@link #stateHistory}, {@link #faults},
  * {@link #reset}, {@link #close}.
  */
 public final class Fleet implements AutoCloseable {
@@ -41,6 +43,7 @@ public final class Fleet implements AutoCloseable {
             () -> hosts.values().stream().map(HostRuntime::model).toList(),
             n -> hosts.containsKey(n) && !hosts.get(n).isDown());
     private final CommandLog log = new CommandLog();
+    private final WparStateHistory stateHistory = new WparStateHistory();
     private final Faults faults = new Faults();
     private final Commands commands = new Commands();
     private final ExecutorService commandExecutor;
@@ -118,7 +121,7 @@ public final class Fleet implements AutoCloseable {
             if (options.randomPorts) {
                 hs.port = 0;
             }
-            HostRuntime h = new HostRuntime(this, hs, spec.buildHost(hs, scale()), hostKeys.get(hs.name));
+            HostRuntime h = new HostRuntime(this, hs, recorded(spec.buildHost(hs, scale())), hostKeys.get(hs.name));
             h.authorizedKeys.addAll(fleetKeys);
             hs.authorizedKeys.stream().map(FleetKeys::parsePublic).forEach(h.authorizedKeys::add);
             hosts.put(hs.name, h);
@@ -270,6 +273,16 @@ public final class Fleet implements AutoCloseable {
         return log;
     }
 
+    /** Every WPAR state change on every host since the fleet started or was last reset, in order. */
+    public WparStateHistory stateHistory() {
+        return stateHistory;
+    }
+
+    private SimulatedHost recorded(SimulatedHost model) {
+        model.recordStatesInto(stateHistory);
+        return model;
+    }
+
     public Faults faults() {
         return faults;
     }
@@ -302,10 +315,13 @@ public final class Fleet implements AutoCloseable {
         return wrongHostKey;
     }
 
-    /** Back to the fleet file's state: fresh models, no runs, the file's faults only, empty log, hosts up. */
+    /** Back to the fleet file's state: fresh models, no runs, the file's faults only, empty log and history, hosts up. */
     public void reset() throws IOException {
+        // a command still running on a replaced model must not write into the new history
+        hosts.values().forEach(h -> h.model().recordStatesInto(null));
+        stateHistory.clear();
         for (HostRuntime h : hosts.values()) {
-            h.replaceModel(spec.buildHost(h.spec(), scale()));
+            h.replaceModel(recorded(spec.buildHost(h.spec(), scale())));
             h.setDown(h.spec().down);
         }
         for (HostRuntime h : hmcs.values()) {
@@ -322,6 +338,19 @@ public final class Fleet implements AutoCloseable {
     public void setTimeScale(double s) {
         hosts.values().forEach(h -> h.model().timing.setScale(s));
         hmcs.values().forEach(h -> h.model().timing.setScale(s));
+    }
+
+    /**
+     * Holds {@code command} (e.g. "savewpar") on every host: it starts, marks its WPAR, then waits, however short
+     * its duration, until {@link #release}; a test looks while it certainly runs. Cleared by {@link #reset}.
+     */
+    public void hold(String command) {
+        hosts.values().forEach(h -> h.model().timing.hold(command));
+    }
+
+    /** Lets the held {@code command} finish on every host. */
+    public void release(String command) {
+        hosts.values().forEach(h -> h.model().timing.release(command));
     }
 
     ExecutorService commandExecutorInternal() {

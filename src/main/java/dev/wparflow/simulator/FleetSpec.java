@@ -431,7 +431,7 @@ public final class FleetSpec {
         for (WparSpec ws : hs.wpars) {
             Wpar w = new Wpar(ws.name);
             w.type = "A".equalsIgnoreCase(ws.type) ? Wpar.Type.APPLICATION : Wpar.Type.SYSTEM;
-            w.state = WparState.parse(ws.state);
+            w.setState(WparState.parse(ws.state));
             w.hostname = ws.hostname == null ? ws.name : ws.hostname;
             w.directory = w.type == Wpar.Type.APPLICATION ? "/" : ws.directory == null ? "/wpars/" + ws.name : ws.directory;
             w.checkpointable = ws.checkpointable;
@@ -458,13 +458,13 @@ public final class FleetSpec {
                             ? extra.withLogicalVolume(extra.logicalVolume(), vg) : extra);
                 }
                 w.fileSystems = SimulatedHost.sorted(fss);
-                h.wpars.put(w.name, w);
+                h.addWpar(w);
                 h.materialize(w);
             } else {
                 w.fileSystems = new ArrayList<>(ws.extraFileSystems);
-                h.wpars.put(w.name, w);
+                h.addWpar(w);
             }
-            if (w.state == WparState.ACTIVE) {
+            if (w.state() == WparState.ACTIVE) {
                 w.corPid = h.nextPid();
             }
         }

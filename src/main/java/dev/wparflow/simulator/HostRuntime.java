@@ -129,7 +129,7 @@ public final class HostRuntime implements Services {
 
     /** Name to state letter, e.g. {wpr00=D, skippy=A}. */
     public String states() {
-        return model.locked(() -> model.wparList().stream().map(w -> w.name + "=" + w.state.letter())
+        return model.locked(() -> model.wparList().stream().map(w -> w.name + "=" + w.state().letter())
                 .collect(Collectors.joining(", ", "{", "}")));
     }
 

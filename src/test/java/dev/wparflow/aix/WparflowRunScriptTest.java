@@ -64,13 +64,27 @@ class WparflowRunScriptTest {
         runDir = tmp.resolve("runs");
         bin = tmp.resolve("bin");
         Files.createDirectories(bin);
-        // appends one line to a counter file, then sleeps: proves how many times a run really started
-        stub("stub_count", "#!/bin/sh\necho started >> \"$1\"\nsleep \"${2:-1}\"\necho counted\n");
+        // appends one line to a counter file, then sleeps (a number) or waits for a gate file (a path): proves how
+        // many times a run really started
+        stub("stub_count", "#!/bin/sh\necho started >> \"$1\"\ncase \"$2\" in /*) " + GATE_WAIT.replace("$1", "$2")
+                + " ;; *) sleep \"${2:-1}\" ;; esac\necho counted\n");
+        // runs until the test creates the gate file: a run that is certainly still running when the test looks
+        stub("stub_gate", "#!/bin/sh\n" + GATE_WAIT + "\necho gate opened\n");
         stub("stub_echo", "#!/bin/sh\necho \"out: $*\"\necho \"err: $*\" >&2\nexit \"${STUB_RC:-0}\"\n");
         stub("stub_exit", "#!/bin/sh\necho exiting with $1\nexit \"$1\"\n");
         // writes its pid, then its child's pid, so the test can see the whole tree die on cancel
         stub("stub_tree", "#!/bin/sh\nsleep 300 &\necho $! > \"$1.child\"\necho $$ > \"$1\"\nwait\n");
-        stub("stub_sleep", "#!/bin/sh\nsleep \"$1\"\necho slept $1\n");
+    }
+
+    private static final String GATE_WAIT = "while [ ! -e \"$1\" ]; do sleep 0.05; done";
+
+    /** A gate file for stub_gate or stub_count: the run goes on once it exists. */
+    private Path gate(String name) {
+        return tmp.resolve("gate-" + name);
+    }
+
+    private static void open(Path gate) throws IOException {
+        Files.writeString(gate, "");
     }
 
     private void stub(String name, String body) throws IOException {
@@ -101,15 +115,12 @@ class WparflowRunScriptTest {
         return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
-    private static void await(String what, Duration max, BooleanSupplier cond) throws InterruptedException {
-        long end = System.nanoTime() + max.toNanos();
-        while (System.nanoTime() < end) {
-            if (cond.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("timed out waiting for " + what);
+    /** The longest any wait here may take on a loaded machine: a safety net, not a measure. */
+    private static final Duration GENEROUS = Duration.ofSeconds(30);
+
+    private static void await(String what, Duration max, BooleanSupplier cond) {
+        org.awaitility.Awaitility.await(what).atMost(max.compareTo(GENEROUS) < 0 ? GENEROUS : max).pollInterval(Duration.ofMillis(50))
+                .until(cond::getAsBoolean);
     }
 
     private String status(String id) {
@@ -122,12 +133,12 @@ class WparflowRunScriptTest {
 
     @Test
     void startReturnsAtOnceThenStatusGoesFromRunningToExited() throws Exception {
-        long t0 = System.nanoTime();
-        Run r = run("start", "run-1", "--", "stub_sleep", "2");
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(1500));
+        // start returns while its command cannot have ended: the gate is still closed
+        Run r = run("start", "run-1", "--", "stub_gate", gate("run-1").toString());
         assertThat(r.exit()).isZero();
         assertThat(r.stdout().strip()).isEqualTo("run-1 running");
         assertThat(status("run-1")).isEqualTo("run-1 running");
+        open(gate("run-1"));
         await("run-1 to exit", Duration.ofSeconds(10), () -> status("run-1").equals("run-1 exited 0"));
         assertThat(Files.readString(runDir.resolve("run-1/started"))).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\n");
         assertThat(Files.readString(runDir.resolve("run-1/pid")).strip()).matches("\\d+");
@@ -149,26 +160,35 @@ class WparflowRunScriptTest {
 
     @Test
     void waitReturnsWhenOneRunFinishesAndReportsAllOfThem() throws Exception {
-        run("start", "slow", "--", "stub_sleep", "30");
-        run("start", "quick", "--", "stub_sleep", "2");
+        run("start", "slow", "--", "stub_gate", gate("slow").toString()); // never opened: cancelled below
+        run("start", "quick", "--", "stub_gate", gate("quick").toString());
         long t0 = System.nanoTime();
-        Run r = run("wait", "25", "slow", "quick");
+        java.util.concurrent.CompletableFuture<Run> waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return run("wait", "25", "slow", "quick");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        open(gate("quick"));
+        Run r = waiting.get(60, TimeUnit.SECONDS);
         Duration waited = Duration.ofNanos(System.nanoTime() - t0);
 
         assertThat(r.exit()).isZero();
         assertThat(r.stdout().lines().toList()).containsExactly("slow running", "quick exited 0");
-        assertThat(waited).as("back when quick ended, not after 25 s").isBetween(Duration.ofSeconds(1),
-                Duration.ofSeconds(10));
+        // slow never ends by itself: only quick's end can bring the wait back before its 25 s
+        assertThat(waited).as("back when quick ended, not after 25 s").isLessThan(Duration.ofSeconds(20));
         run("cancel", "slow");
     }
 
     @Test
     void waitGivesUpAfterItsSecondsAndRefusesBadArguments() throws Exception {
-        run("start", "long", "--", "stub_sleep", "30");
+        run("start", "long", "--", "stub_gate", gate("long").toString()); // never opened: cancelled below
         long t0 = System.nanoTime();
         Run r = run("wait", "2", "long");
         assertThat(r.stdout().strip()).isEqualTo("long running");
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(10));
+        // not before its 2 s; and back, though the run never ends
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(25));
         // an unknown run is "not running": no wait at all
         assertThat(run("wait", "20", "long", "nope").stdout().lines().toList()).containsExactly("long running",
                 "nope unknown");
@@ -182,7 +202,7 @@ class WparflowRunScriptTest {
     void statusReportsSeveralRunsOneLineEachIncludingUnknown() throws Exception {
         run("start", "s1", "--", "stub_exit", "0");
         await("s1", Duration.ofSeconds(10), () -> status("s1").equals("s1 exited 0"));
-        run("start", "s2", "--", "stub_sleep", "5");
+        run("start", "s2", "--", "stub_gate", gate("s2").toString()); // never opened: cancelled below
         Run r = run("status", "s1", "s2", "nope");
         assertThat(r.exit()).isZero();
         assertThat(r.stdout()).isEqualTo("s1 exited 0\ns2 running\nnope unknown\n");
@@ -192,14 +212,17 @@ class WparflowRunScriptTest {
     @Test
     void startingAnExistingRunIdAgainDoesNotStartItTwice() throws Exception {
         Path counter = tmp.resolve("counter-seq");
-        assertThat(run("start", "once", "--", "stub_count", counter.toString(), "2").stdout()).isEqualTo("once running\n");
-        Run again = run("start", "once", "--", "stub_count", counter.toString(), "2");
+        String g = gate("once").toString();
+        assertThat(run("start", "once", "--", "stub_count", counter.toString(), g).stdout()).isEqualTo("once running\n");
+        Run again = run("start", "once", "--", "stub_count", counter.toString(), g);
         assertThat(again.exit()).isZero();
         assertThat(again.stdout()).isEqualTo("once running\n");
+        open(gate("once"));
         await("once to exit", Duration.ofSeconds(10), () -> status("once").equals("once exited 0"));
         assertThat(run("start", "once", "--", "stub_count", counter.toString(), "0").stdout())
                 .isEqualTo("once exited 0\n");
-        Thread.sleep(300);
+        // a start writes the run's command before it runs it: still the first one's, so nothing was started again
+        assertThat(Files.readAllLines(runDir.resolve("once/cmd"))).containsExactly("stub_count", counter.toString(), g);
         assertThat(Files.readAllLines(counter)).hasSize(1);
     }
 
@@ -233,13 +256,15 @@ class WparflowRunScriptTest {
         Optional<String> setsid = findOnPath("setsid");
         assumeTrue(setsid.isPresent(), "no setsid(1) to simulate an SSH session");
         // a new session starts the run, then hangs up its whole process group and exits, as sshd does
-        String inner = ksh + " " + SCRIPT + " start survivor -- stub_count " + counter + " 2; kill -HUP 0";
+        String inner = ksh + " " + SCRIPT + " start survivor -- stub_count " + counter + " " + gate("survivor")
+                + "; kill -HUP 0";
         ProcessBuilder b = pb(List.of());
         b.command(setsid.get(), "-w", "/bin/sh", "-c", inner);
         b.redirectErrorStream(true).redirectOutput(tmp.resolve("session.log").toFile());
         Process session = b.start();
         assertThat(session.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(status("survivor")).isEqualTo("survivor running");
+        open(gate("survivor"));
         await("survivor to finish", Duration.ofSeconds(10), () -> status("survivor").equals("survivor exited 0"));
         assertThat(Files.readAllLines(counter)).hasSize(1);
         assertThat(run("output", "survivor").stdout()).isEqualTo("counted\n");
@@ -286,11 +311,12 @@ class WparflowRunScriptTest {
 
     @Test
     void forgetRefusesWhileRunningAndRemovesTheRecordAfterwards() throws Exception {
-        run("start", "f1", "--", "stub_sleep", "1");
+        run("start", "f1", "--", "stub_gate", gate("f1").toString());
         Run refused = run("forget", "f1");
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(refused.stderr()).contains("running");
         assertThat(runDir.resolve("f1")).isDirectory();
+        open(gate("f1"));
         await("f1 to exit", Duration.ofSeconds(10), () -> status("f1").equals("f1 exited 0"));
         Run forgot = run("forget", "f1");
         assertThat(forgot.exit()).isZero();

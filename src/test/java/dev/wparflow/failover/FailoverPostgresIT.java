@@ -473,12 +473,12 @@ class FailoverPostgresIT {
     // ------------------------------------------------------------------ what is left
 
     private String state(String host, String wpar) {
-        return fleet.host(host).wpar(wpar).map(w -> String.valueOf(w.state.letter())).orElse(null);
+        return fleet.host(host).wpar(wpar).map(w -> String.valueOf(w.state().letter())).orElse(null);
     }
 
     private void assertNoAdministrativeLock() {
         for (String host : List.of("lpar00", "lpar01")) {
-            fleet.host(host).model().wpars.values().forEach(w -> assertThat(w.lock)
+            fleet.host(host).model().wparList().forEach(w -> assertThat(w.lock)
                     .as("AIX administrative lock on " + host + "/" + w.name).isNull());
         }
     }

@@ -108,7 +108,7 @@ class HmcSelectorTest {
     void liveHmcThatDiesBeforeTheCommandFailsOverWithoutDuplicates() throws Exception {
         pool.connect("hmcB");
         hmcB.close(); // HMC B goes away while its session is idle
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !pool.isConnected("hmcB"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !pool.isConnected("hmcB"));
         assertThat(selector.run("ms01", "echo lssyscfg", CommandOptions.DEFAULT).host()).isEqualTo("hmcA");
         assertThat(hmcA.executions("echo lssyscfg")).isEqualTo(1);
     }

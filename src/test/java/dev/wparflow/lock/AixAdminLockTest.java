@@ -84,7 +84,7 @@ class AixAdminLockTest {
         CommandResult stopped = adminLock.whileLifted("lpar00", WPR00, 17, ORIGIN,
                 () -> shell.ssh.run("lpar00", "stopwpar -N wpr00"));
         assertThat(stopped.exitStatus()).isZero();
-        assertThat(fleet.host("lpar00").model().wpar("wpr00").orElseThrow().state.letter()).isEqualTo('D');
+        assertThat(fleet.host("lpar00").model().wpar("wpr00").orElseThrow().state().letter()).isEqualTo('D');
         assertThat(lockOnHost().pid()).isEqualTo(17);
     }
 

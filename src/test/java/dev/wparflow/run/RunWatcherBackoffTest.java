@@ -15,6 +15,7 @@ import static org.mockito.Mockito.when;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import dev.wparflow.lock.LeaseLockService;
 import dev.wparflow.lock.LockAcquisition;
 import dev.wparflow.lock.LockResource;
 import dev.wparflow.ssh.CommandResult;
+import dev.wparflow.testsupport.MutableClock;
 
 /**
  * A host whose wait fails (the connection drops) is left alone for 1 s, then 2 s…, instead of being asked again every
@@ -36,8 +38,11 @@ class RunWatcherBackoffTest {
     final RemoteRunRepository runs = mock(RemoteRunRepository.class);
     final AixShell shell = mock(AixShell.class);
     final LeaseLockService locks = mock(LeaseLockService.class);
+    /** The watcher's monotonic time: back-offs run out only when the test moves it. */
+    final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T00:00:00Z"));
     final RunWatcher watcher = new RunWatcher(runs, mock(RemoteRunService.class), shell, locks,
-            new NodeIdentity("node-1"), Duration.ofSeconds(20), Duration.ofSeconds(60));
+            new NodeIdentity("node-1"), Duration.ofSeconds(20), Duration.ofSeconds(60),
+            () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
 
     final RemoteRun running = new RemoteRun("wf-1.Task_Save", "lpar00", "savewpar", "1", "Task_Save",
             RemoteRun.State.RUNNING, null, null, Instant.now(), Instant.now(), null, null, null, "exec-1");
@@ -59,29 +64,45 @@ class RunWatcherBackoffTest {
                 .thenReturn(new LockAcquisition.Acquired(LockResource.poller("lpar00"), 1, Instant.now().plusSeconds(60)));
     }
 
+    /** Waits until no wait is in flight, then says how many the host was sent in all. */
+    int waitsSentOnceIdle() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> !watcher.waitInFlight("lpar00"));
+        return waitsSent();
+    }
+
+    /**
+     * A round that sends no wait: {@code round()} decides synchronously and counts a wait in flight before it returns,
+     * so nothing in flight right after it (read first) and no new wait sent mean it sent none.
+     */
+    void assertRoundSendsNoWait(int sentBefore, String why) {
+        watcher.round();
+        boolean inFlight = watcher.waitInFlight("lpar00");
+        assertThat(inFlight || waitsSent() != sentBefore).as(why).isFalse();
+    }
+
     @Test
-    void aHostWhoseWaitFailedIsAskedAgainOnlyAfterItsBackOff() throws Exception {
+    void aHostWhoseWaitFailedIsAskedAgainOnlyAfterItsBackOff() {
         hostWithOneRun();
         when(shell.read(eq("lpar00"), any(), any())).thenThrow(new IllegalStateException("connection reset"));
 
         watcher.onRunStarted(started);
-        await().atMost(Duration.ofSeconds(5)).until(() -> waitsSent() == 1);
-        Thread.sleep(200); // the failed wait has ended: its run is no longer covered by a wait in flight
+        await().atMost(Duration.ofSeconds(10)).until(() -> waitsSent() == 1);
+        assertThat(waitsSentOnceIdle()).isEqualTo(1); // the failed wait has ended: its run is covered by none
 
         watcher.onRunStarted(started);
-        watcher.round();
-        Thread.sleep(300);
-        assertThat(waitsSent()).as("asked again within its 1 s back-off").isEqualTo(1);
+        assertRoundSendsNoWait(1, "asked again at once");
+        clock.advance(Duration.ofMillis(999));
+        assertRoundSendsNoWait(1, "asked again within its 1 s back-off");
 
-        await().pollDelay(Duration.ofMillis(700)).atMost(Duration.ofSeconds(5)).until(() -> {
-            watcher.round();
-            return waitsSent() == 2;
-        });
-        Thread.sleep(200);
+        clock.advance(Duration.ofMillis(1));
         watcher.round();
-        Thread.sleep(800);
+        assertThat(waitsSentOnceIdle()).as("asked again once the 1 s back-off is over").isEqualTo(2);
+
+        clock.advance(Duration.ofMillis(1999));
+        assertRoundSendsNoWait(2, "the second failure doubles the back-off to 2 s");
+        clock.advance(Duration.ofMillis(1));
         watcher.round();
-        assertThat(waitsSent()).as("the second failure doubles the back-off to 2 s").isEqualTo(2);
+        assertThat(waitsSentOnceIdle()).as("asked again once the 2 s back-off is over").isEqualTo(3);
     }
 
     @Test
@@ -91,18 +112,18 @@ class RunWatcherBackoffTest {
 
         watcher.onRunStarted(started);
 
-        verify(locks, timeout(5000)).release(LockResource.poller("lpar00"), "node-1");
+        verify(locks, timeout(30_000)).release(LockResource.poller("lpar00"), "node-1");
     }
 
     @Test
-    void aNodeWhoseWaitSucceededKeepsThePollerLease() throws Exception {
+    void aNodeWhoseWaitSucceededKeepsThePollerLease() {
         hostWithOneRun();
         when(shell.read(eq("lpar00"), any(), any())).thenReturn(new CommandResult("lpar00", "wparflow-run wait", 0,
                 "wf-1.Task_Save running\n", "", Duration.ZERO));
 
         watcher.onRunStarted(started);
-        await().atMost(Duration.ofSeconds(5)).until(() -> waitsSent() >= 1);
-        Thread.sleep(200);
+        // the next wait is sent only once the first has run to its end, lease handling included
+        await().atMost(Duration.ofSeconds(10)).until(() -> waitsSent() >= 2);
 
         verify(locks, never()).release(any(), anyString());
     }

@@ -102,7 +102,7 @@ class AixLayerContractTest {
 
     Map<String, WparState> fleetStates() {
         return fleet.host("sydney").wpars().stream()
-                .collect(Collectors.toMap(w -> w.name, w -> WparState.parse(String.valueOf(w.state.letter()))));
+                .collect(Collectors.toMap(w -> w.name, w -> WparState.parse(String.valueOf(w.state().letter()))));
     }
 
     static Map<String, WparState> states(List<WparInfo> l) {
@@ -154,7 +154,7 @@ class AixLayerContractTest {
 
     @Test
     void lswparDelimitedEscapesTheDelimiter() throws Exception {
-        fleet.host("sydney").model().locked(() -> fleet.host("sydney").model().wpars.get("skippy").script = "/etc/a:b");
+        fleet.host("sydney").model().locked(() -> fleet.host("sydney").model().wpar("skippy").orElseThrow().script = "/etc/a:b");
         List<LswparField> f = List.of(LswparField.NAME, LswparField.SCRIPT);
         List<WparInfo> l = ok(AixOutcomes.interpret(run("sydney", Lswpar.delimited(f, true, null, List.of(n("skippy")))),
                 out -> Lswpar.parseDelimited(out, f))).value();
@@ -196,7 +196,7 @@ class AixLayerContractTest {
                 WparLifecycle::parseStarted)).value();
         assertThat(s.subsystem()).isEqualTo("cor_bruce");
         assertThat(s.subsystemPid()).isPositive();
-        assertThat(fleet.host("sydney").wpar("bruce").orElseThrow().state.letter()).isEqualTo('A');
+        assertThat(fleet.host("sydney").wpar("bruce").orElseThrow().state().letter()).isEqualTo('A');
 
         WparBackup.Saved saved = ok(AixOutcomes.interpret(run("sydney", WparBackup.savewpar(n("bruce"),
                 AbsolutePath.of("/backup/bruce.save"), true, false, false, false)), WparBackup::parseSaved)).value();
@@ -217,7 +217,7 @@ class AixLayerContractTest {
                 .value();
         assertThat(r.name()).isEqualTo("bruce");
         assertThat(r.filesRestored()).isPositive();
-        assertThat(fleet.host("sydney").wpar("bruce").orElseThrow().state.letter()).isEqualTo('D');
+        assertThat(fleet.host("sydney").wpar("bruce").orElseThrow().state().letter()).isEqualTo('D');
     }
 
     @Test

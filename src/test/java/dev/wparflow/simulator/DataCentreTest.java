@@ -193,7 +193,7 @@ class DataCentreTest {
         assertThat(stop.exit()).isEqualTo(1);
         assertThat(AixOutcomes.classify(new CommandResult("nim01", "nim -o deactivate wpr06", 1, stop.out(), stop.err(),
                 null)).outcome()).isEqualTo(AixOutcome.WRONG_STATE);
-        assertThat(WparState.parse(String.valueOf(fleet.host("lpar01").wpar("wpr06").orElseThrow().state.letter())))
+        assertThat(WparState.parse(String.valueOf(fleet.host("lpar01").wpar("wpr06").orElseThrow().state().letter())))
                 .isEqualTo(WparState.DEFINED);
     }
 

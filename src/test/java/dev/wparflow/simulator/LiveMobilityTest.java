@@ -1,7 +1,9 @@
 package dev.wparflow.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -150,6 +152,7 @@ class LiveMobilityTest {
     @Test
     void example_4_27_liveMoveShowsFigure_4_2StatesOnBothSides() throws Exception {
         mobileSystemWparOnBothSides();
+        long mark = fleet.stateHistory().lastSeq();
         String key = departure("lpar00", "wpr01");
         assertThat(lswpar("lpar00")).containsEntry("wpr01", 'T').containsEntry("wpr03", 'A');
         assertThat(fleet.pendingMoves()).singleElement().satisfies(m -> assertThat(m.key).isEqualTo(key));
@@ -162,29 +165,55 @@ class LiveMobilityTest {
                 throw new RuntimeException(e);
             }
         });
-        // watch both sides with concurrent lswpar calls until the move is done
+        // lswpar on both sides while the move runs: whatever it shows must be states the WPAR really went through
         StringBuilder departing = new StringBuilder();
         StringBuilder arriving = new StringBuilder();
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (!arrival.isDone() && System.currentTimeMillis() < deadline) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(40)).until(() -> {
             append(departing, state("lpar00", "wpr01"));
             append(arriving, state("lpar01", "wpr01"));
-            Thread.sleep(40);
-        }
-        SimSsh.Result r = arrival.get(5, TimeUnit.SECONDS);
+            return arrival.isDone();
+        });
+        SimSsh.Result r = arrival.get();
         assertThat(r.exit()).as(r.toString()).isZero();
-        append(departing, state("lpar00", "wpr01"));
-        append(arriving, state("lpar01", "wpr01"));
-        assertThat(departing.toString()).isEqualTo("TMTD");
-        assertThat(arriving.toString()).isEqualTo("TA");
+
+        // Figure 4-2, steps 1 to 9, in the order the simulator recorded them on both sides
+        List<String> changes = fleet.stateHistory().since(mark).stream().filter(t -> t.wpar().equals("wpr01"))
+                .map(t -> t.host() + " " + t.from().letter() + "->" + t.to().letter()).toList();
+        assertThat(changes).containsExactly(
+                "lpar00 A->T",  // 1: movewpar -s
+                "lpar01 D->T",  // 3: the arriving WPAR receives the spec
+                "lpar00 T->M",  // 5: memory is transmitted
+                "lpar00 M->T",  // 7: done
+                "lpar01 T->A",  // 8: the arriving WPAR starts
+                "lpar00 T->D"); // 9: the departing one is Defined
+        assertThat(fleet.stateHistory().path("lpar00", "wpr01", mark)).isEqualTo("ATMTD");
+        assertThat(fleet.stateHistory().path("lpar01", "wpr01", mark)).isEqualTo("DTA");
+        assertThat(isSubsequence(departing, "ATMTD")).as("lswpar on lpar00 showed %s", departing).isTrue();
+        assertThat(isSubsequence(arriving, "DTA")).as("lswpar on lpar01 showed %s", arriving).isTrue();
+        assertThat(state("lpar00", "wpr01")).isEqualTo('D');
+        assertThat(state("lpar01", "wpr01")).isEqualTo('A');
         assertThat(fleet.pendingMoves()).isEmpty();
         assertThat(lswpar("lpar00")).containsEntry("wpr03", 'A');
+        assertThat(fleet.stateHistory().path("lpar00", "wpr03", mark)).as("wpr03 untouched").isEmpty();
     }
 
     private static void append(StringBuilder sb, char c) {
         if (sb.length() == 0 || sb.charAt(sb.length() - 1) != c) {
             sb.append(c);
         }
+    }
+
+    /** True when the letters of {@code seen} occur in {@code path} in the same order (not necessarily adjacent). */
+    private static boolean isSubsequence(CharSequence seen, String path) {
+        int at = 0;
+        for (int i = 0; i < seen.length(); i++) {
+            at = path.indexOf(seen.charAt(i), at);
+            if (at < 0) {
+                return false;
+            }
+            at++;
+        }
+        return true;
     }
 
     @Test
@@ -205,8 +234,10 @@ class LiveMobilityTest {
     @Test
     void abortDuringTheTransferPutsBothSidesBack() throws Exception {
         mobileSystemWparOnBothSides();
+        long mark = fleet.stateHistory().lastSeq();
         String key = departure("lpar00", "wpr01");
-        fleet.setTimeScale(5);
+        // the transfer would take minutes: the abort below always comes while it runs
+        fleet.setTimeScale(1000);
         CompletableFuture<SimSsh.Result> arrival = CompletableFuture.supplyAsync(() -> {
             try {
                 return ssh.run("lpar01", "/opt/mcr/bin/movewpar -k " + key + " wpr01 9.3.5.127");
@@ -214,16 +245,15 @@ class LiveMobilityTest {
                 throw new RuntimeException(e);
             }
         });
-        long deadline = System.currentTimeMillis() + 5000;
-        while (state("lpar01", "wpr01") != 'T' && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> fleet.stateHistory().path("lpar01", "wpr01", mark).equals("DT"));
         ok("lpar01", "/opt/mcr/bin/movewpar -x wpr01");
-        SimSsh.Result r = arrival.get(5, TimeUnit.SECONDS);
+        SimSsh.Result r = arrival.get(30, TimeUnit.SECONDS);
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("aborted");
         assertThat(state("lpar00", "wpr01")).isEqualTo('A');
         assertThat(state("lpar01", "wpr01")).isEqualTo('D');
+        assertThat(fleet.stateHistory().path("lpar00", "wpr01", mark)).isEqualTo("ATA");
+        assertThat(fleet.stateHistory().path("lpar01", "wpr01", mark)).isEqualTo("DTD");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.wparflow.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -175,9 +176,7 @@ class OpenSshServerTest {
         Process agent = new ProcessBuilder("/usr/bin/ssh-agent", "-D", "-a", sock.toString()).redirectErrorStream(true)
                 .start();
         try {
-            for (int i = 0; i < 100 && !Files.exists(sock); i++) {
-                Thread.sleep(20);
-            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(sock));
             ProcessBuilder add = new ProcessBuilder("/usr/bin/ssh-add", sshd.clientKey().toString()).redirectErrorStream(true);
             add.environment().put("SSH_AUTH_SOCK", sock.toString());
             Process a = add.start();

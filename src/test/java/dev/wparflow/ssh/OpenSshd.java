@@ -1,10 +1,13 @@
 package dev.wparflow.ssh;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -72,19 +75,23 @@ public final class OpenSshd implements AutoCloseable {
                 "") );
         Process p = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString(), "-p", String.valueOf(port))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("sshd exited: " + Files.readString(dir.resolve("sshd.log")));
-            }
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                return new OpenSshd(p, port, dir, clientKey);
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .failFast("sshd exited", () -> !p.isAlive())
+                    .until(() -> listens(port));
+        } catch (org.awaitility.core.ConditionTimeoutException | org.awaitility.core.TerminalFailureException e) {
+            p.destroyForcibly();
+            throw new IllegalStateException("sshd did not listen on " + port + ": " + Files.readString(dir.resolve("sshd.log")), e);
         }
-        p.destroyForcibly();
-        throw new IllegalStateException("sshd did not listen on " + port + ": " + Files.readString(dir.resolve("sshd.log")));
+        return new OpenSshd(p, port, dir, clientKey);
+    }
+
+    private static boolean listens(int port) {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     private static void keygen(Path file) throws Exception {

@@ -41,6 +41,7 @@ import org.apache.sshd.server.session.ServerSession;
  * echo WORDS       prints WORDS
  * exit N [TEXT]    prints TEXT on stderr, exits N
  * sleep MS         sleeps, exits 0
+ * gate NAME        waits until the test opens the gate NAME ({@link #openGate}), exits 0
  * hang             never answers (until the channel closes)
  * drop             prints "partial", then drops the whole TCP connection without an exit status
  * drop-once KEY    drops the first time it runs with KEY, answers "ok" after that
@@ -58,6 +59,7 @@ public final class TestSshServer implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger maxRunning = new AtomicInteger();
+    private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "test-sshd-command");
         t.setDaemon(true);
@@ -147,6 +149,20 @@ public final class TestSshServer implements AutoCloseable {
         return maxRunning.get();
     }
 
+    /** Commands running now (a command stops counting just before its exit status goes out). */
+    public int runningCommands() {
+        return running.get();
+    }
+
+    /** Lets every {@code gate NAME} command, running or to come, finish. */
+    public void openGate(String name) {
+        gate(name).countDown();
+    }
+
+    private CountDownLatch gate(String name) {
+        return gates.computeIfAbsent(name, n -> new CountDownLatch(1));
+    }
+
     public int openSessions() {
         return sessions.size();
     }
@@ -226,6 +242,11 @@ public final class TestSshServer implements AutoCloseable {
                         done(0);
                     }
                     case "hang" -> destroyed.await(1, TimeUnit.MINUTES);
+                    case "gate" -> {
+                        if (gate(words.get(1)).await(1, TimeUnit.MINUTES)) {
+                            done(0);
+                        }
+                    }
                     case "drop" -> drop(channel);
                     case "drop-once" -> {
                         if (dropped.add(words.get(1))) {

@@ -46,8 +46,8 @@ public final class BackupCommands {
                 inv.err("savewpar: 0960-400 savewpar works on system workload partitions only.");
                 return 1;
             }
-            if (w.state != WparState.DEFINED && w.state != WparState.ACTIVE) {
-                inv.err("savewpar: 0960-401 Workload partition " + name + " is " + w.state.word() + ".");
+            if (w.state() != WparState.DEFINED && w.state() != WparState.ACTIVE) {
+                inv.err("savewpar: 0960-401 Workload partition " + name + " is " + w.state().word() + ".");
                 return 1;
             }
             WparOps.lock(inv, w, "savewpar");

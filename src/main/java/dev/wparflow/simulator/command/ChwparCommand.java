@@ -38,7 +38,7 @@ public final class ChwparCommand implements CommandHandler {
             }
             if (g.has('n')) {
                 String newName = g.get('n');
-                if (w.state != WparState.DEFINED) {
+                if (w.state() != WparState.DEFINED) {
                     inv.err("chwpar: 0960-053 Cannot change the name (-n) of a running workload partition.");
                     return 1;
                 }
@@ -46,29 +46,24 @@ public final class ChwparCommand implements CommandHandler {
                     inv.err("chwpar: 0960-043 " + newName + " is not a valid workload partition name.");
                     return 1;
                 }
-                if (host.wpars.containsKey(newName)) {
+                if (host.hasWpar(newName)) {
                     if (!g.has('a')) {
                         inv.err("chwpar: 0960-109 Workload partition name " + newName + " is already in use.");
                         return 1;
                     }
                     int i = 2;
-                    while (host.wpars.containsKey(newName + i)) {
+                    while (host.hasWpar(newName + i)) {
                         i++;
                     }
                     newName = newName + i;
                 }
                 host.files.delete("/etc/wpars/" + w.name + ".cf");
-                host.wpars.remove(w.name);
-                w.name = newName;
                 // Example 4-12: the hostname and the directory stay as they were
-                java.util.LinkedHashMap<String, Wpar> copy = new java.util.LinkedHashMap<>(host.wpars);
-                host.wpars.clear();
-                copy.put(w.name, w);
-                host.wpars.putAll(copy);
+                host.renameWpar(w, newName);
             }
             if (g.has('h')) {
                 String h = g.get('h');
-                if (host.wpars.values().stream().anyMatch(o -> o != w && o.hostname.equals(h))) {
+                if (host.wparList().stream().anyMatch(o -> o != w && o.hostname.equals(h))) {
                     inv.err("chwpar: 0960-105 general.hostname must be unique across all workload partitions.");
                     return 1;
                 }
@@ -78,7 +73,7 @@ public final class ChwparCommand implements CommandHandler {
                 Map<String, String> a = WparOps.attributes(n);
                 String addr = a.get("address");
                 if (addr != null && (addr.equals(host.ip)
-                        || host.wpars.values().stream().anyMatch(o -> o != w && addr.equals(o.address)))) {
+                        || host.wparList().stream().anyMatch(o -> o != w && addr.equals(o.address)))) {
                     inv.err("chwpar: 0960-105 network.address must be unique across all workload partitions.");
                     return 1;
                 }

@@ -34,12 +34,12 @@ public final class LifecycleCommands {
             if (w == null || WparOps.refuseIfLocked(inv, w)) {
                 return 1;
             }
-            if (w.state != WparState.DEFINED) {
+            if (w.state() != WparState.DEFINED) {
                 inv.err("startwpar: 0960-231 ATTENTION: '" + name + "' is not in the Defined state (state is "
-                        + w.state.word() + ").");
+                        + w.state().word() + ").");
                 return 1;
             }
-            w.state = WparState.TRANSITIONAL;
+            w.setState(WparState.TRANSITIONAL);
             WparOps.lock(inv, w, "startwpar");
         } finally {
             host.lock().unlock();
@@ -59,7 +59,7 @@ public final class LifecycleCommands {
             inv.out("0513-059 The cor_" + name + " Subsystem has been started. Subsystem PID is " + pid + ".");
             inv.out("Verifying workload partition startup.");
             host.locked(() -> {
-                w.state = WparState.ACTIVE;
+                w.setState(WparState.ACTIVE);
                 w.corPid = pid;
                 w.lock = null;
             });
@@ -69,7 +69,7 @@ public final class LifecycleCommands {
             return 0;
         } catch (InterruptedException e) {
             host.locked(() -> {
-                w.state = WparState.BROKEN;
+                w.setState(WparState.BROKEN);
                 w.lock = null;
             });
             throw e;
@@ -92,14 +92,14 @@ public final class LifecycleCommands {
             if (w == null || WparOps.refuseIfLocked(inv, w)) {
                 return 1;
             }
-            from = w.state;
-            boolean ok = w.state == WparState.ACTIVE || w.state == WparState.PAUSED
-                    || (force && w.state != WparState.DEFINED);
+            from = w.state();
+            boolean ok = w.state() == WparState.ACTIVE || w.state() == WparState.PAUSED
+                    || (force && w.state() != WparState.DEFINED);
             if (!ok) {
                 inv.err("stopwpar: 0960-254 Workload partition " + name + " is not active.");
                 return 1;
             }
-            w.state = WparState.TRANSITIONAL;
+            w.setState(WparState.TRANSITIONAL);
             WparOps.lock(inv, w, "stopwpar");
         } finally {
             host.lock().unlock();
@@ -108,22 +108,22 @@ public final class LifecycleCommands {
             stopSequence(inv, w, g.has('v'), g.has('N') || force || from == WparState.BROKEN, "stopwpar");
         } catch (InterruptedException e) {
             host.locked(() -> {
-                w.state = WparState.BROKEN;
+                w.setState(WparState.BROKEN);
                 w.lock = null;
             });
             throw e;
         }
         if (w.type == Wpar.Type.APPLICATION) {
-            host.locked(() -> host.wpars.remove(w.name));
+            host.locked(() -> host.removeWpar(w.name));
             return 0;
         }
         if (g.has('r')) {
-            host.locked(() -> w.state = WparState.DEFINED);
+            host.locked(() -> w.setState(WparState.DEFINED));
             host.locked(() -> w.lock = null);
             return start(inv, name, g.has('v'));
         }
         host.locked(() -> {
-            w.state = WparState.DEFINED;
+            w.setState(WparState.DEFINED);
             w.corPid = 0;
             w.lock = null;
         });
@@ -168,11 +168,11 @@ public final class LifecycleCommands {
             if (w == null || WparOps.refuseIfLocked(inv, w)) {
                 return 1;
             }
-            if (w.state != WparState.ACTIVE) {
+            if (w.state() != WparState.ACTIVE) {
                 inv.err("rebootwpar: 0960-254 Workload partition " + name + " is not active.");
                 return 1;
             }
-            w.state = WparState.TRANSITIONAL;
+            w.setState(WparState.TRANSITIONAL);
             WparOps.lock(inv, w, "rebootwpar");
         } finally {
             host.lock().unlock();
@@ -188,14 +188,14 @@ public final class LifecycleCommands {
             inv.out("0513-059 The cor_" + name + " Subsystem has been started. Subsystem PID is " + pid + ".");
             inv.out("Verifying workload partition startup.");
             host.locked(() -> {
-                w.state = WparState.ACTIVE;
+                w.setState(WparState.ACTIVE);
                 w.corPid = pid;
                 w.lock = null;
             });
             return 0;
         } catch (InterruptedException e) {
             host.locked(() -> {
-                w.state = WparState.BROKEN;
+                w.setState(WparState.BROKEN);
                 w.lock = null;
             });
             throw e;

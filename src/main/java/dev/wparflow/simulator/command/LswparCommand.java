@@ -26,7 +26,7 @@ public final class LswparCommand implements CommandHandler {
 
     static {
         GENERAL.put("name", w -> w.name);
-        GENERAL.put("state", w -> String.valueOf(w.state.letter()));
+        GENERAL.put("state", w -> String.valueOf(w.state().letter()));
         GENERAL.put("type", w -> String.valueOf(w.type.letter()));
         GENERAL.put("hostname", w -> w.hostname);
         GENERAL.put("directory", w -> w.directory);
@@ -97,7 +97,7 @@ public final class LswparCommand implements CommandHandler {
                 inv.err("lswpar: 0960-434 Invalid state: " + s + ".");
                 return 2;
             }
-            selected.removeIf(w -> !states.contains(w.state));
+            selected.removeIf(w -> !states.contains(w.state()));
         }
         if (g.has('t')) {
             String t = g.get('t').toUpperCase();
@@ -117,7 +117,7 @@ public final class LswparCommand implements CommandHandler {
         } else if (!selected.isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
             for (Wpar w : selected) {
-                rows.add(List.of(w.name, String.valueOf(w.state.letter()), String.valueOf(w.type.letter()), w.hostname,
+                rows.add(List.of(w.name, String.valueOf(w.state().letter()), String.valueOf(w.type.letter()), w.hostname,
                         w.type == Wpar.Type.APPLICATION ? "/" : w.directory));
             }
             Tables.render(List.of("Name", "State", "Type", "Hostname", "Directory"), rows, new int[] {0, 7, 6, 10, 0}, header)
@@ -203,7 +203,7 @@ public final class LswparCommand implements CommandHandler {
 
     static void banner(Invocation inv, Wpar w) {
         inv.out("=".repeat(65));
-        inv.out(w.name + " - " + w.state.word());
+        inv.out(w.name + " - " + w.state().word());
         inv.out("=".repeat(65));
     }
 

@@ -80,7 +80,7 @@ public final class MiscWparCommands {
             args.remove(0);
         }
         SimulatedHost host = inv.host;
-        Wpar w = host.locked(() -> host.wpars.get(name) == null ? null : host.wpars.get(name).copy());
+        Wpar w = host.locked(() -> host.wpar(name).map(Wpar::copy).orElse(null));
         if (w == null) {
             inv.err("clogin: 0960-419 Could not find a workload partition called " + name + ".");
             return 1;
@@ -89,7 +89,7 @@ public final class MiscWparCommands {
             inv.err("clogin: 0960-428 Cannot log in to application workload partition " + name + ".");
             return 1;
         }
-        if (w.state != WparState.ACTIVE) {
+        if (w.state() != WparState.ACTIVE) {
             inv.err("clogin: 0960-430 Workload partition " + name + " is not active.");
             return 1;
         }
@@ -126,7 +126,7 @@ public final class MiscWparCommands {
         SimulatedHost host = inv.host;
         List<String> names = new ArrayList<>(g.operands());
         if (g.has('A')) {
-            names = host.locked(() -> host.wpars.values().stream().filter(w -> w.type == Wpar.Type.SYSTEM)
+            names = host.locked(() -> host.wparList().stream().filter(w -> w.type == Wpar.Type.SYSTEM)
                     .map(w -> w.name).toList());
         } else if (g.has('f')) {
             byte[] f = host.files.read(g.get('f'));
@@ -148,7 +148,7 @@ public final class MiscWparCommands {
         int i = 0;
         for (String n : names) {
             i++;
-            boolean exists = host.locked(() -> host.wpars.containsKey(n));
+            boolean exists = host.locked(() -> host.hasWpar(n));
             if (!exists) {
                 inv.err("syncwpar: 0960-419 Could not find a workload partition called " + n + ".");
                 rc = 1;

@@ -71,7 +71,7 @@ public final class MkwparCommand implements CommandHandler {
                 w = renamed(w, g.get('n'), g.has('d'));
             }
         } else if (g.has('e')) {
-            Wpar base = host.locked(() -> host.wpars.get(g.get('e')) == null ? null : host.wpars.get(g.get('e')).copy());
+            Wpar base = host.locked(() -> host.wpar(g.get('e')).map(Wpar::copy).orElse(null));
             if (base == null) {
                 inv.err("mkwpar: 0960-419 Could not find a workload partition called " + g.get('e') + ".");
                 return 1;
@@ -85,7 +85,7 @@ public final class MkwparCommand implements CommandHandler {
             if (g.has('n')) {
                 w.name = g.get('n');
             }
-            w.state = WparState.DEFINED;
+            w.setState(WparState.DEFINED);
             w.lock = null;
         } else {
             w = new Wpar(g.get('n'));
@@ -212,8 +212,8 @@ public final class MkwparCommand implements CommandHandler {
                 inv.err("mkwpar: 0960-043 " + w.name + " is not a valid workload partition name.");
                 return 1;
             }
-            if (host.wpars.containsKey(w.name)) {
-                Wpar other = host.wpars.get(w.name);
+            if (host.hasWpar(w.name)) {
+                Wpar other = host.wpar(w.name).orElse(null);
                 if (!req.autoResolve || other.directory.equals(w.directory)) {
                     // The book shows no mkwpar/restwpar for a name already in the WPAR database (Example 7-16 is a
                     // directory conflict); 0960-116 and its text are the simulator's choice (docs/simulator.md).
@@ -222,7 +222,7 @@ public final class MkwparCommand implements CommandHandler {
                 }
             }
             boolean dirTaken = host.files.isDirectory(w.directory)
-                    && (!host.files.list(w.directory).isEmpty() || host.wpars.values().stream().anyMatch(o -> o.directory.equals(w.directory)));
+                    && (!host.files.list(w.directory).isEmpty() || host.wparList().stream().anyMatch(o -> o.directory.equals(w.directory)));
             if (dirTaken) {
                 inv.err("mkwpar: 0960-002 " + w.directory + " already exists.");
                 if (!req.autoResolve) {
@@ -236,7 +236,7 @@ public final class MkwparCommand implements CommandHandler {
                 }
             }
             boolean failed = false;
-            Wpar sameHost = host.wpars.values().stream().filter(o -> o.hostname.equals(w.hostname)).findFirst().orElse(null);
+            Wpar sameHost = host.wparList().stream().filter(o -> o.hostname.equals(w.hostname)).findFirst().orElse(null);
             if (sameHost != null) {
                 conflictBanner(inv, req.autoResolve, "general.hostname", "hostname = " + w.hostname, sameHost.name);
                 if (req.autoResolve) {
@@ -246,7 +246,7 @@ public final class MkwparCommand implements CommandHandler {
                 }
             }
             if (w.address != null) {
-                Wpar sameAddr = host.wpars.values().stream().filter(o -> w.address.equals(o.address)).findFirst().orElse(null);
+                Wpar sameAddr = host.wparList().stream().filter(o -> w.address.equals(o.address)).findFirst().orElse(null);
                 if (sameAddr != null || w.address.equals(host.ip)) {
                     conflictBanner(inv, req.autoResolve, "network.address", "address = " + w.address,
                             sameAddr == null ? null : sameAddr.name);
@@ -345,10 +345,10 @@ public final class MkwparCommand implements CommandHandler {
                 return 1;
             }
             w.type = Wpar.Type.SYSTEM;
-            w.state = WparState.TRANSITIONAL;
+            w.setState(WparState.TRANSITIONAL);
             w.key = host.nextKey();
             WparOps.lock(inv, w, "mkwpar");
-            host.wpars.put(w.name, w);
+            host.addWpar(w);
             host.materialize(w);
         } finally {
             host.lock().unlock();
@@ -373,13 +373,13 @@ public final class MkwparCommand implements CommandHandler {
             syncroot(inv);
         } catch (InterruptedException e) {
             host.locked(() -> {
-                w.state = WparState.BROKEN;
+                w.setState(WparState.BROKEN);
                 w.lock = null;
             });
             throw e;
         }
         host.locked(() -> {
-            w.state = WparState.DEFINED;
+            w.setState(WparState.DEFINED);
             w.lock = null;
         });
         inv.out("Workload partition " + w.name + " created successfully.");
@@ -427,7 +427,7 @@ public final class MkwparCommand implements CommandHandler {
         String prefix = taken.substring(0, taken.lastIndexOf('.') + 1);
         for (int i = 2; i < 255; i++) {
             String a = prefix + i;
-            if (!a.equals(host.ip) && host.wpars.values().stream().noneMatch(o -> a.equals(o.address))) {
+            if (!a.equals(host.ip) && host.wparList().stream().noneMatch(o -> a.equals(o.address))) {
                 return a;
             }
         }

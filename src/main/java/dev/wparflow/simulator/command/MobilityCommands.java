@@ -110,7 +110,7 @@ public final class MobilityCommands {
                 inv.err("wparexec: 0960-043 " + name + " is not a valid workload partition name.");
                 return 1;
             }
-            if (host.wpars.containsKey(name)) {
+            if (host.hasWpar(name)) {
                 inv.err("wparexec: 0960-116 Workload partition " + name + " already exists.");
                 return 1;
             }
@@ -129,10 +129,10 @@ public final class MobilityCommands {
                         .filter(f -> "nfs".equals(f.vfs())).findFirst().map(WparFileSystem::mountPoint).orElse("/") + ".");
                 return 1;
             }
-            w.state = WparState.TRANSITIONAL;
+            w.setState(WparState.TRANSITIONAL);
             w.key = host.nextKey();
             WparOps.lock(inv, w, "wparexec");
-            host.wpars.put(name, w);
+            host.addWpar(w);
         } finally {
             host.lock().unlock();
         }
@@ -141,7 +141,7 @@ public final class MobilityCommands {
         inv.out("Loading workload partition.");
         host.timing.pause("wparexec");
         host.locked(() -> {
-            w.state = WparState.ACTIVE;
+            w.setState(WparState.ACTIVE);
             w.corPid = host.nextPid();
             w.lock = null;
         });
@@ -226,12 +226,12 @@ public final class MobilityCommands {
                 inv.err("movewpar: Workload partition " + name + " is not checkpointable: it is not eligible for live mobility.");
                 return 1;
             }
-            if (w.state != WparState.ACTIVE) {
-                inv.err("movewpar: Workload partition " + name + " is not in the Active state (state is " + w.state.word() + ").");
+            if (w.state() != WparState.ACTIVE) {
+                inv.err("movewpar: Workload partition " + name + " is not in the Active state (state is " + w.state().word() + ").");
                 return 1;
             }
             m = dc.registerMove(name, host, logFile);
-            w.state = WparState.TRANSITIONAL;
+            w.setState(WparState.TRANSITIONAL);
             WparOps.lock(inv, w, "movewpar");
         } finally {
             host.lock().unlock();
@@ -261,7 +261,7 @@ public final class MobilityCommands {
             inv.err("mcr: The departing and arriving systems are the same system.");
             return 1;
         }
-        Wpar src = dep.locked(() -> dep.wpars.get(name) == null ? null : dep.wpars.get(name).copy());
+        Wpar src = dep.locked(() -> dep.wpar(name).map(Wpar::copy).orElse(null));
         if (src == null) {
             inv.err("mcr: Workload partition " + name + " is no longer on " + dep.hostname + ".");
             return 1;
@@ -285,7 +285,7 @@ public final class MobilityCommands {
         Wpar arriving;
         here.lock().lock();
         try {
-            Wpar existing = here.wpars.get(name);
+            Wpar existing = here.wpar(name).orElse(null);
             if (src.type == Wpar.Type.SYSTEM) {
                 if (existing == null) {
                     inv.err("mcr: Workload partition " + name + " is not defined on " + here.hostname
@@ -295,9 +295,9 @@ public final class MobilityCommands {
                 if (WparOps.refuseIfLocked(inv, existing)) {
                     return 1;
                 }
-                if (existing.state != WparState.DEFINED) {
+                if (existing.state() != WparState.DEFINED) {
                     inv.err("mcr: Workload partition " + name + " is not in the Defined state (state is "
-                            + existing.state.word() + ").");
+                            + existing.state().word() + ").");
                     return 1;
                 }
                 arriving = existing;
@@ -309,17 +309,17 @@ public final class MobilityCommands {
                 arriving = src.copy();
                 arriving.lock = null;
                 arriving.key = here.nextKey();
-                here.wpars.put(name, arriving);
+                here.addWpar(arriving);
             }
             String refusal = mountNfs(inv, arriving);
             if (refusal != null) {
                 if (src.type == Wpar.Type.APPLICATION) {
-                    here.wpars.remove(name);
+                    here.removeWpar(name);
                 }
                 inv.err(refusal);
                 return 1;
             }
-            arriving.state = WparState.TRANSITIONAL;
+            arriving.setState(WparState.TRANSITIONAL);
             WparOps.lock(inv, arriving, "movewpar");
         } finally {
             here.lock().unlock();
@@ -346,24 +346,24 @@ public final class MobilityCommands {
             m.abort();
             restoreDeparting(dep, name);
             here.locked(() -> {
-                arriving.state = WparState.BROKEN;
+                arriving.setState(WparState.BROKEN);
                 arriving.lock = null;
             });
             throw e;
         }
         long pid = here.nextPid();
         here.locked(() -> {
-            arriving.state = WparState.ACTIVE;
+            arriving.setState(WparState.ACTIVE);
             arriving.corPid = pid;
             arriving.lock = null;
         });
         dep.locked(() -> {
-            Wpar d = dep.wpars.get(name);
+            Wpar d = dep.wpar(name).orElse(null);
             if (d != null) {
                 if (d.type == Wpar.Type.APPLICATION) {
-                    dep.wpars.remove(name);
+                    dep.removeWpar(name);
                 } else {
-                    d.state = WparState.DEFINED;
+                    d.setState(WparState.DEFINED);
                     d.corPid = 0;
                     d.lock = null;
                 }
@@ -376,18 +376,18 @@ public final class MobilityCommands {
 
     private static void setState(SimulatedHost h, String name, WparState s) {
         h.locked(() -> {
-            Wpar w = h.wpars.get(name);
+            Wpar w = h.wpar(name).orElse(null);
             if (w != null) {
-                w.state = s;
+                w.setState(s);
             }
         });
     }
 
     private static void restoreDeparting(SimulatedHost dep, String name) {
         dep.locked(() -> {
-            Wpar w = dep.wpars.get(name);
+            Wpar w = dep.wpar(name).orElse(null);
             if (w != null) {
-                w.state = WparState.ACTIVE;
+                w.setState(WparState.ACTIVE);
                 w.lock = null;
             }
         });
@@ -397,9 +397,9 @@ public final class MobilityCommands {
     private static int aborted(Invocation inv, SimulatedHost here, Wpar arriving, Wpar.Type type, String name) {
         here.locked(() -> {
             if (type == Wpar.Type.APPLICATION) {
-                here.wpars.remove(name);
+                here.removeWpar(name);
             } else {
-                arriving.state = WparState.DEFINED;
+                arriving.setState(WparState.DEFINED);
                 arriving.lock = null;
             }
         });
@@ -422,12 +422,12 @@ public final class MobilityCommands {
         dc.lpar(m.departingHost).ifPresent(dep -> restoreDeparting(dep, name));
         if (m.arrivingHost != null) {
             dc.lpar(m.arrivingHost).ifPresent(arr -> arr.locked(() -> {
-                Wpar w = arr.wpars.get(name);
-                if (w != null && w.state == WparState.TRANSITIONAL) {
+                Wpar w = arr.wpar(name).orElse(null);
+                if (w != null && w.state() == WparState.TRANSITIONAL) {
                     if (w.type == Wpar.Type.APPLICATION) {
-                        arr.wpars.remove(name);
+                        arr.removeWpar(name);
                     } else {
-                        w.state = WparState.DEFINED;
+                        w.setState(WparState.DEFINED);
                         w.lock = null;
                     }
                 }
@@ -473,11 +473,11 @@ public final class MobilityCommands {
                 inv.err("chkptwpar: Workload partition " + name + " is not checkpointable.");
                 return 1;
             }
-            if (w.state != WparState.ACTIVE) {
-                inv.err("chkptwpar: Workload partition " + name + " is not in the Active state (state is " + w.state.word() + ").");
+            if (w.state() != WparState.ACTIVE) {
+                inv.err("chkptwpar: Workload partition " + name + " is not in the Active state (state is " + w.state().word() + ").");
                 return 1;
             }
-            w.state = WparState.FROZEN;
+            w.setState(WparState.FROZEN);
             WparOps.lock(inv, w, "chkptwpar");
         } finally {
             host.lock().unlock();
@@ -492,16 +492,16 @@ public final class MobilityCommands {
             inv.out("Unmounting all workload partition file systems.");
             host.locked(() -> {
                 if (w.type == Wpar.Type.APPLICATION) {
-                    host.wpars.remove(name);
+                    host.removeWpar(name);
                 } else {
-                    w.state = WparState.DEFINED;
+                    w.setState(WparState.DEFINED);
                     w.corPid = 0;
                 }
                 w.lock = null;
             });
         } else {
             host.locked(() -> {
-                w.state = WparState.PAUSED;
+                w.setState(WparState.PAUSED);
                 w.lock = null;
             });
         }
@@ -545,14 +545,14 @@ public final class MobilityCommands {
         Wpar w;
         host.lock().lock();
         try {
-            Wpar existing = host.wpars.get(name);
+            Wpar existing = host.wpar(name).orElse(null);
             if (existing != null) {
                 if (WparOps.refuseIfLocked(inv, existing)) {
                     return 1;
                 }
-                if (existing.state != WparState.DEFINED && existing.state != WparState.PAUSED) {
+                if (existing.state() != WparState.DEFINED && existing.state() != WparState.PAUSED) {
                     inv.err("restartwpar: Workload partition " + name + " is not in the Defined state (state is "
-                            + existing.state.word() + ").");
+                            + existing.state().word() + ").");
                     return 1;
                 }
                 w = existing;
@@ -570,12 +570,12 @@ public final class MobilityCommands {
                     }
                 }
                 w.key = host.nextKey();
-                host.wpars.put(name, w);
+                host.addWpar(w);
             } else {
                 inv.err("restartwpar: 0960-419 Could not find a workload partition called " + name + ".");
                 return 1;
             }
-            w.state = WparState.TRANSITIONAL;
+            w.setState(WparState.TRANSITIONAL);
             WparOps.lock(inv, w, "restartwpar");
         } finally {
             host.lock().unlock();
@@ -584,11 +584,11 @@ public final class MobilityCommands {
         inv.out("Mounting all workload partition file systems.");
         inv.out("Loading workload partition.");
         host.timing.pause("restartwpar");
-        host.locked(() -> w.state = WparState.PAUSED); // restored, not yet resumed (RB:2986)
+        host.locked(() -> w.setState(WparState.PAUSED)); // restored, not yet resumed (RB:2986)
         host.timing.pause("restartwpar-resume");
         long pid = host.nextPid();
         host.locked(() -> {
-            w.state = WparState.ACTIVE;
+            w.setState(WparState.ACTIVE);
             w.corPid = pid;
             w.lock = null;
         });

@@ -40,12 +40,12 @@ public final class RmwparCommand implements CommandHandler {
             if (w == null || WparOps.refuseIfLocked(inv, w)) {
                 return 1;
             }
-            mustStop = w.state != WparState.DEFINED;
+            mustStop = w.state() != WparState.DEFINED;
             if (mustStop && !(g.has('F') || g.has('s'))) {
                 inv.err("rmwpar: 0960-244 Workload partition " + name + " is not in the Defined state. Stop it first or use -F.");
                 return 1;
             }
-            w.state = WparState.TRANSITIONAL;
+            w.setState(WparState.TRANSITIONAL);
             WparOps.lock(inv, w, "rmwpar");
         } finally {
             host.lock().unlock();
@@ -68,14 +68,14 @@ public final class RmwparCommand implements CommandHandler {
             }
         } catch (InterruptedException e) {
             host.locked(() -> {
-                w.state = WparState.BROKEN;
+                w.setState(WparState.BROKEN);
                 w.lock = null;
             });
             throw e;
         }
         host.locked(() -> {
             if (g.has('p')) {
-                host.wpars.remove(w.name);
+                host.removeWpar(w.name);
                 host.files.delete("/etc/wpars/" + w.name + ".cf");
             } else {
                 host.dematerialize(w);

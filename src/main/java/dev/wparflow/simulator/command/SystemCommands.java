@@ -27,7 +27,7 @@ public final class SystemCommands {
         if (inv.insideWpar == null) {
             return null;
         }
-        return inv.host.locked(() -> inv.host.wpars.get(inv.insideWpar) == null ? null : inv.host.wpars.get(inv.insideWpar).copy());
+        return inv.host.locked(() -> inv.host.wpar(inv.insideWpar).map(Wpar::copy).orElse(null));
     }
 
     public static int uname(Invocation inv) {
@@ -173,8 +173,8 @@ public final class SystemCommands {
         List<String[]> subs = new ArrayList<>();
         subs.add(new String[] {"xntpd", "tcpip", h.ntpActive ? String.valueOf(h.ntpPid) : "", h.ntpActive ? "active" : "inoperative"});
         h.locked(() -> {
-            for (Wpar w : h.wpars.values()) {
-                if (w.state == WparState.ACTIVE && w.type == Wpar.Type.SYSTEM) {
+            for (Wpar w : h.wparList()) {
+                if (w.state() == WparState.ACTIVE && w.type == Wpar.Type.SYSTEM) {
                     subs.add(new String[] {"cor_" + w.name, "cor", String.valueOf(w.corPid), "active"});
                 }
             }
@@ -281,10 +281,10 @@ public final class SystemCommands {
 
     /** An LV of a WPAR file system is open while the WPAR is active (mounted), other LVs always. */
     static String lvState(SimulatedHost h, LogicalVolume lv) {
-        for (Wpar w : h.wpars.values()) {
+        for (Wpar w : h.wparList()) {
             for (WparFileSystem fs : w.fileSystems) {
                 if (lv.name().equals(fs.logicalVolume())) {
-                    return w.state == WparState.ACTIVE || w.state == WparState.TRANSITIONAL ? "open/syncd" : "closed/syncd";
+                    return w.state() == WparState.ACTIVE || w.state() == WparState.TRANSITIONAL ? "open/syncd" : "closed/syncd";
                 }
             }
         }
@@ -311,8 +311,8 @@ public final class SystemCommands {
             dfLine(inv, r);
         }
         h.locked(() -> {
-            for (Wpar w : h.wpars.values()) {
-                if (w.state != WparState.ACTIVE || w.type != Wpar.Type.SYSTEM) {
+            for (Wpar w : h.wparList()) {
+                if (w.state() != WparState.ACTIVE || w.type != Wpar.Type.SYSTEM) {
                     continue;
                 }
                 for (WparFileSystem fs : SimulatedHost.sorted(w.fileSystems)) {

@@ -23,7 +23,7 @@ final class WparOps {
 
     /** Caller holds the host lock. Prints the 0960-419 message if absent. */
     static Optional<Wpar> find(Invocation inv, String name) {
-        Wpar w = inv.host.wpars.get(name);
+        Wpar w = inv.host.wpar(name).orElse(null);
         if (w == null) {
             inv.err(inv.name() + ": 0960-419 Could not find a workload partition called " + name + ".");
         }

@@ -80,11 +80,11 @@ public final class NimCommands {
         if (ms == null) {
             return "Defined";
         }
-        Wpar w = ms.locked(() -> ms.wpars.get(o.wparName()) == null ? null : ms.wpars.get(o.wparName()).copy());
+        Wpar w = ms.locked(() -> ms.wpar(o.wparName()).map(Wpar::copy).orElse(null));
         if (w == null) {
             return "Defined";
         }
-        return switch (w.state) {
+        return switch (w.state()) {
             case ACTIVE -> "Running";
             default -> "Created";
         };
@@ -286,7 +286,7 @@ public final class NimCommands {
                 return 2;
             }
         }
-        if (op.equals("create") && ms.locked(() -> ms.wpars.containsKey(wpar))) {
+        if (op.equals("create") && ms.locked(() -> ms.hasWpar(wpar))) {
             inv.err("0042-001 nim: processing error encountered on \"master\":");
             inv.err("   workload partition " + wpar + " already exists on " + ms.name);
             return 1;

@@ -50,7 +50,10 @@ public final class SimulatedHost {
     /** Part 2: the NIM database when this host is the NIM master, else null. */
     public dev.wparflow.simulator.dc.NimDatabase nim;
     public final Map<String, VolumeGroup> volumeGroups = new LinkedHashMap<>();
-    public final Map<String, Wpar> wpars = new LinkedHashMap<>();
+    /** In creation order; changed only through {@link #addWpar}, {@link #removeWpar}, {@link #renameWpar}. */
+    private final Map<String, Wpar> wpars = new LinkedHashMap<>();
+    /** Where this host's WPAR state changes go; null until the fleet attaches one, and again once it is replaced. */
+    private volatile WparStateHistory history;
     public final MapFileSystem files = new MapFileSystem();
     public final Timing timing;
     private final ReentrantLock lock = new ReentrantLock();
@@ -100,8 +103,61 @@ public final class SimulatedHost {
         return Optional.ofNullable(wpars.get(wparName));
     }
 
+    public boolean hasWpar(String wparName) {
+        return wpars.containsKey(wparName);
+    }
+
+    /** The WPARs in creation order (a read-only view). Caller holds the lock. */
     public Collection<Wpar> wparList() {
-        return wpars.values();
+        return java.util.Collections.unmodifiableCollection(wpars.values());
+    }
+
+    /** Puts a WPAR on this host (it appears, in its current state, in the history). Caller holds the lock. */
+    public void addWpar(Wpar w) {
+        Wpar previous = wpars.put(w.name, w);
+        if (previous != null && previous != w) {
+            previous.placeOn(null);
+            recordTransition(w.name, previous.state(), null);
+        }
+        w.placeOn(this);
+        if (previous != w) {
+            recordTransition(w.name, null, w.state());
+        }
+    }
+
+    /** Takes a WPAR off this host (it leaves the history's count); empty when there is none. Caller holds the lock. */
+    public Optional<Wpar> removeWpar(String wparName) {
+        Wpar w = wpars.remove(wparName);
+        if (w != null) {
+            w.placeOn(null);
+            recordTransition(wparName, w.state(), null);
+        }
+        return Optional.ofNullable(w);
+    }
+
+    /** chwpar -n: the WPAR takes the new name and moves to the end of the creation order. Caller holds the lock. */
+    public void renameWpar(Wpar w, String newName) {
+        removeWpar(w.name);
+        w.name = newName;
+        addWpar(w);
+    }
+
+    /**
+     * From now on, this host's WPAR state changes go into {@code into} (null: nowhere); the WPARs already here are
+     * recorded as appearing in their current state, so the history starts from the host as it is.
+     */
+    public void recordStatesInto(WparStateHistory into) {
+        locked(() -> {
+            history = into;
+            wpars.values().forEach(w -> recordTransition(w.name, null, w.state()));
+        });
+    }
+
+    void recordTransition(String wparName, WparState from, WparState to) {
+        WparStateHistory h = history;
+        if (h != null) {
+            h.record(name, wparName, from, to);
+        }
     }
 
     public Optional<LogicalVolume> findLv(String lvName) {
@@ -194,7 +250,7 @@ public final class SimulatedHost {
         }
         files.delete(w.directory);
         files.delete("/etc/wpars/" + w.name + ".cf");
-        wpars.remove(w.name);
+        removeWpar(w.name);
     }
 
     /** File systems sorted by mount point, the order mkwpar prints and LVs are assigned. */

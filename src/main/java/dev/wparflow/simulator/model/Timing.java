@@ -2,6 +2,7 @@ package dev.wparflow.simulator.model;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Nominal durations of the commands that take time (milliseconds of simulated time) and the global
@@ -22,6 +23,8 @@ public final class Timing {
     private static final ThreadLocal<Boolean> STALLED = ThreadLocal.withInitial(() -> false);
 
     private final Map<String, Long> durations = new ConcurrentHashMap<>(DEFAULTS);
+    /** Commands whose pauses last until {@link #release} (tests: "still running when the test looks"). */
+    private final java.util.Set<String> held = ConcurrentHashMap.newKeySet();
     private volatile double scale;
 
     public Timing(double scale) {
@@ -40,12 +43,32 @@ public final class Timing {
         return scale;
     }
 
+    /** Also for commands already pausing: their remaining time follows the new scale (0 ends them now). */
     public void setScale(double scale) {
-        this.scale = scale;
+        synchronized (this) {
+            this.scale = scale;
+            notifyAll();
+        }
     }
 
     public void setDuration(String command, long nominalMillis) {
-        durations.put(command, nominalMillis);
+        synchronized (this) {
+            durations.put(command, nominalMillis);
+            notifyAll();
+        }
+    }
+
+    /** From now on, {@code command}'s pauses (those already under way too) last until {@link #release}. */
+    public void hold(String command) {
+        held.add(command);
+    }
+
+    /** Lets {@code command}'s held pauses end as their duration says (at once if it has passed). */
+    public void release(String command) {
+        synchronized (this) {
+            held.remove(command);
+            notifyAll();
+        }
     }
 
     public long wallMillis(String command) {
@@ -57,14 +80,28 @@ public final class Timing {
         STALLED.set(stalled);
     }
 
-    /** Sleeps for the scaled duration of {@code command}; interruptible (cancel, closed channel). */
+    /**
+     * Waits for the scaled duration of {@code command}, measured again whenever the scale or the duration changes, and
+     * for as long as the command is held: a test can keep a command in its Transitional state ({@link #hold}, or a
+     * large scale) and let it finish ({@link #release}, or scale 0). Interruptible (cancel, closed channel).
+     */
     public void pause(String command) throws InterruptedException {
         if (STALLED.get()) {
             Thread.sleep(Long.MAX_VALUE);
         }
-        long ms = wallMillis(command);
-        if (ms > 0) {
-            Thread.sleep(ms);
+        long start = System.nanoTime();
+        synchronized (this) {
+            while (true) {
+                if (held.contains(command)) {
+                    wait();
+                    continue;
+                }
+                long left = TimeUnit.MILLISECONDS.toNanos(wallMillis(command)) - (System.nanoTime() - start);
+                if (left <= 0) {
+                    return;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
         }
     }
 }

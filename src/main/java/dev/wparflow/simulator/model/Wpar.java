@@ -25,7 +25,10 @@ public final class Wpar {
 
     public String name;
     public Type type = Type.SYSTEM;
-    public WparState state = WparState.DEFINED;
+    /** Set through {@link #setState}, so that a WPAR on a host has every change recorded in its fleet's history. */
+    private WparState state = WparState.DEFINED;
+    /** The host this WPAR is on, which records its state changes; null while it is on none (being built, a copy). */
+    private SimulatedHost host;
     public String hostname;
     public String directory;
     public String owner = "root";
@@ -53,6 +56,25 @@ public final class Wpar {
         this.directory = "/wpars/" + name;
     }
 
+    public WparState state() {
+        return state;
+    }
+
+    /** Changes the state; on a host, the change goes into the fleet's {@link WparStateHistory}. Caller holds the host's lock. */
+    public void setState(WparState to) {
+        WparState from = state;
+        state = to;
+        if (host != null) {
+            host.recordTransition(name, from, to);
+        }
+    }
+
+    /** Called by {@link SimulatedHost} when this WPAR joins (host) or leaves (null) it. */
+    void placeOn(SimulatedHost onHost) {
+        this.host = onHost;
+    }
+
+    /** An unattached copy: the same attributes, on no host, so changing it records nothing. */
     public Wpar copy() {
         Wpar w = new Wpar(name);
         w.type = type;

@@ -233,7 +233,7 @@ class FleetBackupFaultsIT {
         for (int h = 0; h < HOSTS; h++) {
             for (int w = 0; w < WPARS; w++) {
                 Wpar wpar = fleet.host(host(h)).wpar(wpar(w)).orElseThrow();
-                assertThat(String.valueOf(wpar.state.letter())).as(host(h) + "/" + wpar(w)).isEqualTo(initialState(w));
+                assertThat(String.valueOf(wpar.state().letter())).as(host(h) + "/" + wpar(w)).isEqualTo(initialState(w));
                 assertThat(wpar.lock).as("administrative lock on " + host(h) + "/" + wpar(w)).isNull();
             }
         }

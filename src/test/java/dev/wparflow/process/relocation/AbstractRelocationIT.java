@@ -36,6 +36,7 @@ import dev.wparflow.simulator.CommandLog;
 import dev.wparflow.simulator.Fleet;
 import dev.wparflow.simulator.FleetOptions;
 import dev.wparflow.simulator.fault.FaultRule;
+import dev.wparflow.simulator.model.Timing;
 
 /**
  * WparRelocationProcess end to end: the whole application (job executor on, run poller, real SSH) against a
@@ -208,7 +209,7 @@ abstract class AbstractRelocationIT {
     }
 
     String state(String host, String wpar) {
-        return fleet.host(host).wpar(wpar).map(w -> String.valueOf(w.state.letter())).orElse(null);
+        return fleet.host(host).wpar(wpar).map(w -> String.valueOf(w.state().letter())).orElse(null);
     }
 
     /** Every command the fleet ran that is not a read of the checks (nor the detached-run protocol). */
@@ -432,57 +433,20 @@ abstract class AbstractRelocationIT {
         assertThat(locks.heldBy(second)).isEmpty();
     }
 
-    /** Watches the WPAR's state letters on both hosts (Figure 4-2) until stopped. */
-    final class StateWatcher implements AutoCloseable {
-        final java.util.Set<String> departing = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        final java.util.Set<String> arriving = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        private final Thread thread;
-        private volatile boolean running = true;
-
-        StateWatcher(String wpar) {
-            thread = new Thread(() -> {
-                while (running) {
-                    String d = state("lpar00", wpar);
-                    String a = state("lpar01", wpar);
-                    if (d != null) {
-                        departing.add(d);
-                    }
-                    if (a != null) {
-                        arriving.add(a);
-                    }
-                    try {
-                        Thread.sleep(10);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "state-watcher");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running = false;
-            thread.join();
-        }
-    }
-
     @Test
     void liveRelocationOfMob01PassesThroughFigure42States() throws Exception {
-        fleet.setTimeScale(0.3); // movewpar: about 2.4 s in all, well inside the 6 s move timeout
+        fleet.setTimeScale(0.1); // movewpar: about 0.8 s in all, far inside the 6 s move timeout on a loaded machine
         String instance = relocate("mob01", Map.of("mode", "live"));
         assertThat((String) tasks.getVariable(approvalTask(instance).getId(), "plan")).contains("chosen mode: live");
-        try (StateWatcher watch = new StateWatcher("mob01")) {
-            decide(instance, "bob", "approve", "live move agreed");
-            awaitEnd(instance);
-            watch.close();
+        long mark = fleet.stateHistory().lastSeq();
+        decide(instance, "bob", "approve", "live move agreed");
+        awaitEnd(instance);
 
-            assertPassed(instance, "CallActivity_LiveRelocation");
-            assertPassed(instance, "EndEvent_WparRelocated");
-            assertThat(watch.departing).contains("A", "T", "M");
-            assertThat(watch.arriving).contains("D", "T", "A");
-        }
+        assertPassed(instance, "CallActivity_LiveRelocation");
+        assertPassed(instance, "EndEvent_WparRelocated");
+        // Figure 4-2 on both sides (A T M T D departing, D T A arriving), then the departing copy removed
+        assertThat(fleet.stateHistory().path("lpar00", "mob01", mark)).isEqualTo("ATMTDT-");
+        assertThat(fleet.stateHistory().path("lpar01", "mob01", mark)).isEqualTo("-TDTA");
         assertThat(state("lpar01", "mob01")).isEqualTo("A");
         assertThat(state("lpar00", "mob01")).isNull();
         assertThat(locks.heldBy(instance)).isEmpty();
@@ -506,14 +470,22 @@ abstract class AbstractRelocationIT {
 
     @Test
     void liveMoveTimedOutMidWayIsAbortedOnBothSides() throws Exception {
-        fleet.setTimeScale(2.0); // movewpar: about 16 s, the 6 s move timeout strikes mid-way
-        String instance = relocate("mob01", Map.of("mode", "live"));
-        try (StateWatcher watch = new StateWatcher("mob01")) {
-            decide(instance, "bob", "approve", "live move agreed");
-            awaitEnd(instance);
-            watch.close();
-            assertThat(watch.departing).contains("T");
+        // every command instant but the memory transfer, which would take an hour: the 6 s move timeout strikes
+        // while it runs, however slow the machine (with a transfer of seconds, the move could end first)
+        fleet.setTimeScale(1.0);
+        for (var h : fleet.hosts()) {
+            java.util.stream.Stream.of(Timing.DEFAULTS.keySet(), Timing.PART2.keySet()).flatMap(java.util.Set::stream)
+                    .forEach(command -> h.model().timing.setDuration(command, 0));
+            h.model().timing.setDuration("movewpar-memory", Duration.ofHours(1).toMillis());
         }
+        String instance = relocate("mob01", Map.of("mode", "live"));
+        long mark = fleet.stateHistory().lastSeq();
+        decide(instance, "bob", "approve", "live move agreed");
+        awaitEnd(instance);
+        // the departing WPAR left Active for the move, was Moving when the timeout struck, then came back; the
+        // pre-staged copy went back to Defined and was removed
+        assertThat(fleet.stateHistory().path("lpar00", "mob01", mark)).isEqualTo("ATMA");
+        assertThat(fleet.stateHistory().path("lpar01", "mob01", mark)).isEqualTo("-TDTDT-");
         assertPassed(instance, "EndEvent_WparStayed");
         assertThat(variable(instance, "outcome")).isEqualTo("ROLLED_BACK");
         assertThat((String) variable(instance, "outcomeReason")).startsWith("MOVE_TIMED_OUT");
@@ -539,14 +511,12 @@ abstract class AbstractRelocationIT {
 
     @Test
     void liveMoveRefusedOnArrivalIsAbortedOnBothSides() throws Exception {
-        // movewpar -k waits a second before it runs: time for the arriving clock to drift after setclock (an NTP
-        // step, an operator's date), which movewpar -k refuses
-        fleet.faults().add(FaultRule.on("lpar01").command("movewpar").argContains("-k").latency(1000).once().build());
+        // the arriving clock is 42 s off and setclock answers 0 but leaves it so (an NTP step or an operator's date
+        // right after it): movewpar -k refuses
+        fleet.host("lpar01").model().clockOffsetSeconds = 42;
+        fleet.faults().add(FaultRule.on("lpar01").command("setclock").fail(0, null).once().build());
         String instance = relocate("mob01", Map.of("mode", "live"));
         decide(instance, "bob", "approve", "live move agreed");
-        await().atMost(Duration.ofSeconds(60)).until(() -> fleet.log().entries("lpar01").stream()
-                .anyMatch(e -> e.command().equals("movewpar") && e.argv.contains("-k")));
-        fleet.host("lpar01").model().clockOffsetSeconds = 42;
         awaitEnd(instance);
 
         assertPassed(instance, "CallActivity_LiveRelocation");

@@ -168,7 +168,7 @@ abstract class AbstractStaticRelocationIT {
 
     /** The WPAR's state letter on a host, or null when it does not exist there. */
     String state(String host, String wpar) {
-        return fleet.host(host).wpar(wpar).map(w -> String.valueOf(w.state.letter())).orElse(null);
+        return fleet.host(host).wpar(wpar).map(w -> String.valueOf(w.state().letter())).orElse(null);
     }
 
     /** The WPAR exists exactly once, in {@code state} on {@code host}; no image, no lock left. */
@@ -303,7 +303,7 @@ abstract class AbstractStaticRelocationIT {
     void nameTakenOnTargetIsRefusedBeforeAnythingChanges() throws Exception {
         var copy = fleet.host("lpar00").wpar("wpr05").orElseThrow();
         copy.name = "wpr00";
-        fleet.host("lpar01").model().locked(() -> fleet.host("lpar01").model().wpars.put("wpr00", copy));
+        fleet.host("lpar01").model().locked(() -> fleet.host("lpar01").model().addWpar(copy));
         String instance = relocate("wpr00");
         awaitEnd(instance);
 
@@ -364,11 +364,12 @@ abstract class AbstractStaticRelocationIT {
 
     @Test
     void arrivingHostDownBecomesAnIncidentThatAnOperatorRetries() throws Exception {
-        fleet.setTimeScale(1.0); // savewpar takes 3 s: time to take the arriving host down
+        fleet.hold("savewpar"); // until the arriving host is down
         String instance = relocate("wpr00");
-        await().atMost(Duration.ofSeconds(20)).until(() -> fleet.log().entries("lpar00").stream()
+        await().atMost(Duration.ofSeconds(60)).until(() -> fleet.log().entries("lpar00").stream()
                 .anyMatch(e -> e.command().equals("savewpar")));
         fleet.host("lpar01").setDown(true);
+        fleet.release("savewpar");
         await().atMost(Duration.ofSeconds(40)).until(() -> runtime.createIncidentQuery().processInstanceId(instance)
                 .count() == 1);
         Incident incident = runtime.createIncidentQuery().processInstanceId(instance).singleResult();
@@ -419,7 +420,7 @@ abstract class AbstractStaticRelocationIT {
 
     @Test
     void departingHostDropsEveryStartOfTheSaveIncidentThenTheOperatorsRetryFindsTheRun() {
-        fleet.setTimeScale(1.0); // savewpar takes 3 s: still running when the operator retries
+        fleet.hold("savewpar"); // still running when the operator retries
         fleet.faults().add(FaultRule.on("lpar00").command("wparflow-run").argContains("savewpar")
                 .type(FaultType.DROP_CONNECTION).times(2).build());
         String instance = relocate("wpr00");
@@ -433,10 +434,11 @@ abstract class AbstractStaticRelocationIT {
         assertThat(fleet.host("lpar00").wpar("wpr00").orElseThrow().lock.command()).as("savewpar holds the lock")
                 .isEqualTo("savewpar");
 
-        // the operator's retry, run at once (not at the job executor's next acquisition, up to 5 s later) so that it
-        // meets savewpar still running and holding the WPAR's administrative lock
+        // the operator's retry meets savewpar still running and holding the WPAR's administrative lock
         management.executeJob(incident.getConfiguration());
-        fleet.setTimeScale(0.0); // the rest of the move at once
+        assertThat(saveStarts()).as("two dropped starts and the retry's").isEqualTo(3);
+        assertThat(savewparRuns()).as("savewpar runs while it is held").isEqualTo(1);
+        fleet.release("savewpar");
         awaitEnd(instance);
 
         assertPassed(instance, "EndEvent_WparRelocated");
@@ -481,31 +483,28 @@ abstract class AbstractStaticRelocationIT {
         assertThat(actions()).doesNotContain("lpar01 restwpar");
     }
 
+    /** Well past the lease, so that the save outlives it. */
+    static final int SAVE_SECONDS = 8;
+
     @Test
     void leasesShorterThanTheSaveAreRenewedAndNobodyElseGetsTheWpar() throws Exception {
-        // savewpar takes 5 s; the relocation's leases last 3 s and are renewed while its process instance lives
-        fleet.faults().add(FaultRule.on("lpar00").command("savewpar").latency(5000).once().build());
+        // savewpar takes 8 s; the relocation's leases last 3 s and are renewed while its process instance lives
+        fleet.faults().add(FaultRule.on("lpar00").command("savewpar").latency(SAVE_SECONDS * 1000L).once().build());
         LockResource departure = LockResource.wpar("lpar00", "wpr00");
         String instance = relocate("wpr00");
         await().atMost(Duration.ofSeconds(30)).until(() -> savewparRuns() == 1);
-        CommandLog.Entry save = fleet.log().entries("lpar00").stream().filter(e -> e.command().equals("savewpar"))
-                .findFirst().orElseThrow();
         long token = locks.find(departure).fencingToken();
-        List<String> refusedPastTheLease = new ArrayList<>();
-        while (save.end() == null) {
-            // another operation (a backup, say) asks for the WPAR while savewpar runs
+        // another operation (a backup, say) asks for the WPAR while savewpar runs, until it asks after the relocation's
+        // first lease would have expired: refused every time, so the lease was renewed, not lost
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
             LockAcquisition other = locks.acquire(departure, "other-operation", "backup", Duration.ofMinutes(1));
-            assertThat(other.acquired()).as("the WPAR's lease went to another operation mid-save").isFalse();
+            assertThat(other.acquired()).as("the WPAR's lease went to another operation mid-relocation").isFalse();
             HeldLock held = locks.find(departure);
             assertThat(held.owner()).isEqualTo(instance);
             assertThat(held.fencingToken()).isEqualTo(token);
-            if (Duration.between(held.acquiredAt(), Instant.now()).compareTo(LEASE) > 0) {
-                assertThat(held.expiresAt()).isAfter(held.acquiredAt().plus(LEASE));
-                refusedPastTheLease.add(held.heartbeatAt().toString());
-            }
-            Thread.sleep(200);
-        }
-        assertThat(refusedPastTheLease).as("refusals after the first lease would have expired").hasSizeGreaterThan(3);
+            return Instant.now().isAfter(held.acquiredAt().plus(LEASE));
+        });
+        assertThat(locks.find(departure).expiresAt()).as("renewed").isAfter(locks.find(departure).acquiredAt().plus(LEASE));
         awaitEnd(instance);
 
         assertPassed(instance, "EndEvent_WparRelocated");
