@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -33,8 +32,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.wparflow.simulator.Fleet;
-import dev.wparflow.simulator.FleetFiles;
-import dev.wparflow.simulator.FleetOptions;
+import dev.wparflow.testsupport.DefaultFleet;
 import dev.wparflow.testsupport.TestUsers;
 
 /**
@@ -52,22 +50,14 @@ class StartContractIT {
 
     static synchronized Fleet fleet() {
         if (fleet == null) {
-            try {
-                fleet = Fleet.start(FleetFiles.load(Path.of("deploy/simulator/fleet.yaml").toString()),
-                        FleetOptions.forTests());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            fleet = DefaultFleet.start();
         }
         return fleet;
     }
 
     @DynamicPropertySource
     static void simulatedFleet(DynamicPropertyRegistry registry) {
-        registry.add("wparflow.inventory.file", () -> fleet().inventoryPath().toString());
-        registry.add("wparflow.ssh.known-hosts", () -> fleet().knownHostsPath().toString());
-        registry.add("wparflow.ssh.identities[0]", () -> fleet().clientKeyPath().toString());
-        registry.add("wparflow.ssh.host-key-policy", () -> "strict");
+        DefaultFleet.register(registry, StartContractIT::fleet);
     }
 
     @AfterAll

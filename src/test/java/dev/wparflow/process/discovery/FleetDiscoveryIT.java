@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +32,7 @@ import dev.wparflow.inventory.ManagedSystemRecord;
 import dev.wparflow.inventory.VolumeGroupRecord;
 import dev.wparflow.inventory.WparRecord;
 import dev.wparflow.simulator.Fleet;
-import dev.wparflow.simulator.FleetFiles;
-import dev.wparflow.simulator.FleetOptions;
+import dev.wparflow.testsupport.DefaultFleet;
 import dev.wparflow.testsupport.TestUsers;
 
 /**
@@ -53,22 +50,14 @@ class FleetDiscoveryIT {
 
     static synchronized Fleet fleet() {
         if (fleet == null) {
-            try {
-                fleet = Fleet.start(FleetFiles.load(Path.of("deploy/simulator/fleet.yaml").toString()),
-                        FleetOptions.forTests());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            fleet = DefaultFleet.start();
         }
         return fleet;
     }
 
     @DynamicPropertySource
     static void simulatedFleet(DynamicPropertyRegistry registry) {
-        registry.add("wparflow.inventory.file", () -> fleet().inventoryPath().toString());
-        registry.add("wparflow.ssh.known-hosts", () -> fleet().knownHostsPath().toString());
-        registry.add("wparflow.ssh.identities[0]", () -> fleet().clientKeyPath().toString());
-        registry.add("wparflow.ssh.host-key-policy", () -> "strict");
+        DefaultFleet.register(registry, FleetDiscoveryIT::fleet);
     }
 
     @AfterAll
