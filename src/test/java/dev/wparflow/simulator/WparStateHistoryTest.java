@@ -159,4 +159,16 @@ class WparStateHistoryTest {
         assertThat(h.transitions()).hasSize(2000).extracting(Transition::seq).isSorted().doesNotHaveDuplicates();
         assertThat(h.maxSimultaneous(WparState.ACTIVE)).isBetween(1, 4);
     }
+
+    @Test
+    void keepsTheLatestChangesUpToItsLimit() {
+        WparStateHistory h = new WparStateHistory(CLOCK, 3);
+        for (int n = 0; n < 5; n++) {
+            h.record("a", "w1", n % 2 == 0 ? WparState.DEFINED : WparState.ACTIVE,
+                    n % 2 == 0 ? WparState.ACTIVE : WparState.DEFINED);
+        }
+        assertThat(h.transitions()).extracting(Transition::seq).containsExactly(3L, 4L, 5L);
+        assertThat(h.since(3)).extracting(Transition::seq).containsExactly(4L, 5L);
+        assertThat(h.lastSeq()).isEqualTo(5);
+    }
 }

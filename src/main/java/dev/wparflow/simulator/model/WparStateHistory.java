@@ -2,7 +2,7 @@ package dev.wparflow.simulator.model;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,8 @@ import java.util.Objects;
  * sequence number and the simulator's time. A WPAR appearing on a host (created, received, loaded with the fleet)
  * is a change from no state, one leaving it (removed, renamed, moved away) a change to no state. Tests assert on
  * this record instead of sampling {@code lswpar}, which can miss a short state or see a command before it began.
- * Grows until the fleet is reset.
+ * Keeps the latest {@link #DEFAULT_LIMIT} changes (a long-running demo fleet must not grow without bound); a test's
+ * mark is far younger than that.
  */
 public final class WparStateHistory {
 
@@ -25,8 +26,12 @@ public final class WparStateHistory {
         }
     }
 
+    /** About 7 MiB of changes: hours of a busy simulated fleet, days of the demo. */
+    public static final int DEFAULT_LIMIT = 50_000;
+
     private final Clock clock;
-    private final List<Transition> transitions = new ArrayList<>();
+    private final int limit;
+    private final ArrayDeque<Transition> transitions = new ArrayDeque<>();
     private long seq;
 
     public WparStateHistory() {
@@ -34,7 +39,16 @@ public final class WparStateHistory {
     }
 
     public WparStateHistory(Clock clock) {
+        this(clock, DEFAULT_LIMIT);
+    }
+
+    /** Keeps the latest {@code limit} changes; older ones are forgotten as new ones come. */
+    public WparStateHistory(Clock clock, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive, not " + limit);
+        }
         this.clock = clock;
+        this.limit = limit;
     }
 
     /** Records one change and returns it; no-op changes (same state) are not changes and are not recorded. */
@@ -43,7 +57,10 @@ public final class WparStateHistory {
             return null;
         }
         Transition t = new Transition(++seq, clock.instant(), host, wpar, from, to);
-        transitions.add(t);
+        if (transitions.size() == limit) {
+            transitions.removeFirst();
+        }
+        transitions.addLast(t);
         return t;
     }
 
