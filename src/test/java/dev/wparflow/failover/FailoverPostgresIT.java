@@ -215,6 +215,9 @@ class FailoverPostgresIT {
         properties.put("wparflow.relocation.lock-max-attempts", "200");
         properties.put("wparflow.backup.per-host", "2");
         properties.put("wparflow.discovery.cycle", "R/PT24H");
+        // the nodes run the postgres profile, not the test one: no nightly backup or drill of their own mid-scenario
+        properties.put("wparflow.backup.schedule", "0 0 2 29 2 ?");
+        properties.put("wparflow.backup.drill.schedule", "0 0 4 29 2 ?");
         nodes = List.of(new EngineNode("node-a", jar, dir, properties), new EngineNode("node-b", jar, dir, properties));
         // one after the other: the first creates the schema (a start-up race is not what this test is about)
         for (EngineNode node : nodes) {
