@@ -248,6 +248,39 @@ class RunsAndFaultsTest {
         assertThat(fleet.host("lpar00").states()).contains("wpr03=D");
     }
 
+    /**
+     * A session that is gone before the command learns of it (the close raced the command's start): the first write
+     * fails, and the command is hung up on at its next timed phase, as SIGHUP would, instead of failing half-way with
+     * the WPAR Transitional and locked by it for good.
+     */
+    @Test
+    void commandWhoseSessionIsGoneIsHungUpOn() throws Exception {
+        java.io.OutputStream gone = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("channel closed");
+            }
+        };
+        fleet.setTimeScale(1);
+        // on a thread of its own, as the SSH server runs commands: the hangup leaves that thread interrupted
+        java.util.concurrent.ExecutorService sshThread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        int rc;
+        try {
+            rc = sshThread.submit(() -> fleet.host("lpar00").runLine("root", "stopwpar wpr03", gone, gone, () -> { }))
+                    .get();
+        } finally {
+            sshThread.shutdownNow();
+        }
+
+        assertThat(rc).as("no exit status reaches a lost session").isEqualTo(-1);
+        assertThat(fleet.host("lpar00").states()).contains("wpr03=B");
+        assertThat(fleet.host("lpar00").wpar("wpr03").orElseThrow().lock).as("the hung-up stopwpar's lock").isNull();
+        // the documented way back to Defined (RB:2844), then the WPAR starts again
+        assertThat(ssh.run("lpar00", "stopwpar -F wpr03").exit()).isZero();
+        assertThat(ssh.run("lpar00", "startwpar wpr03").exit()).isZero();
+        assertThat(fleet.host("lpar00").states()).contains("wpr03=A");
+    }
+
     @Test
     void connectionFaults() throws Exception {
         fleet.faults().add(FaultRule.on("lpar00").type(FaultType.REJECT_AUTH).once().build());

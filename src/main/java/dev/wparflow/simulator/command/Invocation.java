@@ -91,14 +91,20 @@ public final class Invocation {
         return err;
     }
 
+    /**
+     * Writes to the session. A write that fails finds the session gone: the command has been hung up on, as an AIX
+     * command is by SIGHUP when its ssh session dies. Its output is dropped and its thread interrupted, so it stops
+     * at its next timed phase and takes the path of an interrupted command (stopwpar leaves the WPAR Broken, its
+     * administrative lock released) instead of failing half-way with the lock still held.
+     */
     private static void write(OutputStream s, String text) {
         try {
             synchronized (s) {
                 s.write(text.getBytes(StandardCharsets.UTF_8));
                 s.flush();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException hangup) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -86,6 +86,9 @@ public final class Timing {
      * large scale) and let it finish ({@link #release}, or scale 0). Interruptible (cancel, closed channel).
      */
     public void pause(String command) throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException(command + " interrupted before its timed phase");
+        }
         if (STALLED.get()) {
             Thread.sleep(Long.MAX_VALUE);
         }
