@@ -19,10 +19,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -38,6 +43,7 @@ import dev.wparflow.simulator.CommandLog;
 import dev.wparflow.simulator.Fleet;
 import dev.wparflow.simulator.FleetOptions;
 import dev.wparflow.simulator.FleetSpec;
+import dev.wparflow.simulator.HostRuntime;
 import dev.wparflow.simulator.fault.FaultRule;
 import dev.wparflow.simulator.fault.FaultType;
 import dev.wparflow.simulator.model.Wpar;
@@ -48,10 +54,10 @@ import dev.wparflow.testsupport.TestUsers;
 /**
  * A fleet backup of 20 LPARs x 10 WPARs under faults, over SSH, job executor on: on every host every 7th command loses
  * its connection (3 times per host), one savewpar in ten fails (on host h the WPAR number (3h+1) mod 10), and lpar13
- * goes down for 40 s from the moment its first savewpar runs, longer than a job's three retries. Every other WPAR is
- * backed up; each failure is reported with its reason; afterwards no WPAR is stopped or administratively locked and
- * no lease of the run is held. Two WPARs a host are Active with the stop policy, so "left stopped" is tested where
- * savewpar fails, where a connection drops around stopwpar or startwpar and where the host goes down.
+ * goes down for 40 s from the moment its first stopwpar has stopped a WPAR, longer than a job's three retries. Every
+ * other WPAR is backed up; each failure is reported with its reason; afterwards no WPAR is stopped or administratively
+ * locked and no lease of the run is held. Two WPARs a host are Active with the stop policy, so "left stopped" is
+ * tested where savewpar fails, where a connection drops around stopwpar or startwpar and where the host goes down.
  */
 class FleetBackupFaultsIT {
 
@@ -149,22 +155,33 @@ class FleetBackupFaultsIT {
         runtime.createIncidentQuery().list().forEach(i -> incidentsBefore.add(i.getId()));
 
         String instance = runtime.startProcessInstanceByMessage("FleetBackupRequested", Map.of("scope", "all")).getId();
-        // the outage starts while the host is busy: from its first savewpar
+        // the outage starts while the host is busy, with a WPAR stopped for its backup: from the end of its first
+        // successful stopwpar (the restart after the outage is then due, whatever order the lanes took)
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                .until(() -> !commands(DOWN_HOST, "savewpar").isEmpty());
+                .until(() -> commands(DOWN_HOST, "stopwpar").stream()
+                        .anyMatch(e -> Integer.valueOf(0).equals(e.exitStatus())));
         fleet.host(DOWN_HOST).downBetween(Duration.ZERO, OUTAGE);
         await().atMost(Duration.ofSeconds(10)).until(() -> fleet.host(DOWN_HOST).isDown());
         HistoryService history = node.getBean(HistoryService.class);
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            assertThat(runtime.createIncidentQuery().list()).as("incidents")
-                    .allMatch(i -> incidentsBefore.contains(i.getId()));
-            return history.createHistoricProcessInstanceQuery().processInstanceId(instance).finished().count() == 1;
-        });
+        try {
+            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                assertThat(runtime.createIncidentQuery().list()).as("incidents")
+                        .allMatch(i -> incidentsBefore.contains(i.getId()));
+                return history.createHistoricProcessInstanceQuery().processInstanceId(instance).finished().count() == 1;
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the fleet backup did not end; still running:\n" + stillRunning(), e);
+        }
         assertThat(fleet.host(DOWN_HOST).isDown()).as("the outage was over before the run ended").isFalse();
 
         // the faults happened: every host lost its connection 3 times, every failing savewpar ran (but lpar13's
-        // may have been left untried for the outage)
-        assertThat(drops).allSatisfy(r -> assertThat(r.fired()).as(r.toString()).isEqualTo(DROPS_PER_HOST));
+        // may have been left untried for the outage). lpar13 runs fewer commands the more of its WPARs the lanes
+        // reach while it is down, so it may not reach its 7th, 14th and 21st command: its drops are not asserted.
+        for (int h = 0; h < HOSTS; h++) {
+            if (!host(h).equals(DOWN_HOST)) {
+                assertThat(drops.get(h).fired()).as(drops.get(h).toString()).isEqualTo(DROPS_PER_HOST);
+            }
+        }
 
         // the run's summary and items, as an operator reads them
         JsonNode run = null;
@@ -251,6 +268,34 @@ class FleetBackupFaultsIT {
                 });
         System.out.printf("fleet backup under faults: done %d, failed %d (%d unreachable)%n", done.size(), failed,
                 unreachable);
+    }
+
+    /** Where the unfinished instances wait and the jobs due, for a run that did not end in time. */
+    private String stillRunning() {
+        RuntimeService runtime = node.getBean(RuntimeService.class);
+        ManagementService management = node.getBean(ManagementService.class);
+        Map<String, Integer> waiting = new TreeMap<>();
+        for (ProcessInstance pi : runtime.createProcessInstanceQuery().list()) {
+            for (String activity : runtime.getActiveActivityIds(pi.getId())) {
+                String key = pi.getProcessDefinitionId().replaceAll(":.*", "") + "/" + activity;
+                waiting.merge(key, 1, Integer::sum);
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        waiting.forEach((k, n) -> out.append("  ").append(n).append(" at ").append(k).append('\n'));
+        for (Job job : management.createJobQuery().list()) {
+            out.append("  job ").append(job.getId()).append(" of ").append(job.getProcessInstanceId())
+                    .append(" due ").append(job.getDuedate()).append(" retries ").append(job.getRetries())
+                    .append(job.getExceptionMessage() == null ? "" : " last error: " + job.getExceptionMessage())
+                    .append('\n');
+        }
+        node.getBean(LeaseLockService.class).held()
+                .forEach(l -> out.append("  lease ").append(l.resource()).append(" held by ").append(l.owner())
+                        .append(" since ").append(l.acquiredAt()).append('\n'));
+        out.append("  hosts down: ").append(fleet.hosts().stream().filter(HostRuntime::isDown).map(HostRuntime::name)
+                .toList()).append('\n');
+        out.append("  now ").append(Instant.now()).append('\n');
+        return out.toString();
     }
 
     private JsonNode get(String path) throws Exception {
