@@ -265,6 +265,13 @@ class OperationsH2IT {
         assertThat(get("operator2", "/engine-rest/task?processInstanceBusinessKey=" + id, List.class).getBody())
                 .isEmpty();
         String taskId = (String) ((Map<String, Object>) mine.getBody().get(0)).get("id");
+        // Tasklist lists it under the operator's filter "Assigned to me"
+        ResponseEntity<List> filters = get("operator", "/engine-rest/filter?resourceType=Task&name=Assigned to me",
+                List.class);
+        String filter = (String) ((Map<String, Object>) filters.getBody().get(0)).get("id");
+        ResponseEntity<List> listed = TestUsers.call(rest, "operator", HttpMethod.POST,
+                "/engine-rest/filter/" + filter + "/list", Map.of(), List.class);
+        assertThat(listed.getBody()).extracting(t -> ((Map<String, Object>) t).get("id")).contains(taskId);
         Map<String, Object> shown = get("operator", "/engine-rest/task/" + taskId + "/form-variables", Map.class)
                 .getBody();
         assertThat((String) ((Map<String, Object>) shown.get("noticeReason")).get("value"))
