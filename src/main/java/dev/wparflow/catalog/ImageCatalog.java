@@ -57,6 +57,17 @@ public class ImageCatalog {
         return jdbc.query("SELECT * FROM wparflow_image WHERE path = ?", ImageCatalog::row, path).stream().findFirst();
     }
 
+    /** Images the given process instances made (an operation and its called processes), oldest first. */
+    public List<CatalogImage> madeBy(java.util.Collection<String> processInstanceIds) {
+        if (processInstanceIds.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(processInstanceIds.size(), "?"));
+        return jdbc.query("SELECT * FROM wparflow_image WHERE process_instance_id IN (" + marks
+                + ") ORDER BY created_at, id", ImageCatalog::row, processInstanceIds.toArray()).stream()
+                .map(CatalogImage::summary).toList();
+    }
+
     /** Images of one WPAR, newest first; deleted ones only if asked. */
     public List<CatalogImage> forWpar(String lpar, String wpar, boolean includeDeleted) {
         return jdbc.query("SELECT * FROM wparflow_image WHERE lpar = ? AND wpar = ?"

@@ -16,31 +16,48 @@ import java.util.Set;
  *                 say so (every undeclared name is refused anyway)
  */
 public record InputContract(String processKey, boolean operation, List<InputField> fields, Set<String> calledBy,
-        Set<String> internal) {
+        Set<String> internal, List<CrossRule> crossRules) {
 
     public InputContract {
         fields = List.copyOf(fields);
         calledBy = Set.copyOf(calledBy);
         internal = Set.copyOf(internal);
+        crossRules = List.copyOf(crossRules);
+    }
+
+    /**
+     * A rule over several inputs, checked after each input passed its own: {@code check} gets the given non-blank
+     * values (stripped text) by name and returns null when they pass, else the rule they break, blamed on {@code field}.
+     */
+    public record CrossRule(String field, String description,
+            java.util.function.Function<Map<String, String>, String> check) {
     }
 
     /** A top-level operation with these inputs. */
     public static InputContract operation(String processKey, InputField... fields) {
-        return new InputContract(processKey, true, List.of(fields), Set.of(), Set.of());
+        return new InputContract(processKey, true, List.of(fields), Set.of(), Set.of(), List.of());
     }
 
     /** Started only by the call activities of {@code parents}; never directly. */
     public static InputContract subProcess(String processKey, String... parents) {
-        return new InputContract(processKey, false, List.of(), Set.of(parents), Set.of());
+        return new InputContract(processKey, false, List.of(), Set.of(parents), Set.of(), List.of());
     }
 
     /** Also started by the call activities of {@code parents} (with the variables they pass). */
     public InputContract calledBy(String... parents) {
-        return new InputContract(processKey, operation, fields, Set.of(parents), internal);
+        return new InputContract(processKey, operation, fields, Set.of(parents), internal, crossRules);
     }
 
     public InputContract internal(String... names) {
-        return new InputContract(processKey, operation, fields, calledBy, Set.of(names));
+        return new InputContract(processKey, operation, fields, calledBy, Set.of(names), crossRules);
+    }
+
+    /** Adds a rule over several inputs ({@link CrossRule}). */
+    public InputContract crossRule(String field, String description,
+            java.util.function.Function<Map<String, String>, String> check) {
+        List<CrossRule> rules = new java.util.ArrayList<>(crossRules);
+        rules.add(new CrossRule(field, description, check));
+        return new InputContract(processKey, operation, fields, calledBy, internal, rules);
     }
 
     public Map<String, InputField> byName() {
@@ -59,8 +76,10 @@ public record InputContract(String processKey, boolean operation, List<InputFiel
      */
     public void check(Map<String, Given> given) {
         if (!operation) {
-            throw InputRefusedException.start(processKey + " is a sub-process: it is started only by the call "
-                    + "activity of " + String.join(" or ", calledBy.stream().sorted().toList()) + ", never directly");
+            throw InputRefusedException.start(calledBy.isEmpty()
+                    ? processKey + " is a sub-process of the application: only the application starts it, never directly"
+                    : processKey + " is a sub-process: it is started only by the call activity of "
+                            + String.join(" or ", calledBy.stream().sorted().toList()) + ", never directly");
         }
         Map<String, InputField> declared = byName();
         for (Map.Entry<String, Given> entry : given.entrySet()) {
@@ -76,6 +95,20 @@ public record InputContract(String processKey, boolean operation, List<InputFiel
         for (InputField field : fields) {
             if (field.required() && blank(given.get(field.name()))) {
                 throw InputRefusedException.field(processKey, field.name(), "is required (" + describe(field) + ")");
+            }
+        }
+        if (!crossRules.isEmpty()) {
+            Map<String, String> values = new LinkedHashMap<>();
+            given.forEach((name, value) -> {
+                if (!blank(value)) {
+                    values.put(name, value.value().toString().strip());
+                }
+            });
+            for (CrossRule rule : crossRules) {
+                String broken = rule.check().apply(values);
+                if (broken != null) {
+                    throw InputRefusedException.field(processKey, rule.field(), broken);
+                }
             }
         }
     }

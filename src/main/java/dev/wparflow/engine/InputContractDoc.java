@@ -14,7 +14,8 @@ public final class InputContractDoc {
         for (InputContract contract : contracts) {
             md.append("#### `").append(contract.processKey()).append("`\n\n");
             if (!contract.operation()) {
-                md.append("Sub-process: started only by the call activity of ").append(keys(contract)).append(".\n\n");
+                md.append(contract.calledBy().isEmpty() ? "Started by the application only, never from outside.\n\n"
+                        : "Sub-process: started only by the call activity of " + keys(contract) + ".\n\n");
                 continue;
             }
             if (!contract.calledBy().isEmpty()) {
@@ -31,6 +32,9 @@ public final class InputContractDoc {
                             .append(" | ").append(cell(rule(field))).append(" |\n");
                 }
                 md.append('\n');
+            }
+            for (InputContract.CrossRule rule : contract.crossRules()) {
+                md.append("Also: ").append(rule.description()).append(".\n\n");
             }
             if (!contract.internal().isEmpty()) {
                 md.append("Never accepted at the start (set by the process): ")

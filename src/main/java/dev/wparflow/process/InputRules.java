@@ -45,6 +45,14 @@ public class InputRules {
                 + "), not '" + printable(value) + "'";
     }
 
+    /** An LPAR name that the inventory knows as a host (an SSH endpoint): certain before any host is asked. */
+    public InputField knownLpar(String name) {
+        return InputField.text(name).maxLength(47).rule("an LPAR of the inventory", value -> {
+            LparName.of(value);
+            return knownHost(value);
+        });
+    }
+
     public static InputField wpar(String name) {
         return InputField.text(name).maxLength(25).rule("an AIX WPAR name (1-25 bytes, no white space or "
                 + "= : / ! ; ` ' \" < > ~ & ( ) * + [ ] , . ^ { } | \\, not starting with - or 0)", wparName(name));

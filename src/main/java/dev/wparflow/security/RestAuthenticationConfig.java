@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * HTTP Basic authentication against Camunda's identity service for the engine REST API and our
  * own API: anonymous callers get 401, and the engine sees the caller as the authenticated user,
- * so Camunda's authorizations apply to every REST call. The webapps keep their own session login.
+ * so Camunda's authorizations apply to every REST call. The webapps keep their own session login; reads of our own
+ * API also accept that session ({@link WebappSessionAuthenticationProvider}), for the Cockpit view of operations.
  * With {@code wparflow.security.api-docs-login} (the prod profile) the OpenAPI description and the Swagger UI need
  * a login too. Wrong passwords are throttled per source address and user ({@link LoginThrottle}).
  */
@@ -31,7 +31,7 @@ public class RestAuthenticationConfig {
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("wparflow-rest-authentication");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-                HttpBasicAuthenticationProvider.class.getName());
+                WebappSessionAuthenticationProvider.class.getName());
         // actuator: health stays open for load balancers and probes, metrics need a login
         registration.addUrlPatterns(API_PATHS);
         if (apiDocsLogin) {

@@ -37,6 +37,7 @@ public class SecurityBootstrap {
     private static final Logger log = LoggerFactory.getLogger(SecurityBootstrap.class);
     static final String APPROVAL_FILTER = "Change approvals";
     static final String ALL_TASKS_FILTER = "All tasks";
+    static final String MY_TASKS_FILTER = "Assigned to me";
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -94,8 +95,10 @@ public class SecurityBootstrap {
 
         ensureAllTasksFilter();
         Filter filter = ensureApprovalFilter();
+        Filter mine = ensureMyTasksFilter();
         for (String group : List.of(WparflowGroups.OPERATORS, WparflowGroups.APPROVERS)) {
             grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+            grant(group, Resources.FILTER, mine.getId(), Permissions.READ);
         }
     }
 
@@ -139,6 +142,20 @@ public class SecurityBootstrap {
                         .taskCandidateUserExpression("${currentUser()}").includeAssignedTasks())
                 .setProperties(java.util.Map.of("description", "Change approvals waiting for you or your groups",
                         "priority", -5, "refresh", true));
+        return filterService.saveFilter(filter);
+    }
+
+    /** Tasks assigned to the user: the outcome notices of the operations they started, and tasks they claimed. */
+    private Filter ensureMyTasksFilter() {
+        Filter existing = filterService.createFilterQuery().filterName(MY_TASKS_FILTER).singleResult();
+        if (existing != null) {
+            return existing;
+        }
+        Filter filter = filterService.newTaskFilter(MY_TASKS_FILTER)
+                .setQuery(taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"))
+                .setProperties(java.util.Map.of("description",
+                        "Outcome notices of the operations you started, and tasks you claimed", "priority", -10,
+                        "refresh", true));
         return filterService.saveFilter(filter);
     }
 

@@ -174,7 +174,8 @@ class StartupRaceBetweenEnginesIT {
             for (String group : List.of(WparflowGroups.OPERATORS, WparflowGroups.APPROVERS, WparflowGroups.ADMINS)) {
                 assertThat(identity.createGroupQuery().groupId(group).count()).as(group).isEqualTo(1);
             }
-            for (String filter : List.of(SecurityBootstrap.APPROVAL_FILTER, SecurityBootstrap.ALL_TASKS_FILTER)) {
+            for (String filter : List.of(SecurityBootstrap.APPROVAL_FILTER, SecurityBootstrap.ALL_TASKS_FILTER,
+                    SecurityBootstrap.MY_TASKS_FILTER)) {
                 assertThat(filters.createFilterQuery().filterName(filter).count()).as(filter).isEqualTo(1);
             }
             assertThat(identity.createUserQuery().userId("alice").memberOfGroup(WparflowGroups.OPERATORS).count())

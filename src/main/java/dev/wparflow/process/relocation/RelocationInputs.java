@@ -11,18 +11,20 @@ import dev.wparflow.process.approval.ChangeApprovalVariables;
 import dev.wparflow.process.InputRules;
 
 /**
- * The relocation request (start form or REST). Whether the LPARs are in the inventory and compatible is decided by
- * the process, which ends REFUSED or INCOMPATIBLE with the reason; the moves are its sub-processes only.
+ * The relocation request (start form or REST). What is certain before any host is asked is refused at the start (400,
+ * no instance): an LPAR the inventory does not know, the same LPAR on both sides. Whether the WPAR is on the departing
+ * LPAR and the target compatible is decided by the process on the hosts (the discovered inventory may be stale), which
+ * ends REFUSED or INCOMPATIBLE with the reason; the moves are its sub-processes only.
  */
 @Configuration(proxyBeanMethods = false)
 class RelocationInputs {
 
     @Bean
-    InputContract relocationContract() {
+    InputContract relocationContract(InputRules rules) {
         return InputContract.operation(PROCESS_ID,
                 InputRules.wpar(WPAR).mandatory(),
-                InputRules.lpar(DEPARTING_LPAR).mandatory(),
-                InputRules.lpar(ARRIVING_LPAR).defaultValue("a compatible LPAR chosen from the inventory"),
+                rules.knownLpar(DEPARTING_LPAR).mandatory(),
+                rules.knownLpar(ARRIVING_LPAR).defaultValue("a compatible LPAR chosen from the inventory"),
                 InputField.flag(CHOOSE_FOR_ME),
                 InputRules.oneOfIgnoringCase(MODE, MODE_AUTO, MODE_STATIC, MODE_LIVE).defaultValue(MODE_AUTO),
                 InputField.flag(VALIDATE_ONLY),
@@ -36,7 +38,13 @@ class RelocationInputs {
                 .internal(REQUESTER, RELOCATION_ID, LOCK_OWNER, CHOSEN_MODE, COMPATIBLE, CHECK_TABLE, SUMMARY, PLAN,
                         RISK_LEVEL, EXPECTED_OUTAGE, WINDOW_GIVEN, LOCKS_ACQUIRED, LOCK_HELD_BY, LOCK_ATTEMPTS,
                         APPROVAL_DECISION, APPROVAL_REASON, MOVE_OUTCOME, MOVE_REASON, FAILURE_CODE, FAILURE_REASON,
-                        OUTCOME, OUTCOME_REASON);
+                        OUTCOME, OUTCOME_REASON)
+                .crossRule(ARRIVING_LPAR, "`arrivingLpar` differs from `departingLpar`", given -> {
+                    String departing = given.get(DEPARTING_LPAR);
+                    return departing != null && departing.equals(given.get(ARRIVING_LPAR))
+                            ? "must differ from departingLpar: departing and arriving LPAR are both " + departing
+                            : null;
+                });
     }
 
     @Bean

@@ -245,9 +245,17 @@ abstract class AbstractRelocationIT {
 
     @Test
     void invalidRequestIsRefusedBeforeAnyHostIsTouched() {
-        // a mode outside the input contract never starts (StartContractIT); what only the inventory can tell is
-        // the process's own refusal
-        String instance = relocate("wpr00", Map.of("departingLpar", "lpar99"));
+        // an LPAR the inventory does not know is refused at an operator's start: no instance (OperationsH2IT: 400)
+        long before = history.createHistoricProcessInstanceQuery().processDefinitionKey(RelocationVariables.PROCESS_ID)
+                .count();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> relocate("wpr00", Map.of("departingLpar", "lpar99")))
+                .isInstanceOf(dev.wparflow.engine.InputRefusedException.class)
+                .hasMessageContaining("departingLpar").hasMessageContaining("not 'lpar99'");
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(RelocationVariables.PROCESS_ID)
+                .count()).isEqualTo(before);
+        // a start that no guard saw (the application's own) is still refused by the process, before any host
+        String instance = runtime.startProcessInstanceByKey(RelocationVariables.PROCESS_ID, Map.of("wpar", "wpr00",
+                "departingLpar", "lpar99", "arrivingLpar", "lpar01", "mode", "auto", "validateOnly", false)).getId();
         awaitEnd(instance);
 
         assertPassed(instance, "EndEvent_RequestRefused");

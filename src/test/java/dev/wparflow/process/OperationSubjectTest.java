@@ -1,0 +1,58 @@
+package dev.wparflow.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.wparflow.process.OperationSubject.State;
+
+class OperationSubjectTest {
+
+    @Test
+    void theSubjectSaysWhatWasAsked() {
+        assertThat(OperationSubject.of("WparRelocationProcess", "WPAR relocation",
+                Map.of("wpar", "wpr00", "departingLpar", "lpar00", "arrivingLpar", "lpar00")::get))
+                .isEqualTo("relocate wpr00 lpar00 → lpar00");
+        assertThat(OperationSubject.of("WparRelocationProcess", "WPAR relocation",
+                Map.of("wpar", "wpr00", "departingLpar", "lpar00")::get))
+                .isEqualTo("relocate wpr00 lpar00 → (to be chosen)");
+        assertThat(OperationSubject.of("WparCloneProcess", null,
+                Map.of("wpar", "wpr06", "host", "lpar01", "imageId", "img-1")::get))
+                .isEqualTo("clone img-1 as wpr06 on lpar01");
+        assertThat(OperationSubject.of("SomeLaterProcess", "Some later process", Map.of()::get))
+                .isEqualTo("Some later process");
+    }
+
+    @Test
+    void theStateFollowsTheOutcomeTheProcessWrote() {
+        assertThat(state(Map.of("outcome", "REFUSED"))).isEqualTo(State.REFUSED);
+        assertThat(state(Map.of("outcome", "INCOMPATIBLE"))).isEqualTo(State.REFUSED);
+        assertThat(state(Map.of("outcome", "REJECTED"))).isEqualTo(State.REJECTED);
+        assertThat(state(Map.of("outcome", "ROLLED_BACK"))).isEqualTo(State.ROLLED_BACK);
+        assertThat(state(Map.of("outcome", "ABSENT", "failureCode", "X"))).isEqualTo(State.FAILED);
+        assertThat(state(Map.of("outcome", "RELOCATED"))).isEqualTo(State.COMPLETED);
+        // processes without an outcome variable (a backup): a failure code means it failed
+        assertThat(state(Map.of("failureCode", "WPAR_NOT_FOUND"))).isEqualTo(State.FAILED);
+        assertThat(state(Map.of("imageId", "img-1"))).isEqualTo(State.COMPLETED);
+        assertThat(OperationSubject.state(false, false, Map.of("outcome", "REFUSED")::get)).isEqualTo(State.RUNNING);
+        assertThat(OperationSubject.state(true, true, Map.of()::get)).isEqualTo(State.CANCELED);
+    }
+
+    @Test
+    void theReasonIsTheOutcomesElseTheFailureElseTheSummary() {
+        assertThat(OperationSubject.reason(Map.of("outcomeReason", "REQUEST_INVALID: both lpar00",
+                "failureReason", "other")::get)).isEqualTo("REQUEST_INVALID: both lpar00");
+        assertThat(OperationSubject.reason(Map.of("failureCode", "IMAGE_NOT_FOUND",
+                "failureReason", "no image img-9")::get)).isEqualTo("IMAGE_NOT_FOUND: no image img-9");
+        assertThat(OperationSubject.reason(Map.of("failureCode", "IMAGE_NOT_FOUND",
+                "failureReason", "IMAGE_NOT_FOUND: no image img-9")::get)).isEqualTo("IMAGE_NOT_FOUND: no image img-9");
+        assertThat(OperationSubject.reason(Map.of("summary", "12 done, 1 failed")::get)).isEqualTo("12 done, 1 failed");
+        assertThat(OperationSubject.reason(Map.of()::get)).isNull();
+    }
+
+    private static State state(Map<String, Object> variables) {
+        return OperationSubject.state(true, false, variables::get);
+    }
+}
