@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * task the recorded requester can neither claim nor complete it, each completion is recorded as one decision of the
  * authenticated user who completed it (once per approver), and a decision needs a reason. What the completion wrote
  * into requester, approvers, quorum, decidedBy… is overwritten by what the record says. A refused completion throws,
- * so the engine rolls the completion back and the task stays open.
+ * so the engine rolls the completion back and the task stays open. On creation the task is titled with the change
+ * ({@code Approve: relocate wpr00 lpar00 → lpar01 (static)}), so pending approvals can be told apart in Tasklist.
  */
 @Component("approvalTaskListener")
 public class ApprovalTaskListener implements TaskListener {
@@ -29,11 +30,27 @@ public class ApprovalTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> task.setName(title(task.getTaskDefinitionKey(), (String) task.getVariable(SUMMARY)));
             case EVENTNAME_ASSIGNMENT -> refuseRequester(change(task), task.getAssignee(), "claim");
             case EVENTNAME_COMPLETE -> recordDecision(task);
             default -> {
             }
         }
+    }
+
+    static final String ESCALATED_TASK = "Task_ApproveEscalatedChange";
+    /** ACT_RU_TASK.NAME_ holds 255 characters. */
+    static final int MAX_TITLE = 255;
+
+    /** "Approve: " and the summary, its first word in lower case unless it is an acronym (NIM, HMC). */
+    static String title(String taskDefinitionKey, String summary) {
+        String prefix = ESCALATED_TASK.equals(taskDefinitionKey) ? "Approve (escalated): " : "Approve: ";
+        String change = summary == null || summary.isBlank() ? "change" : summary.strip();
+        if (change.length() > 1 && Character.isUpperCase(change.charAt(0)) && Character.isLowerCase(change.charAt(1))) {
+            change = Character.toLowerCase(change.charAt(0)) + change.substring(1);
+        }
+        String title = prefix + change;
+        return title.length() <= MAX_TITLE ? title : title.substring(0, MAX_TITLE - 1) + "…";
     }
 
     private void recordDecision(DelegateTask task) {

@@ -261,7 +261,7 @@ public class RelocationRequestService {
     }
 
     private static String summary(RelocationRequest r, String arriving, String mode) {
-        return "Relocate WPAR " + r.wpar() + " from " + r.departing() + " to "
+        return "Relocate " + r.wpar() + " " + r.departing() + " → "
                 + (arriving == null ? "(no target)" : arriving) + (mode == null ? "" : " (" + mode + ")");
     }
 

@@ -17,7 +17,9 @@ public class PickDrillSampleDelegate extends RestoreStepDelegate {
     protected void step(DelegateExecution e) {
         DrillSettings s = drill.getSettings();
         Object sample = e.getVariable("sample");
-        String lpar = e.getVariable("drillLpar") != null ? e.getVariable("drillLpar").toString() : s.lpar();
+        // a form sends an empty field as "": absent, like a missing variable
+        Object given = e.getVariable("drillLpar");
+        String lpar = given != null && !given.toString().isBlank() ? given.toString().strip() : s.lpar();
         e.setVariable("drillLpar", lpar);
         e.setVariable("scratchName", s.scratchName());
         e.setVariable("scratchAddress", s.address());

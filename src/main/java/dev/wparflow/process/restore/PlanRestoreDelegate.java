@@ -35,7 +35,7 @@ public class PlanRestoreDelegate extends RestoreStepDelegate {
         e.setVariable(EXPECTED_HOSTNAME, plan.identity().hostname());
         e.setVariable(EXPECTED_ADDRESS, plan.identity().address());
         e.setVariable(EXPECTED_DIRECTORY, plan.directory());
-        e.setVariable(SUMMARY, "Restore " + host + "/" + wpar + " from " + plan.image().path());
+        e.setVariable(SUMMARY, "Restore " + wpar + " on " + host + " from image " + plan.image().id());
         e.setVariable(PLAN, plan.describe(host, flag(e, START)));
     }
 }

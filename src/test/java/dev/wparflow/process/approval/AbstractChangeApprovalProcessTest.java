@@ -29,7 +29,8 @@ import dev.wparflow.testsupport.MigratedDatabase;
  * Every path of ChangeApprovalProcess on a plain engine, with the real listeners and delegate.
  * Runs on H2; {@link ChangeApprovalProcessPostgresTest} runs the same on PostgreSQL.
  */
-@Deployment(resources = {"processes/ChangeApprovalProcess.bpmn", "forms/change-approval.form"})
+@Deployment(resources = {"processes/ChangeApprovalProcess.bpmn", "forms/change-approval.form",
+        "forms/change-request.form"})
 abstract class AbstractChangeApprovalProcessTest {
 
     abstract ProcessEngineExtension extension();
@@ -72,7 +73,7 @@ abstract class AbstractChangeApprovalProcessTest {
 
     private ProcessInstance request(String requester, Integer quorum, Map<String, Object> extra) {
         Map<String, Object> variables = new HashMap<>(extra);
-        variables.put("summary", "Relocate wpr00 from lpar00 to lpar01");
+        variables.put("summary", "Relocate wpr00 lpar00 → lpar01 (static)");
         variables.put("plan", "savewpar on lpar00, restwpar on lpar01");
         variables.put("riskLevel", "medium");
         if (quorum != null) {
@@ -111,7 +112,8 @@ abstract class AbstractChangeApprovalProcessTest {
     void approvedByOneApprover() {
         ProcessInstance instance = request("operator", null);
         assertThat(instance).isWaitingAt("Task_ApproveChange");
-        assertThat(task(instance)).hasCandidateGroup("wparflow-approvers");
+        assertThat(task(instance)).hasCandidateGroup("wparflow-approvers")
+                .hasName("Approve: relocate wpr00 lpar00 → lpar01 (static)");
         // the form is found in the same deployment (formRefBinding="deployment")
         Assertions.assertThat(formService().getDeployedTaskForm(task(instance).getId()))
                 .asString(java.nio.charset.StandardCharsets.UTF_8).contains("\"id\": \"ChangeApprovalForm\"");
@@ -126,6 +128,17 @@ abstract class AbstractChangeApprovalProcessTest {
                 .finished().count()).isEqualTo(1);
         Assertions.assertThat(taskService().getProcessInstanceComments(instance.getId())).extracting("fullMessage")
                 .containsExactly("approver: approve — window agreed with the application owner");
+    }
+
+    @Test
+    void theTaskIsTitledWithTheChangeAndKeepsAnAcronym() {
+        Map<String, Object> variables = Map.of("summary", "NIM master upgrade to 6.1 TL3", "plan", "p", "riskLevel", "low");
+        engine().getIdentityService().setAuthenticatedUserId("operator");
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey("ChangeApprovalProcess", variables);
+        engine().getIdentityService().clearAuthentication();
+        assertThat(task(instance)).hasName("Approve: NIM master upgrade to 6.1 TL3");
+        Assertions.assertThat(formService().getDeployedStartForm(instance.getProcessDefinitionId()))
+                .asString(java.nio.charset.StandardCharsets.UTF_8).contains("\"id\": \"ChangeRequestForm\"");
     }
 
     @Test
@@ -218,7 +231,8 @@ abstract class AbstractChangeApprovalProcessTest {
         ProcessInstance instance = request("operator", null);
         execute(job(instance));
         assertThat(instance).isWaitingAt("Task_ApproveEscalatedChange");
-        assertThat(task(instance)).hasCandidateGroup("camunda-admin");
+        assertThat(task(instance)).hasCandidateGroup("camunda-admin")
+                .hasName("Approve (escalated): relocate wpr00 lpar00 → lpar01 (static)");
 
         decide(instance, "demo", "approve", "approved on escalation");
         assertThat(instance).isEnded().hasPassed("BoundaryEvent_ApprovalTimedOut", "EndEvent_ChangeApproved")

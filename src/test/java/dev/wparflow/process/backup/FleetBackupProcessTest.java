@@ -32,7 +32,7 @@ import dev.wparflow.testsupport.TestDatabases;
  * survives. The lane's own steps add no job: a host's WPARs cost the stub's job each plus the listing and the ends.
  */
 @Deployment(resources = {"processes/FleetBackupProcess.bpmn", "processes/HostBackupProcess.bpmn",
-        "bpmn/WparBackupProcessStub.bpmn"})
+        "bpmn/WparBackupProcessStub.bpmn", "forms/fleet-backup-request.form"})
 class FleetBackupProcessTest {
 
     @RegisterExtension
@@ -207,6 +207,23 @@ class FleetBackupProcessTest {
                 .forEach(j -> managementService().setJobRetries(j.getId(), 1));
         drive();
         assertThat(instance).isEnded().hasPassed("EndEvent_FleetBackedUp").variables().containsEntry("summary", "done 3");
+    }
+
+    @Test
+    void tasklistsStartFormStartsARunAtTheTimerStartEvent() {
+        String definition = repositoryService().createProcessDefinitionQuery().processDefinitionKey("FleetBackupProcess")
+                .singleResult().getId();
+        Assertions.assertThat(formService().getDeployedStartForm(definition))
+                .asString(java.nio.charset.StandardCharsets.UTF_8).contains("\"id\": \"FleetBackupRequestForm\"");
+        // as Tasklist submits the form: its fields as start variables
+        ProcessInstance instance = formService().submitStartForm(definition, Map.of("scope", "host:lpar00",
+                "perHost", 1, "consistency", "stop"));
+        drive();
+
+        assertThat(instance).isEnded().hasPassed("StartEvent_Nightly", "Task_PlanFleetBackup", "EndEvent_FleetBackedUp")
+                .hasNotPassed("StartEvent_OnDemand").variables().containsEntry("scope", "host:lpar00")
+                .containsEntry("consistency", "stop");
+        Assertions.assertThat(backedUp).containsExactlyInAnyOrder("lpar00/wpr00", "lpar00/wpr01", "lpar00/wpr02");
     }
 
     @Test

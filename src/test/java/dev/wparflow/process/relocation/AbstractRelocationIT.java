@@ -281,6 +281,7 @@ abstract class AbstractRelocationIT {
     void rejectedApprovalChangesNothingAndHoldsNoLock() {
         String instance = relocate("wpr00", Map.of());
         Task task = approvalTask(instance);
+        assertThat(task.getName()).isEqualTo("Approve: relocate wpr00 lpar00 → lpar01 (static)");
         assertThat((String) tasks.getVariable(task.getId(), "plan")).contains("Relocate WPAR wpr00 from lpar00 to lpar01")
                 .contains("chosen mode: static").contains("Expected outage").contains("CHECK");
         decide(instance, "bob", "reject", "not during the quarter close");

@@ -180,6 +180,7 @@ abstract class AbstractRestoreCloneIT {
         String replace = runToEnd("WparRestoreProcess", Map.of("host", "lpar00", "wpar", "wpr00", "requester", "operator",
                 "existing", "remove", "imageId", imageId), "approver");
         assertThat(variable(replace, "failureReason")).isNull();
+        assertThat(approvalTitles).contains("Approve: restore wpr00 on lpar00 from image " + imageId);
         assertThat(fleet.host("lpar00").states()).contains("wpr00=D");
         assertThat(file("lpar00", "/wpars/wpr00" + DATA)).isEqualTo("wpr00's own data\n");
 
@@ -519,6 +520,9 @@ abstract class AbstractRestoreCloneIT {
         return ids;
     }
 
+    /** The names of the approval tasks {@link #runToEnd} completed, as Tasklist lists them. */
+    private final List<String> approvalTitles = new java.util.ArrayList<>();
+
     /** Starts an instance and drives it to its end; an approval task is approved by {@code approver} if given. */
     private String runToEnd(String key, Map<String, Object> variables, String approver) {
         RuntimeService runtime = node.getBean(RuntimeService.class);
@@ -545,6 +549,7 @@ abstract class AbstractRestoreCloneIT {
                     String root = runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId())
                             .singleResult().getRootProcessInstanceId();
                     if (instance.equals(root)) {
+                        approvalTitles.add(t.getName());
                         IdentityService identity = node.getBean(IdentityService.class);
                         identity.setAuthentication(approver, List.of("wparflow-approvers"));
                         try {
