@@ -68,8 +68,11 @@ class FormsTest {
         SAMPLES.put("renameTo", wpar);
         Samples lpar = new Samples(List.of("lpar00", "LPAR_1.a+b*c-d", "_x", "9"),
                 List.of("-lpar", ".lpar", "lp ar", "lp/ar", "lpar;rm", "lp=ar"), List.of());
-        SAMPLES.put("departingLpar", lpar);
-        SAMPLES.put("arrivingLpar", lpar);
+        // the relocation's LPARs must be known to the inventory, and differ (the departing sample is lpar00)
+        List<String> notAnLparName = List.of("-lpar", ".lpar", "lp ar", "lp/ar", "lpar;rm", "lp=ar");
+        SAMPLES.put("departingLpar", new Samples(List.of("lpar00", "lpar01"), notAnLparName,
+                List.of("lpar99", "LPAR_1.a+b*c-d")));
+        SAMPLES.put("arrivingLpar", new Samples(List.of("lpar01", "nim00"), notAnLparName, List.of("lpar99", "lpar00")));
         SAMPLES.put("sourceLpar", lpar);
         Samples host = new Samples(List.of("lpar00", "nim00"), List.of(), List.of("nohost", "lpar99"));
         SAMPLES.put("host", host);
