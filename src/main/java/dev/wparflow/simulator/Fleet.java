@@ -555,10 +555,12 @@ public final class Fleet implements AutoCloseable {
      */
     @Override
     public void close() {
+        boolean first;
         synchronized (saves) {
+            first = !closing;
             closing = true;
         }
-        if (stateFile != null && started) {
+        if (stateFile != null && started && first) {
             hosts.values().parallelStream().forEach(HostRuntime::stopServer);
             hmcs.values().forEach(HostRuntime::stopServer);
             try {
