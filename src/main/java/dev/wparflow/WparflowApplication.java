@@ -32,7 +32,12 @@ public class WparflowApplication {
             main.invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        SpringApplication.run(WparflowApplication.class, args);
+        SpringApplication.run(WparflowApplication.class, withReset(args));
+    }
+
+    /** {@code --reset} is {@code --wparflow.reset=true}: an empty database and the fleet from its fleet file. */
+    static String[] withReset(String[] args) {
+        return Arrays.stream(args).map(a -> "--reset".equals(a) ? "--wparflow.reset=true" : a).toArray(String[]::new);
     }
 
     /**

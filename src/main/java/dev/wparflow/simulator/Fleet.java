@@ -19,6 +19,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.sshd.common.io.IoServiceFactoryFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.sshd.common.io.nio2.Nio2ServiceFactoryFactory;
 import org.apache.sshd.common.util.threads.CloseableExecutorService;
 import org.apache.sshd.common.util.threads.ThreadUtils;
@@ -28,6 +30,9 @@ import dev.wparflow.simulator.fault.Faults;
 import dev.wparflow.simulator.model.SimulatedHost;
 import dev.wparflow.simulator.model.WparStateHistory;
 import dev.wparflow.simulator.ssh.FleetKeys;
+import dev.wparflow.simulator.state.FleetFingerprint;
+import dev.wparflow.simulator.state.FleetState;
+import dev.wparflow.simulator.state.FleetStateFile;
 
 /**
  * A running fleet of simulated AIX global environments, each with its own SSH server on loopback.
@@ -35,6 +40,11 @@ import dev.wparflow.simulator.ssh.FleetKeys;
  * {@link #reset}, {@link #close}.
  */
 public final class Fleet implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Fleet.class);
+    /** A change is saved this long after it, so a burst of commands costs one write. */
+    static final java.time.Duration SAVE_DELAY = java.time.Duration.ofMillis(250);
+    /** At an orderly close, detached runs may finish for this long before they are cancelled. */
+    static final java.time.Duration CLOSE_GRACE = java.time.Duration.ofSeconds(10);
     private final FleetSpec spec;
     private final FleetOptions options;
     private final Map<String, HostRuntime> hosts = new LinkedHashMap<>();
@@ -53,6 +63,15 @@ public final class Fleet implements AutoCloseable {
     private KeyPair clientKey;
     private Path clientKeyPath;
     private final KeyPair wrongHostKey = FleetKeys.generate();
+    /** Where the fleet keeps its state (options.keepState), else null. */
+    private final FleetStateFile stateFile;
+    private final java.util.concurrent.atomic.AtomicBoolean saveScheduled = new java.util.concurrent.atomic.AtomicBoolean();
+    private final StateSaves saves = new StateSaves();
+    /** Set once every host answers: only a fleet that started saves its state (a failed start keeps the old one). */
+    private volatile boolean started;
+    private volatile boolean closing;
+    /** The fleet file's fingerprint, computed once at start (saved with every state). */
+    private String fingerprint;
 
     private Fleet(FleetSpec spec, FleetOptions options) {
         this.spec = spec;
@@ -61,6 +80,7 @@ public final class Fleet implements AutoCloseable {
         this.nioExecutor = ThreadUtils.newFixedThreadPool("sim-nio2", Math.max(2, options.nioThreads));
         this.scheduler = ThreadUtils.newSingleThreadScheduledExecutor("sim-timer");
         this.ioFactory = new Nio2ServiceFactoryFactory(() -> ThreadUtils.noClose(nioExecutor));
+        this.stateFile = options.keepState ? new FleetStateFile(options.dataDir) : null;
     }
 
     private static ThreadFactory daemon(String prefix) {
@@ -117,11 +137,22 @@ public final class Fleet implements AutoCloseable {
                 hostKeys.put(hs.name, kp);
             }
         });
+        FleetState saved = savedState();
+        Map<String, FleetState.Host> savedHosts = new LinkedHashMap<>();
+        if (saved != null) {
+            saved.hosts().forEach(sh -> savedHosts.put(sh.name(), sh));
+        }
         for (FleetSpec.HostSpec hs : spec.hosts) {
             if (options.randomPorts) {
                 hs.port = 0;
             }
-            HostRuntime h = new HostRuntime(this, hs, recorded(spec.buildHost(hs, scale())), hostKeys.get(hs.name));
+            SimulatedHost model = spec.buildHost(hs, scale());
+            HostRuntime h = new HostRuntime(this, hs, model, hostKeys.get(hs.name));
+            if (savedHosts.containsKey(hs.name)) {
+                FleetState.apply(savedHosts.get(hs.name), model, h.runs());
+            }
+            recorded(model);
+            h.runs().onRunEnded(this::stateChanged);
             h.authorizedKeys.addAll(fleetKeys);
             hs.authorizedKeys.stream().map(FleetKeys::parsePublic).forEach(h.authorizedKeys::add);
             hosts.put(hs.name, h);
@@ -134,7 +165,11 @@ public final class Fleet implements AutoCloseable {
             h.authorizedKeys.addAll(fleetKeys);
             hmcs.put(hs.name, h);
         }
-        resetDataCentre();
+        if (saved == null) {
+            resetDataCentre();
+        } else {
+            restoreDataCentre(saved);
+        }
         spec.faults.forEach(fs -> faults.add(fs.toRule()));
         List<HostRuntime> list = new ArrayList<>(hosts.values());
         list.addAll(hmcs.values());
@@ -150,6 +185,144 @@ public final class Fleet implements AutoCloseable {
         });
         writeKnownHosts();
         writeInventory();
+        started = true;
+        if (stateFile != null) {
+            saveState();
+            LOG.info("simulator state {} {}", stateFile.path(), saved != null
+                    ? "restored (saved " + saved.saved() + "): WPARs, file systems and images as they were"
+                    : "new, from the fleet file");
+        }
+    }
+
+    // ---------------------------------------------------------------- kept state
+
+    /**
+     * The saved state to start from: none without options.keepState, after a reset, when there is no file, when it
+     * cannot be read (kept aside as .corrupt), or when it was made from another fleet file (kept aside as .stale;
+     * the fleet file wins).
+     */
+    private FleetState savedState() throws IOException {
+        if (stateFile == null) {
+            return null;
+        }
+        fingerprint = FleetFingerprint.of(spec);
+        if (options.resetState) {
+            stateFile.delete();
+            LOG.info("simulator state {} deleted (reset): starting from the fleet file", stateFile.path());
+            return null;
+        }
+        FleetState saved = stateFile.read().orElse(null);
+        if (saved == null) {
+            return null;
+        }
+        if (!fingerprint.equals(saved.fleet())) {
+            stateFile.setAsideAsStale();
+            List<String> then = saved.hosts().stream().map(FleetState.Host::name).toList();
+            List<String> now = spec.hosts.stream().map(h -> h.name).toList();
+            LOG.warn("simulator state {} was saved from another fleet file ({}): starting from the fleet file, the old"
+                            + " state kept as {}; start with --reset to start the database afresh too",
+                    stateFile.path(), then.equals(now) ? "same hosts, other definitions" : "hosts then " + then
+                            + ", now " + now, stateFile.stalePath().getFileName());
+            return null;
+        }
+        return saved;
+    }
+
+    /** NFS mounts as saved (a umount or mount since the fleet file stays), managed systems' states as saved. */
+    private void restoreDataCentre(FleetState saved) {
+        resetDataCentreSystems();
+        for (FleetState.Host sh : saved.hosts()) {
+            HostRuntime h = hosts.get(sh.name());
+            if (h == null) {
+                continue;
+            }
+            sh.nfsMounts().forEach((local, source) -> {
+                int colon = source.indexOf(':');
+                dev.wparflow.simulator.dc.NfsCommands.mount(dataCentre, h.model(), source.substring(0, colon),
+                        source.substring(colon + 1), local);
+            });
+        }
+        saved.systemStates().forEach((name, state) -> dataCentre.system(name).ifPresent(ms -> ms.state = state));
+    }
+
+    /** Notes that the fleet's state may have changed: it is saved {@link #SAVE_DELAY} later (one write per burst). */
+    void stateChanged() {
+        if (stateFile == null || !started || closing) {
+            return;
+        }
+        if (saveScheduled.compareAndSet(false, true)) {
+            try {
+                scheduler.schedule(() -> {
+                    saveScheduled.set(false);
+                    synchronized (saves) {
+                        // the save at close is the last: one scheduled before it must not write over it
+                        if (!closing) {
+                            saveState();
+                        }
+                    }
+                }, SAVE_DELAY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                saveScheduled.set(false);
+            }
+        }
+    }
+
+    /** Writes the state file now (no-op without options.keepState); a failure is logged, the fleet goes on. */
+    public void saveState() {
+        if (stateFile == null) {
+            return;
+        }
+        synchronized (saves) {
+            long t0 = System.nanoTime();
+            try {
+                List<FleetState.Host> states = hosts.values().stream()
+                        .map(h -> FleetState.capture(h.model(), h.runs())).toList();
+                Map<String, String> systems = new LinkedHashMap<>();
+                synchronized (dataCentre) {
+                    dataCentre.systems().forEach((n, ms) -> systems.put(n, ms.state));
+                }
+                long bytes = stateFile.write(new FleetState(FleetState.FORMAT, fingerprint,
+                        java.time.Instant.now(), states, systems));
+                saves.record(bytes, System.nanoTime() - t0);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("simulator state {} not saved: {}", stateFile.path(), e.toString());
+            }
+        }
+    }
+
+    /** The state file (options.keepState), else null. */
+    public Path statePath() {
+        return stateFile == null ? null : stateFile.path();
+    }
+
+    /** How many state saves, their total time and the last size (docs/simulator.md gives measured figures). */
+    public StateSaves stateSaves() {
+        return saves;
+    }
+
+    /** Counters of the state saves. */
+    public static final class StateSaves {
+        private long count;
+        private long nanos;
+        private long lastBytes;
+
+        synchronized void record(long bytes, long tookNanos) {
+            count++;
+            nanos += tookNanos;
+            lastBytes = bytes;
+        }
+
+        public synchronized long count() {
+            return count;
+        }
+
+        public synchronized long totalNanos() {
+            return nanos;
+        }
+
+        public synchronized long lastBytes() {
+            return lastBytes;
+        }
     }
 
     /** Rewrites data/simulator/inventory.yaml (wparflow's inventory format) with every host's current port. */
@@ -174,18 +347,7 @@ public final class Fleet implements AutoCloseable {
 
     /** Managed systems from the spec, the fleet's NFS mounts (and those of WPARs on NFS), no moves. */
     private void resetDataCentre() {
-        dataCentre.reset(x -> {
-            Map<String, dev.wparflow.simulator.dc.ManagedSystem> m = new LinkedHashMap<>();
-            for (FleetSpec.SystemSpec ss : spec.managedSystems) {
-                dev.wparflow.simulator.dc.ManagedSystem ms = new dev.wparflow.simulator.dc.ManagedSystem(ss.name);
-                ms.typeModel = ss.typeModel;
-                ms.serial = ss.serial;
-                ms.state = ss.state;
-                ms.hmcs.addAll(ss.hmcs);
-                m.put(ms.name, ms);
-            }
-            return m;
-        });
+        resetDataCentreSystems();
         for (HostRuntime h : hosts.values()) {
             for (FleetSpec.MountSpec ms : h.spec().nfsMounts) {
                 dev.wparflow.simulator.dc.NfsCommands.mount(dataCentre, h.model(), ms.server, ms.remote, ms.local);
@@ -200,6 +362,22 @@ public final class Fleet implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Managed systems from the spec, no moves. */
+    private void resetDataCentreSystems() {
+        dataCentre.reset(x -> {
+            Map<String, dev.wparflow.simulator.dc.ManagedSystem> m = new LinkedHashMap<>();
+            for (FleetSpec.SystemSpec ss : spec.managedSystems) {
+                dev.wparflow.simulator.dc.ManagedSystem ms = new dev.wparflow.simulator.dc.ManagedSystem(ss.name);
+                ms.typeModel = ss.typeModel;
+                ms.serial = ss.serial;
+                ms.state = ss.state;
+                ms.hmcs.addAll(ss.hmcs);
+                m.put(ms.name, ms);
+            }
+            return m;
+        });
     }
 
     /** Managed systems, HMC pairs, live moves. */
@@ -332,6 +510,7 @@ public final class Fleet implements AutoCloseable {
         faults.clear();
         spec.faults.forEach(fs -> faults.add(fs.toRule()));
         log.clear();
+        stateChanged();
     }
 
     /** Changes the time scale of every host (0 = instant, 1 = the nominal durations). */
@@ -369,8 +548,33 @@ public final class Fleet implements AutoCloseable {
         return scheduler;
     }
 
+    /**
+     * Stops every host. A fleet that keeps its state lets its detached runs finish first (up to {@link #CLOSE_GRACE};
+     * those still running then end cancelled, their WPARs as an interrupted command leaves them) and saves its state
+     * once nothing runs any more.
+     */
     @Override
     public void close() {
+        boolean first;
+        synchronized (saves) {
+            first = !closing;
+            closing = true;
+        }
+        if (stateFile != null && started && first) {
+            hosts.values().parallelStream().forEach(HostRuntime::stopServer);
+            hmcs.values().forEach(HostRuntime::stopServer);
+            try {
+                long deadline = System.nanoTime() + CLOSE_GRACE.toNanos();
+                for (HostRuntime h : hosts.values()) {
+                    h.runs().awaitAllEnded(java.time.Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                }
+                commandExecutor.shutdownNow();
+                commandExecutor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            saveState();
+        }
         hosts.values().parallelStream().forEach(HostRuntime::stopServer);
         hmcs.values().forEach(HostRuntime::stopServer);
         hosts.values().forEach(h -> h.runs().clear());

@@ -15,6 +15,10 @@ public final class FleetOptions {
     public boolean sharedHostKey;
     public Double timeScale;
     public int nioThreads = 4;
+    /** Keep the fleet's state in the data directory across restarts (docs/simulator.md, "Kept state"). */
+    public boolean keepState;
+    /** With {@link #keepState}: delete the saved state first and start from the fleet file. */
+    public boolean resetState;
 
     public static FleetOptions defaults() {
         return new FleetOptions();
@@ -45,6 +49,16 @@ public final class FleetOptions {
 
     public FleetOptions sharedHostKey(boolean b) {
         this.sharedHostKey = b;
+        return this;
+    }
+
+    public FleetOptions keepState(boolean b) {
+        this.keepState = b;
+        return this;
+    }
+
+    public FleetOptions resetState(boolean b) {
+        this.resetState = b;
         return this;
     }
 

@@ -239,6 +239,7 @@ public final class HostRuntime implements Services {
             return -1;
         } finally {
             fleet.log().end(entry, rc);
+            fleet.stateChanged();
         }
     }
 

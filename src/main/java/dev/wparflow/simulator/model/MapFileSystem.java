@@ -42,6 +42,27 @@ public final class MapFileSystem implements SimFileSystem {
         return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(mounts));
     }
 
+    /** The files kept in this store itself (not those of a mounted store), path to a copy of the content. */
+    public Map<String, byte[]> localFiles() {
+        Map<String, byte[]> copy = new java.util.TreeMap<>();
+        files.forEach((p, c) -> copy.put(p, c.clone()));
+        return copy;
+    }
+
+    /** The directories of this store itself, sorted. */
+    public List<String> localDirectories() {
+        return dirs.stream().sorted().toList();
+    }
+
+    /** Replaces this store's own files and directories (a saved fleet state); mounts stay as they are. */
+    public void replaceContent(Map<String, byte[]> newFiles, java.util.Collection<String> newDirs) {
+        files.clear();
+        dirs.clear();
+        dirs.add("/");
+        newDirs.forEach(d -> dirs.add(normalize(d)));
+        newFiles.forEach((p, c) -> files.put(normalize(p), c.clone()));
+    }
+
     public void unmount(String mountPoint) {
         mounts.remove(normalize(mountPoint));
     }

@@ -99,6 +99,17 @@ public final class SimulatedHost {
         return nextKey++;
     }
 
+    /** The counters behind {@link #nextPid} and {@link #nextKey}, for a saved fleet state. Caller holds the lock. */
+    public long[] counters() {
+        return new long[] {pids.get(), nextKey};
+    }
+
+    /** Continues the counters of a saved fleet state, so pids and keys are not handed out twice. Caller holds the lock. */
+    public void restoreCounters(long pid, int key) {
+        pids.set(pid);
+        nextKey = key;
+    }
+
     public Optional<Wpar> wpar(String wparName) {
         return Optional.ofNullable(wpars.get(wparName));
     }

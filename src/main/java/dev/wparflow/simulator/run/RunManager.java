@@ -33,7 +33,7 @@ public final class RunManager {
     public static final class Run {
         public final String id;
         public final List<String> argv;
-        public final Instant started = Instant.now();
+        public final Instant started;
         private final ByteArrayOutputStream output = new ByteArrayOutputStream();
         private volatile Instant ended;
         private volatile Integer exitStatus;
@@ -42,6 +42,18 @@ public final class RunManager {
         Run(String id, List<String> argv) {
             this.id = id;
             this.argv = List.copyOf(argv);
+            this.started = Instant.now();
+        }
+
+        /** A finished run as a saved fleet state has it. */
+        public Run(String id, List<String> argv, Instant started, Instant ended, int exitStatus, String output) {
+            this.id = id;
+            this.argv = List.copyOf(argv);
+            this.started = started;
+            this.ended = ended;
+            this.exitStatus = exitStatus;
+            byte[] b = output.getBytes(StandardCharsets.UTF_8);
+            this.output.write(b, 0, b.length);
         }
 
         public boolean running() {
@@ -70,6 +82,7 @@ public final class RunManager {
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final ExecutorService executor;
     private final RunExecutor runExecutor;
+    private volatile Runnable onEnd = () -> { };
 
     public RunManager(ExecutorService executor, RunExecutor runExecutor) {
         this.executor = executor;
@@ -115,6 +128,7 @@ public final class RunManager {
                     synchronized (RunManager.this) {
                         RunManager.this.notifyAll();
                     }
+                    onEnd.run();
                 });
             }
         }
@@ -136,6 +150,34 @@ public final class RunManager {
                 TimeUnit.NANOSECONDS.timedWait(this, left);
             }
         }
+    }
+
+    /** Called after every run ends (the fleet saves its state). */
+    public void onRunEnded(Runnable listener) {
+        this.onEnd = listener;
+    }
+
+    /** Puts back a finished run of a saved fleet state; a RUNID already known is left as it is. */
+    public void restore(Run finished) {
+        if (finished.running()) {
+            throw new IllegalArgumentException("only a finished run can be restored: " + finished.id);
+        }
+        runs.putIfAbsent(finished.id, finished);
+    }
+
+    /** True when every run has ended, waiting up to {@code timeout} for those still running. */
+    public boolean awaitAllEnded(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (runs.values().stream().anyMatch(Run::running)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
+        return true;
     }
 
     public Run get(String id) {

@@ -17,7 +17,8 @@ import dev.wparflow.simulator.HostRuntime;
 
 /**
  * The embedded default: starts the simulated fleet in-process when
- * {@code wparflow.simulator.enabled=true} (profile "embedded") and stops it on shutdown.
+ * {@code wparflow.simulator.enabled=true} (profile "embedded") and stops it on shutdown. The fleet keeps its state in
+ * its data directory across restarts ({@code keep-state}); {@code --reset} starts it from the fleet file.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "wparflow.simulator", name = "enabled", havingValue = "true")
@@ -28,8 +29,11 @@ public class SimulatorConfiguration {
     public Fleet simulatedFleet(@Value("${wparflow.simulator.fleet:" + FleetFiles.DEFAULT + "}") String fleetFile,
                                 @Value("${wparflow.simulator.data-dir:data/simulator}") String dataDir,
                                 @Value("${wparflow.simulator.time-scale:#{null}}") Double timeScale,
-                                @Value("${wparflow.simulator.random-ports:false}") boolean randomPorts) throws IOException {
-        FleetOptions o = FleetOptions.defaults().dataDir(Path.of(dataDir)).timeScale(timeScale).randomPorts(randomPorts);
+                                @Value("${wparflow.simulator.random-ports:false}") boolean randomPorts,
+                                @Value("${wparflow.simulator.keep-state:true}") boolean keepState,
+                                @Value("${wparflow.reset:false}") boolean reset) throws IOException {
+        FleetOptions o = FleetOptions.defaults().dataDir(Path.of(dataDir)).timeScale(timeScale).randomPorts(randomPorts)
+                .keepState(keepState).resetState(reset);
         Fleet fleet = Fleet.start(FleetFiles.load(fleetFile), o);
         for (HostRuntime h : fleet.hosts()) {
             LOG.info("simulated AIX host {} listening on 127.0.0.1:{}", h.name(), h.port());
