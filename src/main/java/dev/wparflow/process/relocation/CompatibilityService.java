@@ -166,7 +166,7 @@ public class CompatibilityService {
                 : String.join(", ", baseMissing) + " missing on " + arriving);
         facts.put("mcrOnBoth", mcrMissing.isEmpty());
         details.put(MCR, mcrMissing.isEmpty()
-                ? pair(from.filesets().get(MCR), departing, to.filesets().get(MCR), arriving)
+                ? MCR + " " + pair(from.filesets().get(MCR), departing, to.filesets().get(MCR), arriving)
                 : MCR + " missing on " + String.join(" and ", mcrMissing));
         facts.put("targetFreeMb", (int) Math.min(Integer.MAX_VALUE, to.rootvgFreeMb()));
         facts.put("requiredMb", REQUIRED_MB);
