@@ -50,6 +50,7 @@ public class FleetInventory implements SshEndpointResolver, HmcPairResolver {
     private volatile Stamp stamp;
     private volatile String lastError;
     private volatile boolean missingLogged;
+    private final java.util.concurrent.atomic.AtomicLong readings = new java.util.concurrent.atomic.AtomicLong();
 
     private record Stamp(long modified, long size) {
     }
@@ -73,6 +74,15 @@ public class FleetInventory implements SshEndpointResolver, HmcPairResolver {
             }
         }
         return current;
+    }
+
+    /**
+     * How many times the file has been read into a valid inventory (at start and after each edit): a change of this
+     * number after {@link #current()} means the inventory changed. An invalid edit does not count.
+     */
+    public long readings() {
+        current();
+        return readings.get();
     }
 
     /** The file, or null when only inline entries are configured. */
@@ -112,6 +122,7 @@ public class FleetInventory implements SshEndpointResolver, HmcPairResolver {
             Inventory inv = InventoryReader.fromMap(file.toString(), merged(readMap()));
             stamp = now;
             lastError = null;
+            readings.incrementAndGet();
             log.info("inventory {}: {} managed systems, {} HMCs, {} LPARs, {} NIM masters, {} NFS servers", file,
                     inv.managedSystems().size(), inv.hmcs().size(), inv.lpars().size(), inv.nimMasters().size(),
                     inv.nfsServers().size());

@@ -28,6 +28,37 @@ import dev.wparflow.simulator.model.WparState;
  * Plain mutable holder classes; {@link #buildHost} turns a host description into a fresh model.
  */
 public final class FleetSpec {
+
+    /**
+     * What {@code lslpp -L} lists on every simulated global environment unless its {@code filesets:} adds to, changes
+     * or removes ({@code ~}) an entry: a base AIX 6.1 TL2 SP1 (6100-02-01) install. The Redbook names bos.rte,
+     * bos.wpars, bos.rte.libc (5.5), Java5.sdk and perfagent.tools (5.3.1); the other names and levels are those of
+     * IBM's 6100-02 base media. mcr.rte comes with the WPAR Manager agent (RB:5628), so a fleet file lists it per host.
+     */
+    public static final Map<String, String> BASE_FILESETS = baseFilesets();
+
+    private static Map<String, String> baseFilesets() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("bos.rte", "6.1.2.1");
+        m.put("bos.rte.libc", "6.1.2.1");
+        m.put("bos.rte.libpthreads", "6.1.2.0");
+        m.put("bos.mp64", "6.1.2.1");
+        m.put("bos.wpars", "6.1.2.1");
+        m.put("bos.net.tcp.client", "6.1.2.1");
+        m.put("bos.net.tcp.server", "6.1.2.0");
+        m.put("bos.net.nfs.client", "6.1.2.1");
+        m.put("bos.perf.libperfstat", "6.1.2.0");
+        m.put("bos.perf.perfstat", "6.1.2.1");
+        m.put("bos.perf.tools", "6.1.2.1");
+        m.put("bos.sysmgt.nim.client", "6.1.2.0");
+        m.put("bos.sysmgt.serv_aid", "6.1.2.0");
+        m.put("perfagent.tools", "6.1.2.0");
+        m.put("rsct.core.rmc", "2.5.2.0");
+        m.put("xlC.aix61.rte", "9.0.0.8");
+        m.put("xlC.rte", "9.0.0.8");
+        m.put("Java5.sdk", "5.0.0.200");
+        return java.util.Collections.unmodifiableMap(m);
+    }
     public double timeScale = 0.0;
     public Map<String, Long> durations = new LinkedHashMap<>();
     public String password;
@@ -260,7 +291,8 @@ public final class FleetSpec {
             hs.down = Boolean.TRUE.equals(h.get("down"));
             hs.password = (String) h.get("password");
             list(h.get("authorized-keys")).forEach(k -> hs.authorizedKeys.add(String.valueOf(k)));
-            cast(h.get("filesets")).forEach((k, v) -> hs.filesets.put(k, String.valueOf(v)));
+            // a null level (filesets: {bos.rte.libc: ~}) takes a base fileset away
+            cast(h.get("filesets")).forEach((k, v) -> hs.filesets.put(k, v == null ? null : String.valueOf(v)));
             hs.durations = durations(h.get("durations"));
             hs.managedSystem = (String) h.get("managed-system");
             hs.lparId = num(h.get("lpar-id"), 0);
@@ -408,13 +440,14 @@ public final class FleetSpec {
         if (hs.hmc) {
             return h;
         }
-        if (hs.filesets.isEmpty()) {
-            h.filesets.put("bos.rte", "6.1.2.1");
-            h.filesets.put("bos.wpars", "6.1.2.1");
-            h.filesets.put("bos.net.tcp.client", "6.1.2.1");
-        } else {
-            h.filesets.putAll(hs.filesets);
-        }
+        h.filesets.putAll(BASE_FILESETS);
+        hs.filesets.forEach((name, level) -> {
+            if (level == null) {
+                h.filesets.remove(name);
+            } else {
+                h.filesets.put(name, level);
+            }
+        });
         List<VgSpec> vgs = hs.volumeGroups.isEmpty() ? List.of(defaultRootvg()) : hs.volumeGroups;
         int i = 0;
         for (VgSpec vs : vgs) {

@@ -45,11 +45,17 @@ public class DiscoveryController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("processInstanceId", pi.getId()));
     }
 
+    /** The answer of GET /api/discovery before the first run: 200, saying so (nothing is wrong). */
+    public record NoDiscoveryYet(boolean discovered, String message) {
+    }
+
     @GetMapping
-    @Operation(summary = "The latest discovery run's summary (finishedAt null while it runs)")
-    public DiscoverySummary latest() {
-        return runs.latest().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "no discovery has run yet; start one with POST /api/discovery"));
+    @Operation(summary = "The latest discovery run's summary (finishedAt null while it runs); before the first run,"
+            + " {\"discovered\": false, \"message\": …}")
+    public Object latest() {
+        return runs.latest().<Object>map(s -> s).orElseGet(() -> new NoDiscoveryYet(false, "no discovery has run yet:"
+                + " one starts when the application is ready and when the inventory file changes, then every"
+                + " wparflow.discovery.cycle; POST /api/discovery starts one now"));
     }
 
     @GetMapping("/{runId}")

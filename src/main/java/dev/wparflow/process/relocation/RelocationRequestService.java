@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -19,6 +20,8 @@ import dev.wparflow.aix.Origin;
 import dev.wparflow.aix.WparInfo;
 import dev.wparflow.aix.WparName;
 import dev.wparflow.aix.WparState;
+import dev.wparflow.inventory.FleetInventory;
+import dev.wparflow.inventory.Inventory;
 import dev.wparflow.inventory.InventoryRepository;
 import dev.wparflow.inventory.LparProfile;
 import dev.wparflow.lock.LeaseLockService;
@@ -47,10 +50,12 @@ public class RelocationRequestService {
     private final RelocationRecords records;
     private final RelocationSettings settings;
     private final ObjectProvider<SshEndpointResolver> endpoints;
+    private final ObjectProvider<FleetInventory> fleetInventory;
 
     public RelocationRequestService(CompatibilityService compatibility, StaticRelocationService looks,
             InventoryRepository inventory, LeaseLockService leases, RelocationRecords records,
-            RelocationSettings settings, ObjectProvider<SshEndpointResolver> endpoints) {
+            RelocationSettings settings, ObjectProvider<SshEndpointResolver> endpoints,
+            ObjectProvider<FleetInventory> fleetInventory) {
         this.compatibility = compatibility;
         this.looks = looks;
         this.inventory = inventory;
@@ -58,6 +63,7 @@ public class RelocationRequestService {
         this.records = records;
         this.settings = settings;
         this.endpoints = endpoints;
+        this.fleetInventory = fleetInventory;
     }
 
     /** What the checks decided, and the text the approvers read. {@code mode} is null when nothing fits. */
@@ -80,12 +86,12 @@ public class RelocationRequestService {
         name(problems, "WPAR", r.wpar(), WparName::of);
         boolean unknown = false;
         if (name(problems, "departing LPAR", r.departing(), LparName::of) && !known(r.departing())) {
-            problems.add("departing LPAR " + r.departing() + " is not in the inventory");
+            problems.add(unknown("departing", r.departing()));
             unknown = true;
         }
         if (r.arriving() != null) {
             if (name(problems, "arriving LPAR", r.arriving(), LparName::of) && !known(r.arriving())) {
-                problems.add("arriving LPAR " + r.arriving() + " is not in the inventory");
+                problems.add(unknown("arriving", r.arriving()));
                 unknown = true;
             }
             if (r.arriving().equals(r.departing())) {
@@ -117,6 +123,10 @@ public class RelocationRequestService {
         return valid;
     }
 
+    private String unknown(String side, String name) {
+        return side + " LPAR " + name + (hmcs().contains(name) ? " is an HMC, not an LPAR" : " is not in the inventory");
+    }
+
     static OffsetDateTime parseWindow(String text) {
         try {
             return OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC);
@@ -140,19 +150,31 @@ public class RelocationRequestService {
         }
     }
 
-    /** An LPAR is known when an SSH endpoint resolves its name (inventory file or configured endpoints). */
+    /**
+     * An LPAR is known when an SSH endpoint resolves its name (inventory file or configured endpoints) and the
+     * inventory does not list it as an HMC.
+     */
     boolean known(String lpar) {
-        return endpoints.orderedStream().anyMatch(r -> r.find(lpar).isPresent());
+        return !hmcs().contains(lpar) && endpoints.orderedStream().anyMatch(r -> r.find(lpar).isPresent());
     }
 
-    /** The start form takes the LPARs as free text: a refusal names what the inventory knows, at most 30 of them. */
+    /** The HMCs of the inventory file: they have SSH endpoints but are not LPARs. */
+    Set<String> hmcs() {
+        FleetInventory fleet = fleetInventory.getIfAvailable();
+        return fleet == null ? Set.of()
+                : fleet.current().hmcs().stream().map(Inventory.Hmc::name).collect(Collectors.toSet());
+    }
+
+    /** The start form takes the LPARs as free text: a refusal names the LPARs the inventory knows, at most 30. */
     String knownNames() {
-        List<String> names = endpoints.orderedStream().flatMap(r -> r.names().stream()).distinct().sorted().toList();
+        Set<String> hmcs = hmcs();
+        List<String> names = endpoints.orderedStream().flatMap(r -> r.names().stream()).filter(n -> !hmcs.contains(n))
+                .distinct().sorted().toList();
         if (names.isEmpty()) {
-            return "the inventory knows no host (wparflow.inventory.file or wparflow.ssh.endpoints)";
+            return "the inventory knows no LPAR (wparflow.inventory.file or wparflow.ssh.endpoints)";
         }
         int shown = Math.min(names.size(), KNOWN_NAMES_SHOWN);
-        return "the inventory knows " + String.join(", ", names.subList(0, shown))
+        return "the LPARs the inventory knows: " + String.join(", ", names.subList(0, shown))
                 + (names.size() > shown ? " and " + (names.size() - shown) + " more (GET /api/ssh/sessions lists them)"
                         : "");
     }
@@ -166,20 +188,31 @@ public class RelocationRequestService {
      * passes.
      */
     public Plan check(RelocationRequest r, Origin origin) {
+        // one lswpar on the departing LPAR: a WPAR that is not there is refused before anyone is asked to approve
+        List<WparInfo> departingWpars = looks.list(r.departing(), origin);
+        WparInfo wpar = departingWpars.stream().filter(w -> w.name().equals(r.wpar())).findFirst()
+                .orElseThrow(() -> new RelocationRefusedException("WPAR_NOT_FOUND", "WPAR " + r.wpar()
+                        + " not found on " + r.departing() + " (lswpar: " + (departingWpars.isEmpty() ? "no WPAR"
+                                : departingWpars.stream().map(WparInfo::name).collect(Collectors.joining(", ")))
+                        + ")"));
         List<String> targets = r.arriving() != null ? List.of(r.arriving()) : candidates(r.departing());
         if (targets.isEmpty()) {
             String text = "no other LPAR of the inventory has been discovered; run FleetDiscoveryProcess or name"
                     + " the arriving LPAR";
             return new Plan(null, null, false, text, summary(r, null, null), text, "low", "none", null);
         }
+        if (targets.contains(r.departing())) {
+            throw new RelocationRefusedException("REQUEST_INVALID", "departing and arriving LPAR are both "
+                    + r.departing());
+        }
         // live mobility needs the WPAR Active (RB:4745); the decision table does not see the state
-        boolean active = looks.look(r.departing(), r.wpar(), origin).map(w -> w.state() == WparState.ACTIVE)
-                .orElse(false);
+        WparState state = wpar.state();
+        boolean active = state == WparState.ACTIVE;
         Plan last = null;
         for (String target : targets) {
             CompatibilityService.Report report = compatibility.check(r.wpar(), r.departing(), target, origin);
             String mode = mode(r.mode(), report, active);
-            last = plan(r, target, mode, report);
+            last = plan(r, target, mode, report, state);
             if (mode != null) {
                 return last;
             }
@@ -223,9 +256,10 @@ public class RelocationRequestService {
         return p.volumeGroup("rootvg").map(v -> v.freePps() * v.ppSizeMb()).orElse(0L);
     }
 
-    private Plan plan(RelocationRequest r, String arriving, String mode, CompatibilityService.Report report) {
+    private Plan plan(RelocationRequest r, String arriving, String mode, CompatibilityService.Report report,
+            WparState state) {
         String table = CompatibilityService.toTable(report);
-        String outage = outage(mode);
+        String outage = outage(mode, state, r.wpar(), r.departing(), arriving);
         String risk = RelocationVariables.MODE_LIVE.equals(mode) ? "high" : "medium";
         StringBuilder p = new StringBuilder();
         p.append("Relocate WPAR ").append(r.wpar()).append(" from ").append(r.departing()).append(" to ")
@@ -250,12 +284,22 @@ public class RelocationRequestService {
                 risk, outage, compatibility.toJson(report));
     }
 
-    static String outage(String mode) {
+    /**
+     * What the WPAR's users lose, by mode and state: live freezes it briefly; static stops an Active WPAR for the
+     * save and the restore (Table 4-2 rows 3-13); a Defined WPAR is not running, so nobody loses anything.
+     */
+    static String outage(String mode, WparState state, String wpar, String departing, String arriving) {
         if (RelocationVariables.MODE_LIVE.equals(mode)) {
-            return "none expected: the WPAR keeps running; it freezes briefly while its last memory moves";
+            return "a short freeze while movewpar moves the last memory pages; " + wpar + " keeps running";
+        }
+        if (RelocationVariables.MODE_STATIC.equals(mode) && state == WparState.ACTIVE) {
+            return wpar + " is down from stopwpar on " + departing + " through savewpar and restwpar until startwpar"
+                    + " on " + arriving + " (grows with the WPAR's size)";
         }
         if (RelocationVariables.MODE_STATIC.equals(mode)) {
-            return "from stopwpar until startwpar on arrival (save and restore; grows with the WPAR's size)";
+            return "none: " + wpar + " is " + (state == null ? "not running" : state.word())
+                    + " (not running); it is saved, restored on " + arriving + " and left " + (state == null ? "as it was"
+                            : state.word());
         }
         return "none (nothing will be done)";
     }

@@ -83,10 +83,15 @@ public class StaticRelocationService {
 
     /** The WPAR as lswpar lists it on {@code host}, or empty. Lists every WPAR: naming a missing one is an error. */
     public Optional<WparInfo> look(String host, String wpar, Origin origin) {
+        return list(host, origin).stream().filter(w -> wpar.equals(w.name())).findFirst();
+    }
+
+    /** Every WPAR lswpar lists on {@code host}. */
+    public List<WparInfo> list(String host, Origin origin) {
         AixCommand lswpar = Lswpar.delimited(LOOK_FIELDS, true, null, List.of());
         AixResult<List<WparInfo>> listed = AixOutcomes.interpret(shell.read(host, lswpar, origin),
                 out -> Lswpar.parseDelimited(out, LOOK_FIELDS));
-        return value(listed).stream().filter(w -> wpar.equals(w.name())).findFirst();
+        return value(listed);
     }
 
     // ------------------------------------------------------------------ Table 4-2 rows 1-6

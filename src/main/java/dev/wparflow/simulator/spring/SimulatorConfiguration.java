@@ -2,18 +2,25 @@ package dev.wparflow.simulator.spring;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.wparflow.inventory.FleetInventory;
 import dev.wparflow.simulator.Fleet;
 import dev.wparflow.simulator.FleetFiles;
 import dev.wparflow.simulator.FleetOptions;
 import dev.wparflow.simulator.HostRuntime;
+import dev.wparflow.ssh.SshSessionPool;
 
 /**
  * The embedded default: starts the simulated fleet in-process when
@@ -24,6 +31,25 @@ import dev.wparflow.simulator.HostRuntime;
 @ConditionalOnProperty(prefix = "wparflow.simulator", name = "enabled", havingValue = "true")
 public class SimulatorConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorConfiguration.class);
+
+    /**
+     * The fleet starts before the inventory and the SSH pool are made: it writes the inventory file, known_hosts and
+     * the client key they read, so a first start finds them (no "does not exist (yet)" warnings).
+     */
+    @Bean
+    static BeanFactoryPostProcessor simulatedFleetFirst() {
+        return factory -> {
+            for (Class<?> reader : List.of(FleetInventory.class, SshSessionPool.class)) {
+                for (String name : factory.getBeanNamesForType(reader, true, false)) {
+                    BeanDefinition d = factory.getBeanDefinition(name);
+                    List<String> after = new ArrayList<>(d.getDependsOn() == null ? List.of()
+                            : Arrays.asList(d.getDependsOn()));
+                    after.add("simulatedFleet");
+                    d.setDependsOn(after.toArray(String[]::new));
+                }
+            }
+        };
+    }
 
     @Bean(destroyMethod = "close")
     public Fleet simulatedFleet(@Value("${wparflow.simulator.fleet:" + FleetFiles.DEFAULT + "}") String fleetFile,

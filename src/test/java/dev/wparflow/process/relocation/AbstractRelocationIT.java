@@ -261,8 +261,23 @@ abstract class AbstractRelocationIT {
         assertPassed(instance, "EndEvent_RequestRefused");
         assertThat((String) variable(instance, "outcomeReason")).startsWith("REQUEST_INVALID")
                 .contains("lpar99 is not in the inventory")
-                .contains("the inventory knows").contains("lpar01");
+                .contains("the LPARs the inventory knows").contains("lpar01");
         assertThat(fleet.log().entries()).isEmpty();
+    }
+
+    @Test
+    void aWparMissingOnTheDepartingLparIsRefusedBeforeApprovalWithoutIncident() {
+        String instance = relocate("wpr09", Map.of());
+        awaitEnd(instance);
+
+        assertPassed(instance, "EndEvent_RequestRefused");
+        assertThat(variable(instance, "outcome")).isEqualTo("REFUSED");
+        assertThat((String) variable(instance, "outcomeReason"))
+                .startsWith("WPAR_NOT_FOUND: WPAR wpr09 not found on lpar00 (lswpar: ").contains("wpr00");
+        assertThat(history.createHistoricProcessInstanceQuery().superProcessInstanceId(instance).count())
+                .as("approvals asked").isZero();
+        assertThat(history.createHistoricIncidentQuery().processInstanceId(instance).count()).as("incidents").isZero();
+        assertThat(changes()).isEmpty();
     }
 
     @Test

@@ -49,6 +49,13 @@ class CompatibilityServiceTest {
                 processor: PowerPC_POWER5
                 filesets: {bos.rte: 6.1.2.1, bos.wpars: 6.1.2.1, bos.rte.libc: 6.1.2.1}
                 wpars: []
+              - name: lpar05
+                port: 0
+                processor: PowerPC_POWER6
+                ntp: false
+                filesets: {bos.rte.libc: ~}
+                wpars:
+                  - {name: other, state: A, hostname: wpr00, address: 9.3.5.182}
             """;
 
     @TempDir
@@ -62,7 +69,7 @@ class CompatibilityServiceTest {
     @BeforeAll
     void start() throws Exception {
         fleet = Fleet.startYaml(FLEET, FleetOptions.forTests().dataDir(dir.resolve("sim")));
-        shell = new SimulatedFleetShell(fleet, "lpar00", "lpar01", "sydney");
+        shell = new SimulatedFleetShell(fleet, "lpar00", "lpar01", "sydney", "lpar05");
         engine = TestDatabases.h2Engine();
         deployment = engine.getRepositoryService().createDeployment()
                 .addClasspathResource("processes/RelocationCompatibility.dmn").deploy();
@@ -91,10 +98,50 @@ class CompatibilityServiceTest {
     }
 
     @Test
+    void eachFindingNamesExactlyWhatIsWrongOnWhichSystem() {
+        CompatibilityService.Report report = check("wpr00", "lpar05");
+        assertThat(report.staticCompatible()).isFalse();
+        assertThat(report.findings()).extracting(CompatibilityService.Finding::check, CompatibilityService.Finding::message)
+                .contains(org.assertj.core.api.Assertions.tuple("filesets", "bos.rte.libc missing on lpar05"),
+                        org.assertj.core.api.Assertions.tuple("mcr.rte", "mcr.rte missing on lpar05"),
+                        org.assertj.core.api.Assertions.tuple("ntp", "xntpd not active on lpar05"),
+                        org.assertj.core.api.Assertions.tuple("hostname-free", "hostname wpr00 used by WPAR other on lpar05"),
+                        org.assertj.core.api.Assertions.tuple("address-free", "9.3.5.182 (WPAR other) used on lpar05"));
+        assertThat(report.findings()).filteredOn(f -> f.check().equals("filesets")).singleElement()
+                .extracting(CompatibilityService.Finding::rule).asString().contains("bos.rte, bos.wpars and bos.rte.libc");
+    }
+
+    @Test
+    void theTableListsEveryCheckPassedAndFailedInAlignedColumns() {
+        CompatibilityService.Report report = check("wpr00", "lpar05");
+        String table = CompatibilityService.toTable(report);
+        java.util.List<String> lines = table.lines().toList();
+        assertThat(lines.get(0)).matches("CHECK +RESULT +DETAIL");
+        int result = lines.get(0).indexOf("RESULT");
+        int detail = lines.get(0).indexOf("DETAIL");
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("processor-type").contains("PASS"))
+                .anySatisfy(l -> assertThat(l).startsWith("filesets").contains("FAIL")
+                        .endsWith("bos.rte.libc missing on lpar05"))
+                .anySatisfy(l -> assertThat(l).startsWith("ntp").contains("FAIL live, WARN static"))
+                .anySatisfy(l -> assertThat(l).startsWith("interfaces").contains("ASSUMED").contains("not measured"));
+        // one row per check of the decision table (14), each with its result and detail in the header's columns
+        java.util.List<String> rows = lines.subList(1, lines.size() - 1);
+        assertThat(rows).hasSize(14).allSatisfy(l -> {
+            assertThat(l.charAt(result - 1)).isEqualTo(' ');
+            assertThat(l.substring(result)).matches("(PASS|FAIL|WARN|ASSUMED).*");
+            assertThat(l.charAt(detail - 1)).isEqualTo(' ');
+            assertThat(l.substring(detail)).isNotBlank();
+        });
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("static: INCOMPATIBLE, live: INCOMPATIBLE");
+    }
+
+    @Test
     void differentProcessorTypeIsIncompatible() {
         CompatibilityService.Report report = check("wpr00", "sydney");
         assertThat(report.staticCompatible()).isFalse();
-        assertThat(report.findings()).extracting(CompatibilityService.Finding::check).contains("processor-type");
+        assertThat(report.findings()).extracting(CompatibilityService.Finding::check, CompatibilityService.Finding::message)
+                .contains(org.assertj.core.api.Assertions.tuple("processor-type",
+                        "PowerPC_POWER6 on lpar00, PowerPC_POWER5 on sydney"));
     }
 
     @Test

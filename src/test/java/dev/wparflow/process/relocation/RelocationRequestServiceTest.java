@@ -9,8 +9,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
+import dev.wparflow.aix.WparState;
+import dev.wparflow.inventory.FleetInventory;
+import dev.wparflow.inventory.InventoryProperties;
 import dev.wparflow.inventory.LparProfile;
 import dev.wparflow.inventory.VolumeGroupRecord;
 import dev.wparflow.ssh.SshEndpoint;
@@ -19,7 +23,16 @@ import dev.wparflow.ssh.SshEndpointResolver;
 /** The request checks that run before any host is touched, the mode rule and the "choose for me" order. */
 class RelocationRequestServiceTest {
 
-    static final Set<String> KNOWN = Set.of("lpar00", "lpar01", "lpar02");
+    static final Set<String> KNOWN = Set.of("lpar00", "lpar01", "lpar02", "hmc01");
+
+    /** The inventory file's view: hmc01 is an HMC (it has an SSH endpoint but is no LPAR). */
+    static ObjectProvider<FleetInventory> inventoryWithHmc() {
+        InventoryProperties p = new InventoryProperties();
+        p.setHmcs(List.of(Map.of("name", "hmc01")));
+        p.setManagedSystems(List.of(Map.of("name", "sys570a", "hmcs", "hmc01")));
+        return new StaticListableBeanFactory(Map.of("inventory", new FleetInventory(p)))
+                .getBeanProvider(FleetInventory.class);
+    }
 
     final RelocationRequestService service = new RelocationRequestService(null, null, null, null, null,
             RelocationSettings.defaults(), new StaticListableBeanFactory(Map.of("resolver", new SshEndpointResolver() {
@@ -33,7 +46,7 @@ class RelocationRequestServiceTest {
                 public java.util.Collection<String> names() {
                     return KNOWN;
                 }
-            })).getBeanProvider(SshEndpointResolver.class));
+            })).getBeanProvider(SshEndpointResolver.class), inventoryWithHmc());
 
     static RelocationRequest request(String wpar, String from, String to, String mode, String window) {
         return new RelocationRequest(wpar, from, to, mode, false, window, "alice", "id-1");
@@ -47,7 +60,7 @@ class RelocationRequestServiceTest {
                         .isEqualTo("REQUEST_INVALID"))
                 .hasMessageContaining("nobody is named as requester").hasMessageContaining("WPAR:")
                 .hasMessageContaining("departing LPAR lpar99 is not in the inventory")
-                .hasMessageContaining("the inventory knows lpar00, lpar01, lpar02")
+                .hasMessageContaining("the LPARs the inventory knows: lpar00, lpar01, lpar02")
                 .hasMessageContaining("departing and arriving LPAR are both lpar99")
                 .hasMessageContaining("mode must be auto, static or live")
                 .hasMessageContaining("is not an ISO-8601 date-time");
@@ -56,7 +69,7 @@ class RelocationRequestServiceTest {
     @Test
     void knownNamesAreListedOnceAndLongListsAreCut() {
         assertThatThrownBy(() -> service.validate(request("wpr00", "lpar98", "lpar99", "auto", null)))
-                .hasMessageEndingWith("the inventory knows lpar00, lpar01, lpar02");
+                .hasMessageEndingWith("the LPARs the inventory knows: lpar00, lpar01, lpar02");
         RelocationRequestService many = new RelocationRequestService(null, null, null, null, null,
                 RelocationSettings.defaults(), new StaticListableBeanFactory(Map.of("resolver", new SshEndpointResolver() {
                     @Override
@@ -69,9 +82,17 @@ class RelocationRequestServiceTest {
                         return java.util.stream.IntStream.range(0, 45).mapToObj(i -> String.format("lpar%02d", i))
                                 .toList();
                     }
-                })).getBeanProvider(SshEndpointResolver.class));
-        assertThat(many.knownNames()).startsWith("the inventory knows lpar00, lpar01").contains("lpar28, lpar29 and")
+                })).getBeanProvider(SshEndpointResolver.class),
+                new StaticListableBeanFactory().getBeanProvider(FleetInventory.class));
+        assertThat(many.knownNames()).startsWith("the LPARs the inventory knows: lpar00, lpar01").contains("lpar28, lpar29 and")
                 .doesNotContain("lpar30").endsWith("and 15 more (GET /api/ssh/sessions lists them)");
+    }
+
+    @Test
+    void anHmcIsNotTakenForAnLparNorListedAsOne() {
+        assertThatThrownBy(() -> service.validate(request("wpr00", "lpar00", "hmc01", "auto", null)))
+                .hasMessageContaining("arriving LPAR hmc01 is an HMC, not an LPAR")
+                .hasMessageEndingWith("the LPARs the inventory knows: lpar00, lpar01, lpar02");
     }
 
     @Test
@@ -89,7 +110,20 @@ class RelocationRequestServiceTest {
     }
 
     static CompatibilityService.Report report(boolean staticOk, boolean liveOk) {
-        return new CompatibilityService.Report(Map.of(), List.of(), staticOk, liveOk);
+        return new CompatibilityService.Report(Map.of(), List.of(), List.of(), staticOk, liveOk);
+    }
+
+    @Test
+    void theOutageFollowsModeAndState() {
+        assertThat(RelocationRequestService.outage("static", WparState.DEFINED, "wpr00", "lpar00", "lpar01"))
+                .startsWith("none: wpr00 is Defined").doesNotContain("stopwpar");
+        assertThat(RelocationRequestService.outage("static", WparState.ACTIVE, "wpr03", "lpar00", "lpar01"))
+                .isEqualTo("wpr03 is down from stopwpar on lpar00 through savewpar and restwpar until startwpar on"
+                        + " lpar01 (grows with the WPAR's size)");
+        assertThat(RelocationRequestService.outage("live", WparState.ACTIVE, "mob01", "lpar00", "lpar01"))
+                .startsWith("a short freeze").doesNotContain("stopwpar");
+        assertThat(RelocationRequestService.outage(null, WparState.ACTIVE, "wpr03", "lpar00", "lpar01"))
+                .startsWith("none (nothing will be done)");
     }
 
     @Test

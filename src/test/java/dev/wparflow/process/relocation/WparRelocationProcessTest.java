@@ -193,6 +193,25 @@ class WparRelocationProcessTest {
     }
 
     @Test
+    void aWparMissingOnTheDepartingLparIsRefusedBeforeApproval() {
+        behaviour.put("checkRelocationCompatibilityDelegate", e -> {
+            throw new BpmnError("WPAR_NOT_FOUND", "WPAR wpr09 not found on lpar00 (lswpar: wpr00, wpr03)");
+        });
+        ProcessInstance instance = start(Map.of("wpar", "wpr09"));
+        drive(instance);
+
+        assertThat(instance).isEnded()
+                .hasPassed("BoundaryEvent_RefusedBeforeApproval", "Task_RecordInvalidRequest", "EndEvent_RequestRefused")
+                .hasNotPassed("CallActivity_ApproveChange", "Task_AcquireLocks").variables()
+                .containsEntry("outcome", "REFUSED").containsEntry("failureCode", "WPAR_NOT_FOUND")
+                .containsEntry("failureReason", "WPAR wpr09 not found on lpar00 (lswpar: wpr00, wpr03)");
+        Assertions.assertThat(taskService().createTaskQuery().count()).as("approval tasks").isZero();
+        Assertions.assertThat(runtimeService().createIncidentQuery().count()).as("incidents").isZero();
+        Assertions.assertThat(calls).containsExactly("validateRelocationRequestDelegate",
+                "checkRelocationCompatibilityDelegate", "recordRequestOutcomeDelegate");
+    }
+
+    @Test
     void validateOnlyStopsAfterTheChecksWithoutApproval() {
         ProcessInstance instance = start(Map.of("validateOnly", true));
         drive(instance);

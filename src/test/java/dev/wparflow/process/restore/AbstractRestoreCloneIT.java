@@ -239,6 +239,39 @@ abstract class AbstractRestoreCloneIT {
     }
 
     /**
+     * What the catalog and the host can tell before approval is refused before approval: an image id the catalog does
+     * not have, and an image whose file on the repository no longer verifies (lssavewpar, SHA-1 against the
+     * catalog's). No approval is asked, nothing changes, no incident.
+     */
+    @Test
+    void anImageMissingOrNotVerifyingIsRefusedBeforeApproval() {
+        String imageId = backup("wpr01");
+        CatalogImage image = catalog().find(imageId).orElseThrow();
+        int before = changes("lpar00");
+
+        String unknown = runToEnd("WparRestoreProcess", Map.of("host", "lpar00", "wpar", "wpr01", "requester",
+                "operator", "existing", "remove", "imageId", "no-such-image"), null);
+        assertThat(variable(unknown, "outcome")).isEqualTo("REFUSED");
+        assertThat(variable(unknown, "failureCode")).isEqualTo("IMAGE_NOT_FOUND");
+        assertThat((String) variable(unknown, "failureReason")).contains("no-such-image");
+
+        fleet.host("lpar00").writeFile(image.path(), "not the image the catalog recorded\n");
+        String corrupt = runToEnd("WparRestoreProcess", Map.of("host", "lpar00", "wpar", "wpr01", "requester",
+                "operator", "existing", "remove", "imageId", imageId), null);
+        assertThat(variable(corrupt, "outcome")).isEqualTo("REFUSED");
+        assertThat(variable(corrupt, "failureCode")).isEqualTo("IMAGE_CORRUPT");
+        assertThat((String) variable(corrupt, "failureReason")).contains(image.path());
+
+        HistoryService history = node.getBean(HistoryService.class);
+        for (String refused : List.of(unknown, corrupt)) {
+            assertThat(history.createHistoricProcessInstanceQuery().superProcessInstanceId(refused).count())
+                    .as("approvals asked").isZero();
+        }
+        assertThat(changes("lpar00")).isEqualTo(before);
+        assertThat(fleet.host("lpar00").wpar("wpr01")).isPresent();
+    }
+
+    /**
      * The WPAR was rebuilt since the backup (other directory, hostname, address), so the backup can be restored beside
      * it: renamed aside, then restwpar fails. The original gets its name back and is started again, its files as they
      * were; no lease is left.
