@@ -1,0 +1,132 @@
+package dev.wparflow.browser;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Camunda Tasklist as a user sees it: log in, start a process from its form, open, claim and complete a task. */
+final class Tasklist {
+
+    private final Browser browser;
+    private final PackagedApp app;
+    private String user;
+
+    Tasklist(Browser browser, PackagedApp app) {
+        this.browser = browser;
+        this.app = app;
+    }
+
+    Tasklist login(String user) {
+        browser.forgetLogins();
+        browser.driver().get(app.baseUrl() + "/camunda/app/tasklist/");
+        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[ng-model='username']")))
+                .sendKeys(user);
+        browser.driver().findElement(By.cssSelector("input[ng-model='password']")).sendKeys(user);
+        browser.driver().findElement(By.cssSelector("button[type='submit']")).click();
+        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a")));
+        this.user = user;
+        return this;
+    }
+
+    String user() {
+        return user;
+    }
+
+    /**
+     * Opens "Start process", picks the process by the name Tasklist lists, and returns its start form. A process without
+     * a Camunda Form start form fails here: Tasklist would offer only its generic "add a variable" form.
+     */
+    CamundaForm openStartForm(String processKey, String processName) throws IOException, InterruptedException {
+        JsonNode ref = app.get(user, "/engine-rest/process-definition/key/" + processKey + "/startForm");
+        if (ref.path("camundaFormRef").isMissingNode() || ref.path("camundaFormRef").isNull()) {
+            throw new AssertionError("no start form for " + processKey
+                    + " (Tasklist offers only its generic form to start it)");
+        }
+        JsonNode schema = app.get(user, "/engine-rest/process-definition/key/" + processKey + "/deployed-start-form");
+        browser.driver().findElement(By.cssSelector(".start-process-action a")).click();
+        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//ul[contains(@class,'processes')]//a[normalize-space(.)='" + processName + "']"))).click();
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal .fjs-container")));
+        return new CamundaForm(browser, processKey + " start form", schema);
+    }
+
+    /** Presses Start in the start dialog and returns the notification Tasklist shows. */
+    String start() {
+        clickButton(".modal-footer button", "Start");
+        return notification();
+    }
+
+    /** Finds the task in the list (the filter the user sees first) and opens it. */
+    Task openTask(String taskId) throws IOException, InterruptedException {
+        browser.driver().get(app.baseUrl() + "/camunda/app/tasklist/default/#/");
+        WebElement link = browser.waiting().until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("ol.tasks-list a[href*='task=" + taskId + "']")));
+        link.click();
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-card .fjs-container")));
+        return new Task(taskId, app.get(user, "/engine-rest/task/" + taskId + "/deployed-form"));
+    }
+
+    /** The task's name as the list shows it. */
+    String taskTitle(String taskId) {
+        return browser.waiting().until(d -> d.findElement(By.cssSelector("ol.tasks-list a[href*='task=" + taskId + "']"))
+                .getText());
+    }
+
+    final class Task {
+        private final String id;
+        private final CamundaForm form;
+
+        private Task(String id, JsonNode schema) {
+            this.id = id;
+            this.form = new CamundaForm(browser, "form of task " + id, schema);
+        }
+
+        /** Claims the task; Tasklist then loads the form again, enabled, and only that form's values are submitted. */
+        Task claim() {
+            By claim = By.cssSelector(".task-card button.claim");
+            browser.waiting().until(ExpectedConditions.elementToBeClickable(claim)).click();
+            browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(claim));
+            browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".task-card .disabled-form")));
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-card .fjs-container")));
+            return this;
+        }
+
+        CamundaForm form() {
+            return form;
+        }
+
+        /** Completes the task; fails with Tasklist's message (and the form's field errors) if it refuses. */
+        void complete() {
+            clickButton("button", "Complete");
+            By inList = By.cssSelector("ol.tasks-list a[href*='task=" + id + "']");
+            browser.waiting().until(d -> d.findElements(inList).isEmpty() || !errors().isEmpty());
+            if (!errors().isEmpty()) {
+                throw new AssertionError("Tasklist did not complete task " + id + ": " + errors() + " " + form.fieldErrors());
+            }
+        }
+    }
+
+    private void clickButton(String css, String text) {
+        WebElement button = browser.waiting().until(d -> d.findElements(By.cssSelector(css)).stream()
+                .filter(b -> b.isDisplayed() && b.getText().trim().equals(text) && b.isEnabled()).findFirst().orElse(null));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block:'center'})", button);
+        button.click();
+    }
+
+    private String notification() {
+        return browser.waiting().until(d -> d.findElements(By.cssSelector(".notifications .alert")).stream()
+                .map(WebElement::getText).map(t -> t.replace("×", "").trim()).filter(t -> !t.isEmpty())
+                .findFirst().orElse(null));
+    }
+
+    private List<String> errors() {
+        return browser.driver().findElements(By.cssSelector(".notifications .alert-danger")).stream()
+                .map(WebElement::getText).map(t -> t.replace("×", "").trim()).filter(t -> !t.isEmpty()).toList();
+    }
+}
