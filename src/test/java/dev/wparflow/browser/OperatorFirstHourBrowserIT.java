@@ -62,7 +62,7 @@ class OperatorFirstHourBrowserIT {
         System.out.printf("browser IT: wparflow serving %d ms after java -jar%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         tasklist = new Tasklist(browser, app);
-        operations = new EngineHistoryView(browser, app, tasklist);
+        operations = new CockpitOperationsView(browser, app);
         hosts = new SimulatedHosts(workDir);
     }
 
@@ -111,9 +111,11 @@ class OperatorFirstHourBrowserIT {
         tasklist.login("approver");
         Tasklist.Task task = tasklist.openTask(approval);
         browser.screenshot(flow, "approval-task");
-        assertThat(tasklist.taskTitle(approval)).startsWith("Approve");
-        assertThat(task.form().text("plan")).contains("Relocate WPAR wpr00 from lpar00 to lpar01",
-                "Compatibility checks", "CHECK", "RESULT", "static: compatible");
+        assertThat(tasklist.taskTitle(approval)).isEqualTo("Approve: relocate wpr00 lpar00 → lpar01 (static)");
+        // the whole check table, passed and failed, in the fixed-width block of the approval form
+        assertThat(task.text()).contains("Relocate WPAR wpr00 from lpar00 to lpar01", "Compatibility checks",
+                "CHECK", "RESULT", "DETAIL", "PASS", "static: compatible");
+        assertThat(task.fixedWidthText()).contains("processor-type", "filesets", "PASS");
         task.claim().form().fill(ordered("decision", "approve", "reason", "Window agreed with the application owner"));
         browser.screenshot(flow, "approval-filled");
         task.complete();
@@ -132,21 +134,44 @@ class OperatorFirstHourBrowserIT {
 
     @Test
     @Order(3)
-    void refusedRequestShowsItsReasonToTheOperator() throws Exception {
+    void refusedRequestsShowTheirReasonToTheOperator() throws Exception {
         String flow = "refusal";
         tasklist.login("operator");
+        // known at the start: the form's Start answers with the rule it broke, and no instance exists
         Set<String> before = instances("WparRelocationProcess");
         tasklist.openStartForm("WparRelocationProcess", "WPAR relocation").fill(ordered(
                 "wpar", "wpr03", "departingLpar", "lpar00", "arrivingLpar", "lpar00", "mode", "static"));
-        browser.screenshot(flow, "start-form-filled");
-        tasklist.start();
-        browser.screenshot(flow, "started");
+        browser.screenshot(flow, "same-lpar-filled");
+        assertThat(tasklist.start()).contains("departing and arriving LPAR are both lpar00");
+        browser.screenshot(flow, "same-lpar-refused");
+        assertThat(instances("WparRelocationProcess")).isEqualTo(before);
+
+        // known after one read on the host: refused before any approval, and the operator finds a task saying why
+        tasklist.login("operator");
+        tasklist.openStartForm("WparRelocationProcess", "WPAR relocation").fill(ordered(
+                "wpar", "wpr09", "departingLpar", "lpar00", "arrivingLpar", "lpar01", "mode", "static"));
+        assertThat(tasklist.start()).isEqualTo("The process has been started.");
         String relocation = newInstance("WparRelocationProcess", before);
         awaitEnded(relocation);
+        assertThat(app.get("demo", "/engine-rest/history/process-instance?superProcessInstanceId=" + relocation))
+                .as("no approval was asked").isEmpty();
 
-        assertThat(operations.refusalReason(flow, relocation))
-                .isEqualTo("REQUEST_INVALID: departing and arriving LPAR are both lpar00");
-        assertThat(app.get("demo", "/engine-rest/process-instance?superProcessInstance=" + relocation)).isEmpty();
+        String notice = await("refusal notice of " + relocation).atMost(OPERATION_ENDS).until(() -> {
+            for (JsonNode t : app.get("demo", "/engine-rest/task?assignee=operator")) {
+                if (t.path("name").asText().equals("Refused: relocate wpr09 lpar00 → lpar01")) {
+                    return t.path("id").asText();
+                }
+            }
+            return null;
+        }, id -> id != null);
+        Tasklist.Task task = tasklist.openTask(notice);
+        browser.screenshot(flow, "notice-task");
+        assertThat(tasklist.taskTitle(notice)).isEqualTo("Refused: relocate wpr09 lpar00 → lpar01");
+        assertThat(task.fixedWidthText()).contains("WPAR_NOT_FOUND: WPAR wpr09 not found on lpar00");
+        task.claimIfNeeded().complete();
+        browser.screenshot(flow, "notice-acknowledged");
+
+        assertThat(operations.refusalReason(flow, relocation)).contains("WPAR wpr09 not found on lpar00");
         assertThat(hosts.wpars("lpar00")).contains("wpr03:A");
     }
 
@@ -166,7 +191,7 @@ class OperatorFirstHourBrowserIT {
         awaitEnded(backup);
 
         OperationView.Operation operation = operations.open(flow, backup);
-        assertThat(operation.variable("failureCode")).isNull();
+        assertThat(operation.state()).isEqualTo("COMPLETED");
         assertThat(operation.variable("imageId")).isNotBlank();
         assertThat(operation.commandLines()).anyMatch(c -> c.startsWith("lpar00: ") && c.contains("savewpar -f"));
         assertThat(app.get("operator", "/api/images/" + operation.variable("imageId")).path("state").asText())

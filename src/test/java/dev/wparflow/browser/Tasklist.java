@@ -101,6 +101,23 @@ final class Tasklist {
             return form;
         }
 
+        /** Everything the task's form shows, text views included. */
+        String text() {
+            return browser.driver().findElement(By.cssSelector(".task-card .fjs-container")).getText();
+        }
+
+        /** The form's fixed-width blocks (markdown code blocks of its text views). */
+        String fixedWidthText() {
+            return String.join("\n", browser.driver().findElements(By.cssSelector(".task-card .fjs-container pre"))
+                    .stream().map(WebElement::getText).toList());
+        }
+
+        /** Claims the task unless it is assigned to the user already (a notice is). */
+        Task claimIfNeeded() {
+            return browser.driver().findElements(By.cssSelector(".task-card button.claim")).stream()
+                    .anyMatch(WebElement::isDisplayed) ? claim() : this;
+        }
+
         /** Completes the task; fails with Tasklist's message (and the form's field errors) if it refuses. */
         void complete() {
             clickButton("button", "Complete");
