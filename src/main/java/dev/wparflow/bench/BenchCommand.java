@@ -16,7 +16,8 @@ public final class BenchCommand {
             "ssh", "dev.wparflow.bench.SshBench",
             "discovery", "dev.wparflow.bench.DiscoveryBench",
             "backup", "dev.wparflow.bench.BackupBench",
-            "engine-floor", "dev.wparflow.bench.EngineFloorBench"));
+            "engine-floor", "dev.wparflow.bench.EngineFloorBench",
+            "startup", "dev.wparflow.bench.StartupBench"));
 
     private BenchCommand() {
     }
