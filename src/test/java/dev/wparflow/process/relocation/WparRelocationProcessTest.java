@@ -221,6 +221,18 @@ class WparRelocationProcessTest {
                 .containsEntry("outcome", "VALIDATED");
     }
 
+    /** validateOnly is optional (default false): a request without it goes on to the approval. */
+    @Test
+    void aRequestWithoutValidateOnlyIsAChange() {
+        Map<String, Object> v = new HashMap<>(Map.of("wpar", "wpr00", "departingLpar", "lpar00", "arrivingLpar",
+                "lpar01", "mode", "auto"));
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey("WparRelocationProcess", v);
+        drive(instance);
+
+        assertThat(instance).hasPassed("Gateway_ValidateOnly").hasNotPassed("Task_RecordValidation");
+        Assertions.assertThat(runtimeService().createIncidentQuery().count()).as("incidents").isZero();
+    }
+
     @Test
     void validateOnlyReportsAnIncompatibleTargetToo() {
         compatible = false;
