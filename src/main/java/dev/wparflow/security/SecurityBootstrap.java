@@ -96,8 +96,10 @@ public class SecurityBootstrap {
         ensureAllTasksFilter();
         Filter filter = ensureApprovalFilter();
         Filter mine = ensureMyTasksFilter();
+        // Tasklist opens the first filter a user may read, by priority: an approver's approvals (-5), an operator's
+        // own tasks (0), which hold the outcome notices of what they started
+        grant(WparflowGroups.APPROVERS, Resources.FILTER, filter.getId(), Permissions.READ);
         for (String group : List.of(WparflowGroups.OPERATORS, WparflowGroups.APPROVERS)) {
-            grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
             grant(group, Resources.FILTER, mine.getId(), Permissions.READ);
         }
     }
@@ -154,7 +156,7 @@ public class SecurityBootstrap {
         Filter filter = filterService.newTaskFilter(MY_TASKS_FILTER)
                 .setQuery(taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"))
                 .setProperties(java.util.Map.of("description",
-                        "Outcome notices of the operations you started, and tasks you claimed", "priority", -10,
+                        "Outcome notices of the operations you started, and tasks you claimed", "priority", 0,
                         "refresh", true));
         return filterService.saveFilter(filter);
     }

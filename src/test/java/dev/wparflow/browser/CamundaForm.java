@@ -56,10 +56,27 @@ final class CamundaForm {
             }
             case "radio" -> input(id + "-" + optionIndex(component, key, value)).click();
             case "select" -> {
-                input(id).click();
+                // the element with the id is the select's zero-size hidden input. form-js opens the list when it
+                // gets the focus (the TAB that left the field before may have done so) and toggles it on mousedown:
+                // click the value it displays only while the list is closed
+                WebElement hidden = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector(".fjs-container [id$='-" + id + "']")));
+                WebElement display = (WebElement) ((JavascriptExecutor) browser.driver()).executeScript(
+                        "return arguments[0].closest('.fjs-form-field').querySelector('.fjs-select-display');", hidden);
+                ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block:'center'})",
+                        display);
+                if (display.findElements(By.xpath("./ancestor::*[contains(@class,'fjs-form-field')][1]"
+                        + "//*[contains(@class,'fjs-dropdownlist-item')]")).isEmpty()) {
+                    browser.waiting().until(ExpectedConditions.elementToBeClickable(display)).click();
+                }
                 String label = component.path("values").get(optionIndex(component, key, value)).path("label").asText();
-                browser.waiting().until(ExpectedConditions.elementToBeClickable(By.xpath(
-                        "//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + label + "']"))).click();
+                WebElement item = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                        "//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + label + "']")));
+                // form-js picks an item on mousedown; the list can sit under the start dialog's footer
+                ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].dispatchEvent(new MouseEvent("
+                        + "'mousedown', {bubbles: true, cancelable: true}))", item);
+                browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(
+                        By.cssSelector(".fjs-dropdownlist-item")));
             }
             default -> throw new AssertionError(name + ": field " + key + " is a " + type + ", which this test cannot fill");
         }

@@ -39,9 +39,9 @@ final class CockpitOperationsView implements OperationView {
         variables.put("imageId", images.isEmpty() ? null : images.get(0).getAttribute("data-id"));
         List<Command> commands = new ArrayList<>();
         for (WebElement summary : detail.findElements(By.cssSelector("details.wparflow-command > summary"))) {
-            String line = summary.findElement(By.tagName("code")).getText();
+            String line = summary.findElement(By.tagName("code")).getAttribute("textContent");
             int hash = line.indexOf(" # ");
-            Matcher exit = EXIT.matcher(summary.getText());
+            Matcher exit = EXIT.matcher(summary.getAttribute("textContent"));
             commands.add(new Command(line.substring(0, hash), line.substring(hash + 3),
                     exit.find() ? Integer.parseInt(exit.group(1)) : -1));
         }

@@ -17,11 +17,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -66,6 +68,14 @@ class OperatorFirstHourBrowserIT {
         hosts = new SimulatedHosts(workDir);
     }
 
+    /** The page each flow ended on, passed or failed. */
+    @AfterEach
+    void lastPage(TestInfo test) throws IOException {
+        if (browser != null) {
+            browser.screenshot(test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"), "last-page");
+        }
+    }
+
     @AfterAll
     void stop() throws Exception {
         if (browser != null) {
@@ -81,8 +91,9 @@ class OperatorFirstHourBrowserIT {
         }
     }
 
+    /** Last, so that the README's own operations (a fleet backup among them) do not hold the flows' WPARs. */
     @Test
-    @Order(1)
+    @Order(9)
     void everyCurlExampleOfTheReadmeAnswers2xx() throws Exception {
         Path log = OUT.resolve("readme-examples.log");
         Process run = new ProcessBuilder("scripts/readme-examples", app.baseUrl()).redirectErrorStream(true)
