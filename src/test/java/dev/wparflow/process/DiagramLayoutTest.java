@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
@@ -31,8 +30,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The diagrams Cockpit draws stay readable: every flow node and sequence flow is drawn, and no sequence flow passes
- * through a shape it neither leaves nor enters (the sub-processes around its ends and the host of a boundary event it
- * leaves from excepted).
+ * through a shape it neither leaves nor enters (the sub-processes around its ends excepted). A flow from a boundary
+ * event starts on its host's border, which does not count as crossing the host; running through the host's inside
+ * does.
  */
 class DiagramLayoutTest {
 
@@ -51,16 +51,43 @@ class DiagramLayoutTest {
 
     @Test
     void aFlowDrawnThroughAnotherShapeIsFound() {
-        BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(PLANTED.getBytes(StandardCharsets.UTF_8)));
+        BpmnModelInstance model = readModel(PLANTED);
         assertThat(crossings(model)).containsExactly("Flow_Through");
         assertThat(undrawn(model)).isEmpty();
     }
 
     @Test
+    void aFlowFromABoundaryEventMayLeaveItsHostButNotRunThroughIt() {
+        String attached = PLANTED.replace("<bpmn:endEvent id=\"EndEvent_Planted\" />",
+                "<bpmn:endEvent id=\"EndEvent_Planted\" /><bpmn:boundaryEvent id=\"BoundaryEvent_Planted\" "
+                        + "attachedToRef=\"Task_Middle\" /><bpmn:sequenceFlow id=\"Flow_Out\" "
+                        + "sourceRef=\"BoundaryEvent_Planted\" targetRef=\"EndEvent_Planted\" />")
+                .replace("</bpmndi:BPMNPlane>", """
+                        <bpmndi:BPMNShape id="BoundaryEvent_Planted_di" bpmnElement="BoundaryEvent_Planted">
+                          <dc:Bounds x="232" y="140" width="36" height="36" />
+                        </bpmndi:BPMNShape>
+                        <bpmndi:BPMNEdge id="Flow_Out_di" bpmnElement="Flow_Out">
+                          <di:waypoint x="250" y="176" />
+                          <di:waypoint x="250" y="200" />
+                          <di:waypoint x="418" y="200" />
+                          <di:waypoint x="418" y="136" />
+                        </bpmndi:BPMNEdge>
+                        </bpmndi:BPMNPlane>""");
+        assertThat(crossings(readModel(attached))).containsExactly("Flow_Through");
+        String throughHost = attached
+                .replace("<di:waypoint x=\"250\" y=\"200\" />", "<di:waypoint x=\"250\" y=\"100\" />")
+                .replace("<di:waypoint x=\"418\" y=\"200\" />", "<di:waypoint x=\"418\" y=\"100\" />");
+        assertThat(crossings(readModel(throughHost))).containsExactlyInAnyOrder("Flow_Through", "Flow_Out");
+    }
+
+    static BpmnModelInstance readModel(String xml) {
+        return Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void aFlowNodeWithoutShapeIsFound() {
-        BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(
-                PLANTED.replaceAll("(?s)<bpmndi:BPMNShape id=\"Task_Middle_di\".*?</bpmndi:BPMNShape>", "")
-                        .getBytes(StandardCharsets.UTF_8)));
+        BpmnModelInstance model = readModel(
+                PLANTED.replaceAll("(?s)<bpmndi:BPMNShape id=\"Task_Middle_di\".*?</bpmndi:BPMNShape>", ""));
         assertThat(undrawn(model)).containsExactly("Task_Middle");
     }
 
@@ -89,9 +116,6 @@ class DiagramLayoutTest {
             allowed.add(flow.getTarget());
             allowed.addAll(subProcessesAround(flow.getSource()));
             allowed.addAll(subProcessesAround(flow.getTarget()));
-            if (flow.getSource() instanceof BoundaryEvent boundary) {
-                allowed.add(boundary.getAttachedTo());
-            }
             List<Waypoint> points = new ArrayList<>(edge.getWaypoints());
             boolean crosses = false;
             for (Map.Entry<FlowNode, Bounds> shape : shapesOnPlane(plane(edge)).entrySet()) {
