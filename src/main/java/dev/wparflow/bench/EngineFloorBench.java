@@ -19,9 +19,9 @@ import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import dev.wparflow.process.database.RuntimeTableStatistics;
-import dev.wparflow.process.history.PerProcessHistoryLevel;
-import dev.wparflow.process.history.PerProcessHistoryPlugin;
+import dev.wparflow.engine.database.RuntimeTableStatistics;
+import dev.wparflow.engine.history.PerProcessHistoryLevel;
+import dev.wparflow.engine.history.PerProcessHistoryPlugin;
 
 /**
  * {@code bench engine-floor [--hosts N] [--wpars-per-host M] [--savewpar-seconds S] [--per-host C] [--threads T]

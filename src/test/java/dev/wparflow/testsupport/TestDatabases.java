@@ -122,8 +122,8 @@ public final class TestDatabases {
         configuration.setDatabaseSchemaUpdate(schemaUpdate);
         // the application's level id, so that Spring ITs can share the PostgreSQL database these engines create; every
         // model at full, since the model tests read each path from history
-        configuration.setHistory(dev.wparflow.process.history.PerProcessHistoryLevel.NAME);
-        configuration.getProcessEnginePlugins().add(new dev.wparflow.process.history.PerProcessHistoryPlugin(false));
+        configuration.setHistory(dev.wparflow.engine.history.PerProcessHistoryLevel.NAME);
+        configuration.getProcessEnginePlugins().add(new dev.wparflow.engine.history.PerProcessHistoryPlugin(false));
         configuration.setJobExecutorActivate(false);
         configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setExpressionManager(new MockExpressionManager());

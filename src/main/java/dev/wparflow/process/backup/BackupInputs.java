@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import dev.wparflow.engine.InputContract;
 import dev.wparflow.engine.InputField;
 import dev.wparflow.process.InputRules;
+import dev.wparflow.process.backup.fleet.FleetBackupVariables;
+import dev.wparflow.process.backup.wpar.WparBackupVariables;
 
 /**
  * Backup inputs: one WPAR (WparBackupProcess, also the fleet's child), the fleet on demand (message

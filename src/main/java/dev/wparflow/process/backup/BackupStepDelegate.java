@@ -6,12 +6,13 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 import dev.wparflow.ssh.SshException;
 import dev.wparflow.ssh.SshFailure;
+import dev.wparflow.process.backup.wpar.WparBackupVariables;
 
 /**
  * Turns a {@link BackupRefusal} into a BpmnError (business lane); everything else stays an exception, except in the
  * steps that {@link #unreachableHostIsOutcome() say so}.
  */
-abstract class BackupStepDelegate implements JavaDelegate {
+public abstract class BackupStepDelegate implements JavaDelegate {
 
     static final String HOST_UNREACHABLE = "HOST_UNREACHABLE";
 
@@ -43,7 +44,7 @@ abstract class BackupStepDelegate implements JavaDelegate {
     }
 
     /** The SSH failure in the cause chain if no connection was made (so no command was sent), else null. */
-    static SshException notConnected(Throwable failure) {
+    public static SshException notConnected(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SshException ssh) {
                 return ssh.failure() == SshFailure.CONNECT_REFUSED || ssh.failure() == SshFailure.CONNECT_TIMEOUT

@@ -1,9 +1,10 @@
 package dev.wparflow.process.relocation;
 
-import static dev.wparflow.process.relocation.StaticRelocationVariables.*;
+import static dev.wparflow.process.relocation.staticmove.StaticRelocationVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import dev.wparflow.process.relocation.staticmove.StaticRelocationVariables;
 
 /**
  * Records how a relocation ended (input parameter {@code recordOutcome}: RELOCATED, ROLLED_BACK, REFUSED…) in the
@@ -22,7 +23,7 @@ public class RecordRelocationOutcomeDelegate extends RelocationStepDelegate {
     }
 
     @Override
-    void run(DelegateExecution execution) {
+    protected void run(DelegateExecution execution) {
         String outcome = (String) execution.getVariable(RECORD_OUTCOME);
         String code = string(execution, FAILURE_CODE);
         String reason = string(execution, FAILURE_REASON);

@@ -1,6 +1,6 @@
 package dev.wparflow.process.relocation;
 
-import static dev.wparflow.process.relocation.RelocationVariables.*;
+import static dev.wparflow.process.relocation.request.RelocationVariables.*;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +9,9 @@ import dev.wparflow.engine.InputContract;
 import dev.wparflow.engine.InputField;
 import dev.wparflow.process.approval.ChangeApprovalVariables;
 import dev.wparflow.process.InputRules;
+import dev.wparflow.process.relocation.live.LiveRelocationVariables;
+import dev.wparflow.process.relocation.request.RelocationVariables;
+import dev.wparflow.process.relocation.staticmove.StaticRelocationVariables;
 
 /**
  * The relocation request (start form or REST). What is certain before any host is asked is refused at the start (400,

@@ -14,7 +14,7 @@ import dev.wparflow.process.approval.ChangeApprovalRecord;
  * only for a relocation whose change our record holds approved: even an instance modification that skips the approval
  * ends refused (CHANGE_NOT_APPROVED) before the step touches anything.
  */
-abstract class RelocationStepDelegate implements JavaDelegate {
+public abstract class RelocationStepDelegate implements JavaDelegate {
 
     private ChangeApprovalRecord approvals;
 
@@ -24,7 +24,7 @@ abstract class RelocationStepDelegate implements JavaDelegate {
     }
 
     /** Whether the step changes a host (locks, stops, saves, restores, moves, removes): it needs an approved change. */
-    boolean changesHost() {
+    protected boolean changesHost() {
         return false;
     }
 
@@ -41,5 +41,5 @@ abstract class RelocationStepDelegate implements JavaDelegate {
         }
     }
 
-    abstract void run(DelegateExecution execution);
+    protected abstract void run(DelegateExecution execution);
 }

@@ -15,7 +15,7 @@ import dev.wparflow.process.backup.BackupRefusal;
  * A step of a restore that changes the host runs only when our record holds the restore's change approved: even an
  * instance modification that skips the approval ends refused (CHANGE_NOT_APPROVED) before the host is touched.
  */
-abstract class RestoreStepDelegate implements JavaDelegate {
+public abstract class RestoreStepDelegate implements JavaDelegate {
 
     private ChangeApprovalRecord approvals;
 

@@ -1,0 +1,306 @@
+package dev.wparflow.process.backup.wpar;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.wparflow.testsupport.FakeRemoteRunWait;
+import dev.wparflow.testsupport.TestDatabases;
+import dev.wparflow.process.backup.BackupSchedule;
+import dev.wparflow.process.backup.BackupSettings;
+
+/**
+ * Every path of WparBackupProcess with mocked delegates: backed up (then retention), waiting for the lock and giving
+ * up, a business failure in any step of the backup, the save timeout, a technical failure left as an incident. The
+ * cleanup (restart/resume, release, record) runs on every path, retention only after a recorded image.
+ */
+@Deployment(resources = "processes/WparBackupProcess.bpmn")
+class WparBackupProcessTest {
+
+    @RegisterExtension
+    ProcessEngineExtension extension = ProcessEngineExtension.builder()
+            .useProcessEngine(TestDatabases.h2Engine()).build();
+
+    static final List<String> DELEGATES = List.of("lockWparForBackupDelegate", "planWparBackupDelegate",
+            "applyConsistencyDelegate", "ensureFileSystemsMountedDelegate", "startSaveWparDelegate",
+            "verifyImageDelegate", "cancelSaveDelegate", "restoreConsistencyDelegate", "releaseWparLockDelegate",
+            "recordBackupOutcomeDelegate", "applyRetentionDelegate");
+    /** after a failure; restart or resume ({@code restoreConsistencyDelegate}) only where the WPAR was stopped */
+    static final List<String> CLEANUP = List.of("releaseWparLockDelegate", "recordBackupOutcomeDelegate");
+
+    final List<String> calls = new ArrayList<>();
+    final Map<String, JavaDelegate> behaviour = new HashMap<>();
+    int lockFreeFromAttempt = 1;
+    int lockAttempts = 3;
+    /** What the plan finds: an Active WPAR with this policy, or (null) a Defined one. */
+    String activeWithPolicy;
+    final FakeRemoteRunWait runWait = new FakeRemoteRunWait();
+
+    @BeforeEach
+    void mocks() {
+        init(extension.getProcessEngine());
+        Mocks.register("remoteRunWait", runWait);
+        Mocks.register("backupSchedule", new BackupSchedule(new BackupSettings(null, null, null, null, null, null, null,
+                null, null, null, java.time.Duration.ofHours(4), java.time.Duration.ofSeconds(30), null, null, null)));
+        behaviour.put("lockWparForBackupDelegate", e -> {
+            int attempt = e.getVariable("lockAttempts") == null ? 1 : ((Number) e.getVariable("lockAttempts")).intValue() + 1;
+            boolean locked = attempt >= lockFreeFromAttempt;
+            e.setVariable("wparLocked", locked);
+            if (locked) {
+                return; // as LockWparForBackupDelegate: the other variables only while the lock is busy
+            }
+            e.setVariable("lockAttempts", attempt);
+            if (attempt >= lockAttempts) {
+                e.setVariable("lockGivenUp", true);
+                e.setVariable("failureCode", "WPAR_LOCKED");
+                e.setVariable("failureReason", "wpar:lpar00/wpr00 is held by WparStaticRelocationProcess");
+            }
+        });
+        behaviour.put("planWparBackupDelegate", e -> {
+            // as PlanWparBackupDelegate: only what differs from Defined / NONE
+            if (activeWithPolicy != null) {
+                e.setVariable("wasActive", true);
+            }
+            if (activeWithPolicy != null && !activeWithPolicy.equals("NONE")) {
+                e.setVariable("consistencyMode", activeWithPolicy);
+            }
+        });
+        behaviour.put("startSaveWparDelegate", e -> e.setVariable("saveRunId", "run-save"));
+        behaviour.put("verifyImageDelegate", e -> e.setVariable("imageId", "img-1"));
+        behaviour.put("cancelSaveDelegate", e -> {
+            e.setVariable("failureCode", "SAVEWPAR_TIMEOUT");
+            e.setVariable("failureReason", "savewpar ran longer than its timeout and was cancelled");
+        });
+        for (String name : DELEGATES) {
+            Mocks.register(name, (JavaDelegate) execution -> {
+                calls.add(name);
+                JavaDelegate b = behaviour.get(name);
+                if (b != null) {
+                    b.execute(execution);
+                }
+            });
+        }
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+    }
+
+    ProcessInstance start() {
+        return runtimeService().startProcessInstanceByKey("WparBackupProcess", Map.of("host", "lpar00", "wpar", "wpr00"));
+    }
+
+    int jobsExecuted;
+
+    void drive(ProcessInstance instance) {
+        for (int i = 0; i < 100; i++) {
+            List<Job> due = managementService().createJobQuery().processInstanceId(instance.getId()).messages().list()
+                    .stream().filter(j -> j.getRetries() > 0).toList();
+            if (due.isEmpty()) {
+                return;
+            }
+            try {
+                jobsExecuted++;
+                managementService().executeJob(due.get(0).getId());
+            } catch (RuntimeException failed) {
+                // technical failure: one retry fewer, as with the job executor
+            }
+        }
+        throw new AssertionError("process does not settle");
+    }
+
+    /** What the run watcher does when savewpar ends: the wait's timer becomes due, and its job runs. */
+    void saveFinished(ProcessInstance instance) {
+        Assertions.assertThat(runWait.begun).contains("run-save");
+        runWait.end("run-save");
+        jobsExecuted++;
+        fireTimer(instance, "Event_SaveFinished");
+    }
+
+    void fireTimer(ProcessInstance instance, String activityId) {
+        Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).timers()
+                .activityId(activityId).singleResult();
+        Assertions.assertThat(timer).as("timer at " + activityId).isNotNull();
+        execute(timer);
+    }
+
+    @Test
+    void backedUpThenRetention() {
+        ProcessInstance instance = start();
+        drive(instance);
+        assertThat(instance).isWaitingAt("Event_SaveFinished");
+        saveFinished(instance);
+        drive(instance);
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_Saved", "Task_VerifyImage", "Task_ApplyRetention",
+                "EndEvent_WparBackedUp").hasNotPassed("Task_CancelSave").variables().containsEntry("imageId", "img-1").containsKey("requestedAt");
+        // a Defined WPAR: nothing to stop, nothing to restart
+        Assertions.assertThat(calls).containsExactly("lockWparForBackupDelegate", "planWparBackupDelegate",
+                "ensureFileSystemsMountedDelegate", "startSaveWparDelegate",
+                "verifyImageDelegate", "releaseWparLockDelegate",
+                "recordBackupOutcomeDelegate", "applyRetentionDelegate");
+        assertThat(instance).hasNotPassed("Task_RestoreConsistency");
+        // lock, plan, check and start; everything after savewpar, in the wait's timer job
+        Assertions.assertThat(jobsExecuted).isEqualTo(2);
+    }
+
+    @Test
+    void anActiveWparIsStoppedInAJobOfItsOwnAfterThePlanCommitted() {
+        for (String policy : List.of("STOP", "QUIESCE")) {
+            calls.clear();
+            jobsExecuted = 0;
+            activeWithPolicy = policy;
+            ProcessInstance instance = start();
+            drive(instance);
+            assertThat(instance).as(policy).isWaitingAt("Event_SaveFinished");
+            saveFinished(instance);
+            drive(instance);
+
+            assertThat(instance).as(policy).isEnded().hasPassed("Task_ApplyConsistency", "EndEvent_WparBackedUp");
+            Assertions.assertThat(calls).as(policy).containsExactly("lockWparForBackupDelegate",
+                    "planWparBackupDelegate", "applyConsistencyDelegate", "ensureFileSystemsMountedDelegate",
+                    "startSaveWparDelegate", "restoreConsistencyDelegate", "verifyImageDelegate",
+                    "releaseWparLockDelegate", "recordBackupOutcomeDelegate", "applyRetentionDelegate");
+            // lock and plan; stop or quiesce; the wait's timer; restart or resume, retried alone
+            Assertions.assertThat(jobsExecuted).as(policy).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void anActiveWparWithoutAPolicyIsNotTouched() {
+        activeWithPolicy = "NONE";
+        ProcessInstance instance = start();
+        drive(instance);
+        assertThat(instance).isWaitingAt("Event_SaveFinished");
+        Assertions.assertThat(calls).doesNotContain("applyConsistencyDelegate");
+        Assertions.assertThat(jobsExecuted).isEqualTo(1);
+    }
+
+    @Test
+    void lockHeldByAnotherIsWaitedForThenTaken() {
+        lockFreeFromAttempt = 2;
+        ProcessInstance instance = start();
+        drive(instance);
+        assertThat(instance).isWaitingAt("Event_WaitForLock");
+        fireTimer(instance, "Event_WaitForLock");
+        drive(instance);
+        assertThat(instance).isWaitingAt("Event_SaveFinished");
+        Assertions.assertThat(calls).startsWith("lockWparForBackupDelegate", "lockWparForBackupDelegate",
+                "planWparBackupDelegate");
+    }
+
+    @Test
+    void lockNeverFreeGivesUpAndCleansUp() {
+        lockFreeFromAttempt = 99;
+        ProcessInstance instance = start();
+        for (int attempt = 1; attempt < lockAttempts; attempt++) {
+            drive(instance);
+            fireTimer(instance, "Event_WaitForLock");
+        }
+        drive(instance);
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_BackupFailed").hasNotPassed("SubProcess_Backup",
+                "Task_ApplyRetention").variables().containsEntry("failureCode", "WPAR_LOCKED");
+        Assertions.assertThat(calls).containsExactly("lockWparForBackupDelegate", "lockWparForBackupDelegate",
+                "lockWparForBackupDelegate", "releaseWparLockDelegate", "recordBackupOutcomeDelegate");
+    }
+
+    @Test
+    void businessFailureInAnyStepCleansUpWithoutRetention() {
+        activeWithPolicy = "STOP"; // so that every step runs
+        for (String failing : List.of("planWparBackupDelegate", "applyConsistencyDelegate",
+                "ensureFileSystemsMountedDelegate", "startSaveWparDelegate", "verifyImageDelegate")) {
+            calls.clear();
+            JavaDelegate normal = behaviour.get(failing);
+            boolean verifying = failing.equals("verifyImageDelegate");
+            behaviour.put(failing, verifying
+                    ? e -> { // as VerifyImageDelegate: a rejected image is an outcome
+                        e.setVariable("failureCode", "SOME_REFUSAL");
+                        e.setVariable("failureReason", failing + " refused");
+                    }
+                    : e -> {
+                        throw new BpmnError("SOME_REFUSAL", failing + " refused");
+                    });
+            ProcessInstance instance = start();
+            drive(instance);
+            if (verifying) {
+                saveFinished(instance);
+                drive(instance);
+            }
+            assertThat(instance).as(failing).isEnded()
+                    .hasPassed(verifying ? "Task_VerifyImage" : "BoundaryEvent_BackupFailed", "EndEvent_BackupFailed")
+                    .hasNotPassed("Task_ApplyRetention").variables().containsEntry("failureCode", "SOME_REFUSAL")
+                    .containsEntry("failureReason", failing + " refused");
+            Assertions.assertThat(calls).as(failing).endsWith(verifying
+                    ? new String[] {"restoreConsistencyDelegate", "verifyImageDelegate", "releaseWparLockDelegate",
+                            "recordBackupOutcomeDelegate"}
+                    : CLEANUP.toArray(String[]::new));
+            // the planned stop is put back on every path after the plan, never before it
+            if (failing.equals("planWparBackupDelegate")) {
+                Assertions.assertThat(calls).as(failing).doesNotContain("restoreConsistencyDelegate");
+            } else {
+                Assertions.assertThat(calls).as(failing).contains("restoreConsistencyDelegate");
+            }
+            if (!verifying) {
+                Assertions.assertThat(calls).as(failing).doesNotContain("verifyImageDelegate");
+            }
+            if (normal == null) {
+                behaviour.remove(failing);
+            } else {
+                behaviour.put(failing, normal);
+            }
+        }
+    }
+
+    @Test
+    void saveTimeoutCancelsTheRunAndCleansUp() {
+        ProcessInstance instance = start();
+        drive(instance);
+        assertThat(instance).isWaitingAt("Event_SaveFinished");
+        // due at the save timeout and the run has not ended: the timer fired by itself
+        fireTimer(instance, "Event_SaveFinished");
+        drive(instance);
+
+        assertThat(instance).isEnded().hasPassed("Task_CancelSave", "EndEvent_BackupFailed")
+                .hasNotPassed("EndEvent_Saved", "Task_VerifyImage", "Task_ApplyRetention");
+        Assertions.assertThat(calls).endsWith("cancelSaveDelegate", "releaseWparLockDelegate",
+                "recordBackupOutcomeDelegate");
+    }
+
+    @Test
+    void technicalFailureBecomesAnIncident() {
+        behaviour.put("planWparBackupDelegate", e -> {
+            throw new IllegalStateException("ssh: connection refused");
+        });
+        ProcessInstance instance = start();
+        drive(instance);
+
+        assertThat(instance).isNotEnded();
+        // lock and plan share a job: the incident sits at the job's activity and names the step that failed
+        Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult())
+                .isNotNull().satisfies(i -> {
+                    Assertions.assertThat(i.getActivityId()).isEqualTo("Task_LockWpar");
+                    Assertions.assertThat(i.getFailedActivityId()).isEqualTo("Task_PlanBackup");
+                });
+        Assertions.assertThat(calls).containsExactly("lockWparForBackupDelegate", "planWparBackupDelegate",
+                "lockWparForBackupDelegate", "planWparBackupDelegate", "lockWparForBackupDelegate",
+                "planWparBackupDelegate");
+    }
+}

@@ -1,0 +1,164 @@
+package dev.wparflow.process.relocation.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.wparflow.aix.Origin;
+import dev.wparflow.simulator.CommandLog;
+import dev.wparflow.simulator.Fleet;
+import dev.wparflow.simulator.FleetOptions;
+import dev.wparflow.testsupport.SimulatedFleetShell;
+import dev.wparflow.testsupport.TestDatabases;
+
+/**
+ * The compatibility checks over SSH against the simulator, with the decision table of processes/ on an engine:
+ * a matching pair is compatible, a different processor type or a taken name is not, a WPAR that is not
+ * checkpointable cannot move live, and collecting changes nothing (only reads in the command log).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CompatibilityServiceTest {
+
+    static final String FLEET = """
+            time-scale: 0
+            hosts:
+              - name: lpar00
+                port: 0
+                processor: PowerPC_POWER6
+                filesets: {bos.rte: 6.1.2.1, bos.wpars: 6.1.2.1, bos.rte.libc: 6.1.2.1, mcr.rte: 4.2.0.0}
+                wpars:
+                  - {name: wpr00, state: A, hostname: wpr00, address: 9.3.5.182}
+                  - {name: wpr07, state: A, hostname: wpr07, address: 9.3.5.187}
+              - name: lpar01
+                port: 0
+                processor: PowerPC_POWER6
+                filesets: {bos.rte: 6.1.2.1, bos.wpars: 6.1.2.1, bos.rte.libc: 6.1.2.1, mcr.rte: 4.2.0.0}
+                wpars:
+                  - {name: wpr07, state: D, hostname: wpr07b, address: 9.3.5.197}
+              - name: sydney
+                port: 0
+                processor: PowerPC_POWER5
+                filesets: {bos.rte: 6.1.2.1, bos.wpars: 6.1.2.1, bos.rte.libc: 6.1.2.1}
+                wpars: []
+              - name: lpar05
+                port: 0
+                processor: PowerPC_POWER6
+                ntp: false
+                filesets: {bos.rte.libc: ~}
+                wpars:
+                  - {name: other, state: A, hostname: wpr00, address: 9.3.5.182}
+            """;
+
+    @TempDir
+    static Path dir;
+    Fleet fleet;
+    SimulatedFleetShell shell;
+    ProcessEngine engine;
+    Deployment deployment;
+    CompatibilityService service;
+
+    @BeforeAll
+    void start() throws Exception {
+        fleet = Fleet.startYaml(FLEET, FleetOptions.forTests().dataDir(dir.resolve("sim")));
+        shell = new SimulatedFleetShell(fleet, "lpar00", "lpar01", "sydney", "lpar05");
+        engine = TestDatabases.h2Engine();
+        deployment = engine.getRepositoryService().createDeployment()
+                .addClasspathResource("processes/RelocationCompatibility.dmn").deploy();
+        service = new CompatibilityService(shell.aix, engine.getDecisionService());
+    }
+
+    @AfterAll
+    void stop() {
+        engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
+        shell.close();
+        fleet.close();
+    }
+
+    CompatibilityService.Report check(String wpar, String to) {
+        return service.check(wpar, "lpar00", to, Origin.background("compatibility test"));
+    }
+
+    @Test
+    void matchingPairIsCompatibleForStaticButNotLiveWithoutCheckpoint() {
+        CompatibilityService.Report report = check("wpr00", "lpar01");
+        assertThat(report.staticCompatible()).isTrue();
+        assertThat(report.liveCompatible()).isFalse();
+        assertThat(report.findings()).extracting(CompatibilityService.Finding::check).contains("checkpointable")
+                .doesNotContain("processor-type", "name-free", "filesets");
+        assertThat(CompatibilityService.toTable(report)).contains("checkpointable", "static: compatible");
+    }
+
+    @Test
+    void eachFindingNamesExactlyWhatIsWrongOnWhichSystem() {
+        CompatibilityService.Report report = check("wpr00", "lpar05");
+        assertThat(report.staticCompatible()).isFalse();
+        assertThat(report.findings()).extracting(CompatibilityService.Finding::check, CompatibilityService.Finding::message)
+                .contains(org.assertj.core.api.Assertions.tuple("filesets", "bos.rte.libc missing on lpar05"),
+                        org.assertj.core.api.Assertions.tuple("mcr.rte", "mcr.rte missing on lpar05"),
+                        org.assertj.core.api.Assertions.tuple("ntp", "xntpd not active on lpar05"),
+                        org.assertj.core.api.Assertions.tuple("hostname-free", "hostname wpr00 used by WPAR other on lpar05"),
+                        org.assertj.core.api.Assertions.tuple("address-free", "9.3.5.182 (WPAR other) used on lpar05"));
+        assertThat(report.findings()).filteredOn(f -> f.check().equals("filesets")).singleElement()
+                .extracting(CompatibilityService.Finding::rule).asString().contains("bos.rte, bos.wpars and bos.rte.libc");
+    }
+
+    @Test
+    void theTableListsEveryCheckPassedAndFailedInAlignedColumns() {
+        CompatibilityService.Report report = check("wpr00", "lpar05");
+        String table = CompatibilityService.toTable(report);
+        java.util.List<String> lines = table.lines().toList();
+        assertThat(lines.get(0)).matches("CHECK +RESULT +DETAIL");
+        int result = lines.get(0).indexOf("RESULT");
+        int detail = lines.get(0).indexOf("DETAIL");
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("processor-type").contains("PASS"))
+                .anySatisfy(l -> assertThat(l).startsWith("filesets").contains("FAIL")
+                        .endsWith("bos.rte.libc missing on lpar05"))
+                .anySatisfy(l -> assertThat(l).startsWith("ntp").contains("FAIL live, WARN static"))
+                .anySatisfy(l -> assertThat(l).startsWith("interfaces").contains("ASSUMED").contains("not measured"));
+        // one row per check of the decision table (14), each with its result and detail in the header's columns
+        java.util.List<String> rows = lines.subList(1, lines.size() - 1);
+        assertThat(rows).hasSize(14).allSatisfy(l -> {
+            assertThat(l.charAt(result - 1)).isEqualTo(' ');
+            assertThat(l.substring(result)).matches("(PASS|FAIL|WARN|ASSUMED).*");
+            assertThat(l.charAt(detail - 1)).isEqualTo(' ');
+            assertThat(l.substring(detail)).isNotBlank();
+        });
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("static: INCOMPATIBLE, live: INCOMPATIBLE");
+    }
+
+    @Test
+    void differentProcessorTypeIsIncompatible() {
+        CompatibilityService.Report report = check("wpr00", "sydney");
+        assertThat(report.staticCompatible()).isFalse();
+        assertThat(report.findings()).extracting(CompatibilityService.Finding::check, CompatibilityService.Finding::message)
+                .contains(org.assertj.core.api.Assertions.tuple("processor-type",
+                        "PowerPC_POWER6 on lpar00, PowerPC_POWER5 on sydney"));
+    }
+
+    @Test
+    void nameTakenOnTargetIsIncompatible() {
+        CompatibilityService.Report report = check("wpr07", "lpar01");
+        assertThat(report.staticCompatible()).isFalse();
+        assertThat(report.findings()).extracting(CompatibilityService.Finding::check).contains("name-free");
+        assertThat(service.toJson(report)).contains("\"name-free\"");
+    }
+
+    @Test
+    void collectingOnlyReads() {
+        int before = fleet.log().entries().size();
+        check("wpr00", "lpar01");
+        Set<String> reads = Set.of("lswpar", "oslevel", "lslpp", "prtconf", "lssrc", "lsvg");
+        var entries = fleet.log().entries();
+        assertThat(entries.subList(before, entries.size())).isNotEmpty().extracting(CommandLog.Entry::command)
+                .allMatch(reads::contains);
+    }
+}

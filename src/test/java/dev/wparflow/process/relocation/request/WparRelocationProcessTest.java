@@ -1,0 +1,322 @@
+package dev.wparflow.process.relocation.request;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.wparflow.testsupport.TestDatabases;
+import dev.wparflow.process.relocation.RelocationSettings;
+import dev.wparflow.process.relocation.RelocationStepException;
+
+/**
+ * Every path of WparRelocationProcess with mocked delegates and stubbed called processes (approval, static and live
+ * move are user tasks here): invalid request, validate only, incompatible target, rejection, the maintenance
+ * window, lock contention (waited for, given up), static and live moves, a rollback, and a failed verification left
+ * as an incident.
+ */
+@Deployment(resources = { "processes/WparRelocationProcess.bpmn", "forms/relocation-request.form",
+        "bpmn/relocation/ChangeApprovalProcess.stub.bpmn", "bpmn/relocation/WparStaticRelocationProcess.stub.bpmn",
+        "bpmn/relocation/WparLiveRelocationProcess.stub.bpmn" })
+class WparRelocationProcessTest {
+
+    @RegisterExtension
+    ProcessEngineExtension extension = ProcessEngineExtension.builder()
+            .useProcessEngine(TestDatabases.h2Engine()).build();
+
+    static final List<String> DELEGATES = List.of("validateRelocationRequestDelegate",
+            "checkRelocationCompatibilityDelegate", "acquireRelocationLocksDelegate", "verifyRelocationDelegate",
+            "releaseAllRelocationLocksDelegate", "recordRequestOutcomeDelegate");
+
+    final List<String> calls = new ArrayList<>();
+    final Map<String, JavaDelegate> behaviour = new HashMap<>();
+    boolean compatible = true;
+    String chosenMode = "static";
+    int locksFreeFromAttempt = 1;
+
+    ProcessEngine engine() {
+        return extension.getProcessEngine();
+    }
+
+    @BeforeEach
+    void mocks() {
+        init(engine());
+        Mocks.register("changeApprovalRecord", new dev.wparflow.testsupport.StubChangeApprovals("approvalDecision"));
+        Mocks.register("relocationSettings", new RelocationSettings("R1/PT1M", java.time.Duration.ofHours(1),
+                java.time.Duration.ofMinutes(1), 3, java.time.Duration.ofHours(1), java.time.Duration.ofHours(1),
+                "/images/relocation", List.of("hostname")));
+        behaviour.put("validateRelocationRequestDelegate", e -> {
+            e.setVariable("windowGiven", e.getVariable("maintenanceWindowStart") != null);
+            e.setVariable("lockOwner", e.getProcessInstanceId());
+            e.setVariable("relocationId", e.getProcessInstanceId());
+        });
+        behaviour.put("checkRelocationCompatibilityDelegate", e -> {
+            e.setVariable("compatible", compatible);
+            e.setVariable("chosenMode", compatible ? chosenMode : null);
+            e.setVariable("arrivingLpar", "lpar01");
+            e.setVariable("plan", "the plan");
+        });
+        behaviour.put("acquireRelocationLocksDelegate", e -> {
+            int attempt = e.getVariable("lockAttempts") == null ? 1 : ((Number) e.getVariable("lockAttempts")).intValue() + 1;
+            e.setVariable("lockAttempts", attempt);
+            e.setVariable("locksAcquired", attempt >= locksFreeFromAttempt);
+        });
+        behaviour.put("recordRequestOutcomeDelegate", e -> {
+            Object o = e.getVariable("recordOutcome");
+            e.setVariable("outcome", "MOVE".equals(o) ? e.getVariable("moveOutcome") : o);
+        });
+        for (String name : DELEGATES) {
+            Mocks.register(name, (JavaDelegate) execution -> {
+                calls.add(name);
+                JavaDelegate b = behaviour.get(name);
+                if (b != null) {
+                    b.execute(execution);
+                }
+            });
+        }
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+    }
+
+    ProcessInstance start(Map<String, Object> extra) {
+        Map<String, Object> v = new HashMap<>(Map.of("wpar", "wpr00", "departingLpar", "lpar00", "arrivingLpar",
+                "lpar01", "mode", "auto", "validateOnly", false));
+        v.putAll(extra);
+        return runtimeService().startProcessInstanceByKey("WparRelocationProcess", v);
+    }
+
+    void drive(ProcessInstance instance) {
+        for (int i = 0; i < 100; i++) {
+            List<Job> due = managementService().createJobQuery().messages().list().stream()
+                    .filter(j -> j.getRetries() > 0).toList();
+            if (due.isEmpty()) {
+                return;
+            }
+            try {
+                managementService().executeJob(due.get(0).getId());
+            } catch (RuntimeException failed) {
+                // technical failure: fewer retries, as with the job executor
+            }
+        }
+        throw new AssertionError("process does not settle");
+    }
+
+    /** Completes the stub task of the called process {@code key} with {@code variables}. */
+    void complete(ProcessInstance instance, String key, Map<String, Object> variables) {
+        Task task = taskService().createTaskQuery().processDefinitionKey(key).singleResult();
+        Assertions.assertThat(task).as("task of " + key).isNotNull();
+        taskService().complete(task.getId(), variables);
+        drive(instance);
+    }
+
+    void fireTimer(ProcessInstance instance, String activityId) {
+        Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).timers()
+                .activityId(activityId).singleResult();
+        Assertions.assertThat(timer).as("timer at " + activityId).isNotNull();
+        execute(timer);
+        drive(instance);
+    }
+
+    static Map<String, Object> approve() {
+        return Map.of("decision", "approve", "approvers", "bob", "reason", "fine");
+    }
+
+    @Test
+    void approvedStaticRelocationRunsTheStaticProcessWithTheUmbrellasLocks() {
+        ProcessInstance instance = start(Map.of());
+        drive(instance);
+        assertThat(instance).isWaitingAt("CallActivity_ApproveChange");
+        Map<String, Object> approvalInputs = runtimeService().getVariables(calledProcessInstance(instance).getId());
+        // the approval reads its requester from the engine (who started the relocation), not from a variable
+        Assertions.assertThat(approvalInputs).containsEntry("plan", "the plan").doesNotContainKey("requester");
+        complete(instance, "ChangeApprovalProcess", approve());
+
+        assertThat(instance).isWaitingAt("CallActivity_StaticRelocation");
+        Assertions.assertThat(runtimeService().getVariables(calledProcessInstance(instance).getId()))
+                .containsEntry("wpar", "wpr00").containsEntry("arrivingLpar", "lpar01")
+                .containsEntry("relocationId", instance.getId())
+                // the static relocation derives its lock owner from the umbrella's instance; none is passed in
+                .doesNotContainKey("lockOwner");
+        complete(instance, "WparStaticRelocationProcess", Map.of("outcome", "RELOCATED"));
+
+        assertThat(instance).isEnded().hasPassed("Task_VerifyRelocation", "Task_ReleaseLocks", "EndEvent_WparRelocated")
+                .hasNotPassed("Event_WaitForWindow", "CallActivity_LiveRelocation").variables()
+                .containsEntry("outcome", "RELOCATED").containsEntry("approvalDecision", "approve");
+        Assertions.assertThat(calls).containsExactly("validateRelocationRequestDelegate",
+                "checkRelocationCompatibilityDelegate", "acquireRelocationLocksDelegate", "verifyRelocationDelegate",
+                "releaseAllRelocationLocksDelegate", "recordRequestOutcomeDelegate");
+    }
+
+    @Test
+    void liveModeRunsTheLiveProcessAndARollbackEndsWhereItWas() {
+        chosenMode = "live";
+        ProcessInstance instance = start(Map.of());
+        drive(instance);
+        complete(instance, "ChangeApprovalProcess", approve());
+        assertThat(instance).isWaitingAt("CallActivity_LiveRelocation");
+        complete(instance, "WparLiveRelocationProcess", Map.of("outcome", "ROLLED_BACK", "outcomeReason", "aborted"));
+
+        assertThat(instance).isEnded().hasPassed("CallActivity_LiveRelocation", "EndEvent_WparStayed")
+                .hasNotPassed("CallActivity_StaticRelocation").variables().containsEntry("outcome", "ROLLED_BACK")
+                .containsEntry("moveReason", "aborted");
+    }
+
+    @Test
+    void invalidRequestIsRefusedBeforeAnyCheck() {
+        behaviour.put("validateRelocationRequestDelegate", e -> {
+            throw new BpmnError("REQUEST_INVALID", "departing LPAR lpar99 is not in the inventory");
+        });
+        ProcessInstance instance = start(Map.of("departingLpar", "lpar99"));
+        drive(instance);
+
+        assertThat(instance).isEnded().hasPassed("BoundaryEvent_RequestInvalid", "EndEvent_RequestRefused").variables()
+                .containsEntry("outcome", "REFUSED").containsEntry("failureCode", "REQUEST_INVALID");
+        Assertions.assertThat(calls).containsExactly("validateRelocationRequestDelegate", "recordRequestOutcomeDelegate");
+    }
+
+    @Test
+    void aWparMissingOnTheDepartingLparIsRefusedBeforeApproval() {
+        behaviour.put("checkRelocationCompatibilityDelegate", e -> {
+            throw new BpmnError("WPAR_NOT_FOUND", "WPAR wpr09 not found on lpar00 (lswpar: wpr00, wpr03)");
+        });
+        ProcessInstance instance = start(Map.of("wpar", "wpr09"));
+        drive(instance);
+
+        assertThat(instance).isEnded()
+                .hasPassed("BoundaryEvent_RefusedBeforeApproval", "Task_RecordInvalidRequest", "EndEvent_RequestRefused")
+                .hasNotPassed("CallActivity_ApproveChange", "Task_AcquireLocks").variables()
+                .containsEntry("outcome", "REFUSED").containsEntry("failureCode", "WPAR_NOT_FOUND")
+                .containsEntry("failureReason", "WPAR wpr09 not found on lpar00 (lswpar: wpr00, wpr03)");
+        Assertions.assertThat(taskService().createTaskQuery().count()).as("approval tasks").isZero();
+        Assertions.assertThat(runtimeService().createIncidentQuery().count()).as("incidents").isZero();
+        Assertions.assertThat(calls).containsExactly("validateRelocationRequestDelegate",
+                "checkRelocationCompatibilityDelegate", "recordRequestOutcomeDelegate");
+    }
+
+    @Test
+    void validateOnlyStopsAfterTheChecksWithoutApproval() {
+        ProcessInstance instance = start(Map.of("validateOnly", true));
+        drive(instance);
+
+        assertThat(instance).isEnded().hasPassed("Task_RecordValidation", "EndEvent_Validated")
+                .hasNotPassed("CallActivity_ApproveChange", "Task_AcquireLocks").variables()
+                .containsEntry("outcome", "VALIDATED");
+    }
+
+    /** validateOnly is optional (default false): a request without it goes on to the approval. */
+    @Test
+    void aRequestWithoutValidateOnlyIsAChange() {
+        Map<String, Object> v = new HashMap<>(Map.of("wpar", "wpr00", "departingLpar", "lpar00", "arrivingLpar",
+                "lpar01", "mode", "auto"));
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey("WparRelocationProcess", v);
+        drive(instance);
+
+        assertThat(instance).hasPassed("Gateway_ValidateOnly").hasNotPassed("Task_RecordValidation");
+        Assertions.assertThat(runtimeService().createIncidentQuery().count()).as("incidents").isZero();
+    }
+
+    @Test
+    void validateOnlyReportsAnIncompatibleTargetToo() {
+        compatible = false;
+        ProcessInstance instance = start(Map.of("validateOnly", true));
+        drive(instance);
+        assertThat(instance).isEnded().hasPassed("EndEvent_Validated").hasNotPassed("Task_RecordIncompatible");
+    }
+
+    @Test
+    void incompatibleTargetIsRefusedWithTheReport() {
+        compatible = false;
+        ProcessInstance instance = start(Map.of());
+        drive(instance);
+
+        assertThat(instance).isEnded().hasPassed("Task_RecordIncompatible", "EndEvent_TargetIncompatible")
+                .hasNotPassed("CallActivity_ApproveChange").variables().containsEntry("outcome", "INCOMPATIBLE");
+    }
+
+    @Test
+    void rejectedOrTimedOutApprovalChangesNothing() {
+        ProcessInstance instance = start(Map.of());
+        drive(instance);
+        complete(instance, "ChangeApprovalProcess", Map.of("decision", "reject", "approvers", "", "reason",
+                "no approval within the escalation period"));
+
+        assertThat(instance).isEnded().hasPassed("Task_RecordRejection", "EndEvent_ChangeRejected")
+                .hasNotPassed("Task_AcquireLocks").variables().containsEntry("outcome", "REJECTED")
+                .containsEntry("approvalReason", "no approval within the escalation period");
+    }
+
+    @Test
+    void approvedMoveWaitsForTheMaintenanceWindow() {
+        ProcessInstance instance = start(Map.of("maintenanceWindowStart", "2099-01-01T22:00:00Z"));
+        drive(instance);
+        complete(instance, "ChangeApprovalProcess", approve());
+
+        assertThat(instance).isWaitingAt("Event_WaitForWindow");
+        Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+        Assertions.assertThat(timer.getDuedate().toInstant()).isEqualTo(java.time.Instant.parse("2099-01-01T22:00:00Z"));
+        Assertions.assertThat(calls).doesNotContain("acquireRelocationLocksDelegate");
+        fireTimer(instance, "Event_WaitForWindow");
+        assertThat(instance).isWaitingAt("CallActivity_StaticRelocation");
+    }
+
+    @Test
+    void locksHeldByAnotherAreWaitedFor() {
+        locksFreeFromAttempt = 2;
+        ProcessInstance instance = start(Map.of());
+        drive(instance);
+        complete(instance, "ChangeApprovalProcess", approve());
+        assertThat(instance).isWaitingAt("Event_WaitForLocks");
+        fireTimer(instance, "Event_WaitForLocks");
+        assertThat(instance).isWaitingAt("CallActivity_StaticRelocation");
+    }
+
+    @Test
+    void locksHeldTooLongRefuseTheRelocation() {
+        locksFreeFromAttempt = 99;
+        ProcessInstance instance = start(Map.of());
+        drive(instance);
+        complete(instance, "ChangeApprovalProcess", approve());
+        fireTimer(instance, "Event_WaitForLocks");
+        fireTimer(instance, "Event_WaitForLocks");
+
+        assertThat(instance).isEnded().hasPassed("Task_RecordLockRefusal", "EndEvent_WparLocked")
+                .hasNotPassed("CallActivity_StaticRelocation").variables().containsEntry("outcome", "REFUSED")
+                .containsEntry("lockAttempts", 3);
+    }
+
+    @Test
+    void aFailedVerificationIsAnIncidentWithTheLocksStillHeld() {
+        behaviour.put("verifyRelocationDelegate", e -> {
+            throw new RelocationStepException("after RELOCATED WPAR wpr00 is Active on lpar00 and absent from lpar01");
+        });
+        ProcessInstance instance = start(Map.of());
+        drive(instance);
+        complete(instance, "ChangeApprovalProcess", approve());
+        complete(instance, "WparStaticRelocationProcess", Map.of("outcome", "RELOCATED"));
+
+        assertThat(instance).isWaitingAt("Task_VerifyRelocation");
+        Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count())
+                .isEqualTo(1);
+        Assertions.assertThat(calls).doesNotContain("releaseAllRelocationLocksDelegate");
+    }
+}

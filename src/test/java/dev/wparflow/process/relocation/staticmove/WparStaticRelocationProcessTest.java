@@ -1,0 +1,395 @@
+package dev.wparflow.process.relocation.staticmove;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.wparflow.testsupport.FakeRemoteRunWait;
+import dev.wparflow.testsupport.TestDatabases;
+import dev.wparflow.process.relocation.RelocationSettings;
+
+/**
+ * Every path of WparStaticRelocationProcess with mocked delegates: relocated (Active and Defined), refused before
+ * anything changed, waiting for a lock and giving up, rolled back after a failed step, a save timeout or an
+ * operator's abort, and a technical failure left as an incident.
+ */
+@Deployment(resources = "processes/WparStaticRelocationProcess.bpmn")
+class WparStaticRelocationProcessTest {
+
+    @RegisterExtension
+    ProcessEngineExtension extension = ProcessEngineExtension.builder()
+            .useProcessEngine(TestDatabases.h2Engine()).build();
+
+    static final List<String> DELEGATES = List.of("verifyDepartingWparDelegate", "lockDepartingWparDelegate",
+            "verifyAbsentOnArrivalDelegate", "lockArrivingWparDelegate", "writeDepartureSpecDelegate",
+            "recordTransitionalDelegate", "stopDepartingWparDelegate", "saveWparDelegate", "checkSaveDelegate",
+            "restoreWparDelegate", "checkRestoreDelegate", "startArrivingWparDelegate", "verifyArrivingWparDelegate",
+            "verifyWparServicesDelegate", "recordRelocatedDelegate", "removeDepartingWparDelegate",
+            "unlockArrivingWparDelegate", "unlockDepartingWparDelegate", "removeImageDelegate",
+            "removePartialCopyDelegate", "restoreDepartingWparDelegate", "releaseRelocationLocksDelegate",
+            "cancelSaveRunDelegate", "cancelRestoreRunDelegate", "recordRelocationOutcomeDelegate",
+            "startApplicationOnArrivalDelegate");
+
+    final List<String> calls = new ArrayList<>();
+    final Map<String, JavaDelegate> behaviour = new HashMap<>();
+    boolean wasActive = true;
+    boolean application;
+    boolean lpar00Down;
+    int lockFreeFromAttempt = 1;
+    final FakeRemoteRunWait runWait = new FakeRemoteRunWait();
+
+    ProcessEngine engine() {
+        return extension.getProcessEngine();
+    }
+
+    @BeforeEach
+    void mocks() {
+        init(engine());
+        Mocks.register("remoteRunWait", runWait);
+        Mocks.register("relocationSettings", new RelocationSettings("R1/PT1M", java.time.Duration.ofHours(1),
+                java.time.Duration.ofMinutes(1), 3, java.time.Duration.ofHours(1), java.time.Duration.ofHours(1),
+                "/images/relocation", List.of("hostname")));
+        behaviour.put("verifyDepartingWparDelegate", e -> {
+            e.setVariable("wasActive", wasActive);
+            e.setVariable("applicationWpar", application);
+        });
+        behaviour.put("lockDepartingWparDelegate", e -> {
+            int attempt = e.getVariable("lockAttempts") == null ? 1 : ((Number) e.getVariable("lockAttempts")).intValue() + 1;
+            e.setVariable("lockAttempts", attempt);
+            e.setVariable("departureLocked", attempt >= lockFreeFromAttempt);
+            e.setVariable("lockHeldBy", attempt >= lockFreeFromAttempt ? null : "wpar:lpar00/wpr00 is held by other");
+            e.setVariable("departureToken", 7L);
+        });
+        behaviour.put("saveWparDelegate", e -> e.setVariable("saveRunId", "run-save"));
+        behaviour.put("restoreWparDelegate", e -> e.setVariable("restoreRunId", "run-restore"));
+        behaviour.put("recordRelocationOutcomeDelegate", e -> e.getProcessInstance().setVariable("outcome",
+                e.getVariable("recordOutcome")));
+        for (String name : DELEGATES) {
+            Mocks.register(name, (JavaDelegate) execution -> {
+                calls.add(name);
+                JavaDelegate b = behaviour.get(name);
+                if (b != null) {
+                    b.execute(execution);
+                }
+            });
+        }
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+    }
+
+    ProcessInstance start() {
+        return runtimeService().startProcessInstanceByKey("WparStaticRelocationProcess",
+                Map.of("wpar", "wpr00", "departingLpar", "lpar00", "arrivingLpar", "lpar01"));
+    }
+
+    /** Executes every due non-timer job until the instance waits (message, timer) or ends. */
+    void drive(ProcessInstance instance) {
+        for (int i = 0; i < 200; i++) {
+            List<Job> due = managementService().createJobQuery().processInstanceId(instance.getId()).messages().list()
+                    .stream().filter(j -> j.getRetries() > 0).toList();
+            if (due.isEmpty()) {
+                return;
+            }
+            try {
+                managementService().executeJob(due.get(0).getId());
+            } catch (RuntimeException failed) {
+                // a technical failure: the job keeps fewer retries, as with the job executor
+            }
+        }
+        throw new AssertionError("process does not settle");
+    }
+
+    /**
+     * What the run watcher does when a detached run ends, whatever its exit code (the check after the wait judges
+     * it): the wait's timer becomes due, and its job runs.
+     */
+    void runFinished(ProcessInstance instance, String runId, String waitActivityId) {
+        assertThat(instance).isWaitingAt(waitActivityId);
+        Assertions.assertThat(runWait.begun).as("waits begun").contains(runId);
+        runWait.end(runId);
+        fireTimer(instance, waitActivityId);
+    }
+
+    void saveFinished(ProcessInstance instance) {
+        runFinished(instance, "run-save", "Event_SaveWparFinished");
+    }
+
+    void restoreFinished(ProcessInstance instance) {
+        runFinished(instance, "run-restore", "Event_RestoreWparFinished");
+    }
+
+    void fireTimer(ProcessInstance instance, String activityId) {
+        Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).timers()
+                .activityId(activityId).singleResult();
+        Assertions.assertThat(timer).as("timer at " + activityId).isNotNull();
+        execute(timer);
+    }
+
+    @Test
+    void activeWparIsRelocatedRowByRow() {
+        ProcessInstance instance = start();
+        drive(instance);
+        assertThat(instance).isWaitingAt("Event_SaveWparFinished");
+        saveFinished(instance);
+        drive(instance);
+        assertThat(instance).isWaitingAt("Event_RestoreWparFinished");
+        restoreFinished(instance);
+        drive(instance);
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_WparRelocated", "Task_CheckSave", "Task_CheckRestore")
+                .hasNotPassed("Task_RemovePartialCopy", "Task_CancelSaveRun", "Task_CancelRestoreRun")
+                .variables().containsEntry("outcome", "RELOCATED");
+        Assertions.assertThat(runWait.begun).containsExactly("run-save", "run-restore");
+        Assertions.assertThat(calls).containsExactly("verifyDepartingWparDelegate", "lockDepartingWparDelegate",
+                "verifyAbsentOnArrivalDelegate", "lockArrivingWparDelegate", "writeDepartureSpecDelegate",
+                "recordTransitionalDelegate", "stopDepartingWparDelegate", "saveWparDelegate", "checkSaveDelegate",
+                "restoreWparDelegate", "checkRestoreDelegate", "startArrivingWparDelegate",
+                "verifyArrivingWparDelegate", "verifyWparServicesDelegate", "recordRelocatedDelegate",
+                "removeDepartingWparDelegate", "unlockArrivingWparDelegate", "unlockDepartingWparDelegate",
+                "removeImageDelegate", "recordRelocationOutcomeDelegate");
+    }
+
+    @Test
+    void applicationWparFollowsTable43WithoutSaveOrRestore() {
+        application = true;
+        ProcessInstance instance = start();
+        drive(instance);
+
+        assertThat(instance).isEnded().hasPassed("Task_StartApplicationOnArrival", "EndEvent_WparRelocated")
+                .hasNotPassed("Task_SaveWpar", "Task_RestoreWpar", "Task_VerifyWparServices")
+                .variables().containsEntry("outcome", "RELOCATED");
+        Assertions.assertThat(calls).containsExactly("verifyDepartingWparDelegate", "lockDepartingWparDelegate",
+                "verifyAbsentOnArrivalDelegate", "lockArrivingWparDelegate", "writeDepartureSpecDelegate",
+                "recordTransitionalDelegate", "stopDepartingWparDelegate", "startApplicationOnArrivalDelegate",
+                "verifyArrivingWparDelegate", "recordRelocatedDelegate", "removeDepartingWparDelegate",
+                "unlockArrivingWparDelegate", "unlockDepartingWparDelegate", "removeImageDelegate",
+                "recordRelocationOutcomeDelegate");
+    }
+
+    @Test
+    void applicationWparThatFailsToStartOnArrivalIsRolledBack() {
+        application = true;
+        behaviour.put("startApplicationOnArrivalDelegate", e -> {
+            throw new BpmnError("START_FAILED", "wparexec: 0960-033 Error creating file system /mnt/app01.");
+        });
+        ProcessInstance instance = start();
+        drive(instance);
+
+        assertThat(instance).isEnded().hasPassed("Task_RemovePartialCopy", "Task_RestoreDepartingWpar",
+                "EndEvent_RelocationRolledBack").variables().containsEntry("outcome", "ROLLED_BACK");
+    }
+
+    @Test
+    void definedWparIsNeitherStoppedNorStarted() {
+        wasActive = false;
+        ProcessInstance instance = start();
+        drive(instance);
+        saveFinished(instance);
+        drive(instance);
+        restoreFinished(instance);
+        drive(instance);
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_WparRelocated", "Task_VerifyArrivingWpar")
+                .hasNotPassed("Task_StopDepartingWpar", "Task_StartArrivingWpar", "Task_VerifyWparServices");
+    }
+
+    @Test
+    void wparNotMovableIsRefused() {
+        behaviour.put("verifyDepartingWparDelegate", e -> {
+            throw new BpmnError("WPAR_NOT_FOUND", "WPAR wpr00 does not exist on lpar00");
+        });
+        ProcessInstance instance = start();
+        drive(instance);
+
+        assertThat(instance).isEnded().hasPassed("BoundaryEvent_DepartingWparRefused", "Task_ReleaseLocksAfterRefusal",
+                "EndEvent_RelocationRefused").variables().containsEntry("outcome", "REFUSED")
+                .containsEntry("failureCode", "WPAR_NOT_FOUND");
+        Assertions.assertThat(calls).doesNotContain("stopDepartingWparDelegate", "saveWparDelegate");
+    }
+
+    @Test
+    void nameTakenOnTargetIsRefused() {
+        behaviour.put("verifyAbsentOnArrivalDelegate", e -> {
+            throw new BpmnError("NAME_TAKEN_ON_TARGET", "a WPAR named wpr00 already exists on lpar01");
+        });
+        ProcessInstance instance = start();
+        drive(instance);
+
+        assertThat(instance).isEnded().hasPassed("BoundaryEvent_NameTakenOnTarget", "EndEvent_RelocationRefused");
+        Assertions.assertThat(calls).contains("releaseRelocationLocksDelegate").doesNotContain("stopDepartingWparDelegate");
+    }
+
+    @Test
+    void arrivalLeaseHeldByAnotherIsRefused() {
+        behaviour.put("lockArrivingWparDelegate", e -> {
+            throw new BpmnError("WPAR_LOCKED", "wpar:lpar01/wpr00 is held by other");
+        });
+        ProcessInstance instance = start();
+        drive(instance);
+        assertThat(instance).isEnded().hasPassed("BoundaryEvent_ArrivingWparLocked", "EndEvent_RelocationRefused");
+    }
+
+    @Test
+    void departureLockIsWaitedForThenTaken() {
+        lockFreeFromAttempt = 2;
+        ProcessInstance instance = start();
+        drive(instance);
+        assertThat(instance).isWaitingAt("Event_WaitForLock");
+        fireTimer(instance, "Event_WaitForLock");
+        drive(instance);
+        assertThat(instance).isWaitingAt("Event_SaveWparFinished");
+    }
+
+    @Test
+    void departureLockHeldTooLongIsRefused() {
+        lockFreeFromAttempt = 99;
+        ProcessInstance instance = start();
+        drive(instance);
+        fireTimer(instance, "Event_WaitForLock");
+        drive(instance);
+        fireTimer(instance, "Event_WaitForLock");
+        drive(instance);
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_RelocationRefused").hasNotPassed("Task_VerifyAbsentOnArrival")
+                .variables().containsEntry("lockAttempts", 3);
+    }
+
+    @Test
+    void failedRestoreRollsBack() {
+        behaviour.put("checkRestoreDelegate", e -> {
+            throw new BpmnError("RESTORE_FAILED", "restwpar exited 1");
+        });
+        ProcessInstance instance = start();
+        drive(instance);
+        saveFinished(instance);
+        drive(instance);
+        restoreFinished(instance); // restwpar exited 1: the check fails
+        drive(instance);
+
+        assertThat(instance).isEnded().hasPassed("BoundaryEvent_MoveFailed", "Task_RemovePartialCopy",
+                "Task_RestoreDepartingWpar", "Task_ReleaseLocksAfterRollback", "Task_RemoveImageAfterRollback",
+                "EndEvent_RelocationRolledBack").hasNotPassed("Task_RemoveDepartingWpar")
+                .variables().containsEntry("outcome", "ROLLED_BACK").containsEntry("failureCode", "RESTORE_FAILED");
+    }
+
+    @Test
+    void failedStartOnArrivalRollsBack() {
+        behaviour.put("startArrivingWparDelegate", e -> {
+            throw new BpmnError("START_FAILED", "startwpar failed");
+        });
+        ProcessInstance instance = start();
+        drive(instance);
+        saveFinished(instance);
+        drive(instance);
+        restoreFinished(instance);
+        drive(instance);
+        assertThat(instance).isEnded().hasPassed("EndEvent_RelocationRolledBack");
+    }
+
+    @Test
+    void saveWaitIsDueAtTheSaveTimeout() {
+        ProcessInstance instance = start();
+        drive(instance);
+        assertThat(instance).isWaitingAt("Event_SaveWparFinished");
+        Job wait = managementService().createJobQuery().processInstanceId(instance.getId()).timers()
+                .activityId("Event_SaveWparFinished").singleResult();
+        // relocationSettings.saveTimeout: one hour
+        Assertions.assertThat(wait.getDuedate()).isCloseTo(new java.util.Date(System.currentTimeMillis() + 3_600_000L),
+                60_000L);
+    }
+
+    @Test
+    void saveTimeoutCancelsTheRunAndRollsBack() {
+        ProcessInstance instance = start();
+        drive(instance);
+        assertThat(instance).isWaitingAt("Event_SaveWparFinished");
+        // due at the save timeout and savewpar has not ended: the timer fired by itself
+        fireTimer(instance, "Event_SaveWparFinished");
+        drive(instance);
+
+        assertThat(instance).isEnded().hasPassed("Task_CancelSaveRun", "EndEvent_SaveTimedOut",
+                "EndEvent_RelocationRolledBack").hasNotPassed("Task_CheckSave", "Task_RestoreWpar")
+                .variables().containsEntry("failureCode", "SAVE_TIMED_OUT");
+        Assertions.assertThat(calls).contains("cancelSaveRunDelegate", "removePartialCopyDelegate",
+                "restoreDepartingWparDelegate").doesNotContain("checkSaveDelegate", "restoreWparDelegate");
+    }
+
+    @Test
+    void restoreTimeoutCancelsTheRunAndRollsBack() {
+        ProcessInstance instance = start();
+        drive(instance);
+        saveFinished(instance);
+        drive(instance);
+        assertThat(instance).isWaitingAt("Event_RestoreWparFinished");
+        // due at the restore timeout and restwpar has not ended
+        fireTimer(instance, "Event_RestoreWparFinished");
+        drive(instance);
+        assertThat(instance).isEnded().hasPassed("Task_CheckSave", "Task_CancelRestoreRun", "EndEvent_RestoreTimedOut",
+                "EndEvent_RelocationRolledBack").hasNotPassed("Task_CancelSaveRun", "Task_CheckRestore")
+                .variables().containsEntry("failureCode", "RESTORE_TIMED_OUT");
+        Assertions.assertThat(calls).contains("cancelRestoreRunDelegate").doesNotContain("checkRestoreDelegate",
+                "cancelSaveRunDelegate");
+    }
+
+    @Test
+    void operatorAbortRollsBack() {
+        ProcessInstance instance = start();
+        drive(instance);
+        assertThat(instance).isWaitingAt("Event_SaveWparFinished");
+        runtimeService().createMessageCorrelation("RelocationAbortRequested").processInstanceId(instance.getId())
+                .correlate();
+        // the wait's timer went with it: when savewpar ends, nobody waits for it any more
+        Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).timers()
+                .count()).isZero();
+        drive(instance);
+        assertThat(instance).isEnded().hasPassed("BoundaryEvent_AbortRequested", "EndEvent_RelocationRolledBack")
+                .hasNotPassed("Task_CheckSave", "Task_CancelSaveRun");
+    }
+
+    @Test
+    void technicalFailureBecomesAnIncidentAndResumesWhereItStopped() {
+        behaviour.put("removeDepartingWparDelegate", e -> {
+            if (lpar00Down) {
+                throw new IllegalStateException("CONNECT_REFUSED on lpar00 running `rmwpar wpr00`");
+            }
+        });
+        lpar00Down = true;
+        ProcessInstance instance = start();
+        drive(instance);
+        saveFinished(instance);
+        drive(instance);
+        restoreFinished(instance);
+        drive(instance);
+
+        assertThat(instance).isWaitingAt("Task_RemoveDepartingWpar");
+        lpar00Down = false;
+        Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult()
+                .getIncidentMessage()).contains("lpar00", "rmwpar");
+        Job failed = managementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+        managementService().setJobRetries(failed.getId(), 1); // the operator's retry in Cockpit
+        drive(instance);
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_WparRelocated");
+        Assertions.assertThat(calls.stream().filter("saveWparDelegate"::equals)).hasSize(1);
+    }
+}
