@@ -10,8 +10,8 @@ import dev.wparflow.ssh.SshEndpoint;
 /**
  * The static inventory: what an administrator declares (or the embedded simulator writes) about the fleet.
  * Managed systems with their HMC pair, HMCs, LPARs (global environments), NIM masters, NFS servers with their
- * exports and the image repository. Immutable; built and validated by {@link InventoryReader}, written by
- * {@link InventoryWriter}. Every name here is an SSH endpoint name ({@code lpar00}, {@code hmc01}).
+ * exports and the image repository. Immutable; built and validated by {@link InventoryReader}. Every name here is an
+ * SSH endpoint name ({@code lpar00}, {@code hmc01}).
  */
 public record Inventory(List<ManagedSystem> managedSystems, List<Hmc> hmcs, List<Lpar> lpars,
         List<NimMaster> nimMasters, List<NfsServer> nfsServers, ImageRepository imageRepository) {

@@ -21,6 +21,8 @@ import dev.wparflow.aix.ManagedSystemName;
 import dev.wparflow.aix.Nim;
 import dev.wparflow.aix.NimObjectName;
 import dev.wparflow.aix.WparState;
+import dev.wparflow.inventory.Inventory;
+import dev.wparflow.inventory.InventoryReader;
 import dev.wparflow.ssh.CommandResult;
 
 /** The default fleet's data centre: HMC pairs, NFS image repository, NIM master. */
@@ -203,5 +205,23 @@ class DataCentreTest {
         assertThat(mob01.fileSystems).filteredOn(fs -> java.util.Set.of("/", "/home", "/tmp", "/var")
                 .contains(fs.mountPoint())).hasSize(4).allSatisfy(fs -> assertThat(fs.vfs()).isEqualTo("nfs"));
         assertThat(mob01.fileSystems).noneSatisfy(fs -> assertThat(fs.vfs()).isEqualTo("jfs2"));
+    }
+
+    @Test
+    void theInventoryFileItWritesIsOneTheApplicationReads() throws Exception {
+        Inventory inv = InventoryReader.read(fleet.inventoryPath());
+        for (HostRuntime h : fleet.hosts()) {
+            assertThat(inv.lpar(h.name())).as(h.name()).hasValueSatisfying(l -> {
+                assertThat(l.port()).isEqualTo(h.port());
+                assertThat(l.user()).isEqualTo("root");
+            });
+        }
+        assertThat(inv.hmcs()).extracting(Inventory.Hmc::name)
+                .containsExactlyElementsOf(fleet.hmcs().stream().map(HostRuntime::name).toList());
+        assertThat(inv.hmcs()).allSatisfy(h -> assertThat(h.user()).isEqualTo("hscroot"));
+        assertThat(inv.managedSystems()).extracting(Inventory.ManagedSystem::name).contains("sys570a");
+        assertThat(inv.nimMasters()).isNotEmpty();
+        assertThat(inv.imageRepository()).isNotNull();
+        assertThat(inv.imageRepository().mountPoint()).isEqualTo("/images");
     }
 }
