@@ -236,9 +236,9 @@ public final class BackupBench {
     /**
      * Runs fleet backups of the first hosts, unmeasured, until the JIT compiler has settled: a server that has been
      * running (discovery every 15 minutes, earlier nights) has compiled its hot paths, while a fresh JVM on 2 cores
-     * spends a fifth of a fleet backup's CPU compiling Camunda, MyBatis and MINA code (JFR, session 3). Settled: the
-     * compiler worked less than a twentieth of the run's time; at most 10 runs. (A tenth and 6 runs, session 3's rule,
-     * still left 4–5 s of compiling in the measured run: an eighth of its CPU.)
+     * spends a fifth of a fleet backup's CPU compiling Camunda, MyBatis and MINA code (a JFR recording shows it).
+     * Settled: the compiler worked less than a twentieth of the run's time; at most 10 runs. (A tenth and 6 runs leave
+     * 4–5 s of compiling in the measured run: an eighth of its CPU.)
      */
     private static void warmUp(RuntimeService runtime, ManagementService management, String scope, int hosts,
             DatabaseUpkeep upkeep) throws InterruptedException {

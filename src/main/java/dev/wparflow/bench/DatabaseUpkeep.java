@@ -13,7 +13,7 @@ import javax.sql.DataSource;
  * it off; a production server has it on): ANALYZE while a warm-up run keeps Camunda's runtime tables full, VACUUM after
  * it. Without it the warm-up runs leave hundreds of thousands of dead rows and no column statistics at all: the planner
  * then takes {@code TASK_ID_ is null} for selective and ANDs the whole task index into Camunda's variable query, 2 ms
- * instead of 0.1 ms, and worse with every run (session 5). An ANALYZE of the emptied tables after a run is no better:
+ * instead of 0.1 ms, and worse with every run. An ANALYZE of the emptied tables after a run is no better:
  * it leaves them without statistics too. Nothing on H2 or on a PostgreSQL that vacuums by itself.
  */
 class DatabaseUpkeep {

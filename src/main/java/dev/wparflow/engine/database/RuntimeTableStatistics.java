@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
  * (autovacuum_naptime, a minute by default; never when autovacuum is off) the planner believes what the last VACUUM
  * saw, empty tables. The pooled connections' cached plans are then made for empty tables: Camunda's variable query
  * scanned the whole of an index (all rows have {@code TASK_ID_ is null}) or ACT_RU_EXECUTION twice, 2–11 ms instead of
- * 0.1 ms, six times per WPAR; that was about half of PostgreSQL's work in a fleet backup (docs/benchmarks.md, session
- * 5). ANALYZE replaces the statistics and makes PostgreSQL plan those statements again. Best effort: a failure (tables
+ * 0.1 ms, six times per WPAR: about half of PostgreSQL's work in a fleet backup without it (docs/benchmarks.md,
+ * "Fleet backup"). ANALYZE replaces the statistics and makes PostgreSQL plan those statements again. Best effort: a failure (tables
  * owned by someone else) is logged, not raised. Nothing on H2.
  */
 @Component
