@@ -198,7 +198,7 @@ public final class EngineFloorBench {
     /** Take a global slot, give it back: a variable set and cleared per WPAR, as ours. */
     static final JavaDelegate SLOT = e -> e.setVariable("slot", e.getVariable("slot") == null ? "lane" : null);
 
-    /** A lane claims the host's next WPAR (our ClaimNextWparDelegate does it in the database). */
+    /** A lane claims the host's next WPAR (our claimNextWparDelegate does it in the database). */
     static final JavaDelegate CLAIM = e -> {
         String wpar = PENDING.get((String) e.getVariable("host")).poll();
         e.setVariable("wpar", wpar);

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.Variables;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -124,6 +125,11 @@ public final class ProcessVariable<T> {
         return value;
     }
 
+    /** Whether a value was given at all, blank text included (a start that names the variable). */
+    public boolean isGiven(VariableScope scope) {
+        return scope.getVariable(name) != null;
+    }
+
     /** True for a flag that is set and true (absent reads as false); for any other kind, whether it has a value. */
     public boolean isSet(VariableScope scope) {
         T value = get(scope);
@@ -132,6 +138,11 @@ public final class ProcessVariable<T> {
 
     public void set(VariableScope scope, T value) {
         scope.setVariable(name, value == null ? null : write.apply(value));
+    }
+
+    /** Sets a transient value: readable in this transaction only, never stored (a gateway right after the step). */
+    public void setTransient(VariableScope scope, T value) {
+        scope.setVariable(name, Variables.untypedValue(value == null ? null : write.apply(value), true));
     }
 
     public void setLocal(VariableScope scope, T value) {

@@ -86,7 +86,7 @@ class BackupUnderFaultsTest {
         when(execution.getCurrentActivityId()).thenReturn("Task_PlanBackup");
         when(execution.getProcessInstance()).thenReturn(execution); // a backup started on its own
 
-        assertThatThrownBy(() -> new PlanWparBackupDelegate(backups).execute(execution))
+        assertThatThrownBy(() -> new WparBackupSteps().planWparBackupDelegate(backups).execute(execution))
                 .isInstanceOfSatisfying(BpmnError.class, e -> {
                     assertThat(e.getErrorCode()).isEqualTo("HOST_UNREACHABLE");
                     assertThat(e.getMessage()).contains("CONNECT_REFUSED on lpar00");
@@ -94,7 +94,7 @@ class BackupUnderFaultsTest {
         // after savewpar the same failure stays a job retry: the restart of a stopped WPAR waits for the host
         when(execution.getVariable("wasActive")).thenReturn(true);
         when(execution.getVariable("consistencyMode")).thenReturn("STOP");
-        assertThatThrownBy(() -> new RestoreConsistencyDelegate(backups).execute(execution))
+        assertThatThrownBy(() -> new WparBackupSteps().restoreConsistencyDelegate(backups).execute(execution))
                 .isInstanceOf(SshException.class);
     }
 
