@@ -65,10 +65,10 @@ public final class ProcessVariable<T> {
                 : v.toString().isBlank() ? null : Instant.parse(v.toString().strip()), Date::from);
     }
 
-    /** A list of names, stored as comma-separated text (readable in Cockpit, no serialized objects). */
+    /** A list of names stored as comma-separated text (readable in Cockpit, no serialized objects); blank is absent. */
     public static ProcessVariable<List<String>> list(String name) {
-        return new ProcessVariable<>(name, v -> Arrays.stream(v.toString().split(",")).map(String::strip)
-                .filter(s -> !s.isEmpty()).toList(), l -> String.join(",", l));
+        return new ProcessVariable<>(name, v -> v.toString().isBlank() ? null : Arrays.stream(v.toString().split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList(), l -> String.join(",", l));
     }
 
     /** An enum constant, stored as its name. */
