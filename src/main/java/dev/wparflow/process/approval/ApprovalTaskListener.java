@@ -38,7 +38,7 @@ public class ApprovalTaskListener implements TaskListener {
         }
     }
 
-    static final String ESCALATED_TASK = "Task_ApproveEscalatedChange";
+    static final String ESCALATED_TASK = ChangeApprovalModel.TASK_APPROVE_ESCALATED_CHANGE;
     /** ACT_RU_TASK.NAME_ holds 255 characters. */
     static final int MAX_TITLE = 255;
 
