@@ -1,5 +1,6 @@
 package dev.wparflow.process.backup.wpar;
 
+import static dev.wparflow.process.backup.wpar.WparBackupModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
@@ -83,7 +84,7 @@ class BackupUnderFaultsTest {
         when(execution.getVariable("host")).thenReturn("lpar00");
         when(execution.getVariable("wpar")).thenReturn("wpr01");
         when(execution.getProcessInstanceId()).thenReturn("pi-1");
-        when(execution.getCurrentActivityId()).thenReturn("Task_PlanBackup");
+        when(execution.getCurrentActivityId()).thenReturn(TASK_PLAN_BACKUP);
         when(execution.getProcessInstance()).thenReturn(execution); // a backup started on its own
 
         assertThatThrownBy(() -> new WparBackupSteps().planWparBackupDelegate(backups).execute(execution))
