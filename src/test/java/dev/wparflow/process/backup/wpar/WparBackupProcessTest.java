@@ -64,7 +64,7 @@ class WparBackupProcessTest {
             boolean locked = attempt >= lockFreeFromAttempt;
             e.setVariable("wparLocked", locked);
             if (locked) {
-                return; // as LockWparForBackupDelegate: the other variables only while the lock is busy
+                return; // as lockWparForBackupDelegate: the other variables only while the lock is busy
             }
             e.setVariable("lockAttempts", attempt);
             if (attempt >= lockAttempts) {
@@ -74,7 +74,7 @@ class WparBackupProcessTest {
             }
         });
         behaviour.put("planWparBackupDelegate", e -> {
-            // as PlanWparBackupDelegate: only what differs from Defined / NONE
+            // as planWparBackupDelegate: only what differs from Defined / NONE
             if (activeWithPolicy != null) {
                 e.setVariable("wasActive", true);
             }
@@ -232,7 +232,7 @@ class WparBackupProcessTest {
             JavaDelegate normal = behaviour.get(failing);
             boolean verifying = failing.equals("verifyImageDelegate");
             behaviour.put(failing, verifying
-                    ? e -> { // as VerifyImageDelegate: a rejected image is an outcome
+                    ? e -> { // as verifyImageDelegate: a rejected image is an outcome
                         e.setVariable("failureCode", "SOME_REFUSAL");
                         e.setVariable("failureReason", failing + " refused");
                     }
