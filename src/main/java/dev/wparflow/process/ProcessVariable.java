@@ -65,6 +65,15 @@ public final class ProcessVariable<T> {
                 : v.toString().isBlank() ? null : Instant.parse(v.toString().strip()), Date::from);
     }
 
+    /**
+     * A date-time as ISO-8601 text, kept as given (a zone or offset is optional, so not an {@link Instant}); a Date
+     * (REST clients may send one) reads as its instant.
+     */
+    public static ProcessVariable<String> dateTimeText(String name) {
+        return new ProcessVariable<>(name, v -> v instanceof Date d ? d.toInstant().toString()
+                : v.toString().isBlank() ? null : v.toString().strip(), s -> s);
+    }
+
     /** A list of names stored as comma-separated text (readable in Cockpit, no serialized objects); blank is absent. */
     public static ProcessVariable<List<String>> list(String name) {
         return new ProcessVariable<>(name, v -> v.toString().isBlank() ? null : Arrays.stream(v.toString().split(","))

@@ -2,8 +2,6 @@ package dev.wparflow.process.relocation.request;
 
 import static dev.wparflow.process.ProcessVariable.*;
 
-import java.util.Date;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 import dev.wparflow.process.Operation;
@@ -23,7 +21,7 @@ public final class RelocationVariables {
     public static final ProcessVariable<String> MODE = string("mode");
     public static final ProcessVariable<Boolean> VALIDATE_ONLY = flag("validateOnly");
     /** optional ISO-8601 date-time; the move waits for it after the approval */
-    public static final ProcessVariable<String> MAINTENANCE_WINDOW_START = string("maintenanceWindowStart");
+    public static final ProcessVariable<String> MAINTENANCE_WINDOW_START = dateTimeText("maintenanceWindowStart");
     /** shows who started the relocation, the requester of its approval (read from the engine, see Operation) */
     public static final ProcessVariable<String> REQUESTER = string("requester");
     /** the start form's "choose for me" box: the arriving LPAR is then ignored */
@@ -73,12 +71,6 @@ public final class RelocationVariables {
     private RelocationVariables() {
     }
 
-    /** The window as text; a Date variable (REST clients may send one) becomes its ISO-8601 instant. */
-    static String window(DelegateExecution execution) {
-        return execution.getVariable(MAINTENANCE_WINDOW_START.name()) instanceof Date d ? d.toInstant().toString()
-                : MAINTENANCE_WINDOW_START.get(execution);
-    }
-
     public static int lockAttempts(DelegateExecution execution) {
         return LOCK_ATTEMPTS.orElse(execution, 0);
     }
@@ -87,7 +79,7 @@ public final class RelocationVariables {
     public static RelocationRequest request(DelegateExecution execution) {
         return new RelocationRequest(WPAR.get(execution), DEPARTING_LPAR.get(execution),
                 CHOOSE_FOR_ME.isSet(execution) ? null : ARRIVING_LPAR.get(execution), MODE.get(execution),
-                VALIDATE_ONLY.isSet(execution), window(execution), Operation.startedBy(execution),
+                VALIDATE_ONLY.isSet(execution), MAINTENANCE_WINDOW_START.get(execution), Operation.startedBy(execution),
                 execution.getProcessInstanceId());
     }
 }
