@@ -22,6 +22,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.wparflow.engine.database.RuntimeTableStatistics;
 import dev.wparflow.engine.history.PerProcessHistoryLevel;
 import dev.wparflow.engine.history.PerProcessHistoryPlugin;
+import dev.wparflow.process.backup.host.HostBackupVariables;
 
 /**
  * {@code bench engine-floor [--hosts N] [--wpars-per-host M] [--savewpar-seconds S] [--per-host C] [--threads T]
@@ -198,9 +199,9 @@ public final class EngineFloorBench {
     /** Take a global slot, give it back: a variable set and cleared per WPAR, as ours. */
     static final JavaDelegate SLOT = e -> e.setVariable("slot", e.getVariable("slot") == null ? "lane" : null);
 
-    /** A lane claims the host's next WPAR (our ClaimNextWparDelegate does it in the database). */
+    /** A lane claims the host's next WPAR (our claimNextWparDelegate does it in the database). */
     static final JavaDelegate CLAIM = e -> {
-        String wpar = PENDING.get((String) e.getVariable("host")).poll();
+        String wpar = PENDING.get(HostBackupVariables.HOST.get(e)).poll();
         e.setVariable("wpar", wpar);
         e.setVariable("itemId", wpar == null ? null : e.getVariable("host") + "/" + wpar);
     };

@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricProcessInstanceEntity;
 
+import dev.wparflow.aix.Origin;
+
 /**
  * The operation an execution works for: the top-level process instance an operator started (a relocation, a restore,
  * a fleet backup), of which called processes are parts. What belongs to the operation rather than to a step (who
@@ -40,5 +42,10 @@ public final class Operation {
         HistoricProcessInstanceEntity started = command.getHistoricProcessInstanceManager()
                 .findHistoricProcessInstance(idOf(execution));
         return started != null ? started.getStartUserId() : command.getAuthenticatedUserId();
+    }
+
+    /** Names the instance and the step in the transcripts of the commands a step runs. */
+    public static Origin origin(DelegateExecution execution) {
+        return new Origin(execution.getProcessInstanceId(), execution.getCurrentActivityId());
     }
 }

@@ -40,6 +40,10 @@ import dev.wparflow.simulator.FleetOptions;
 import dev.wparflow.testsupport.FleetApplication;
 import dev.wparflow.testsupport.TestDatabase;
 import dev.wparflow.testsupport.TestUsers;
+import dev.wparflow.process.approval.ChangeApprovalModel;
+import dev.wparflow.process.relocation.request.RelocationModel;
+import dev.wparflow.process.restore.wpar.WparRestoreModel;
+import dev.wparflow.process.relocation.staticmove.StaticRelocationModel;
 
 /**
  * The approval bypasses of issue 15, tried over the REST API as an attacker with an operator's (or an approver's, or an
@@ -223,7 +227,7 @@ public abstract class AbstractApprovalBypassIT {
                             "riskLevel", value("low"), "decision", value("approve"), "approvers", value("approver"),
                             "approvalCount", value(1), "quorum", value(1)),
                             "startInstructions", List.of(Map.of("type", "startBeforeActivity",
-                                    "activityId", "EndEvent_ChangeApproved"))),
+                                    "activityId", ChangeApprovalModel.END_EVENT_CHANGE_APPROVED))),
                     Map.class);
             assertThat(started.getStatusCode().is2xxSuccessful()).as(user + ": " + started.getBody()).isFalse();
             assertThat(history.createHistoricProcessInstanceQuery()
@@ -241,7 +245,7 @@ public abstract class AbstractApprovalBypassIT {
                 Map.of("variables", Map.of("host", value("lpar00"), "wpar", value("wpr00"),
                         "existing", value("remove")),
                         "startInstructions", List.of(Map.of("type", "startBeforeActivity",
-                                "activityId", "Task_SetAsideExisting"))),
+                                "activityId", WparRestoreModel.TASK_SET_ASIDE_EXISTING))),
                 Map.class);
         assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
         String restore = (String) started.getBody().get("id");
@@ -262,7 +266,7 @@ public abstract class AbstractApprovalBypassIT {
                 Map.of("variables", Map.of("wpar", value("wpr00"), "departingLpar", value("lpar00"),
                         "arrivingLpar", value("lpar01"), "mode", value("static")),
                         "startInstructions", List.of(Map.of("type", "startBeforeActivity",
-                                "activityId", "CallActivity_StaticRelocation"))),
+                                "activityId", RelocationModel.CALL_ACTIVITY_STATIC_RELOCATION))),
                 Map.class);
         assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
         String relocation = (String) started.getBody().get("id");
@@ -349,7 +353,7 @@ public abstract class AbstractApprovalBypassIT {
         String operation = relocate("operator", Map.of());
         String part = approvalTask(operation).getProcessInstanceId();
         app.getBean(RemoteRunRepository.class).insert("wf-" + part + ".Task_SaveWpar", "lpar00",
-                "savewpar -f /images/wpr00.bff wpr00", part, "Task_SaveWpar");
+                "savewpar -f /images/wpr00.bff wpr00", part, StaticRelocationModel.TASK_SAVE_WPAR);
         app.getBean(CommandTranscriptService.class).record(new CommandTranscriptService.Entry(part, "Task_StopWpar",
                 "lpar00", "stopwpar -N wpr00", 0, null, java.time.Instant.now(), Duration.ofMillis(120), "secret out",
                 ""));

@@ -30,7 +30,7 @@ public class ApprovalTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         switch (task.getEventName()) {
-            case EVENTNAME_CREATE -> task.setName(title(task.getTaskDefinitionKey(), (String) task.getVariable(SUMMARY)));
+            case EVENTNAME_CREATE -> task.setName(title(task.getTaskDefinitionKey(), SUMMARY.get(task)));
             case EVENTNAME_ASSIGNMENT -> refuseRequester(change(task), task.getAssignee(), "claim");
             case EVENTNAME_COMPLETE -> recordDecision(task);
             default -> {
@@ -38,7 +38,7 @@ public class ApprovalTaskListener implements TaskListener {
         }
     }
 
-    static final String ESCALATED_TASK = "Task_ApproveEscalatedChange";
+    static final String ESCALATED_TASK = ChangeApprovalModel.TASK_APPROVE_ESCALATED_CHANGE;
     /** ACT_RU_TASK.NAME_ holds 255 characters. */
     static final int MAX_TITLE = 255;
 
@@ -62,9 +62,8 @@ public class ApprovalTaskListener implements TaskListener {
                     + "another approver must decide");
         }
         String decision = decision(task);
-        Object given = task.getVariable(REASON);
-        String reason = given == null ? null : given.toString().trim();
-        if (reason == null || reason.isEmpty()) {
+        String reason = REASON.get(task);
+        if (reason == null) {
             throw new BadUserRequestException("a reason is required to " + decision + " a change");
         }
         record.decide(change.approvalInstanceId(), approver, decision, reason, task.getId());
@@ -76,11 +75,11 @@ public class ApprovalTaskListener implements TaskListener {
 
     /** Writes what the record says into the variables that show it (Cockpit, the callers' output mappings). */
     static void reflect(VariableScope scope, ChangeApprovalRecord.Change change, ChangeOutcome outcome) {
-        scope.setVariable(REQUESTER, change.requester());
-        scope.setVariable(QUORUM, change.quorum());
-        scope.setVariable(DECISION, outcome.decision());
-        scope.setVariable(DECIDED_BY, outcome.decidedBy());
-        scope.setVariable(REASON, outcome.reason());
+        REQUESTER.set(scope, change.requester());
+        QUORUM.set(scope, change.quorum());
+        DECISION.set(scope, outcome.decision());
+        DECIDED_BY.set(scope, outcome.decidedBy());
+        REASON.set(scope, outcome.reason());
         ChangeApprovalVariables.setApprovers(scope, outcome.approvers());
     }
 
@@ -108,10 +107,10 @@ public class ApprovalTaskListener implements TaskListener {
     }
 
     private static String decision(DelegateTask task) {
-        Object value = task.getVariable(DECISION);
-        String decision = value == null ? "" : value.toString().trim().toLowerCase();
+        String given = DECISION.get(task);
+        String decision = given == null ? "" : given.toLowerCase();
         if (!APPROVE.equals(decision) && !REJECT.equals(decision)) {
-            throw new BadUserRequestException("decision must be 'approve' or 'reject', not '" + value + "'");
+            throw new BadUserRequestException("decision must be 'approve' or 'reject', not '" + decision + "'");
         }
         return decision;
     }

@@ -1,5 +1,6 @@
 package dev.wparflow.process.approval;
 
+import static dev.wparflow.process.ProcessVariable.names;
 import static dev.wparflow.process.approval.ChangeApprovalVariables.*;
 
 import org.springframework.context.annotation.Bean;
@@ -19,13 +20,13 @@ class ChangeApprovalInputs {
     @Bean
     InputContract changeApprovalContract() {
         return InputContract.operation(PROCESS_ID,
-                InputRules.oneLine(SUMMARY, ValidateChangeRequestListener.MAX_SUMMARY_LENGTH).mandatory(),
-                InputField.text(PLAN).mandatory(),
-                InputRules.oneOf(RISK_LEVEL, "low", "medium", "high").mandatory(),
-                InputField.number(QUORUM, 1, ValidateChangeRequestListener.MAX_QUORUM).defaultValue("1"),
-                InputRules.duration(APPROVAL_TIMEOUT).defaultValue("wparflow.approval.timeout (PT24H)"),
-                InputRules.duration(ESCALATION_TIMEOUT).defaultValue("wparflow.approval.escalation-timeout (PT24H)"))
+                InputRules.oneLine(SUMMARY.name(), ValidateChangeRequestListener.MAX_SUMMARY_LENGTH).mandatory(),
+                InputField.text(PLAN.name()).mandatory(),
+                InputRules.oneOf(RISK_LEVEL.name(), "low", "medium", "high").mandatory(),
+                InputField.number(QUORUM.name(), 1, ValidateChangeRequestListener.MAX_QUORUM).defaultValue("1"),
+                InputRules.duration(APPROVAL_TIMEOUT.name()).defaultValue("wparflow.approval.timeout (PT24H)"),
+                InputRules.duration(ESCALATION_TIMEOUT.name()).defaultValue("wparflow.approval.escalation-timeout (PT24H)"))
                 .calledBy("WparRelocationProcess", "WparRestoreProcess")
-                .internal(REQUESTER, INITIATOR, DECISION, REASON, APPROVERS, APPROVAL_COUNT, DECIDED_BY);
+                .internal(names(REQUESTER, INITIATOR, DECISION, REASON, APPROVERS, APPROVAL_COUNT, DECIDED_BY));
     }
 }

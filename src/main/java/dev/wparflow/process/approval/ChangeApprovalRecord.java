@@ -104,7 +104,7 @@ public class ChangeApprovalRecord {
     public void reflectOutcome(DelegateExecution execution) {
         String id = execution.getProcessInstanceId();
         change(id).ifPresentOrElse(c -> ApprovalTaskListener.reflect(execution, c, outcome(id)), () -> {
-            execution.setVariable(ChangeApprovalVariables.DECISION, ChangeOutcome.UNRECORDED.decision());
+            ChangeApprovalVariables.DECISION.set(execution, ChangeOutcome.UNRECORDED.decision());
             ChangeApprovalVariables.setApprovers(execution, List.of());
         });
     }

@@ -1,10 +1,13 @@
 package dev.wparflow.process.approval;
 
+import static dev.wparflow.process.ProcessVariable.*;
+
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+
+import dev.wparflow.process.ProcessVariable;
 
 /** Variables of ChangeApprovalProcess, with typed accessors. */
 public final class ChangeApprovalVariables {
@@ -12,24 +15,25 @@ public final class ChangeApprovalVariables {
     public static final String PROCESS_ID = "ChangeApprovalProcess";
 
     // inputs
-    public static final String REQUESTER = "requester";
-    public static final String SUMMARY = "summary";
-    public static final String PLAN = "plan";
-    public static final String RISK_LEVEL = "riskLevel";
-    public static final String QUORUM = "quorum";
-    public static final String APPROVAL_TIMEOUT = "approvalTimeout";
-    public static final String ESCALATION_TIMEOUT = "escalationTimeout";
+    public static final ProcessVariable<String> REQUESTER = string("requester");
+    public static final ProcessVariable<String> SUMMARY = string("summary");
+    public static final ProcessVariable<String> PLAN = string("plan");
+    public static final ProcessVariable<String> RISK_LEVEL = string("riskLevel");
+    public static final ProcessVariable<Integer> QUORUM = integer("quorum");
+    public static final ProcessVariable<String> APPROVAL_TIMEOUT = string("approvalTimeout");
+    public static final ProcessVariable<String> ESCALATION_TIMEOUT = string("escalationTimeout");
     /** set by the start event from the authenticated user, if any */
-    public static final String INITIATOR = "initiator";
+    public static final ProcessVariable<String> INITIATOR = string("initiator");
 
     // the approval form
-    public static final String DECISION = "decision";
-    public static final String REASON = "reason";
+    public static final ProcessVariable<String> DECISION = string("decision");
+    public static final ProcessVariable<String> REASON = string("reason");
 
     // outputs and bookkeeping
-    public static final String APPROVERS = "approvers";
-    public static final String APPROVAL_COUNT = "approvalCount";
-    public static final String DECIDED_BY = "decidedBy";
+    /** Approvers are kept as a comma-separated string: readable in Cockpit, no serialized objects. */
+    public static final ProcessVariable<List<String>> APPROVERS = list("approvers");
+    public static final ProcessVariable<Integer> APPROVAL_COUNT = integer("approvalCount");
+    public static final ProcessVariable<String> DECIDED_BY = string("decidedBy");
 
     public static final String APPROVE = "approve";
     public static final String REJECT = "reject";
@@ -39,29 +43,23 @@ public final class ChangeApprovalVariables {
     }
 
     public static String requester(VariableScope scope) {
-        return (String) scope.getVariable(REQUESTER);
+        return REQUESTER.get(scope);
     }
 
     public static int quorum(VariableScope scope) {
-        return ((Number) scope.getVariable(QUORUM)).intValue();
+        return QUORUM.require(scope);
     }
 
     public static int approvalCount(VariableScope scope) {
-        Object count = scope.getVariable(APPROVAL_COUNT);
-        return count == null ? 0 : ((Number) count).intValue();
+        return APPROVAL_COUNT.orElse(scope, 0);
     }
 
-    /** Approvers are kept as a comma-separated string: readable in Cockpit, no serialized objects. */
     public static List<String> approvers(VariableScope scope) {
-        String joined = (String) scope.getVariable(APPROVERS);
-        if (joined == null || joined.isBlank()) {
-            return new ArrayList<>();
-        }
-        return new ArrayList<>(Arrays.asList(joined.split(",")));
+        return new ArrayList<>(APPROVERS.orElse(scope, List.of()));
     }
 
     public static void setApprovers(VariableScope scope, List<String> approvers) {
-        scope.setVariable(APPROVERS, String.join(",", approvers));
-        scope.setVariable(APPROVAL_COUNT, approvers.size());
+        APPROVERS.set(scope, approvers);
+        APPROVAL_COUNT.set(scope, approvers.size());
     }
 }

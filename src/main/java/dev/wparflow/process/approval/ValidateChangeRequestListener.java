@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 import dev.wparflow.process.Operation;
+import dev.wparflow.process.ProcessVariable;
 
 /**
  * Runs synchronously on the start event, so a bad request fails the caller's start call (REST 400
@@ -43,46 +44,45 @@ public class ValidateChangeRequestListener implements ExecutionListener {
         }
         if (!Operation.called(execution)) {
             // started on its own: a name passed in must be the caller's; nobody files a change in another's name
-            for (String name : List.of(REQUESTER, INITIATOR)) {
-                String named = text(execution, name);
+            for (ProcessVariable<String> name : List.of(REQUESTER, INITIATOR)) {
+                String named = name.get(execution);
                 if (named != null && !named.equals(requester)) {
-                    throw invalid(name + " '" + named + "' differs from the authenticated user '" + requester + "'");
+                    throw invalid(name.name() + " '" + named + "' differs from the authenticated user '" + requester + "'");
                 }
             }
         }
-        String summary = text(execution, SUMMARY);
+        String summary = SUMMARY.get(execution);
         if (summary == null || summary.contains("\n") || summary.length() > MAX_SUMMARY_LENGTH) {
             throw invalid("summary must be one line of at most " + MAX_SUMMARY_LENGTH + " characters");
         }
-        if (text(execution, PLAN) == null) {
+        if (PLAN.get(execution) == null) {
             throw invalid("plan is required");
         }
-        String risk = text(execution, RISK_LEVEL);
+        String risk = RISK_LEVEL.get(execution);
         if (risk == null || !RISK_LEVELS.contains(risk)) {
             throw invalid("riskLevel must be one of low, medium, high");
         }
-        Object quorum = execution.getVariable(QUORUM);
-        int approvalsNeeded = quorum == null ? 1 : parseQuorum(quorum);
+        int approvalsNeeded = quorum(execution);
 
         // the record decides from now on; the variables below only show it
         record.request(execution.getProcessInstanceId(), Operation.idOf(execution), requester, approvalsNeeded);
-        execution.setVariable(REQUESTER, requester);
-        execution.setVariable(INITIATOR, requester);
-        execution.setVariable(RISK_LEVEL, risk);
-        execution.setVariable(QUORUM, approvalsNeeded);
-        execution.setVariable(APPROVAL_TIMEOUT, duration(execution, APPROVAL_TIMEOUT, settings.timeout()));
-        execution.setVariable(ESCALATION_TIMEOUT,
-                duration(execution, ESCALATION_TIMEOUT, settings.escalationTimeout()));
+        REQUESTER.set(execution, requester);
+        INITIATOR.set(execution, requester);
+        RISK_LEVEL.set(execution, risk);
+        QUORUM.set(execution, approvalsNeeded);
+        APPROVAL_TIMEOUT.set(execution, duration(execution, APPROVAL_TIMEOUT, settings.timeout()));
+        ESCALATION_TIMEOUT.set(execution, duration(execution, ESCALATION_TIMEOUT, settings.escalationTimeout()));
         ChangeApprovalVariables.setApprovers(execution, List.of());
-        execution.removeVariable(DECISION);
-        execution.removeVariable(REASON);
-        execution.removeVariable(DECIDED_BY);
+        DECISION.remove(execution);
+        REASON.remove(execution);
+        DECIDED_BY.remove(execution);
     }
 
-    private static int parseQuorum(Object value) {
+    /** The quorum given (default 1). */
+    private static int quorum(DelegateExecution execution) {
         int quorum;
         try {
-            quorum = value instanceof Number n ? n.intValue() : Integer.parseInt(value.toString().trim());
+            quorum = QUORUM.orElse(execution, 1);
         } catch (NumberFormatException e) {
             throw invalid("quorum must be a whole number");
         }
@@ -92,29 +92,22 @@ public class ValidateChangeRequestListener implements ExecutionListener {
         return quorum;
     }
 
-    private static String duration(DelegateExecution execution, String name, Duration fallback) {
-        String given = text(execution, name);
+    private static String duration(DelegateExecution execution, ProcessVariable<String> name, Duration fallback) {
+        String given = name.get(execution);
         if (given == null) {
             return fallback.toString();
         }
         try {
             Duration parsed = Duration.parse(given);
             if (parsed.isNegative() || parsed.isZero()) {
-                throw invalid(name + " must be positive");
+                throw invalid(name.name() + " must be positive");
             }
             return parsed.toString();
         } catch (DateTimeParseException e) {
-            throw invalid(name + " must be an ISO-8601 duration such as PT24H");
+            throw invalid(name.name() + " must be an ISO-8601 duration such as PT24H");
         }
     }
 
-    private static String text(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        return value.toString().trim();
-    }
 
     private static BadUserRequestException invalid(String why) {
         return new BadUserRequestException("invalid change request: " + why);

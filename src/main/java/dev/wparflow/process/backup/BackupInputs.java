@@ -1,5 +1,7 @@
 package dev.wparflow.process.backup;
 
+import static dev.wparflow.process.ProcessVariable.names;
+
 import java.util.List;
 
 import org.springframework.context.annotation.Bean;
@@ -9,6 +11,7 @@ import dev.wparflow.engine.InputContract;
 import dev.wparflow.engine.InputField;
 import dev.wparflow.process.InputRules;
 import dev.wparflow.process.backup.fleet.FleetBackupVariables;
+import dev.wparflow.process.backup.host.HostBackupVariables;
 import dev.wparflow.process.backup.wpar.WparBackupVariables;
 
 /**
@@ -19,39 +22,39 @@ import dev.wparflow.process.backup.wpar.WparBackupVariables;
 @Configuration(proxyBeanMethods = false)
 class BackupInputs {
 
-    static final String HOST_BACKUP_PROCESS_ID = "HostBackupProcess";
-
     @Bean
     InputContract wparBackupContract(InputRules rules) {
         return InputContract.operation(WparBackupVariables.PROCESS_ID,
-                rules.host(WparBackupVariables.HOST).mandatory(),
-                InputRules.wpar(WparBackupVariables.WPAR).mandatory(),
-                InputRules.oneOfIgnoringCase(WparBackupVariables.CONSISTENCY, "none", "stop", "quiesce")
+                rules.host(WparBackupVariables.HOST.name()).mandatory(),
+                InputRules.wpar(WparBackupVariables.WPAR.name()).mandatory(),
+                InputRules.oneOfIgnoringCase(WparBackupVariables.CONSISTENCY.name(), "none", "stop", "quiesce")
                         .defaultValue("wparflow.backup.policies / wparflow.backup.consistency (none)"))
-                .calledBy(HOST_BACKUP_PROCESS_ID)
-                .internal(WparBackupVariables.BACKUP_RUN_ID, WparBackupVariables.ITEM_ID, WparBackupVariables.OSLEVEL,
-                        WparBackupVariables.REQUESTED_AT, WparBackupVariables.IMAGE_PATH, WparBackupVariables.SAVE_RUN_ID,
-                        WparBackupVariables.IMAGE_ID, WparBackupVariables.MODE, WparBackupVariables.WAS_ACTIVE);
+                .calledBy(HostBackupVariables.PROCESS_ID)
+                .internal(names(WparBackupVariables.BACKUP_RUN_ID, WparBackupVariables.ITEM_ID,
+                        WparBackupVariables.OSLEVEL, WparBackupVariables.REQUESTED_AT, WparBackupVariables.IMAGE_PATH,
+                        WparBackupVariables.SAVE_RUN_ID, WparBackupVariables.IMAGE_ID, WparBackupVariables.MODE,
+                        WparBackupVariables.WAS_ACTIVE));
     }
 
     @Bean
     InputContract hostBackupContract() {
-        return InputContract.subProcess(HOST_BACKUP_PROCESS_ID, FleetBackupVariables.PROCESS_ID);
+        return InputContract.subProcess(HostBackupVariables.PROCESS_ID, FleetBackupVariables.PROCESS_ID);
     }
 
     @Bean
     InputContract fleetBackupContract(InputRules rules, BackupSettings settings) {
         return InputContract.operation(FleetBackupVariables.PROCESS_ID,
-                InputField.text(FleetBackupVariables.SCOPE).maxLength(4000).defaultValue("all")
+                InputField.text(FleetBackupVariables.SCOPE.name()).maxLength(4000).defaultValue("all")
                         .rule("all, host:NAME[,NAME...] (hosts of the inventory) or group:NAME (wparflow.backup.groups)",
                                 scope -> scope(rules, settings, scope)),
-                InputField.number(FleetBackupVariables.PER_HOST, 1, 64).defaultValue("wparflow.backup.per-host (2)"),
-                InputField.number(FleetBackupVariables.GLOBAL_LIMIT, 0, 10_000)
+                InputField.number(FleetBackupVariables.PER_HOST.name(), 1, 64)
+                        .defaultValue("wparflow.backup.per-host (2)"),
+                InputField.number(FleetBackupVariables.GLOBAL_LIMIT.name(), 0, 10_000)
                         .defaultValue("wparflow.backup.global-limit (0: none)"),
-                InputRules.oneOfIgnoringCase(FleetBackupVariables.CONSISTENCY, "none", "stop", "quiesce")
+                InputRules.oneOfIgnoringCase(FleetBackupVariables.CONSISTENCY.name(), "none", "stop", "quiesce")
                         .defaultValue("per WPAR, as configured"))
-                .internal(FleetBackupVariables.BACKUP_RUN_ID, FleetBackupVariables.HOSTS, FleetBackupVariables.OSLEVEL,
-                        FleetBackupVariables.SUMMARY);
+                .internal(names(FleetBackupVariables.BACKUP_RUN_ID, FleetBackupVariables.HOSTS,
+                        HostBackupVariables.OSLEVEL, FleetBackupVariables.SUMMARY));
     }
 
     static String scope(InputRules rules, BackupSettings settings, String scope) {

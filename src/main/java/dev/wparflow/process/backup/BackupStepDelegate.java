@@ -6,13 +6,29 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 import dev.wparflow.ssh.SshException;
 import dev.wparflow.ssh.SshFailure;
-import dev.wparflow.process.backup.wpar.WparBackupVariables;
 
 /**
  * Turns a {@link BackupRefusal} into a BpmnError (business lane); everything else stays an exception, except in the
- * steps that {@link #unreachableHostIsOutcome() say so}.
+ * steps that {@link #unreachableHostIsOutcome() say so}. The models' steps-configuration classes make their steps with
+ * {@link #step} and {@link #beforeSave}.
  */
 public abstract class BackupStepDelegate implements JavaDelegate {
+
+    /** What one step does with its execution. */
+    @FunctionalInterface
+    public interface Step {
+        void run(DelegateExecution execution);
+    }
+
+    /** A step whose host, if it takes no connection, is a job retry and, if it stays away, an incident. */
+    public static BackupStepDelegate step(Step step) {
+        return new Lambda(step, false);
+    }
+
+    /** A step before savewpar: a host that takes no connection ends the WPAR's backup as HOST_UNREACHABLE. */
+    public static BackupStepDelegate beforeSave(Step step) {
+        return new Lambda(step, true);
+    }
 
     static final String HOST_UNREACHABLE = "HOST_UNREACHABLE";
 
@@ -54,12 +70,24 @@ public abstract class BackupStepDelegate implements JavaDelegate {
         return null;
     }
 
-    protected static String s(DelegateExecution e, String name) {
-        return WparBackupVariables.string(e, name);
-    }
+    private static final class Lambda extends BackupStepDelegate {
 
-    protected static Integer i(DelegateExecution e, String name) {
-        Object v = e.getVariable(name);
-        return v == null ? null : v instanceof Number n ? n.intValue() : Integer.valueOf(v.toString());
+        private final Step step;
+        private final boolean unreachableHostIsOutcome;
+
+        Lambda(Step step, boolean unreachableHostIsOutcome) {
+            this.step = step;
+            this.unreachableHostIsOutcome = unreachableHostIsOutcome;
+        }
+
+        @Override
+        protected void step(DelegateExecution execution) {
+            step.run(execution);
+        }
+
+        @Override
+        protected boolean unreachableHostIsOutcome() {
+            return unreachableHostIsOutcome;
+        }
     }
 }

@@ -12,6 +12,6 @@ class FleetDiscoveryInputs {
     @Bean
     InputContract fleetDiscoveryContract() {
         return InputContract.operation(FleetDiscoveryVariables.PROCESS_ID)
-                .internal(FleetDiscoveryVariables.INITIATOR);
+                .internal(FleetDiscoveryVariables.INITIATOR.name());
     }
 }

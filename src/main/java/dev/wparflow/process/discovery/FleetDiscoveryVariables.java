@@ -1,9 +1,10 @@
 package dev.wparflow.process.discovery;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.VariableScope;
+import static dev.wparflow.process.ProcessVariable.*;
 
-import dev.wparflow.aix.Origin;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+import dev.wparflow.process.ProcessVariable;
 
 /**
  * Variables of FleetDiscoveryProcess: counts only; the discovered data and the per-host results are in our tables
@@ -19,18 +20,18 @@ public final class FleetDiscoveryVariables {
     public static final String REQUESTED_MESSAGE = "FleetDiscoveryRequested";
 
     /** set by the message start event from the authenticated user (empty when the timer started the run) */
-    public static final String INITIATOR = "initiator";
+    public static final ProcessVariable<String> INITIATOR = string("initiator");
     /** the multi-instance element: one LPAR name per instance */
-    public static final String LPAR_NAME = "lparName";
+    public static final ProcessVariable<String> LPAR_NAME = string("lparName");
     /** local to one instance: whether its host was discovered */
-    public static final String HOST_OK = "hostOk";
+    public static final ProcessVariable<Boolean> HOST_OK = flag("hostOk");
 
-    public static final String SYSTEMS_TOTAL = "systemsTotal";
-    public static final String SYSTEMS_FAILED = "systemsFailed";
-    public static final String HOSTS_TOTAL = "hostsTotal";
-    public static final String HOSTS_OK = "hostsOk";
-    public static final String HOSTS_FAILED = "hostsFailed";
-    public static final String WPAR_COUNT = "wparCount";
+    public static final ProcessVariable<Integer> SYSTEMS_TOTAL = integer("systemsTotal");
+    public static final ProcessVariable<Integer> SYSTEMS_FAILED = integer("systemsFailed");
+    public static final ProcessVariable<Integer> HOSTS_TOTAL = integer("hostsTotal");
+    public static final ProcessVariable<Integer> HOSTS_OK = integer("hostsOk");
+    public static final ProcessVariable<Integer> HOSTS_FAILED = integer("hostsFailed");
+    public static final ProcessVariable<Integer> WPAR_COUNT = integer("wparCount");
 
     private FleetDiscoveryVariables() {
     }
@@ -38,23 +39,5 @@ public final class FleetDiscoveryVariables {
     /** The discovery run id: the process instance id. */
     public static String runId(DelegateExecution execution) {
         return execution.getProcessInstanceId();
-    }
-
-    public static String initiator(VariableScope scope) {
-        return (String) scope.getVariable(INITIATOR);
-    }
-
-    public static String lparName(VariableScope scope) {
-        return (String) scope.getVariable(LPAR_NAME);
-    }
-
-    public static int hostsFailed(VariableScope scope) {
-        Object v = scope.getVariable(HOSTS_FAILED);
-        return v == null ? 0 : ((Number) v).intValue();
-    }
-
-    /** Transcripts of the commands a step runs name its instance and activity. */
-    public static Origin origin(DelegateExecution execution) {
-        return new Origin(execution.getProcessInstanceId(), execution.getCurrentActivityId());
     }
 }

@@ -79,14 +79,14 @@ public class RefusalNoticePlugin extends AbstractProcessEnginePlugin {
                 execution::getVariable), MAX_TITLE);
         String reason = OperationSubject.reason(execution::getVariable);
         var variables = Variables.createVariables()
-                .putValue(RefusalNoticeVariables.OPERATION_ID, instance.getId())
-                .putValue(RefusalNoticeVariables.OPERATION_KEY, definition.getKey())
-                .putValue(RefusalNoticeVariables.OPERATION_STATE, state.name())
-                .putValue(RefusalNoticeVariables.TITLE, title)
-                .putValue(RefusalNoticeVariables.REASON, clip(reason == null ? "(no reason recorded)" : reason,
+                .putValue(RefusalNoticeVariables.OPERATION_ID.name(), instance.getId())
+                .putValue(RefusalNoticeVariables.OPERATION_KEY.name(), definition.getKey())
+                .putValue(RefusalNoticeVariables.OPERATION_STATE.name(), state.name())
+                .putValue(RefusalNoticeVariables.TITLE.name(), title)
+                .putValue(RefusalNoticeVariables.REASON.name(), clip(reason == null ? "(no reason recorded)" : reason,
                         MAX_REASON))
-                .putValue(RefusalNoticeVariables.REQUESTER, requester)
-                .putValue(RefusalNoticeVariables.WAIT, wait.toString());
+                .putValue(RefusalNoticeVariables.REQUESTER.name(), requester)
+                .putValue(RefusalNoticeVariables.WAIT.name(), wait.toString());
         // started by the application, not by whoever ended the operation: the start guard trusts it, and nobody
         // but the requester (the assignee) and administrators gets to see it
         IdentityService identity = execution.getProcessEngineServices().getIdentityService();

@@ -4,7 +4,6 @@ import static dev.wparflow.process.relocation.staticmove.StaticRelocationVariabl
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import dev.wparflow.process.relocation.staticmove.StaticRelocationVariables;
 
 /**
  * Records how a relocation ended (input parameter {@code recordOutcome}: RELOCATED, ROLLED_BACK, REFUSED…) in the
@@ -14,8 +13,6 @@ import dev.wparflow.process.relocation.staticmove.StaticRelocationVariables;
 @Component("recordRelocationOutcomeDelegate")
 public class RecordRelocationOutcomeDelegate extends RelocationStepDelegate {
 
-    static final String RECORD_OUTCOME = "recordOutcome";
-
     private final RelocationRecords records;
 
     public RecordRelocationOutcomeDelegate(RelocationRecords records) {
@@ -24,19 +21,19 @@ public class RecordRelocationOutcomeDelegate extends RelocationStepDelegate {
 
     @Override
     protected void run(DelegateExecution execution) {
-        String outcome = (String) execution.getVariable(RECORD_OUTCOME);
-        String code = string(execution, FAILURE_CODE);
-        String reason = string(execution, FAILURE_REASON);
-        if (reason == null && code == null && string(execution, LOCK_HELD_BY) != null && !RELOCATED.equals(outcome)) {
+        String outcome = RECORD_OUTCOME.get(execution);
+        String code = FAILURE_CODE.get(execution);
+        String reason = FAILURE_REASON.get(execution);
+        if (reason == null && code == null && LOCK_HELD_BY.get(execution) != null && !RELOCATED.equals(outcome)) {
             code = "WPAR_LOCKED";
-            reason = string(execution, LOCK_HELD_BY);
+            reason = LOCK_HELD_BY.get(execution);
         }
         String text = code == null ? reason : code + (reason == null ? "" : ": " + reason);
         Relocation r = relocation(execution);
         records.recordRequest(r.relocationId(), execution.getProcessInstanceId(), r.wpar(), r.departing(),
                 r.arriving(), null, null);
         records.recordOutcome(r.relocationId(), outcome, text);
-        execution.getProcessInstance().setVariable(OUTCOME, outcome);
-        execution.getProcessInstance().setVariable(OUTCOME_REASON, text);
+        OUTCOME.set(execution.getProcessInstance(), outcome);
+        OUTCOME_REASON.set(execution.getProcessInstance(), text);
     }
 }

@@ -9,18 +9,35 @@ import dev.wparflow.process.Operation;
 import dev.wparflow.process.approval.ChangeApprovalRecord;
 
 /**
- * Base of the relocation delegates: a {@link RelocationRefusedException} becomes a {@code BpmnError} with its code
+ * Base of the relocation steps: a {@link RelocationRefusedException} becomes a {@code BpmnError} with its code
  * (caught by a boundary event); anything else propagates for job retry and incident. A step that changes a host runs
  * only for a relocation whose change our record holds approved: even an instance modification that skips the approval
- * ends refused (CHANGE_NOT_APPROVED) before the step touches anything.
+ * ends refused (CHANGE_NOT_APPROVED) before the step touches anything. The models' steps-configuration classes make
+ * their steps with {@link #step} and {@link #changingHost}.
  */
 public abstract class RelocationStepDelegate implements JavaDelegate {
+
+    /** What one step does with its execution. */
+    @FunctionalInterface
+    public interface Step {
+        void run(DelegateExecution execution);
+    }
 
     private ChangeApprovalRecord approvals;
 
     @Autowired
     void setApprovals(ChangeApprovalRecord approvals) {
         this.approvals = approvals;
+    }
+
+    /** A step that reads, records or cleans up: it runs on any path. */
+    public static RelocationStepDelegate step(Step step) {
+        return new Lambda(step, false);
+    }
+
+    /** A step that changes a host (locks, stops, saves, restores, moves): it needs an approved change. */
+    public static RelocationStepDelegate changingHost(Step step) {
+        return new Lambda(step, true);
     }
 
     /** Whether the step changes a host (locks, stops, saves, restores, moves, removes): it needs an approved change. */
@@ -42,4 +59,25 @@ public abstract class RelocationStepDelegate implements JavaDelegate {
     }
 
     protected abstract void run(DelegateExecution execution);
+
+    private static final class Lambda extends RelocationStepDelegate {
+
+        private final Step step;
+        private final boolean changesHost;
+
+        Lambda(Step step, boolean changesHost) {
+            this.step = step;
+            this.changesHost = changesHost;
+        }
+
+        @Override
+        protected boolean changesHost() {
+            return changesHost;
+        }
+
+        @Override
+        protected void run(DelegateExecution execution) {
+            step.run(execution);
+        }
+    }
 }

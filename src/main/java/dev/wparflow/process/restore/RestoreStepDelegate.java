@@ -13,9 +13,26 @@ import dev.wparflow.process.backup.BackupRefusal;
 /**
  * A {@link BackupRefusal} becomes a BpmnError (business lane); everything else stays an exception (retry, incident).
  * A step of a restore that changes the host runs only when our record holds the restore's change approved: even an
- * instance modification that skips the approval ends refused (CHANGE_NOT_APPROVED) before the host is touched.
+ * instance modification that skips the approval ends refused (CHANGE_NOT_APPROVED) before the host is touched. The
+ * models' steps-configuration classes make their steps with {@link #step} and {@link #changingHost}.
  */
 public abstract class RestoreStepDelegate implements JavaDelegate {
+
+    /** What one step does with its execution. */
+    @FunctionalInterface
+    public interface Step {
+        void run(DelegateExecution execution);
+    }
+
+    /** A step that reads, checks or records: it runs on any path. */
+    public static RestoreStepDelegate step(Step step) {
+        return new Lambda(step, false);
+    }
+
+    /** A step that changes the host on behalf of an approved restore. */
+    public static RestoreStepDelegate changingHost(Step step) {
+        return new Lambda(step, true);
+    }
 
     private ChangeApprovalRecord approvals;
 
@@ -45,4 +62,25 @@ public abstract class RestoreStepDelegate implements JavaDelegate {
     }
 
     protected abstract void step(DelegateExecution execution);
+
+    private static final class Lambda extends RestoreStepDelegate {
+
+        private final Step step;
+        private final boolean needsApprovedChange;
+
+        Lambda(Step step, boolean needsApprovedChange) {
+            this.step = step;
+            this.needsApprovedChange = needsApprovedChange;
+        }
+
+        @Override
+        protected boolean needsApprovedChange() {
+            return needsApprovedChange;
+        }
+
+        @Override
+        protected void step(DelegateExecution execution) {
+            step.run(execution);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.wparflow.process.approval;
 
+import static dev.wparflow.process.approval.ChangeApprovalModel.*;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
@@ -111,7 +112,7 @@ abstract class AbstractChangeApprovalProcessTest {
     @Test
     void approvedByOneApprover() {
         ProcessInstance instance = request("operator", null);
-        assertThat(instance).isWaitingAt("Task_ApproveChange");
+        assertThat(instance).isWaitingAt(TASK_APPROVE_CHANGE);
         assertThat(task(instance)).hasCandidateGroup("wparflow-approvers")
                 .hasName("Approve: relocate wpr00 lpar00 → lpar01 (static)");
         // the form is found in the same deployment (formRefBinding="deployment")
@@ -120,11 +121,11 @@ abstract class AbstractChangeApprovalProcessTest {
 
         decide(instance, "approver", "approve", "window agreed with the application owner");
 
-        assertThat(instance).isEnded().hasPassed("EndEvent_ChangeApproved")
+        assertThat(instance).isEnded().hasPassed(END_EVENT_CHANGE_APPROVED)
                 .variables().containsEntry("decision", "approve").containsEntry("approvers", "approver")
                 .containsEntry("reason", "window agreed with the application owner");
         Assertions.assertThat(historyService().createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey("Task_ApproveChange")
+                .taskDefinitionKey(TASK_APPROVE_CHANGE)
                 .finished().count()).isEqualTo(1);
         Assertions.assertThat(taskService().getProcessInstanceComments(instance.getId())).extracting("fullMessage")
                 .containsExactly("approver: approve — window agreed with the application owner");
@@ -146,7 +147,7 @@ abstract class AbstractChangeApprovalProcessTest {
         ProcessInstance instance = request("operator", null);
         decide(instance, "approver", "reject", "no backup of wpr00 in the last 24 h");
 
-        assertThat(instance).isEnded().hasPassed("EndEvent_ChangeRejected").hasNotPassed("EndEvent_ChangeApproved")
+        assertThat(instance).isEnded().hasPassed(END_EVENT_CHANGE_REJECTED).hasNotPassed(END_EVENT_CHANGE_APPROVED)
                 .variables().containsEntry("decision", "reject").containsEntry("approvers", "")
                 .containsEntry("decidedBy", "approver").containsEntry("reason", "no backup of wpr00 in the last 24 h");
     }
@@ -155,15 +156,15 @@ abstract class AbstractChangeApprovalProcessTest {
     void quorumOfTwoNeedsTwoDistinctApprovers() {
         ProcessInstance instance = request("operator", 2);
         decide(instance, "approver", "approve", "looks fine");
-        assertThat(instance).isWaitingAt("Task_ApproveChange");
+        assertThat(instance).isWaitingAt(TASK_APPROVE_CHANGE);
         assertThat(instance).variables().containsEntry("approvalCount", 1);
 
         assertThatThrownBy(() -> decide(instance, "approver", "approve", "again"))
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("already approved");
-        assertThat(instance).isWaitingAt("Task_ApproveChange");
+        assertThat(instance).isWaitingAt(TASK_APPROVE_CHANGE);
 
         decide(instance, "approver2", "approve", "agreed");
-        assertThat(instance).isEnded().hasPassed("EndEvent_ChangeApproved")
+        assertThat(instance).isEnded().hasPassed(END_EVENT_CHANGE_APPROVED)
                 .variables().containsEntry("approvers", "approver,approver2").containsEntry("approvalCount", 2);
     }
 
@@ -172,7 +173,7 @@ abstract class AbstractChangeApprovalProcessTest {
         ProcessInstance instance = request("operator", 2);
         decide(instance, "approver", "approve", "fine");
         decide(instance, "approver2", "reject", "conflicts with the database upgrade");
-        assertThat(instance).isEnded().hasPassed("EndEvent_ChangeRejected")
+        assertThat(instance).isEnded().hasPassed(END_EVENT_CHANGE_REJECTED)
                 .variables().containsEntry("decision", "reject").containsEntry("approvers", "approver");
     }
 
@@ -182,7 +183,7 @@ abstract class AbstractChangeApprovalProcessTest {
 
         assertThatThrownBy(() -> decide(instance, "approver", "approve", "trust me"))
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("four-eyes");
-        assertThat(instance).isWaitingAt("Task_ApproveChange");
+        assertThat(instance).isWaitingAt(TASK_APPROVE_CHANGE);
 
         assertThatThrownBy(() -> taskService().claim(task(instance).getId(), "approver"))
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("four-eyes");
@@ -197,7 +198,7 @@ abstract class AbstractChangeApprovalProcessTest {
         ProcessInstance instance = request("approver", null);
         assertThatThrownBy(() -> decide(instance, "approver", "reject", "changed my mind"))
                 .hasMessageContaining("four-eyes");
-        assertThat(instance).isWaitingAt("Task_ApproveChange");
+        assertThat(instance).isWaitingAt(TASK_APPROVE_CHANGE);
     }
 
     @Test
@@ -208,7 +209,7 @@ abstract class AbstractChangeApprovalProcessTest {
         assertThatThrownBy(() -> taskService().complete(task(instance).getId(),
                 Map.of("decision", "approve", "reason", "anonymous")))
                 .hasMessageContaining("identified user");
-        assertThat(instance).isWaitingAt("Task_ApproveChange");
+        assertThat(instance).isWaitingAt(TASK_APPROVE_CHANGE);
     }
 
     @Test
@@ -219,7 +220,7 @@ abstract class AbstractChangeApprovalProcessTest {
         Assertions.assertThat(due - before).isBetween(Duration.ofHours(2).toMillis() - 1000, Duration.ofHours(2).toMillis() + 60_000);
 
         execute(job(instance));
-        assertThat(instance).isWaitingAt("Task_ApproveEscalatedChange").hasPassed("BoundaryEvent_ApprovalTimedOut");
+        assertThat(instance).isWaitingAt(TASK_APPROVE_ESCALATED_CHANGE).hasPassed(BOUNDARY_EVENT_APPROVAL_TIMED_OUT);
         assertThat(task(instance)).hasCandidateGroup("camunda-admin");
         // the default escalation timeout (24 h) now runs on the escalated task
         Assertions.assertThat(job(instance).getDuedate().getTime() - System.currentTimeMillis())
@@ -230,12 +231,12 @@ abstract class AbstractChangeApprovalProcessTest {
     void escalatedChangeCanStillBeApprovedByAnAdministrator() {
         ProcessInstance instance = request("operator", null);
         execute(job(instance));
-        assertThat(instance).isWaitingAt("Task_ApproveEscalatedChange");
+        assertThat(instance).isWaitingAt(TASK_APPROVE_ESCALATED_CHANGE);
         assertThat(task(instance)).hasCandidateGroup("camunda-admin")
                 .hasName("Approve (escalated): relocate wpr00 lpar00 → lpar01 (static)");
 
         decide(instance, "demo", "approve", "approved on escalation");
-        assertThat(instance).isEnded().hasPassed("BoundaryEvent_ApprovalTimedOut", "EndEvent_ChangeApproved")
+        assertThat(instance).isEnded().hasPassed(BOUNDARY_EVENT_APPROVAL_TIMED_OUT, END_EVENT_CHANGE_APPROVED)
                 .variables().containsEntry("approvers", "demo");
     }
 
@@ -243,11 +244,11 @@ abstract class AbstractChangeApprovalProcessTest {
     void escalationTimeoutRejectsAsTimedOut() {
         ProcessInstance instance = request("operator", null);
         execute(job(instance));                    // approvers did not decide
-        assertThat(instance).isWaitingAt("Task_ApproveEscalatedChange");
+        assertThat(instance).isWaitingAt(TASK_APPROVE_ESCALATED_CHANGE);
         execute(job(instance));                    // administrators did not decide either
-        assertThat(instance).isWaitingAt("Task_RejectTimedOutChange");
+        assertThat(instance).isWaitingAt(TASK_REJECT_TIMED_OUT_CHANGE);
         execute(job(instance));                    // asyncBefore of the rejection
-        assertThat(instance).isEnded().hasPassed("EndEvent_ChangeTimedOut")
+        assertThat(instance).isEnded().hasPassed(END_EVENT_CHANGE_TIMED_OUT)
                 .variables().containsEntry("decision", "reject").containsEntry("reason", "timed out");
     }
 
@@ -295,7 +296,7 @@ abstract class AbstractChangeApprovalProcessTest {
         assertThatThrownBy(() -> decide(instance, "senior", Map.of("decision", "approve", "reason", "mine",
                 "requester", "operator", "initiator", "operator")))
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("four-eyes");
-        assertThat(instance).isWaitingAt("Task_ApproveChange");
+        assertThat(instance).isWaitingAt(TASK_APPROVE_CHANGE);
         Assertions.assertThat(record.decisions(instance.getId())).isEmpty();
     }
 
@@ -304,7 +305,7 @@ abstract class AbstractChangeApprovalProcessTest {
         ProcessInstance instance = request("operator", 2);
         decide(instance, "approver", Map.of("decision", "approve", "reason", "fine", "approvers", "approver2",
                 "approvalCount", 5, "quorum", 1, "decidedBy", "approver2"));
-        assertThat(instance).isWaitingAt("Task_ApproveChange");
+        assertThat(instance).isWaitingAt(TASK_APPROVE_CHANGE);
         assertThat(instance).variables().containsEntry("approvers", "approver").containsEntry("approvalCount", 1)
                 .containsEntry("quorum", 2).containsEntry("decidedBy", "approver");
         Assertions.assertThat(record.outcome(instance.getId()).state()).isEqualTo(ChangeOutcome.State.PENDING);
@@ -316,10 +317,10 @@ abstract class AbstractChangeApprovalProcessTest {
         runtimeService().setVariable(instance.getId(), "quorum", 1);
         runtimeService().setVariable(instance.getId(), "approvers", "approver2");
         decide(instance, "approver", "approve", "fine");
-        assertThat(instance).isWaitingAt("Task_ApproveChange");
+        assertThat(instance).isWaitingAt(TASK_APPROVE_CHANGE);
 
         decide(instance, "approver2", "approve", "agreed");
-        assertThat(instance).isEnded().hasPassed("EndEvent_ChangeApproved")
+        assertThat(instance).isEnded().hasPassed(END_EVENT_CHANGE_APPROVED)
                 .variables().containsEntry("approvers", "approver,approver2").containsEntry("quorum", 2);
     }
 
@@ -329,11 +330,11 @@ abstract class AbstractChangeApprovalProcessTest {
         engine().getIdentityService().setAuthenticatedUserId("operator");
         assertThatThrownBy(() -> runtimeService().createProcessInstanceByKey("ChangeApprovalProcess")
                 .setVariables(Map.of("decision", "approve", "approvers", "approver", "approvalCount", 1, "quorum", 1))
-                .startBeforeActivity("EndEvent_ChangeApproved").execute())
+                .startBeforeActivity(END_EVENT_CHANGE_APPROVED).execute())
                 .hasMessageContaining("four-eyes");
         engine().getIdentityService().clearAuthentication();
         Assertions.assertThat(historyService().createHistoricActivityInstanceQuery()
-                .activityId("EndEvent_ChangeApproved").list()).noneMatch(a -> runtimeService().createProcessInstanceQuery()
+                .activityId(END_EVENT_CHANGE_APPROVED).list()).noneMatch(a -> runtimeService().createProcessInstanceQuery()
                         .processInstanceId(a.getProcessInstanceId()).count() > 0
                         || historyService().createHistoricProcessInstanceQuery().processInstanceId(a.getProcessInstanceId())
                                 .singleResult().getStartTime().toInstant().isAfter(before));

@@ -1,5 +1,6 @@
 package dev.wparflow.process.approval;
 
+import static dev.wparflow.process.approval.ChangeApprovalModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -107,7 +108,7 @@ abstract class AbstractChangeApprovalRestIT {
         List<Map<String, Object>> tasks = list("approver", "/engine-rest/task?processInstanceId=" + instanceId);
         assertThat(tasks).hasSize(1);
         String taskId = (String) tasks.get(0).get("id");
-        assertThat(tasks.get(0).get("taskDefinitionKey")).isEqualTo("Task_ApproveChange");
+        assertThat(tasks.get(0).get("taskDefinitionKey")).isEqualTo(TASK_APPROVE_CHANGE);
 
         ResponseEntity<Map> form = call("approver", HttpMethod.GET, "/engine-rest/task/" + taskId + "/form-variables",
                 null, Map.class);
@@ -123,7 +124,7 @@ abstract class AbstractChangeApprovalRestIT {
         HistoricProcessInstance history = historyService.createHistoricProcessInstanceQuery()
                 .processInstanceId(instanceId).singleResult();
         assertThat(history.getState()).isEqualTo("COMPLETED");
-        assertThat(history.getEndActivityId()).isEqualTo("EndEvent_ChangeApproved");
+        assertThat(history.getEndActivityId()).isEqualTo(END_EVENT_CHANGE_APPROVED);
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
                 .variableName("approvers").singleResult().getValue()).isEqualTo("approver");
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
@@ -143,7 +144,7 @@ abstract class AbstractChangeApprovalRestIT {
         assertThat(complete("approver2", taskId, "reject", "no maintenance window").getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instanceId)
-                .singleResult().getEndActivityId()).isEqualTo("EndEvent_ChangeRejected");
+                .singleResult().getEndActivityId()).isEqualTo(END_EVENT_CHANGE_REJECTED);
     }
 
     @Test

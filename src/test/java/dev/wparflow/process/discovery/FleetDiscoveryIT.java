@@ -1,5 +1,6 @@
 package dev.wparflow.process.discovery;
 
+import static dev.wparflow.process.discovery.FleetDiscoveryModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -112,7 +113,7 @@ class FleetDiscoveryIT {
         // ---- run 1: everything up
         String first = discover();
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(first)
-                .activityId("EndEvent_FleetDiscovered").count()).isEqualTo(1);
+                .activityId(END_EVENT_FLEET_DISCOVERED).count()).isEqualTo(1);
         DiscoverySummary s1 = summary();
         assertThat(s1.runId()).isEqualTo(first);
         assertThat(s1.startedBy()).isEqualTo("operator");
@@ -188,7 +189,7 @@ class FleetDiscoveryIT {
         fleet().setHmcDown("hmc01", true);
         String second = discover();
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(second)
-                .activityId("EndEvent_FleetPartlyDiscovered").count()).isEqualTo(1);
+                .activityId(END_EVENT_FLEET_PARTLY_DISCOVERED).count()).isEqualTo(1);
         DiscoverySummary s2 = summary();
         assertThat(s2.runId()).isEqualTo(second);
         assertThat(s2.hostsOk()).isEqualTo(5);

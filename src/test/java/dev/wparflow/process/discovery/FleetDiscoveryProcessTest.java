@@ -1,5 +1,6 @@
 package dev.wparflow.process.discovery;
 
+import static dev.wparflow.process.discovery.FleetDiscoveryModel.*;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
@@ -118,15 +119,15 @@ class FleetDiscoveryProcessTest {
     @Test
     void everyHostDiscovered() {
         ProcessInstance pi = requested("operator");
-        assertThat(pi).isWaitingAt("Task_DiscoverManagedSystems");
+        assertThat(pi).isWaitingAt(TASK_DISCOVER_MANAGED_SYSTEMS);
         execute(job());
-        assertThat(pi).isWaitingAt("Task_DiscoverLpar");
+        assertThat(pi).isWaitingAt(TASK_DISCOVER_LPAR);
         // one job per LPAR, not exclusive: the job executor may run them in parallel
-        List<Job> hostJobs = managementService().createJobQuery().processInstanceId(pi.getId()).activityId("Task_DiscoverLpar").list();
+        List<Job> hostJobs = managementService().createJobQuery().processInstanceId(pi.getId()).activityId(TASK_DISCOVER_LPAR).list();
         Assertions.assertThat(hostJobs).hasSize(3);
         runJobs(pi);
-        assertThat(pi).isEnded().hasPassed("Task_DiscoverManagedSystems", "Task_DiscoverLpar", "EndEvent_LparDiscovered",
-                "Task_SummarizeDiscovery", "EndEvent_FleetDiscovered").hasNotPassed("EndEvent_FleetPartlyDiscovered");
+        assertThat(pi).isEnded().hasPassed(TASK_DISCOVER_MANAGED_SYSTEMS, TASK_DISCOVER_LPAR, END_EVENT_LPAR_DISCOVERED,
+                TASK_SUMMARIZE_DISCOVERY, END_EVENT_FLEET_DISCOVERED).hasNotPassed(END_EVENT_FLEET_PARTLY_DISCOVERED);
         Assertions.assertThat(discovered).containsExactlyInAnyOrder("lpar00", "lpar01", "lpar02");
         Assertions.assertThat(initiators).containsExactly("operator");
         assertThat(pi).variables().containsEntry("hostsOk", 3).containsEntry("hostsFailed", 0)
@@ -138,7 +139,7 @@ class FleetDiscoveryProcessTest {
         hostsFailed = 1;
         ProcessInstance pi = requested("operator");
         runJobs(pi);
-        assertThat(pi).isEnded().hasPassed("EndEvent_FleetPartlyDiscovered").hasNotPassed("EndEvent_FleetDiscovered");
+        assertThat(pi).isEnded().hasPassed(END_EVENT_FLEET_PARTLY_DISCOVERED).hasNotPassed(END_EVENT_FLEET_DISCOVERED);
         assertThat(pi).variables().containsEntry("hostsFailed", 1).containsEntry("hostsOk", 2);
     }
 
@@ -147,7 +148,7 @@ class FleetDiscoveryProcessTest {
         systemsFailed = 1;
         ProcessInstance pi = requested("operator");
         runJobs(pi);
-        assertThat(pi).isEnded().hasPassed("EndEvent_FleetPartlyDiscovered");
+        assertThat(pi).isEnded().hasPassed(END_EVENT_FLEET_PARTLY_DISCOVERED);
     }
 
     @Test
@@ -155,8 +156,8 @@ class FleetDiscoveryProcessTest {
         lpars.clear();
         ProcessInstance pi = requested("operator");
         runJobs(pi);
-        assertThat(pi).isEnded().hasNotPassed("Task_DiscoverLpar").hasPassed("Task_SummarizeDiscovery",
-                "EndEvent_FleetDiscovered");
+        assertThat(pi).isEnded().hasNotPassed(TASK_DISCOVER_LPAR).hasPassed(TASK_SUMMARIZE_DISCOVERY,
+                END_EVENT_FLEET_DISCOVERED);
     }
 
     @Test
@@ -168,12 +169,12 @@ class FleetDiscoveryProcessTest {
         managementService().executeJob(timer.getId());
         ProcessInstance pi = runtimeService().createProcessInstanceQuery()
                 .processDefinitionKey(FleetDiscoveryVariables.PROCESS_ID).singleResult();
-        assertThat(pi).isWaitingAt("Task_DiscoverManagedSystems");
+        assertThat(pi).isWaitingAt(TASK_DISCOVER_MANAGED_SYSTEMS);
         // the next firing is scheduled
         Assertions.assertThat(managementService().createJobQuery().timers()
                 .processDefinitionKey(FleetDiscoveryVariables.PROCESS_ID).count()).isEqualTo(1);
         runJobs(pi);
-        assertThat(pi).isEnded().hasPassed("StartEvent_DiscoveryDue", "EndEvent_FleetDiscovered");
+        assertThat(pi).isEnded().hasPassed(START_EVENT_DISCOVERY_DUE, END_EVENT_FLEET_DISCOVERED);
         Assertions.assertThat(initiators).containsExactly("null");
     }
 
@@ -181,9 +182,9 @@ class FleetDiscoveryProcessTest {
     void aBugIsRetriedThenAnIncidentNamingIt() {
         failOn = "lpar01";
         ProcessInstance pi = requested("operator");
-        assertThat(pi).isWaitingAt("Task_DiscoverManagedSystems");
+        assertThat(pi).isWaitingAt(TASK_DISCOVER_MANAGED_SYSTEMS);
         execute(job());
-        List<Job> hostJobs = managementService().createJobQuery().processInstanceId(pi.getId()).activityId("Task_DiscoverLpar").list();
+        List<Job> hostJobs = managementService().createJobQuery().processInstanceId(pi.getId()).activityId(TASK_DISCOVER_LPAR).list();
         for (Job j : hostJobs) {
             try {
                 managementService().executeJob(j.getId());
@@ -197,7 +198,7 @@ class FleetDiscoveryProcessTest {
         managementService().setJobRetries(failing.getId(), 1);
         assertThatThrownBy(() -> managementService().executeJob(failing.getId())).hasMessageContaining("lpar01");
         Incident incident = runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
-        Assertions.assertThat(incident.getActivityId()).isEqualTo("Task_DiscoverLpar");
+        Assertions.assertThat(incident.getActivityId()).isEqualTo(TASK_DISCOVER_LPAR);
         Assertions.assertThat(incident.getIncidentMessage()).contains("a bug while discovering lpar01");
         assertThat(pi).isActive();
         // the other hosts were discovered; the run waits for the fixed one
@@ -206,6 +207,6 @@ class FleetDiscoveryProcessTest {
         managementService().setJobRetries(failing.getId(), 1); // what an operator does in Cockpit after the fix
         managementService().executeJob(failing.getId());
         runJobs(pi);
-        assertThat(pi).isEnded().hasPassed("EndEvent_FleetDiscovered");
+        assertThat(pi).isEnded().hasPassed(END_EVENT_FLEET_DISCOVERED);
     }
 }

@@ -1,5 +1,9 @@
 package dev.wparflow.process.restore.drill;
 
+import static dev.wparflow.process.restore.drill.RestoreDrillVariables.*;
+
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import dev.wparflow.process.restore.RestoreStepDelegate;
@@ -17,18 +21,14 @@ public class PickDrillSampleDelegate extends RestoreStepDelegate {
     @Override
     protected void step(DelegateExecution e) {
         DrillSettings s = drill.getSettings();
-        Object sample = e.getVariable("sample");
-        // a form sends an empty field as "": absent, like a missing variable
-        Object given = e.getVariable("drillLpar");
-        String lpar = given != null && !given.toString().isBlank() ? given.toString().strip() : s.lpar();
-        e.setVariable("drillLpar", lpar);
-        e.setVariable("scratchName", s.scratchName());
-        e.setVariable("scratchAddress", s.address());
-        e.setVariable("drillVolumeGroup", s.volumeGroup());
-        e.setVariable("drillImages", lpar == null ? ""
-                : String.join(",", drill.pickSample(sample == null ? s.sample() : Integer.parseInt(sample.toString()))));
-        e.setVariable("drillPassed", 0);
-        e.setVariable("drillFailed", 0);
-        e.setVariable("drillSummary", lpar == null ? "no wparflow.backup.drill.lpar configured: nothing drilled" : "");
+        String lpar = DRILL_LPAR.orElse(e, s.lpar());
+        DRILL_LPAR.set(e, lpar);
+        SCRATCH_NAME.set(e, s.scratchName());
+        SCRATCH_ADDRESS.set(e, s.address());
+        DRILL_VOLUME_GROUP.set(e, s.volumeGroup());
+        DRILL_IMAGES.set(e, lpar == null ? List.of() : drill.pickSample(SAMPLE.orElse(e, s.sample())));
+        DRILL_PASSED.set(e, 0);
+        DRILL_FAILED.set(e, 0);
+        DRILL_SUMMARY.set(e, lpar == null ? "no wparflow.backup.drill.lpar configured: nothing drilled" : "");
     }
 }

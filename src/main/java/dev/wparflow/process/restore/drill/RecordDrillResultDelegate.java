@@ -1,5 +1,7 @@
 package dev.wparflow.process.restore.drill;
 
+import static dev.wparflow.process.restore.drill.RestoreDrillVariables.*;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import dev.wparflow.process.restore.RestoreStepDelegate;
@@ -16,20 +18,20 @@ public class RecordDrillResultDelegate extends RestoreStepDelegate {
 
     @Override
     protected void step(DelegateExecution e) {
-        String imageId = (String) e.getVariable("imageId");
-        String code = (String) e.getVariable("cloneFailureCode");
-        boolean ok = code == null && e.getVariable("cloneState") != null;
+        String imageId = IMAGE_ID.get(e);
+        String code = CLONE_FAILURE_CODE.get(e);
+        boolean ok = code == null && CLONE_STATE.get(e) != null;
         String line;
         if (ok) {
             drill.markTested(imageId);
-            e.setVariable("drillPassed", ((Number) e.getVariable("drillPassed")).intValue() + 1);
-            line = "OK " + drill.describe(imageId) + ": " + e.getVariable("cloneState");
+            DRILL_PASSED.set(e, DRILL_PASSED.require(e) + 1);
+            line = "OK " + drill.describe(imageId) + ": " + CLONE_STATE.get(e);
         } else {
-            e.setVariable("drillFailed", ((Number) e.getVariable("drillFailed")).intValue() + 1);
-            line = "FAILED " + drill.describe(imageId) + ": " + code + ": " + e.getVariable("cloneFailureReason");
+            DRILL_FAILED.set(e, DRILL_FAILED.require(e) + 1);
+            line = "FAILED " + drill.describe(imageId) + ": " + code + ": " + CLONE_FAILURE_REASON.get(e);
         }
-        String before = (String) e.getVariable("drillSummary");
-        String all = before == null || before.isEmpty() ? line : before + "\n" + line;
-        e.setVariable("drillSummary", all.length() > 3900 ? all.substring(all.length() - 3900) : all);
+        String before = DRILL_SUMMARY.get(e);
+        String all = before == null ? line : before + "\n" + line;
+        DRILL_SUMMARY.set(e, all.length() > 3900 ? all.substring(all.length() - 3900) : all);
     }
 }

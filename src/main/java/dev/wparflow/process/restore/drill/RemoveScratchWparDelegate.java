@@ -1,11 +1,11 @@
 package dev.wparflow.process.restore.drill;
 
-import static dev.wparflow.process.restore.RestoreVariables.origin;
+import static dev.wparflow.process.Operation.origin;
+import static dev.wparflow.process.restore.drill.RestoreDrillVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import dev.wparflow.process.restore.RestoreStepDelegate;
-import dev.wparflow.process.restore.RestoreVariables;
 
 /** Removes the scratch WPAR after its drill (stop -F, rmwpar), unless the clone refused before creating anything. */
 @Component
@@ -19,7 +19,6 @@ public class RemoveScratchWparDelegate extends RestoreStepDelegate {
 
     @Override
     protected void step(DelegateExecution e) {
-        drill.removeScratch(origin(e), (String) e.getVariable("drillLpar"), (String) e.getVariable("scratchName"),
-                (String) e.getVariable("cloneFailureCode"));
+        drill.removeScratch(origin(e), DRILL_LPAR.get(e), SCRATCH_NAME.get(e), CLONE_FAILURE_CODE.get(e));
     }
 }

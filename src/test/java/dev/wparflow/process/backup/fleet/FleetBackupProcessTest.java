@@ -1,5 +1,6 @@
 package dev.wparflow.process.backup.fleet;
 
+import static dev.wparflow.process.backup.fleet.FleetBackupModel.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import java.util.ArrayDeque;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.wparflow.testsupport.TestDatabases;
 import dev.wparflow.process.backup.BackupSchedule;
 import dev.wparflow.process.backup.BackupSettings;
+import dev.wparflow.process.backup.host.HostBackupModel;
 
 /**
  * Every path of FleetBackupProcess and its HostBackupProcess with mocked delegates and a stub WparBackupProcess: hosts
@@ -135,11 +137,11 @@ class FleetBackupProcessTest {
         ProcessInstance instance = request();
         drive();
 
-        assertThat(instance).isEnded().hasPassed("Task_PlanFleetBackup", "CallActivity_BackupHost",
-                "Task_SummarizeFleetBackup", "EndEvent_FleetBackedUp").variables().containsEntry("summary", "done 3");
-        Assertions.assertThat(hostPassed("SubProcess_Lane")).as("lanes of lpar00").isEqualTo(2);
-        Assertions.assertThat(hostPassed("EndEvent_NothingToBackUp")).as("lpar01 has nothing").isEqualTo(1);
-        Assertions.assertThat(hostPassed("EndEvent_HostDone")).isEqualTo(1);
+        assertThat(instance).isEnded().hasPassed(TASK_PLAN_FLEET_BACKUP, CALL_ACTIVITY_BACKUP_HOST,
+                TASK_SUMMARIZE_FLEET_BACKUP, END_EVENT_FLEET_BACKED_UP).variables().containsEntry("summary", "done 3");
+        Assertions.assertThat(hostPassed(HostBackupModel.SUB_PROCESS_LANE)).as("lanes of lpar00").isEqualTo(2);
+        Assertions.assertThat(hostPassed(HostBackupModel.END_EVENT_NOTHING_TO_BACK_UP)).as("lpar01 has nothing").isEqualTo(1);
+        Assertions.assertThat(hostPassed(HostBackupModel.END_EVENT_HOST_DONE)).isEqualTo(1);
         Assertions.assertThat(backedUp).containsExactlyInAnyOrder("lpar00/wpr00", "lpar00/wpr01", "lpar00/wpr02");
         Assertions.assertThat(calls.stream().filter("listHostWparsDelegate"::equals)).hasSize(2);
         // 3 WPARs claimed + one empty claim per lane (2 lanes)
@@ -163,9 +165,9 @@ class FleetBackupProcessTest {
         ProcessInstance instance = request();
         drive();
 
-        assertThat(instance).isEnded().hasPassed("EndEvent_FleetBackedUp");
-        Assertions.assertThat(hostPassed("EndEvent_NothingToBackUp")).isEqualTo(2);
-        Assertions.assertThat(hostPassed("SubProcess_Lane")).isZero();
+        assertThat(instance).isEnded().hasPassed(END_EVENT_FLEET_BACKED_UP);
+        Assertions.assertThat(hostPassed(HostBackupModel.END_EVENT_NOTHING_TO_BACK_UP)).isEqualTo(2);
+        Assertions.assertThat(hostPassed(HostBackupModel.SUB_PROCESS_LANE)).isZero();
         Assertions.assertThat(calls).doesNotContain("claimNextWparDelegate", "stubBackupDelegate");
     }
 
@@ -175,14 +177,14 @@ class FleetBackupProcessTest {
         slotRefusals = 1;
         ProcessInstance instance = request();
         drive();
-        Job timer = managementService().createJobQuery().timers().activityId("Event_WaitForSlot").singleResult();
+        Job timer = managementService().createJobQuery().timers().activityId(HostBackupModel.EVENT_WAIT_FOR_SLOT).singleResult();
         Assertions.assertThat(timer).as("waiting for a slot").isNotNull();
         Assertions.assertThat(backedUp).isEmpty();
         execute(timer);
         drive();
 
-        assertThat(instance).isEnded().hasPassed("EndEvent_FleetBackedUp");
-        Assertions.assertThat(hostPassed("Event_WaitForSlot")).isEqualTo(1);
+        assertThat(instance).isEnded().hasPassed(END_EVENT_FLEET_BACKED_UP);
+        Assertions.assertThat(hostPassed(HostBackupModel.EVENT_WAIT_FOR_SLOT)).isEqualTo(1);
         Assertions.assertThat(backedUp).containsExactly("lpar00/wpr00");
         Assertions.assertThat(calls.stream().filter("acquireGlobalSlotDelegate"::equals)).hasSize(2);
     }
@@ -208,7 +210,7 @@ class FleetBackupProcessTest {
         managementService().createJobQuery().withException().list()
                 .forEach(j -> managementService().setJobRetries(j.getId(), 1));
         drive();
-        assertThat(instance).isEnded().hasPassed("EndEvent_FleetBackedUp").variables().containsEntry("summary", "done 3");
+        assertThat(instance).isEnded().hasPassed(END_EVENT_FLEET_BACKED_UP).variables().containsEntry("summary", "done 3");
     }
 
     @Test
@@ -222,15 +224,15 @@ class FleetBackupProcessTest {
                 "perHost", 1, "consistency", "stop"));
         drive();
 
-        assertThat(instance).isEnded().hasPassed("StartEvent_Nightly", "Task_PlanFleetBackup", "EndEvent_FleetBackedUp")
-                .hasNotPassed("StartEvent_OnDemand").variables().containsEntry("scope", "host:lpar00")
+        assertThat(instance).isEnded().hasPassed(START_EVENT_NIGHTLY, TASK_PLAN_FLEET_BACKUP, END_EVENT_FLEET_BACKED_UP)
+                .hasNotPassed(START_EVENT_ON_DEMAND).variables().containsEntry("scope", "host:lpar00")
                 .containsEntry("consistency", "stop");
         Assertions.assertThat(backedUp).containsExactlyInAnyOrder("lpar00/wpr00", "lpar00/wpr01", "lpar00/wpr02");
     }
 
     @Test
     void theNightlyTimerStartsARun() {
-        Job timer = managementService().createJobQuery().timers().activityId("StartEvent_Nightly").singleResult();
+        Job timer = managementService().createJobQuery().timers().activityId(START_EVENT_NIGHTLY).singleResult();
         Assertions.assertThat(timer).as("nightly timer").isNotNull();
         execute(timer);
         drive();

@@ -1,5 +1,6 @@
 package dev.wparflow.process.backup.wpar;
 
+import static dev.wparflow.process.backup.wpar.WparBackupModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
@@ -83,10 +84,10 @@ class BackupUnderFaultsTest {
         when(execution.getVariable("host")).thenReturn("lpar00");
         when(execution.getVariable("wpar")).thenReturn("wpr01");
         when(execution.getProcessInstanceId()).thenReturn("pi-1");
-        when(execution.getCurrentActivityId()).thenReturn("Task_PlanBackup");
+        when(execution.getCurrentActivityId()).thenReturn(TASK_PLAN_BACKUP);
         when(execution.getProcessInstance()).thenReturn(execution); // a backup started on its own
 
-        assertThatThrownBy(() -> new PlanWparBackupDelegate(backups).execute(execution))
+        assertThatThrownBy(() -> new WparBackupSteps().planWparBackupDelegate(backups).execute(execution))
                 .isInstanceOfSatisfying(BpmnError.class, e -> {
                     assertThat(e.getErrorCode()).isEqualTo("HOST_UNREACHABLE");
                     assertThat(e.getMessage()).contains("CONNECT_REFUSED on lpar00");
@@ -94,7 +95,7 @@ class BackupUnderFaultsTest {
         // after savewpar the same failure stays a job retry: the restart of a stopped WPAR waits for the host
         when(execution.getVariable("wasActive")).thenReturn(true);
         when(execution.getVariable("consistencyMode")).thenReturn("STOP");
-        assertThatThrownBy(() -> new RestoreConsistencyDelegate(backups).execute(execution))
+        assertThatThrownBy(() -> new WparBackupSteps().restoreConsistencyDelegate(backups).execute(execution))
                 .isInstanceOf(SshException.class);
     }
 

@@ -1,5 +1,6 @@
 package dev.wparflow.process.backup.wpar;
 
+import static dev.wparflow.process.backup.wpar.WparBackupModel.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ class WparBackupProcessTest {
             boolean locked = attempt >= lockFreeFromAttempt;
             e.setVariable("wparLocked", locked);
             if (locked) {
-                return; // as LockWparForBackupDelegate: the other variables only while the lock is busy
+                return; // as lockWparForBackupDelegate: the other variables only while the lock is busy
             }
             e.setVariable("lockAttempts", attempt);
             if (attempt >= lockAttempts) {
@@ -73,7 +74,7 @@ class WparBackupProcessTest {
             }
         });
         behaviour.put("planWparBackupDelegate", e -> {
-            // as PlanWparBackupDelegate: only what differs from Defined / NONE
+            // as planWparBackupDelegate: only what differs from Defined / NONE
             if (activeWithPolicy != null) {
                 e.setVariable("wasActive", true);
             }
@@ -145,18 +146,18 @@ class WparBackupProcessTest {
     void backedUpThenRetention() {
         ProcessInstance instance = start();
         drive(instance);
-        assertThat(instance).isWaitingAt("Event_SaveFinished");
+        assertThat(instance).isWaitingAt(EVENT_SAVE_FINISHED);
         saveFinished(instance);
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("EndEvent_Saved", "Task_VerifyImage", "Task_ApplyRetention",
-                "EndEvent_WparBackedUp").hasNotPassed("Task_CancelSave").variables().containsEntry("imageId", "img-1").containsKey("requestedAt");
+        assertThat(instance).isEnded().hasPassed(END_EVENT_SAVED, TASK_VERIFY_IMAGE, TASK_APPLY_RETENTION,
+                END_EVENT_WPAR_BACKED_UP).hasNotPassed(TASK_CANCEL_SAVE).variables().containsEntry("imageId", "img-1").containsKey("requestedAt");
         // a Defined WPAR: nothing to stop, nothing to restart
         Assertions.assertThat(calls).containsExactly("lockWparForBackupDelegate", "planWparBackupDelegate",
                 "ensureFileSystemsMountedDelegate", "startSaveWparDelegate",
                 "verifyImageDelegate", "releaseWparLockDelegate",
                 "recordBackupOutcomeDelegate", "applyRetentionDelegate");
-        assertThat(instance).hasNotPassed("Task_RestoreConsistency");
+        assertThat(instance).hasNotPassed(TASK_RESTORE_CONSISTENCY);
         // lock, plan, check and start; everything after savewpar, in the wait's timer job
         Assertions.assertThat(jobsExecuted).isEqualTo(2);
     }
@@ -169,11 +170,11 @@ class WparBackupProcessTest {
             activeWithPolicy = policy;
             ProcessInstance instance = start();
             drive(instance);
-            assertThat(instance).as(policy).isWaitingAt("Event_SaveFinished");
+            assertThat(instance).as(policy).isWaitingAt(EVENT_SAVE_FINISHED);
             saveFinished(instance);
             drive(instance);
 
-            assertThat(instance).as(policy).isEnded().hasPassed("Task_ApplyConsistency", "EndEvent_WparBackedUp");
+            assertThat(instance).as(policy).isEnded().hasPassed(TASK_APPLY_CONSISTENCY, END_EVENT_WPAR_BACKED_UP);
             Assertions.assertThat(calls).as(policy).containsExactly("lockWparForBackupDelegate",
                     "planWparBackupDelegate", "applyConsistencyDelegate", "ensureFileSystemsMountedDelegate",
                     "startSaveWparDelegate", "restoreConsistencyDelegate", "verifyImageDelegate",
@@ -188,7 +189,7 @@ class WparBackupProcessTest {
         activeWithPolicy = "NONE";
         ProcessInstance instance = start();
         drive(instance);
-        assertThat(instance).isWaitingAt("Event_SaveFinished");
+        assertThat(instance).isWaitingAt(EVENT_SAVE_FINISHED);
         Assertions.assertThat(calls).doesNotContain("applyConsistencyDelegate");
         Assertions.assertThat(jobsExecuted).isEqualTo(1);
     }
@@ -198,10 +199,10 @@ class WparBackupProcessTest {
         lockFreeFromAttempt = 2;
         ProcessInstance instance = start();
         drive(instance);
-        assertThat(instance).isWaitingAt("Event_WaitForLock");
-        fireTimer(instance, "Event_WaitForLock");
+        assertThat(instance).isWaitingAt(EVENT_WAIT_FOR_LOCK);
+        fireTimer(instance, EVENT_WAIT_FOR_LOCK);
         drive(instance);
-        assertThat(instance).isWaitingAt("Event_SaveFinished");
+        assertThat(instance).isWaitingAt(EVENT_SAVE_FINISHED);
         Assertions.assertThat(calls).startsWith("lockWparForBackupDelegate", "lockWparForBackupDelegate",
                 "planWparBackupDelegate");
     }
@@ -212,12 +213,12 @@ class WparBackupProcessTest {
         ProcessInstance instance = start();
         for (int attempt = 1; attempt < lockAttempts; attempt++) {
             drive(instance);
-            fireTimer(instance, "Event_WaitForLock");
+            fireTimer(instance, EVENT_WAIT_FOR_LOCK);
         }
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("EndEvent_BackupFailed").hasNotPassed("SubProcess_Backup",
-                "Task_ApplyRetention").variables().containsEntry("failureCode", "WPAR_LOCKED");
+        assertThat(instance).isEnded().hasPassed(END_EVENT_BACKUP_FAILED).hasNotPassed(SUB_PROCESS_BACKUP,
+                TASK_APPLY_RETENTION).variables().containsEntry("failureCode", "WPAR_LOCKED");
         Assertions.assertThat(calls).containsExactly("lockWparForBackupDelegate", "lockWparForBackupDelegate",
                 "lockWparForBackupDelegate", "releaseWparLockDelegate", "recordBackupOutcomeDelegate");
     }
@@ -231,7 +232,7 @@ class WparBackupProcessTest {
             JavaDelegate normal = behaviour.get(failing);
             boolean verifying = failing.equals("verifyImageDelegate");
             behaviour.put(failing, verifying
-                    ? e -> { // as VerifyImageDelegate: a rejected image is an outcome
+                    ? e -> { // as verifyImageDelegate: a rejected image is an outcome
                         e.setVariable("failureCode", "SOME_REFUSAL");
                         e.setVariable("failureReason", failing + " refused");
                     }
@@ -245,8 +246,8 @@ class WparBackupProcessTest {
                 drive(instance);
             }
             assertThat(instance).as(failing).isEnded()
-                    .hasPassed(verifying ? "Task_VerifyImage" : "BoundaryEvent_BackupFailed", "EndEvent_BackupFailed")
-                    .hasNotPassed("Task_ApplyRetention").variables().containsEntry("failureCode", "SOME_REFUSAL")
+                    .hasPassed(verifying ? TASK_VERIFY_IMAGE : BOUNDARY_EVENT_BACKUP_FAILED, END_EVENT_BACKUP_FAILED)
+                    .hasNotPassed(TASK_APPLY_RETENTION).variables().containsEntry("failureCode", "SOME_REFUSAL")
                     .containsEntry("failureReason", failing + " refused");
             Assertions.assertThat(calls).as(failing).endsWith(verifying
                     ? new String[] {"restoreConsistencyDelegate", "verifyImageDelegate", "releaseWparLockDelegate",
@@ -273,13 +274,13 @@ class WparBackupProcessTest {
     void saveTimeoutCancelsTheRunAndCleansUp() {
         ProcessInstance instance = start();
         drive(instance);
-        assertThat(instance).isWaitingAt("Event_SaveFinished");
+        assertThat(instance).isWaitingAt(EVENT_SAVE_FINISHED);
         // due at the save timeout and the run has not ended: the timer fired by itself
-        fireTimer(instance, "Event_SaveFinished");
+        fireTimer(instance, EVENT_SAVE_FINISHED);
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("Task_CancelSave", "EndEvent_BackupFailed")
-                .hasNotPassed("EndEvent_Saved", "Task_VerifyImage", "Task_ApplyRetention");
+        assertThat(instance).isEnded().hasPassed(TASK_CANCEL_SAVE, END_EVENT_BACKUP_FAILED)
+                .hasNotPassed(END_EVENT_SAVED, TASK_VERIFY_IMAGE, TASK_APPLY_RETENTION);
         Assertions.assertThat(calls).endsWith("cancelSaveDelegate", "releaseWparLockDelegate",
                 "recordBackupOutcomeDelegate");
     }
@@ -296,8 +297,8 @@ class WparBackupProcessTest {
         // lock and plan share a job: the incident sits at the job's activity and names the step that failed
         Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult())
                 .isNotNull().satisfies(i -> {
-                    Assertions.assertThat(i.getActivityId()).isEqualTo("Task_LockWpar");
-                    Assertions.assertThat(i.getFailedActivityId()).isEqualTo("Task_PlanBackup");
+                    Assertions.assertThat(i.getActivityId()).isEqualTo(TASK_LOCK_WPAR);
+                    Assertions.assertThat(i.getFailedActivityId()).isEqualTo(TASK_PLAN_BACKUP);
                 });
         Assertions.assertThat(calls).containsExactly("lockWparForBackupDelegate", "planWparBackupDelegate",
                 "lockWparForBackupDelegate", "planWparBackupDelegate", "lockWparForBackupDelegate",

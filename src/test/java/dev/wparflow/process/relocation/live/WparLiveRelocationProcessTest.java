@@ -1,5 +1,6 @@
 package dev.wparflow.process.relocation.live;
 
+import static dev.wparflow.process.relocation.live.LiveRelocationModel.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import java.util.ArrayList;
@@ -122,11 +123,11 @@ class WparLiveRelocationProcessTest {
     void systemWparIsPrestagedAndMoved() {
         ProcessInstance instance = start();
         drive(instance);
-        assertThat(instance).isWaitingAt("Event_MoveFinished");
+        assertThat(instance).isWaitingAt(EVENT_MOVE_FINISHED);
         moveFinished(instance);
 
-        assertThat(instance).isEnded().hasPassed("Task_PrestageArrivingWpar", "EndEvent_WparRelocated")
-                .hasNotPassed("Task_AbortMove", "EndEvent_MoveTimedOut").variables()
+        assertThat(instance).isEnded().hasPassed(TASK_PRESTAGE_ARRIVING_WPAR, END_EVENT_WPAR_RELOCATED)
+                .hasNotPassed(TASK_ABORT_MOVE, END_EVENT_MOVE_TIMED_OUT).variables()
                 .containsEntry("outcome", "RELOCATED");
         Assertions.assertThat(calls).containsExactly("verifyLiveDepartureDelegate", "prestageArrivingWparDelegate",
                 "setArrivalClockDelegate", "startMoveDepartureDelegate", "startMoveArrivalDelegate",
@@ -140,7 +141,7 @@ class WparLiveRelocationProcessTest {
         ProcessInstance instance = start();
         drive(instance);
         moveFinished(instance);
-        assertThat(instance).isEnded().hasPassed("EndEvent_WparRelocated").hasNotPassed("Task_PrestageArrivingWpar");
+        assertThat(instance).isEnded().hasPassed(END_EVENT_WPAR_RELOCATED).hasNotPassed(TASK_PRESTAGE_ARRIVING_WPAR);
     }
 
     @Test
@@ -150,7 +151,7 @@ class WparLiveRelocationProcessTest {
         });
         ProcessInstance instance = start();
         drive(instance);
-        assertThat(instance).isEnded().hasPassed("BoundaryEvent_LiveRefused", "EndEvent_LiveRelocationRefused")
+        assertThat(instance).isEnded().hasPassed(BOUNDARY_EVENT_LIVE_REFUSED, END_EVENT_LIVE_RELOCATION_REFUSED)
                 .variables().containsEntry("outcome", "REFUSED").containsEntry("failureCode", "NOT_CHECKPOINTABLE");
         Assertions.assertThat(calls).containsExactly("verifyLiveDepartureDelegate", "unlockLiveRelocationDelegate",
                 "recordRelocationOutcomeDelegate");
@@ -164,8 +165,8 @@ class WparLiveRelocationProcessTest {
         ProcessInstance instance = start();
         drive(instance);
         moveFinished(instance); // movewpar -k exited 1: the check fails
-        assertThat(instance).isEnded().hasPassed("BoundaryEvent_MoveFailed", "Task_AbortMove", "EndEvent_MoveAborted")
-                .hasNotPassed("Task_CleanUpDeparture").variables().containsEntry("outcome", "ROLLED_BACK")
+        assertThat(instance).isEnded().hasPassed(BOUNDARY_EVENT_MOVE_FAILED, TASK_ABORT_MOVE, END_EVENT_MOVE_ABORTED)
+                .hasNotPassed(TASK_CLEAN_UP_DEPARTURE).variables().containsEntry("outcome", "ROLLED_BACK")
                 .containsEntry("failureCode", "MOVE_FAILED");
     }
 
@@ -176,25 +177,25 @@ class WparLiveRelocationProcessTest {
         });
         ProcessInstance instance = start();
         drive(instance);
-        assertThat(instance).isEnded().hasPassed("Task_AbortMove", "EndEvent_MoveAborted")
-                .hasNotPassed("Task_StartDeparture");
+        assertThat(instance).isEnded().hasPassed(TASK_ABORT_MOVE, END_EVENT_MOVE_ABORTED)
+                .hasNotPassed(TASK_START_DEPARTURE);
     }
 
     @Test
     void timedOutMoveIsAborted() {
         ProcessInstance instance = start();
         drive(instance);
-        assertThat(instance).isWaitingAt("Event_MoveFinished");
+        assertThat(instance).isWaitingAt(EVENT_MOVE_FINISHED);
         Job wait = managementService().createJobQuery().processInstanceId(instance.getId()).timers()
-                .activityId("Event_MoveFinished").singleResult();
+                .activityId(EVENT_MOVE_FINISHED).singleResult();
         // relocationSettings.moveTimeout (defaults: two hours)
         Assertions.assertThat(wait.getDuedate()).isCloseTo(new java.util.Date(System.currentTimeMillis()
                 + java.time.Duration.parse(RelocationSettings.defaults().getMoveTimeout()).toMillis()), 60_000L);
         // due at the move timeout and movewpar -k has not ended: the timer fired by itself
         fireWait(instance);
         drive(instance);
-        assertThat(instance).isEnded().hasPassed("EndEvent_MoveTimedOut", "Task_AbortMove", "EndEvent_MoveAborted")
-                .hasNotPassed("Task_CheckMove", "Task_CleanUpDeparture").variables()
+        assertThat(instance).isEnded().hasPassed(END_EVENT_MOVE_TIMED_OUT, TASK_ABORT_MOVE, END_EVENT_MOVE_ABORTED)
+                .hasNotPassed(TASK_CHECK_MOVE, TASK_CLEAN_UP_DEPARTURE).variables()
                 .containsEntry("failureCode", "MOVE_TIMED_OUT");
         Assertions.assertThat(calls).contains("abortMoveDelegate").doesNotContain("checkMoveDelegate");
     }
@@ -203,15 +204,15 @@ class WparLiveRelocationProcessTest {
     void operatorAbortRunsMovewparX() {
         ProcessInstance instance = start();
         drive(instance);
-        assertThat(instance).isWaitingAt("Event_MoveFinished");
+        assertThat(instance).isWaitingAt(EVENT_MOVE_FINISHED);
         runtimeService().createMessageCorrelation("RelocationAbortRequested").processInstanceId(instance.getId())
                 .correlate();
         // the wait's timer went with it: when movewpar -k ends, nobody waits for it any more
         Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).timers()
                 .count()).isZero();
         drive(instance);
-        assertThat(instance).isEnded().hasPassed("BoundaryEvent_AbortRequested", "Task_AbortMove",
-                "EndEvent_MoveAborted").hasNotPassed("Task_CheckMove", "EndEvent_MoveTimedOut");
+        assertThat(instance).isEnded().hasPassed(BOUNDARY_EVENT_ABORT_REQUESTED, TASK_ABORT_MOVE,
+                END_EVENT_MOVE_ABORTED).hasNotPassed(TASK_CHECK_MOVE, END_EVENT_MOVE_TIMED_OUT);
     }
 
     @Test
@@ -225,7 +226,7 @@ class WparLiveRelocationProcessTest {
         ProcessInstance instance = start();
         drive(instance);
         moveFinished(instance); // movewpar -k exited 1: the check fails
-        assertThat(instance).isWaitingAt("Task_AbortMove");
+        assertThat(instance).isWaitingAt(TASK_ABORT_MOVE);
         Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count())
                 .isEqualTo(1);
     }

@@ -2,6 +2,7 @@ package dev.wparflow.process.relocation.request;
 
 import dev.wparflow.testsupport.FleetApplication;
 import dev.wparflow.testsupport.TestDatabase;
+import static dev.wparflow.process.relocation.request.RelocationModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,6 +40,7 @@ import dev.wparflow.simulator.fault.FaultRule;
 import dev.wparflow.simulator.model.Timing;
 import dev.wparflow.process.relocation.RelocationRecords;
 import dev.wparflow.process.relocation.live.LiveRelocationVariables;
+import dev.wparflow.process.relocation.live.LiveRelocationModel;
 
 /**
  * WparRelocationProcess end to end: the whole application (job executor on, run poller, real SSH) against a
@@ -232,7 +234,7 @@ abstract class AbstractRelocationIT {
         String instance = relocate("wpr00", Map.of("validateOnly", true));
         awaitEnd(instance);
 
-        assertPassed(instance, "EndEvent_Validated");
+        assertPassed(instance, END_EVENT_VALIDATED);
         assertThat(variable(instance, "outcome")).isEqualTo("VALIDATED");
         assertThat((String) variable(instance, "outcomeReason")).startsWith("compatible (static)")
                 .contains("CHECK").contains("live: INCOMPATIBLE");
@@ -260,7 +262,7 @@ abstract class AbstractRelocationIT {
                 "departingLpar", "lpar99", "arrivingLpar", "lpar01", "mode", "auto", "validateOnly", false)).getId();
         awaitEnd(instance);
 
-        assertPassed(instance, "EndEvent_RequestRefused");
+        assertPassed(instance, END_EVENT_REQUEST_REFUSED);
         assertThat((String) variable(instance, "outcomeReason")).startsWith("REQUEST_INVALID")
                 .contains("lpar99 is not in the inventory")
                 .contains("the LPARs the inventory knows").contains("lpar01");
@@ -272,7 +274,7 @@ abstract class AbstractRelocationIT {
         String instance = relocate("wpr09", Map.of());
         awaitEnd(instance);
 
-        assertPassed(instance, "EndEvent_RequestRefused");
+        assertPassed(instance, END_EVENT_REQUEST_REFUSED);
         assertThat(variable(instance, "outcome")).isEqualTo("REFUSED");
         assertThat((String) variable(instance, "outcomeReason"))
                 .startsWith("WPAR_NOT_FOUND: WPAR wpr09 not found on lpar00 (lswpar: ").contains("wpr00");
@@ -287,7 +289,7 @@ abstract class AbstractRelocationIT {
         String instance = relocate("wpr07", Map.of());
         awaitEnd(instance);
 
-        assertPassed(instance, "EndEvent_TargetIncompatible");
+        assertPassed(instance, END_EVENT_TARGET_INCOMPATIBLE);
         assertThat(variable(instance, "outcome")).isEqualTo("INCOMPATIBLE");
         assertThat((String) variable(instance, "outcomeReason")).contains("static: INCOMPATIBLE");
         assertThat(changes()).isEmpty();
@@ -304,7 +306,7 @@ abstract class AbstractRelocationIT {
         decide(instance, "bob", "reject", "not during the quarter close");
         awaitEnd(instance);
 
-        assertPassed(instance, "EndEvent_ChangeRejected");
+        assertPassed(instance, END_EVENT_CHANGE_REJECTED);
         assertThat(variable(instance, "outcome")).isEqualTo("REJECTED");
         assertThat((String) variable(instance, "outcomeReason")).contains("not during the quarter close");
         assertNothingChanged(instance);
@@ -324,7 +326,7 @@ abstract class AbstractRelocationIT {
         String instance = relocate("wpr00", Map.of("approvalTimeout", "PT1S", "escalationTimeout", "PT1S"));
         awaitEnd(instance);
 
-        assertPassed(instance, "EndEvent_ChangeRejected");
+        assertPassed(instance, END_EVENT_CHANGE_REJECTED);
         assertThat(variable(instance, "outcome")).isEqualTo("REJECTED");
         assertNothingChanged(instance);
     }
@@ -335,8 +337,8 @@ abstract class AbstractRelocationIT {
         decide(instance, "bob", "approve", "window agreed");
         awaitEnd(instance);
 
-        assertPassed(instance, "EndEvent_WparRelocated");
-        assertPassed(instance, "CallActivity_StaticRelocation");
+        assertPassed(instance, END_EVENT_WPAR_RELOCATED);
+        assertPassed(instance, CALL_ACTIVITY_STATIC_RELOCATION);
         assertThat(variable(instance, "outcome")).isEqualTo("RELOCATED");
         assertThat(state("lpar01", "wpr00")).isEqualTo("A");
         assertThat(state("lpar00", "wpr00")).isNull();
@@ -398,7 +400,7 @@ abstract class AbstractRelocationIT {
         awaitEnd(instance);
 
         // lpar01 (managed system sys570b) before lpar03 (sys570a, the departing system's, more free space)
-        assertPassed(instance, "EndEvent_WparRelocated");
+        assertPassed(instance, END_EVENT_WPAR_RELOCATED);
         assertThat(variable(instance, "arrivingLpar")).isEqualTo("lpar01");
         assertThat(arrivingLparHistory(instance)).containsSubsequence(null, "lpar01");
         assertThat(state("lpar01", "wpr00")).isEqualTo("A");
@@ -422,7 +424,7 @@ abstract class AbstractRelocationIT {
         decide(instance, "bob", "approve", "any compatible LPAR");
         awaitEnd(instance);
 
-        assertPassed(instance, "EndEvent_WparRelocated");
+        assertPassed(instance, END_EVENT_WPAR_RELOCATED);
         assertThat(variable(instance, "arrivingLpar")).isEqualTo("lpar03");
         assertThat(state("lpar03", "wpr07")).isEqualTo("A");
         assertThat(state("lpar00", "wpr07")).isNull();
@@ -468,8 +470,8 @@ abstract class AbstractRelocationIT {
         decide(instance, "bob", "approve", "live move agreed");
         awaitEnd(instance);
 
-        assertPassed(instance, "CallActivity_LiveRelocation");
-        assertPassed(instance, "EndEvent_WparRelocated");
+        assertPassed(instance, CALL_ACTIVITY_LIVE_RELOCATION);
+        assertPassed(instance, END_EVENT_WPAR_RELOCATED);
         // Figure 4-2 on both sides (A T M T D departing, D T A arriving), then the departing copy removed
         assertThat(fleet.stateHistory().path("lpar00", "mob01", mark)).isEqualTo("ATMTDT-");
         assertThat(fleet.stateHistory().path("lpar01", "mob01", mark)).isEqualTo("-TDTA");
@@ -512,7 +514,7 @@ abstract class AbstractRelocationIT {
         // pre-staged copy went back to Defined and was removed
         assertThat(fleet.stateHistory().path("lpar00", "mob01", mark)).isEqualTo("ATMA");
         assertThat(fleet.stateHistory().path("lpar01", "mob01", mark)).isEqualTo("-TDTDT-");
-        assertPassed(instance, "EndEvent_WparStayed");
+        assertPassed(instance, END_EVENT_WPAR_STAYED);
         assertThat(variable(instance, "outcome")).isEqualTo("ROLLED_BACK");
         assertThat((String) variable(instance, "outcomeReason")).startsWith("MOVE_TIMED_OUT");
         assertThat(state("lpar00", "mob01")).isEqualTo("A");
@@ -545,8 +547,8 @@ abstract class AbstractRelocationIT {
         decide(instance, "bob", "approve", "live move agreed");
         awaitEnd(instance);
 
-        assertPassed(instance, "CallActivity_LiveRelocation");
-        assertPassed(instance, "EndEvent_WparStayed");
+        assertPassed(instance, CALL_ACTIVITY_LIVE_RELOCATION);
+        assertPassed(instance, END_EVENT_WPAR_STAYED);
         assertThat(variable(instance, "outcome")).isEqualTo("ROLLED_BACK");
         assertThat((String) variable(instance, "outcomeReason")).startsWith("MOVE_FAILED")
                 .contains("differ by 42 seconds");
@@ -604,10 +606,10 @@ abstract class AbstractRelocationIT {
         fleet.faults().add(FaultRule.on("lpar01").command("mkwpar").argContains("-p").abandon(200).once().build());
         String instance = relocate("mob01", Map.of("mode", "live"));
         decide(instance, "bob", "approve", "live move agreed");
-        retryTheFailedStep("Task_PrestageArrivingWpar");
+        retryTheFailedStep(LiveRelocationModel.TASK_PRESTAGE_ARRIVING_WPAR);
         awaitEnd(instance);
 
-        assertPassed(instance, "EndEvent_WparRelocated");
+        assertPassed(instance, END_EVENT_WPAR_RELOCATED);
         assertThat(state("lpar01", "mob01")).isEqualTo("A");
         assertThat(state("lpar00", "mob01")).isNull();
         assertThat(locks.heldBy(instance)).isEmpty();
@@ -625,10 +627,10 @@ abstract class AbstractRelocationIT {
         fleet.faults().add(FaultRule.on("lpar00").command("rmwpar").abandon(200).once().build());
         String instance = relocate("mob01", Map.of("mode", "live"));
         decide(instance, "bob", "approve", "live move agreed");
-        retryTheFailedStep("Task_CleanUpDeparture");
+        retryTheFailedStep(LiveRelocationModel.TASK_CLEAN_UP_DEPARTURE);
         awaitEnd(instance);
 
-        assertPassed(instance, "EndEvent_WparRelocated");
+        assertPassed(instance, END_EVENT_WPAR_RELOCATED);
         assertThat(state("lpar01", "mob01")).isEqualTo("A");
         assertThat(state("lpar00", "mob01")).isNull();
         assertThat(locks.heldBy(instance)).isEmpty();
@@ -645,7 +647,7 @@ abstract class AbstractRelocationIT {
         decide(instance, "bob", "approve", "live move agreed");
         awaitEnd(instance);
 
-        assertPassed(instance, "EndEvent_WparStayed");
+        assertPassed(instance, END_EVENT_WPAR_STAYED);
         assertThat(variable(instance, "outcome")).isEqualTo("ROLLED_BACK");
         assertThat((String) variable(instance, "outcomeReason")).startsWith("PRESTAGE_FAILED").contains("0960-105");
         assertThat(state("lpar00", "mob01")).isEqualTo("A");
@@ -664,7 +666,7 @@ abstract class AbstractRelocationIT {
         decide(instance, "bob", "approve", "application move agreed");
         awaitEnd(instance);
 
-        assertPassed(instance, "EndEvent_WparRelocated");
+        assertPassed(instance, END_EVENT_WPAR_RELOCATED);
         assertThat(state("lpar01", "app01")).isEqualTo("A");
         assertThat(state("lpar00", "app01")).isNull();
         assertThat(fleet.host("lpar01").wpar("app01").orElseThrow().application).isEqualTo("/hga/myapp");

@@ -1,5 +1,6 @@
 package dev.wparflow.process.relocation.request;
 
+import static dev.wparflow.process.relocation.request.RelocationModel.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import java.util.ArrayList;
@@ -145,13 +146,13 @@ class WparRelocationProcessTest {
     void approvedStaticRelocationRunsTheStaticProcessWithTheUmbrellasLocks() {
         ProcessInstance instance = start(Map.of());
         drive(instance);
-        assertThat(instance).isWaitingAt("CallActivity_ApproveChange");
+        assertThat(instance).isWaitingAt(CALL_ACTIVITY_APPROVE_CHANGE);
         Map<String, Object> approvalInputs = runtimeService().getVariables(calledProcessInstance(instance).getId());
         // the approval reads its requester from the engine (who started the relocation), not from a variable
         Assertions.assertThat(approvalInputs).containsEntry("plan", "the plan").doesNotContainKey("requester");
         complete(instance, "ChangeApprovalProcess", approve());
 
-        assertThat(instance).isWaitingAt("CallActivity_StaticRelocation");
+        assertThat(instance).isWaitingAt(CALL_ACTIVITY_STATIC_RELOCATION);
         Assertions.assertThat(runtimeService().getVariables(calledProcessInstance(instance).getId()))
                 .containsEntry("wpar", "wpr00").containsEntry("arrivingLpar", "lpar01")
                 .containsEntry("relocationId", instance.getId())
@@ -159,8 +160,8 @@ class WparRelocationProcessTest {
                 .doesNotContainKey("lockOwner");
         complete(instance, "WparStaticRelocationProcess", Map.of("outcome", "RELOCATED"));
 
-        assertThat(instance).isEnded().hasPassed("Task_VerifyRelocation", "Task_ReleaseLocks", "EndEvent_WparRelocated")
-                .hasNotPassed("Event_WaitForWindow", "CallActivity_LiveRelocation").variables()
+        assertThat(instance).isEnded().hasPassed(TASK_VERIFY_RELOCATION, TASK_RELEASE_LOCKS, END_EVENT_WPAR_RELOCATED)
+                .hasNotPassed(EVENT_WAIT_FOR_WINDOW, CALL_ACTIVITY_LIVE_RELOCATION).variables()
                 .containsEntry("outcome", "RELOCATED").containsEntry("approvalDecision", "approve");
         Assertions.assertThat(calls).containsExactly("validateRelocationRequestDelegate",
                 "checkRelocationCompatibilityDelegate", "acquireRelocationLocksDelegate", "verifyRelocationDelegate",
@@ -173,11 +174,11 @@ class WparRelocationProcessTest {
         ProcessInstance instance = start(Map.of());
         drive(instance);
         complete(instance, "ChangeApprovalProcess", approve());
-        assertThat(instance).isWaitingAt("CallActivity_LiveRelocation");
+        assertThat(instance).isWaitingAt(CALL_ACTIVITY_LIVE_RELOCATION);
         complete(instance, "WparLiveRelocationProcess", Map.of("outcome", "ROLLED_BACK", "outcomeReason", "aborted"));
 
-        assertThat(instance).isEnded().hasPassed("CallActivity_LiveRelocation", "EndEvent_WparStayed")
-                .hasNotPassed("CallActivity_StaticRelocation").variables().containsEntry("outcome", "ROLLED_BACK")
+        assertThat(instance).isEnded().hasPassed(CALL_ACTIVITY_LIVE_RELOCATION, END_EVENT_WPAR_STAYED)
+                .hasNotPassed(CALL_ACTIVITY_STATIC_RELOCATION).variables().containsEntry("outcome", "ROLLED_BACK")
                 .containsEntry("moveReason", "aborted");
     }
 
@@ -189,7 +190,7 @@ class WparRelocationProcessTest {
         ProcessInstance instance = start(Map.of("departingLpar", "lpar99"));
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("BoundaryEvent_RequestInvalid", "EndEvent_RequestRefused").variables()
+        assertThat(instance).isEnded().hasPassed(BOUNDARY_EVENT_REQUEST_INVALID, END_EVENT_REQUEST_REFUSED).variables()
                 .containsEntry("outcome", "REFUSED").containsEntry("failureCode", "REQUEST_INVALID");
         Assertions.assertThat(calls).containsExactly("validateRelocationRequestDelegate", "recordRequestOutcomeDelegate");
     }
@@ -203,8 +204,8 @@ class WparRelocationProcessTest {
         drive(instance);
 
         assertThat(instance).isEnded()
-                .hasPassed("BoundaryEvent_RefusedBeforeApproval", "Task_RecordInvalidRequest", "EndEvent_RequestRefused")
-                .hasNotPassed("CallActivity_ApproveChange", "Task_AcquireLocks").variables()
+                .hasPassed(BOUNDARY_EVENT_REFUSED_BEFORE_APPROVAL, TASK_RECORD_INVALID_REQUEST, END_EVENT_REQUEST_REFUSED)
+                .hasNotPassed(CALL_ACTIVITY_APPROVE_CHANGE, TASK_ACQUIRE_LOCKS).variables()
                 .containsEntry("outcome", "REFUSED").containsEntry("failureCode", "WPAR_NOT_FOUND")
                 .containsEntry("failureReason", "WPAR wpr09 not found on lpar00 (lswpar: wpr00, wpr03)");
         Assertions.assertThat(taskService().createTaskQuery().count()).as("approval tasks").isZero();
@@ -218,8 +219,8 @@ class WparRelocationProcessTest {
         ProcessInstance instance = start(Map.of("validateOnly", true));
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("Task_RecordValidation", "EndEvent_Validated")
-                .hasNotPassed("CallActivity_ApproveChange", "Task_AcquireLocks").variables()
+        assertThat(instance).isEnded().hasPassed(TASK_RECORD_VALIDATION, END_EVENT_VALIDATED)
+                .hasNotPassed(CALL_ACTIVITY_APPROVE_CHANGE, TASK_ACQUIRE_LOCKS).variables()
                 .containsEntry("outcome", "VALIDATED");
     }
 
@@ -231,7 +232,7 @@ class WparRelocationProcessTest {
         ProcessInstance instance = runtimeService().startProcessInstanceByKey("WparRelocationProcess", v);
         drive(instance);
 
-        assertThat(instance).hasPassed("Gateway_ValidateOnly").hasNotPassed("Task_RecordValidation");
+        assertThat(instance).hasPassed(GATEWAY_VALIDATE_ONLY).hasNotPassed(TASK_RECORD_VALIDATION);
         Assertions.assertThat(runtimeService().createIncidentQuery().count()).as("incidents").isZero();
     }
 
@@ -240,7 +241,7 @@ class WparRelocationProcessTest {
         compatible = false;
         ProcessInstance instance = start(Map.of("validateOnly", true));
         drive(instance);
-        assertThat(instance).isEnded().hasPassed("EndEvent_Validated").hasNotPassed("Task_RecordIncompatible");
+        assertThat(instance).isEnded().hasPassed(END_EVENT_VALIDATED).hasNotPassed(TASK_RECORD_INCOMPATIBLE);
     }
 
     @Test
@@ -249,8 +250,8 @@ class WparRelocationProcessTest {
         ProcessInstance instance = start(Map.of());
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("Task_RecordIncompatible", "EndEvent_TargetIncompatible")
-                .hasNotPassed("CallActivity_ApproveChange").variables().containsEntry("outcome", "INCOMPATIBLE");
+        assertThat(instance).isEnded().hasPassed(TASK_RECORD_INCOMPATIBLE, END_EVENT_TARGET_INCOMPATIBLE)
+                .hasNotPassed(CALL_ACTIVITY_APPROVE_CHANGE).variables().containsEntry("outcome", "INCOMPATIBLE");
     }
 
     @Test
@@ -260,8 +261,8 @@ class WparRelocationProcessTest {
         complete(instance, "ChangeApprovalProcess", Map.of("decision", "reject", "approvers", "", "reason",
                 "no approval within the escalation period"));
 
-        assertThat(instance).isEnded().hasPassed("Task_RecordRejection", "EndEvent_ChangeRejected")
-                .hasNotPassed("Task_AcquireLocks").variables().containsEntry("outcome", "REJECTED")
+        assertThat(instance).isEnded().hasPassed(TASK_RECORD_REJECTION, END_EVENT_CHANGE_REJECTED)
+                .hasNotPassed(TASK_ACQUIRE_LOCKS).variables().containsEntry("outcome", "REJECTED")
                 .containsEntry("approvalReason", "no approval within the escalation period");
     }
 
@@ -271,12 +272,12 @@ class WparRelocationProcessTest {
         drive(instance);
         complete(instance, "ChangeApprovalProcess", approve());
 
-        assertThat(instance).isWaitingAt("Event_WaitForWindow");
+        assertThat(instance).isWaitingAt(EVENT_WAIT_FOR_WINDOW);
         Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
         Assertions.assertThat(timer.getDuedate().toInstant()).isEqualTo(java.time.Instant.parse("2099-01-01T22:00:00Z"));
         Assertions.assertThat(calls).doesNotContain("acquireRelocationLocksDelegate");
-        fireTimer(instance, "Event_WaitForWindow");
-        assertThat(instance).isWaitingAt("CallActivity_StaticRelocation");
+        fireTimer(instance, EVENT_WAIT_FOR_WINDOW);
+        assertThat(instance).isWaitingAt(CALL_ACTIVITY_STATIC_RELOCATION);
     }
 
     @Test
@@ -285,9 +286,9 @@ class WparRelocationProcessTest {
         ProcessInstance instance = start(Map.of());
         drive(instance);
         complete(instance, "ChangeApprovalProcess", approve());
-        assertThat(instance).isWaitingAt("Event_WaitForLocks");
-        fireTimer(instance, "Event_WaitForLocks");
-        assertThat(instance).isWaitingAt("CallActivity_StaticRelocation");
+        assertThat(instance).isWaitingAt(EVENT_WAIT_FOR_LOCKS);
+        fireTimer(instance, EVENT_WAIT_FOR_LOCKS);
+        assertThat(instance).isWaitingAt(CALL_ACTIVITY_STATIC_RELOCATION);
     }
 
     @Test
@@ -296,11 +297,11 @@ class WparRelocationProcessTest {
         ProcessInstance instance = start(Map.of());
         drive(instance);
         complete(instance, "ChangeApprovalProcess", approve());
-        fireTimer(instance, "Event_WaitForLocks");
-        fireTimer(instance, "Event_WaitForLocks");
+        fireTimer(instance, EVENT_WAIT_FOR_LOCKS);
+        fireTimer(instance, EVENT_WAIT_FOR_LOCKS);
 
-        assertThat(instance).isEnded().hasPassed("Task_RecordLockRefusal", "EndEvent_WparLocked")
-                .hasNotPassed("CallActivity_StaticRelocation").variables().containsEntry("outcome", "REFUSED")
+        assertThat(instance).isEnded().hasPassed(TASK_RECORD_LOCK_REFUSAL, END_EVENT_WPAR_LOCKED)
+                .hasNotPassed(CALL_ACTIVITY_STATIC_RELOCATION).variables().containsEntry("outcome", "REFUSED")
                 .containsEntry("lockAttempts", 3);
     }
 
@@ -314,7 +315,7 @@ class WparRelocationProcessTest {
         complete(instance, "ChangeApprovalProcess", approve());
         complete(instance, "WparStaticRelocationProcess", Map.of("outcome", "RELOCATED"));
 
-        assertThat(instance).isWaitingAt("Task_VerifyRelocation");
+        assertThat(instance).isWaitingAt(TASK_VERIFY_RELOCATION);
         Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count())
                 .isEqualTo(1);
         Assertions.assertThat(calls).doesNotContain("releaseAllRelocationLocksDelegate");

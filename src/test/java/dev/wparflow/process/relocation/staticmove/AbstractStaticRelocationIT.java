@@ -2,6 +2,7 @@ package dev.wparflow.process.relocation.staticmove;
 
 import dev.wparflow.testsupport.FleetApplication;
 import dev.wparflow.testsupport.TestDatabase;
+import static dev.wparflow.process.relocation.staticmove.StaticRelocationModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -220,10 +221,10 @@ abstract class AbstractStaticRelocationIT {
         // the node that sent stopwpar dies mid-way: the WPAR is left Broken, the step's job is retried
         fleet.faults().add(FaultRule.on("lpar00").command("stopwpar").abandon(200).once().build());
         String instance = relocate("wpr00");
-        retryTheFailedStep("Task_StopDepartingWpar");
+        retryTheFailedStep(TASK_STOP_DEPARTING_WPAR);
         awaitEnd(instance);
 
-        assertPassed(instance, "EndEvent_WparRelocated");
+        assertPassed(instance, END_EVENT_WPAR_RELOCATED);
         assertThat(variable(instance, "outcome")).isEqualTo("RELOCATED");
         assertExactlyOnce(instance, "wpr00", "lpar01", "A");
         // the retry looked first, found it Broken and brought it to Defined the documented way (RB:2844)
@@ -238,10 +239,10 @@ abstract class AbstractStaticRelocationIT {
         // the WPAR is already Active on arrival; the node removing the departing copy dies mid-way: Broken there
         fleet.faults().add(FaultRule.on("lpar00").command("rmwpar").abandon(200).once().build());
         String instance = relocate("wpr00");
-        retryTheFailedStep("Task_RemoveDepartingWpar");
+        retryTheFailedStep(TASK_REMOVE_DEPARTING_WPAR);
         awaitEnd(instance);
 
-        assertPassed(instance, "EndEvent_WparRelocated");
+        assertPassed(instance, END_EVENT_WPAR_RELOCATED);
         assertThat(variable(instance, "outcome")).isEqualTo("RELOCATED");
         assertExactlyOnce(instance, "wpr00", "lpar01", "A");
         // the recovery of a Broken WPAR, then the forced removal; plain rmwpar is not repeated
@@ -255,7 +256,7 @@ abstract class AbstractStaticRelocationIT {
         String instance = relocate("wpr00");
         awaitEnd(instance);
 
-        assertPassed(instance, "EndEvent_WparRelocated");
+        assertPassed(instance, END_EVENT_WPAR_RELOCATED);
         assertThat(variable(instance, "outcome")).isEqualTo("RELOCATED");
         assertExactlyOnce(instance, "wpr00", "lpar01", "A");
         assertThat(actions()).containsSubsequence(
@@ -280,7 +281,7 @@ abstract class AbstractStaticRelocationIT {
         String instance = relocate("wpr05");
         awaitEnd(instance);
 
-        assertPassed(instance, "EndEvent_WparRelocated");
+        assertPassed(instance, END_EVENT_WPAR_RELOCATED);
         assertExactlyOnce(instance, "wpr05", "lpar01", "D");
         assertThat(actions()).doesNotContain("lpar00 stopwpar", "lpar01 startwpar", "lpar01 clogin");
     }
@@ -292,7 +293,7 @@ abstract class AbstractStaticRelocationIT {
         String instance = relocate("wpr00");
         awaitEnd(instance);
 
-        assertPassed(instance, "EndEvent_RelocationRolledBack");
+        assertPassed(instance, END_EVENT_RELOCATION_ROLLED_BACK);
         assertThat(variable(instance, "outcome")).isEqualTo("ROLLED_BACK");
         assertThat((String) variable(instance, "outcomeReason")).startsWith("RESTORE_FAILED");
         assertExactlyOnce(instance, "wpr00", "lpar00", "A");
@@ -308,7 +309,7 @@ abstract class AbstractStaticRelocationIT {
         String instance = relocate("wpr00");
         awaitEnd(instance);
 
-        assertPassed(instance, "EndEvent_RelocationRefused");
+        assertPassed(instance, END_EVENT_RELOCATION_REFUSED);
         assertThat((String) variable(instance, "outcomeReason")).startsWith("NAME_TAKEN_ON_TARGET");
         assertThat(state("lpar00", "wpr00")).isEqualTo("A");
         assertThat(actions()).doesNotContain("lpar00 stopwpar", "lpar00 savewpar");
@@ -322,11 +323,11 @@ abstract class AbstractStaticRelocationIT {
         assertThat(locks.acquire(resource, "other-operation", "backup", Duration.ofMinutes(5)).acquired()).isTrue();
         String instance = relocate("wpr00");
         await().atMost(Duration.ofSeconds(20)).until(() -> history.createHistoricActivityInstanceQuery()
-                .processInstanceId(instance).activityId("Event_WaitForLock").count() >= 1);
+                .processInstanceId(instance).activityId(EVENT_WAIT_FOR_LOCK).count() >= 1);
         locks.release(resource, "other-operation");
         awaitEnd(instance);
 
-        assertPassed(instance, "EndEvent_WparRelocated");
+        assertPassed(instance, END_EVENT_WPAR_RELOCATED);
         assertExactlyOnce(instance, "wpr00", "lpar01", "A");
     }
 
@@ -337,7 +338,7 @@ abstract class AbstractStaticRelocationIT {
         try {
             String instance = relocate("wpr00");
             awaitEnd(instance);
-            assertPassed(instance, "EndEvent_RelocationRefused");
+            assertPassed(instance, END_EVENT_RELOCATION_REFUSED);
             assertThat((String) variable(instance, "outcomeReason")).startsWith("WPAR_LOCKED")
                     .contains("other-operation");
             assertThat(state("lpar00", "wpr00")).isEqualTo("A");
@@ -355,10 +356,10 @@ abstract class AbstractStaticRelocationIT {
         awaitEnd(instance);
 
         // the wait's timer fired by itself at the save timeout: savewpar had not ended
-        assertPassed(instance, "Task_CancelSaveRun");
-        assertPassed(instance, "EndEvent_SaveTimedOut");
-        assertNotPassed(instance, "Task_CheckSave");
-        assertPassed(instance, "EndEvent_RelocationRolledBack");
+        assertPassed(instance, TASK_CANCEL_SAVE_RUN);
+        assertPassed(instance, END_EVENT_SAVE_TIMED_OUT);
+        assertNotPassed(instance, TASK_CHECK_SAVE);
+        assertPassed(instance, END_EVENT_RELOCATION_ROLLED_BACK);
         assertExactlyOnce(instance, "wpr00", "lpar00", "A");
         assertThat(state("lpar01", "wpr00")).isNull();
     }
@@ -374,7 +375,7 @@ abstract class AbstractStaticRelocationIT {
         await().atMost(Duration.ofSeconds(40)).until(() -> runtime.createIncidentQuery().processInstanceId(instance)
                 .count() == 1);
         Incident incident = runtime.createIncidentQuery().processInstanceId(instance).singleResult();
-        assertThat(incident.getActivityId()).isEqualTo("Task_RestoreWpar");
+        assertThat(incident.getActivityId()).isEqualTo(TASK_RESTORE_WPAR);
         assertThat(incident.getIncidentMessage()).contains("lpar01");
         assertThat(state("lpar00", "wpr00")).isEqualTo("D"); // stopped and saved, waiting
 
@@ -382,7 +383,7 @@ abstract class AbstractStaticRelocationIT {
         management.setJobRetries(incident.getConfiguration(), 1);
         awaitEnd(instance);
 
-        assertPassed(instance, "EndEvent_WparRelocated");
+        assertPassed(instance, END_EVENT_WPAR_RELOCATED);
         assertExactlyOnce(instance, "wpr00", "lpar01", "A");
         assertThat(actions()).containsOnlyOnce("lpar00 savewpar", "lpar01 restwpar");
     }
@@ -411,7 +412,7 @@ abstract class AbstractStaticRelocationIT {
         String instance = relocate("wpr00");
         awaitEnd(instance);
 
-        assertPassed(instance, "EndEvent_WparRelocated");
+        assertPassed(instance, END_EVENT_WPAR_RELOCATED);
         assertExactlyOnce(instance, "wpr00", "lpar01", "A");
         assertThat(saveStarts()).as("the start, sent again on a fresh session").isEqualTo(2);
         assertThat(savewparRuns()).as("savewpar runs").isEqualTo(1);
@@ -428,7 +429,7 @@ abstract class AbstractStaticRelocationIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createIncidentQuery().processInstanceId(instance)
                 .count() == 1);
         Incident incident = runtime.createIncidentQuery().processInstanceId(instance).singleResult();
-        assertThat(incident.getActivityId()).isEqualTo("Task_SaveWpar");
+        assertThat(incident.getActivityId()).isEqualTo(TASK_SAVE_WPAR);
         assertThat(incident.getIncidentMessage()).contains("CONNECTION_LOST on lpar00")
                 .contains("wparflow-run start").contains("sending it again is safe");
         assertThat(state("lpar00", "wpr00")).isEqualTo("D"); // stopped, savewpar running on the host
@@ -442,7 +443,7 @@ abstract class AbstractStaticRelocationIT {
         fleet.release("savewpar");
         awaitEnd(instance);
 
-        assertPassed(instance, "EndEvent_WparRelocated");
+        assertPassed(instance, END_EVENT_WPAR_RELOCATED);
         assertExactlyOnce(instance, "wpr00", "lpar01", "A");
         assertThat(saveStarts()).as("two dropped starts and the retry's").isEqualTo(3);
         assertThat(savewparRuns()).as("savewpar runs").isEqualTo(1);
@@ -459,7 +460,7 @@ abstract class AbstractStaticRelocationIT {
         awaitEnd(instance);
 
         assertThat(drop.fired()).as("waits for the run dropped").isEqualTo(4);
-        assertPassed(instance, "EndEvent_WparRelocated");
+        assertPassed(instance, END_EVENT_WPAR_RELOCATED);
         assertExactlyOnce(instance, "wpr00", "lpar01", "A");
         assertThat(savewparRuns()).as("savewpar runs").isEqualTo(1);
         assertThat(saveRun(instance).state()).isEqualTo(RemoteRun.State.EXITED);
@@ -474,10 +475,10 @@ abstract class AbstractStaticRelocationIT {
         awaitEnd(instance);
 
         // the wait's timer fired by itself at the save timeout: savewpar had not ended
-        assertPassed(instance, "Task_CancelSaveRun");
-        assertPassed(instance, "EndEvent_SaveTimedOut");
-        assertNotPassed(instance, "Task_CheckSave");
-        assertPassed(instance, "EndEvent_RelocationRolledBack");
+        assertPassed(instance, TASK_CANCEL_SAVE_RUN);
+        assertPassed(instance, END_EVENT_SAVE_TIMED_OUT);
+        assertNotPassed(instance, TASK_CHECK_SAVE);
+        assertPassed(instance, END_EVENT_RELOCATION_ROLLED_BACK);
         assertExactlyOnce(instance, "wpr00", "lpar00", "A");
         assertThat(savewparRuns()).as("savewpar runs").isEqualTo(1);
         assertThat(saveRun(instance).state()).isEqualTo(RemoteRun.State.CANCELLED);
@@ -508,7 +509,7 @@ abstract class AbstractStaticRelocationIT {
         assertThat(locks.find(departure).expiresAt()).as("renewed").isAfter(locks.find(departure).acquiredAt().plus(LEASE));
         awaitEnd(instance);
 
-        assertPassed(instance, "EndEvent_WparRelocated");
+        assertPassed(instance, END_EVENT_WPAR_RELOCATED);
         assertExactlyOnce(instance, "wpr00", "lpar01", "A");
         assertThat(locks.find(departure).owner()).isNull();
     }

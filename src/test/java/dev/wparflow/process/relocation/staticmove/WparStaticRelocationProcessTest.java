@@ -1,5 +1,6 @@
 package dev.wparflow.process.relocation.staticmove;
 
+import static dev.wparflow.process.relocation.staticmove.StaticRelocationModel.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import java.util.ArrayList;
@@ -149,15 +150,15 @@ class WparStaticRelocationProcessTest {
     void activeWparIsRelocatedRowByRow() {
         ProcessInstance instance = start();
         drive(instance);
-        assertThat(instance).isWaitingAt("Event_SaveWparFinished");
+        assertThat(instance).isWaitingAt(EVENT_SAVE_WPAR_FINISHED);
         saveFinished(instance);
         drive(instance);
-        assertThat(instance).isWaitingAt("Event_RestoreWparFinished");
+        assertThat(instance).isWaitingAt(EVENT_RESTORE_WPAR_FINISHED);
         restoreFinished(instance);
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("EndEvent_WparRelocated", "Task_CheckSave", "Task_CheckRestore")
-                .hasNotPassed("Task_RemovePartialCopy", "Task_CancelSaveRun", "Task_CancelRestoreRun")
+        assertThat(instance).isEnded().hasPassed(END_EVENT_WPAR_RELOCATED, TASK_CHECK_SAVE, TASK_CHECK_RESTORE)
+                .hasNotPassed(TASK_REMOVE_PARTIAL_COPY, TASK_CANCEL_SAVE_RUN, TASK_CANCEL_RESTORE_RUN)
                 .variables().containsEntry("outcome", "RELOCATED");
         Assertions.assertThat(runWait.begun).containsExactly("run-save", "run-restore");
         Assertions.assertThat(calls).containsExactly("verifyDepartingWparDelegate", "lockDepartingWparDelegate",
@@ -175,8 +176,8 @@ class WparStaticRelocationProcessTest {
         ProcessInstance instance = start();
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("Task_StartApplicationOnArrival", "EndEvent_WparRelocated")
-                .hasNotPassed("Task_SaveWpar", "Task_RestoreWpar", "Task_VerifyWparServices")
+        assertThat(instance).isEnded().hasPassed(TASK_START_APPLICATION_ON_ARRIVAL, END_EVENT_WPAR_RELOCATED)
+                .hasNotPassed(TASK_SAVE_WPAR, TASK_RESTORE_WPAR, TASK_VERIFY_WPAR_SERVICES)
                 .variables().containsEntry("outcome", "RELOCATED");
         Assertions.assertThat(calls).containsExactly("verifyDepartingWparDelegate", "lockDepartingWparDelegate",
                 "verifyAbsentOnArrivalDelegate", "lockArrivingWparDelegate", "writeDepartureSpecDelegate",
@@ -195,8 +196,8 @@ class WparStaticRelocationProcessTest {
         ProcessInstance instance = start();
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("Task_RemovePartialCopy", "Task_RestoreDepartingWpar",
-                "EndEvent_RelocationRolledBack").variables().containsEntry("outcome", "ROLLED_BACK");
+        assertThat(instance).isEnded().hasPassed(TASK_REMOVE_PARTIAL_COPY, TASK_RESTORE_DEPARTING_WPAR,
+                END_EVENT_RELOCATION_ROLLED_BACK).variables().containsEntry("outcome", "ROLLED_BACK");
     }
 
     @Test
@@ -209,8 +210,8 @@ class WparStaticRelocationProcessTest {
         restoreFinished(instance);
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("EndEvent_WparRelocated", "Task_VerifyArrivingWpar")
-                .hasNotPassed("Task_StopDepartingWpar", "Task_StartArrivingWpar", "Task_VerifyWparServices");
+        assertThat(instance).isEnded().hasPassed(END_EVENT_WPAR_RELOCATED, TASK_VERIFY_ARRIVING_WPAR)
+                .hasNotPassed(TASK_STOP_DEPARTING_WPAR, TASK_START_ARRIVING_WPAR, TASK_VERIFY_WPAR_SERVICES);
     }
 
     @Test
@@ -221,8 +222,8 @@ class WparStaticRelocationProcessTest {
         ProcessInstance instance = start();
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("BoundaryEvent_DepartingWparRefused", "Task_ReleaseLocksAfterRefusal",
-                "EndEvent_RelocationRefused").variables().containsEntry("outcome", "REFUSED")
+        assertThat(instance).isEnded().hasPassed(BOUNDARY_EVENT_DEPARTING_WPAR_REFUSED, TASK_RELEASE_LOCKS_AFTER_REFUSAL,
+                END_EVENT_RELOCATION_REFUSED).variables().containsEntry("outcome", "REFUSED")
                 .containsEntry("failureCode", "WPAR_NOT_FOUND");
         Assertions.assertThat(calls).doesNotContain("stopDepartingWparDelegate", "saveWparDelegate");
     }
@@ -235,7 +236,7 @@ class WparStaticRelocationProcessTest {
         ProcessInstance instance = start();
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("BoundaryEvent_NameTakenOnTarget", "EndEvent_RelocationRefused");
+        assertThat(instance).isEnded().hasPassed(BOUNDARY_EVENT_NAME_TAKEN_ON_TARGET, END_EVENT_RELOCATION_REFUSED);
         Assertions.assertThat(calls).contains("releaseRelocationLocksDelegate").doesNotContain("stopDepartingWparDelegate");
     }
 
@@ -246,7 +247,7 @@ class WparStaticRelocationProcessTest {
         });
         ProcessInstance instance = start();
         drive(instance);
-        assertThat(instance).isEnded().hasPassed("BoundaryEvent_ArrivingWparLocked", "EndEvent_RelocationRefused");
+        assertThat(instance).isEnded().hasPassed(BOUNDARY_EVENT_ARRIVING_WPAR_LOCKED, END_EVENT_RELOCATION_REFUSED);
     }
 
     @Test
@@ -254,10 +255,10 @@ class WparStaticRelocationProcessTest {
         lockFreeFromAttempt = 2;
         ProcessInstance instance = start();
         drive(instance);
-        assertThat(instance).isWaitingAt("Event_WaitForLock");
-        fireTimer(instance, "Event_WaitForLock");
+        assertThat(instance).isWaitingAt(EVENT_WAIT_FOR_LOCK);
+        fireTimer(instance, EVENT_WAIT_FOR_LOCK);
         drive(instance);
-        assertThat(instance).isWaitingAt("Event_SaveWparFinished");
+        assertThat(instance).isWaitingAt(EVENT_SAVE_WPAR_FINISHED);
     }
 
     @Test
@@ -265,12 +266,12 @@ class WparStaticRelocationProcessTest {
         lockFreeFromAttempt = 99;
         ProcessInstance instance = start();
         drive(instance);
-        fireTimer(instance, "Event_WaitForLock");
+        fireTimer(instance, EVENT_WAIT_FOR_LOCK);
         drive(instance);
-        fireTimer(instance, "Event_WaitForLock");
+        fireTimer(instance, EVENT_WAIT_FOR_LOCK);
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("EndEvent_RelocationRefused").hasNotPassed("Task_VerifyAbsentOnArrival")
+        assertThat(instance).isEnded().hasPassed(END_EVENT_RELOCATION_REFUSED).hasNotPassed(TASK_VERIFY_ABSENT_ON_ARRIVAL)
                 .variables().containsEntry("lockAttempts", 3);
     }
 
@@ -286,9 +287,9 @@ class WparStaticRelocationProcessTest {
         restoreFinished(instance); // restwpar exited 1: the check fails
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("BoundaryEvent_MoveFailed", "Task_RemovePartialCopy",
-                "Task_RestoreDepartingWpar", "Task_ReleaseLocksAfterRollback", "Task_RemoveImageAfterRollback",
-                "EndEvent_RelocationRolledBack").hasNotPassed("Task_RemoveDepartingWpar")
+        assertThat(instance).isEnded().hasPassed(BOUNDARY_EVENT_MOVE_FAILED, TASK_REMOVE_PARTIAL_COPY,
+                TASK_RESTORE_DEPARTING_WPAR, TASK_RELEASE_LOCKS_AFTER_ROLLBACK, TASK_REMOVE_IMAGE_AFTER_ROLLBACK,
+                END_EVENT_RELOCATION_ROLLED_BACK).hasNotPassed(TASK_REMOVE_DEPARTING_WPAR)
                 .variables().containsEntry("outcome", "ROLLED_BACK").containsEntry("failureCode", "RESTORE_FAILED");
     }
 
@@ -303,16 +304,16 @@ class WparStaticRelocationProcessTest {
         drive(instance);
         restoreFinished(instance);
         drive(instance);
-        assertThat(instance).isEnded().hasPassed("EndEvent_RelocationRolledBack");
+        assertThat(instance).isEnded().hasPassed(END_EVENT_RELOCATION_ROLLED_BACK);
     }
 
     @Test
     void saveWaitIsDueAtTheSaveTimeout() {
         ProcessInstance instance = start();
         drive(instance);
-        assertThat(instance).isWaitingAt("Event_SaveWparFinished");
+        assertThat(instance).isWaitingAt(EVENT_SAVE_WPAR_FINISHED);
         Job wait = managementService().createJobQuery().processInstanceId(instance.getId()).timers()
-                .activityId("Event_SaveWparFinished").singleResult();
+                .activityId(EVENT_SAVE_WPAR_FINISHED).singleResult();
         // relocationSettings.saveTimeout: one hour
         Assertions.assertThat(wait.getDuedate()).isCloseTo(new java.util.Date(System.currentTimeMillis() + 3_600_000L),
                 60_000L);
@@ -322,13 +323,13 @@ class WparStaticRelocationProcessTest {
     void saveTimeoutCancelsTheRunAndRollsBack() {
         ProcessInstance instance = start();
         drive(instance);
-        assertThat(instance).isWaitingAt("Event_SaveWparFinished");
+        assertThat(instance).isWaitingAt(EVENT_SAVE_WPAR_FINISHED);
         // due at the save timeout and savewpar has not ended: the timer fired by itself
-        fireTimer(instance, "Event_SaveWparFinished");
+        fireTimer(instance, EVENT_SAVE_WPAR_FINISHED);
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("Task_CancelSaveRun", "EndEvent_SaveTimedOut",
-                "EndEvent_RelocationRolledBack").hasNotPassed("Task_CheckSave", "Task_RestoreWpar")
+        assertThat(instance).isEnded().hasPassed(TASK_CANCEL_SAVE_RUN, END_EVENT_SAVE_TIMED_OUT,
+                END_EVENT_RELOCATION_ROLLED_BACK).hasNotPassed(TASK_CHECK_SAVE, TASK_RESTORE_WPAR)
                 .variables().containsEntry("failureCode", "SAVE_TIMED_OUT");
         Assertions.assertThat(calls).contains("cancelSaveRunDelegate", "removePartialCopyDelegate",
                 "restoreDepartingWparDelegate").doesNotContain("checkSaveDelegate", "restoreWparDelegate");
@@ -340,12 +341,12 @@ class WparStaticRelocationProcessTest {
         drive(instance);
         saveFinished(instance);
         drive(instance);
-        assertThat(instance).isWaitingAt("Event_RestoreWparFinished");
+        assertThat(instance).isWaitingAt(EVENT_RESTORE_WPAR_FINISHED);
         // due at the restore timeout and restwpar has not ended
-        fireTimer(instance, "Event_RestoreWparFinished");
+        fireTimer(instance, EVENT_RESTORE_WPAR_FINISHED);
         drive(instance);
-        assertThat(instance).isEnded().hasPassed("Task_CheckSave", "Task_CancelRestoreRun", "EndEvent_RestoreTimedOut",
-                "EndEvent_RelocationRolledBack").hasNotPassed("Task_CancelSaveRun", "Task_CheckRestore")
+        assertThat(instance).isEnded().hasPassed(TASK_CHECK_SAVE, TASK_CANCEL_RESTORE_RUN, END_EVENT_RESTORE_TIMED_OUT,
+                END_EVENT_RELOCATION_ROLLED_BACK).hasNotPassed(TASK_CANCEL_SAVE_RUN, TASK_CHECK_RESTORE)
                 .variables().containsEntry("failureCode", "RESTORE_TIMED_OUT");
         Assertions.assertThat(calls).contains("cancelRestoreRunDelegate").doesNotContain("checkRestoreDelegate",
                 "cancelSaveRunDelegate");
@@ -355,15 +356,15 @@ class WparStaticRelocationProcessTest {
     void operatorAbortRollsBack() {
         ProcessInstance instance = start();
         drive(instance);
-        assertThat(instance).isWaitingAt("Event_SaveWparFinished");
+        assertThat(instance).isWaitingAt(EVENT_SAVE_WPAR_FINISHED);
         runtimeService().createMessageCorrelation("RelocationAbortRequested").processInstanceId(instance.getId())
                 .correlate();
         // the wait's timer went with it: when savewpar ends, nobody waits for it any more
         Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).timers()
                 .count()).isZero();
         drive(instance);
-        assertThat(instance).isEnded().hasPassed("BoundaryEvent_AbortRequested", "EndEvent_RelocationRolledBack")
-                .hasNotPassed("Task_CheckSave", "Task_CancelSaveRun");
+        assertThat(instance).isEnded().hasPassed(BOUNDARY_EVENT_ABORT_REQUESTED, END_EVENT_RELOCATION_ROLLED_BACK)
+                .hasNotPassed(TASK_CHECK_SAVE, TASK_CANCEL_SAVE_RUN);
     }
 
     @Test
@@ -381,7 +382,7 @@ class WparStaticRelocationProcessTest {
         restoreFinished(instance);
         drive(instance);
 
-        assertThat(instance).isWaitingAt("Task_RemoveDepartingWpar");
+        assertThat(instance).isWaitingAt(TASK_REMOVE_DEPARTING_WPAR);
         lpar00Down = false;
         Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult()
                 .getIncidentMessage()).contains("lpar00", "rmwpar");
@@ -389,7 +390,7 @@ class WparStaticRelocationProcessTest {
         managementService().setJobRetries(failed.getId(), 1); // the operator's retry in Cockpit
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("EndEvent_WparRelocated");
+        assertThat(instance).isEnded().hasPassed(END_EVENT_WPAR_RELOCATED);
         Assertions.assertThat(calls.stream().filter("saveWparDelegate"::equals)).hasSize(1);
     }
 }

@@ -1,5 +1,6 @@
 package dev.wparflow.process.restore.clone;
 
+import static dev.wparflow.process.restore.clone.WparCloneModel.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import java.util.ArrayList;
@@ -139,8 +140,8 @@ class WparCloneProcessTest {
         restwparFinished(instance);
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("Task_CheckClone", "Task_VerifyClone", "EndEvent_WparCloned")
-                .hasNotPassed("Task_WriteImageData", "Task_StartWpar", "Task_RemovePartialClone").variables()
+        assertThat(instance).isEnded().hasPassed(TASK_CHECK_CLONE, TASK_VERIFY_CLONE, END_EVENT_WPAR_CLONED)
+                .hasNotPassed(TASK_WRITE_IMAGE_DATA, TASK_START_WPAR, TASK_REMOVE_PARTIAL_CLONE).variables()
                 .containsEntry("outcome", "CLONED").containsEntry("restoredState", "DEFINED")
                 .doesNotContainKey("failureCode");
         Assertions.assertThat(calls).containsExactly("planCloneDelegate", "startCloneDelegate",
@@ -154,7 +155,7 @@ class WparCloneProcessTest {
         restwparFinished(instance);
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("Task_WriteImageData", "Task_StartWpar", "EndEvent_WparCloned")
+        assertThat(instance).isEnded().hasPassed(TASK_WRITE_IMAGE_DATA, TASK_START_WPAR, END_EVENT_WPAR_CLONED)
                 .variables().containsEntry("outcome", "CLONED").containsEntry("restoredState", "ACTIVE")
                 .containsEntry("imageDataFile", "/tmp/wpardata/wpr05/image.data.datavg");
         Assertions.assertThat(calls).containsExactly("planCloneDelegate", "writeImageDataDelegate",
@@ -171,8 +172,8 @@ class WparCloneProcessTest {
             ProcessInstance instance = start(true);
             drive(instance);
 
-            assertThat(instance).as(code).isEnded().hasPassed("BoundaryEvent_CloneFailed", "Gateway_CloneStarted",
-                    "EndEvent_CloneFailed").hasNotPassed("Task_StartClone", "Task_RemovePartialClone").variables()
+            assertThat(instance).as(code).isEnded().hasPassed(BOUNDARY_EVENT_CLONE_FAILED, GATEWAY_CLONE_STARTED,
+                    END_EVENT_CLONE_FAILED).hasNotPassed(TASK_START_CLONE, TASK_REMOVE_PARTIAL_CLONE).variables()
                     .containsEntry("outcome", "FAILED").containsEntry("failureCode", code)
                     .containsEntry("failureReason", "planCloneDelegate says " + code);
             Assertions.assertThat(calls).as(code).containsExactly("planCloneDelegate", "releaseRestoreLocksDelegate",
@@ -187,8 +188,8 @@ class WparCloneProcessTest {
         ProcessInstance instance = start(true);
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("Task_WriteImageData", "EndEvent_CloneFailed")
-                .hasNotPassed("Task_StartClone", "Task_RemovePartialClone").variables()
+        assertThat(instance).isEnded().hasPassed(TASK_WRITE_IMAGE_DATA, END_EVENT_CLONE_FAILED)
+                .hasNotPassed(TASK_START_CLONE, TASK_REMOVE_PARTIAL_CLONE).variables()
                 .containsEntry("failureCode", "IMAGE_CORRUPT");
     }
 
@@ -199,8 +200,8 @@ class WparCloneProcessTest {
         restwparFinished(instance);
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("Task_RemovePartialClone", "EndEvent_CloneFailed")
-                .hasNotPassed("Task_StartWpar", "Task_VerifyClone").variables().containsEntry("outcome", "FAILED")
+        assertThat(instance).isEnded().hasPassed(TASK_REMOVE_PARTIAL_CLONE, END_EVENT_CLONE_FAILED)
+                .hasNotPassed(TASK_START_WPAR, TASK_VERIFY_CLONE).variables().containsEntry("outcome", "FAILED")
                 .containsEntry("failureCode", "RESTORE_FAILED");
         Assertions.assertThat(calls).endsWith("checkRestwparRunDelegate", "removePartialCloneDelegate",
                 "releaseRestoreLocksDelegate", "end listener");
@@ -216,8 +217,8 @@ class WparCloneProcessTest {
         fireTimeout(instance);
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("Task_CancelClone", "Task_RemovePartialClone", "EndEvent_CloneFailed")
-                .hasNotPassed("Task_CheckClone").variables().containsEntry("failureCode", "RESTORE_TIMEOUT");
+        assertThat(instance).isEnded().hasPassed(TASK_CANCEL_CLONE, TASK_REMOVE_PARTIAL_CLONE, END_EVENT_CLONE_FAILED)
+                .hasNotPassed(TASK_CHECK_CLONE).variables().containsEntry("failureCode", "RESTORE_TIMEOUT");
         Assertions.assertThat(calls).endsWith("startCloneDelegate", "cancelRestwparDelegate",
                 "removePartialCloneDelegate", "releaseRestoreLocksDelegate", "end listener");
     }
@@ -228,7 +229,7 @@ class WparCloneProcessTest {
         fireTimeout(instance);
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("Task_CancelClone", "Task_CheckClone", "EndEvent_WparCloned")
+        assertThat(instance).isEnded().hasPassed(TASK_CANCEL_CLONE, TASK_CHECK_CLONE, END_EVENT_WPAR_CLONED)
                 .variables().containsEntry("outcome", "CLONED");
     }
 
@@ -239,7 +240,7 @@ class WparCloneProcessTest {
         restwparFinished(instance);
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("Task_StartWpar", "Task_RemovePartialClone", "EndEvent_CloneFailed")
+        assertThat(instance).isEnded().hasPassed(TASK_START_WPAR, TASK_REMOVE_PARTIAL_CLONE, END_EVENT_CLONE_FAILED)
                 .variables().containsEntry("failureCode", "VERIFY_FAILED");
     }
 
@@ -254,7 +255,7 @@ class WparCloneProcessTest {
 
         assertThat(instance).isNotEnded();
         Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult()
-                .getActivityId()).isEqualTo("Task_StartWpar");
+                .getActivityId()).isEqualTo(TASK_START_WPAR);
         runtimeService().deleteProcessInstance(instance.getId(), "given up");
         Assertions.assertThat(calls).endsWith("end listener").doesNotContain("removePartialCloneDelegate");
     }

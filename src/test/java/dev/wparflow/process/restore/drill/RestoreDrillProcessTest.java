@@ -1,5 +1,6 @@
 package dev.wparflow.process.restore.drill;
 
+import static dev.wparflow.process.restore.drill.RestoreDrillModel.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -104,8 +105,8 @@ class RestoreDrillProcessTest {
         ProcessInstance instance = requested(Map.of());
         drive();
 
-        assertThat(instance).isEnded().hasPassed("Task_PickSample", "CallActivity_CloneToScratch",
-                "Task_RemoveScratch", "Task_RecordDrillResult", "EndEvent_DrillDone").variables()
+        assertThat(instance).isEnded().hasPassed(TASK_PICK_SAMPLE, CALL_ACTIVITY_CLONE_TO_SCRATCH,
+                TASK_REMOVE_SCRATCH, TASK_RECORD_DRILL_RESULT, END_EVENT_DRILL_DONE).variables()
                 .containsEntry("drillPassed", 2).containsEntry("drillFailed", 1)
                 .containsEntry("drillSummary", "OK lpar00/img-a: ACTIVE\n"
                         + "FAILED lpar00/img-b: IMAGE_NOT_FOUND: IMAGE_NOT_FOUND for img-b\n"
@@ -141,8 +142,8 @@ class RestoreDrillProcessTest {
         ProcessInstance instance = requested(Map.of());
         drive();
 
-        assertThat(instance).isEnded().hasPassed("Task_PickSample", "EndEvent_DrillDone")
-                .hasNotPassed("CallActivity_CloneToScratch", "Task_RemoveScratch").variables()
+        assertThat(instance).isEnded().hasPassed(TASK_PICK_SAMPLE, END_EVENT_DRILL_DONE)
+                .hasNotPassed(CALL_ACTIVITY_CLONE_TO_SCRATCH, TASK_REMOVE_SCRATCH).variables()
                 .containsEntry("drillPassed", 0).containsEntry("drillFailed", 0).containsEntry("drillImages", "");
         Assertions.assertThat(clones).isEmpty();
     }
@@ -153,7 +154,7 @@ class RestoreDrillProcessTest {
         ProcessInstance instance = requested(Map.of());
         drive();
 
-        assertThat(instance).isEnded().hasNotPassed("CallActivity_CloneToScratch").variables()
+        assertThat(instance).isEnded().hasNotPassed(CALL_ACTIVITY_CLONE_TO_SCRATCH).variables()
                 .containsEntry("drillSummary", "no wparflow.backup.drill.lpar configured: nothing drilled");
         verify(drill, never()).pickSample(anyInt());
         Assertions.assertThat(clones).isEmpty();

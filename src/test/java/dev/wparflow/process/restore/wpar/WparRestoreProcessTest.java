@@ -1,5 +1,6 @@
 package dev.wparflow.process.restore.wpar;
 
+import static dev.wparflow.process.restore.wpar.WparRestoreModel.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import java.util.ArrayList;
@@ -175,8 +176,8 @@ class WparRestoreProcessTest {
         restwparFinished(instance);
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("Task_StartWpar", "EndEvent_WparRestored")
-                .hasNotPassed("Task_CancelRestore", "Task_RemovePartialRestore").variables()
+        assertThat(instance).isEnded().hasPassed(TASK_START_WPAR, END_EVENT_WPAR_RESTORED)
+                .hasNotPassed(TASK_CANCEL_RESTORE, TASK_REMOVE_PARTIAL_RESTORE).variables()
                 .containsEntry("outcome", "RESTORED").containsEntry("restoredState", "ACTIVE")
                 .containsEntry("decision", "approve").doesNotContainKey("failureCode");
         Assertions.assertThat(calls).containsExactlyElementsOf(HAPPY);
@@ -189,7 +190,7 @@ class WparRestoreProcessTest {
         restwparFinished(instance);
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("Gateway_StartRequested", "EndEvent_WparRestored").hasNotPassed("Task_StartWpar")
+        assertThat(instance).isEnded().hasPassed(GATEWAY_START_REQUESTED, END_EVENT_WPAR_RESTORED).hasNotPassed(TASK_START_WPAR)
                 .variables().containsEntry("outcome", "RESTORED").containsEntry("restoredState", "DEFINED");
         Assertions.assertThat(calls).doesNotContain("startRestoredWparDelegate");
     }
@@ -200,8 +201,8 @@ class WparRestoreProcessTest {
         ProcessInstance instance = start(null, false);
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("BoundaryEvent_RestoreRefused", "EndEvent_RestoreRefused")
-                .hasNotPassed("CallActivity_ApproveRestore", "SubProcess_Restore").variables()
+        assertThat(instance).isEnded().hasPassed(BOUNDARY_EVENT_RESTORE_REFUSED, END_EVENT_RESTORE_REFUSED)
+                .hasNotPassed(CALL_ACTIVITY_APPROVE_RESTORE, SUB_PROCESS_RESTORE).variables()
                 .containsEntry("outcome", "REFUSED").containsEntry("failureCode", "NAME_TAKEN")
                 .containsEntry("failureReason", "planRestoreDelegate says NAME_TAKEN");
         Assertions.assertThat(calls).containsExactly("planRestoreDelegate", "end listener");
@@ -215,8 +216,8 @@ class WparRestoreProcessTest {
         decide(instance, "reject");
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("Gateway_Approved", "EndEvent_RestoreRejected")
-                .hasNotPassed("SubProcess_Restore", "Task_ReleaseLocks").variables()
+        assertThat(instance).isEnded().hasPassed(GATEWAY_APPROVED, END_EVENT_RESTORE_REJECTED)
+                .hasNotPassed(SUB_PROCESS_RESTORE, TASK_RELEASE_LOCKS).variables()
                 .containsEntry("outcome", "REJECTED").containsEntry("decision", "reject");
         Assertions.assertThat(calls).containsExactly("planRestoreDelegate", "end listener");
     }
@@ -229,8 +230,8 @@ class WparRestoreProcessTest {
         decide(instance, "approve");
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("BoundaryEvent_RestoreFailed", "Gateway_AnythingChanged",
-                "EndEvent_RestoreFailed").hasNotPassed("Task_SetAsideExisting", "Task_RemovePartialRestore")
+        assertThat(instance).isEnded().hasPassed(BOUNDARY_EVENT_RESTORE_FAILED, GATEWAY_ANYTHING_CHANGED,
+                END_EVENT_RESTORE_FAILED).hasNotPassed(TASK_SET_ASIDE_EXISTING, TASK_REMOVE_PARTIAL_RESTORE)
                 .variables().containsEntry("outcome", "FAILED").containsEntry("failureCode", "WPAR_LOCKED");
         Assertions.assertThat(calls).containsExactly("planRestoreDelegate", "lockAndRecheckRestoreDelegate",
                 "releaseRestoreLocksDelegate", "end listener");
@@ -243,9 +244,9 @@ class WparRestoreProcessTest {
         restwparFinished(instance);
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("Task_RemovePartialRestore", "Task_RenameOriginalBack",
-                "Task_RestartOriginal", "EndEvent_RestoreRolledBack").hasNotPassed("Task_StartWpar",
-                "Task_VerifyRestored").variables().containsEntry("outcome", "ROLLED_BACK")
+        assertThat(instance).isEnded().hasPassed(TASK_REMOVE_PARTIAL_RESTORE, TASK_RENAME_ORIGINAL_BACK,
+                TASK_RESTART_ORIGINAL, END_EVENT_RESTORE_ROLLED_BACK).hasNotPassed(TASK_START_WPAR,
+                TASK_VERIFY_RESTORED).variables().containsEntry("outcome", "ROLLED_BACK")
                 .containsEntry("failureCode", "RESTORE_FAILED")
                 .containsEntry("failureReason", "checkRestwparRunDelegate says RESTORE_FAILED; partial removed");
         Assertions.assertThat(calls).containsExactly("planRestoreDelegate", "lockAndRecheckRestoreDelegate",
@@ -262,8 +263,8 @@ class WparRestoreProcessTest {
         restwparFinished(instance);
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("Task_RenameOriginalBack", "Gateway_OriginalWasActive",
-                "EndEvent_RestoreRolledBack").hasNotPassed("Task_RestartOriginal").variables()
+        assertThat(instance).isEnded().hasPassed(TASK_RENAME_ORIGINAL_BACK, GATEWAY_ORIGINAL_WAS_ACTIVE,
+                END_EVENT_RESTORE_ROLLED_BACK).hasNotPassed(TASK_RESTART_ORIGINAL).variables()
                 .containsEntry("outcome", "ROLLED_BACK");
     }
 
@@ -274,8 +275,8 @@ class WparRestoreProcessTest {
         restwparFinished(instance);
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("Task_RemovePartialRestore", "Gateway_OriginalRenamed", "EndEvent_WparAbsent")
-                .hasNotPassed("Task_RenameOriginalBack", "Task_RestartOriginal").variables()
+        assertThat(instance).isEnded().hasPassed(TASK_REMOVE_PARTIAL_RESTORE, GATEWAY_ORIGINAL_RENAMED, END_EVENT_WPAR_ABSENT)
+                .hasNotPassed(TASK_RENAME_ORIGINAL_BACK, TASK_RESTART_ORIGINAL).variables()
                 .containsEntry("outcome", "ABSENT").containsEntry("rollback", "ABSENT");
         Assertions.assertThat(calls).endsWith("removePartialRestoreDelegate", "releaseRestoreLocksDelegate",
                 "end listener");
@@ -291,9 +292,9 @@ class WparRestoreProcessTest {
         restwparTimedOut(instance);
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("Task_CancelRestore", "Task_RemovePartialRestore",
-                "Task_RenameOriginalBack", "Task_RestartOriginal", "EndEvent_RestoreRolledBack")
-                .hasNotPassed("Task_CheckRestore").variables().containsEntry("outcome", "ROLLED_BACK")
+        assertThat(instance).isEnded().hasPassed(TASK_CANCEL_RESTORE, TASK_REMOVE_PARTIAL_RESTORE,
+                TASK_RENAME_ORIGINAL_BACK, TASK_RESTART_ORIGINAL, END_EVENT_RESTORE_ROLLED_BACK)
+                .hasNotPassed(TASK_CHECK_RESTORE).variables().containsEntry("outcome", "ROLLED_BACK")
                 .containsEntry("failureCode", "RESTORE_TIMEOUT");
         Assertions.assertThat(calls).containsSubsequence("startRestoreDelegate", "cancelRestwparDelegate",
                 "removePartialRestoreDelegate", "renameOriginalBackDelegate", "restartOriginalWparDelegate",
@@ -307,8 +308,8 @@ class WparRestoreProcessTest {
         restwparTimedOut(instance);
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("Task_CancelRestore", "EndEvent_WparAbsent")
-                .hasNotPassed("Task_CheckRestore").variables()
+        assertThat(instance).isEnded().hasPassed(TASK_CANCEL_RESTORE, END_EVENT_WPAR_ABSENT)
+                .hasNotPassed(TASK_CHECK_RESTORE).variables()
                 .containsEntry("outcome", "ABSENT").containsEntry("failureCode", "RESTORE_TIMEOUT");
     }
 
@@ -318,8 +319,8 @@ class WparRestoreProcessTest {
         restwparTimedOut(instance);
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("Task_CancelRestore", "Task_CheckRestore",
-                "EndEvent_WparRestored").variables().containsEntry("outcome", "RESTORED");
+        assertThat(instance).isEnded().hasPassed(TASK_CANCEL_RESTORE, TASK_CHECK_RESTORE,
+                END_EVENT_WPAR_RESTORED).variables().containsEntry("outcome", "RESTORED");
     }
 
     @Test
@@ -329,8 +330,8 @@ class WparRestoreProcessTest {
         restwparFinished(instance);
         drive(instance);
 
-        assertThat(instance).isEnded().hasPassed("Task_StartWpar", "Task_RemovePartialRestore",
-                "Task_RenameOriginalBack", "EndEvent_RestoreRolledBack").variables()
+        assertThat(instance).isEnded().hasPassed(TASK_START_WPAR, TASK_REMOVE_PARTIAL_RESTORE,
+                TASK_RENAME_ORIGINAL_BACK, END_EVENT_RESTORE_ROLLED_BACK).variables()
                 .containsEntry("failureCode", "VERIFY_FAILED");
     }
 
@@ -346,7 +347,7 @@ class WparRestoreProcessTest {
 
         assertThat(instance).isNotEnded();
         Incident incident = runtimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult();
-        Assertions.assertThat(incident.getActivityId()).isEqualTo("Task_StartRestore");
+        Assertions.assertThat(incident.getActivityId()).isEqualTo(TASK_START_RESTORE);
         Assertions.assertThat(incident.getIncidentMessage()).contains("connection refused");
         Assertions.assertThat(calls).doesNotContain("releaseRestoreLocksDelegate", "end listener");
 
@@ -366,7 +367,7 @@ class WparRestoreProcessTest {
 
         assertThat(instance).isNotEnded();
         Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult()
-                .getActivityId()).isEqualTo("Task_RenameOriginalBack");
+                .getActivityId()).isEqualTo(TASK_RENAME_ORIGINAL_BACK);
         Assertions.assertThat(calls).filteredOn("renameOriginalBackDelegate"::equals).hasSize(3);
     }
 }
