@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * An operator's hour on the demo fleet, compressed into the benchmark's duration and driven over HTTP as the
  * operators and the webapps do: four discoveries (the 15-minute timer's share of an hour), relocations back and
- * forth one after the other (wpr00 lpar00 ⇄ lpar01 static, newcastle canberra ⇄ sydney live), each approved by
+ * forth one after the other (gordon sydney ⇄ canberra static, mob01 lpar00 ⇄ lpar01 live: pairs the demo fleet's
+ * compatibility checks pass, on separate hosts so the two lanes never wait for each other's locks), each approved by
  * {@code approver}, a backup of wpr01 every twelfth of the duration, and Tasklist, Cockpit and the REST calls behind
  * them polled every two seconds. Refusals and failures are counted, not fatal: the footprint is what is measured.
  */
@@ -37,8 +38,8 @@ final class DemoLoad {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NORMAL).build();
     private final Map<String, Integer> counts = new TreeMap<>();
-    private final List<Lane> lanes = List.of(new Lane("wpr00", "lpar00", "lpar01", "static"),
-            new Lane("newcastle", "canberra", "sydney", "live"));
+    private final List<Lane> lanes = List.of(new Lane("gordon", "sydney", "canberra", "static"),
+            new Lane("mob01", "lpar00", "lpar01", "live"));
     private int discoveries;
     private int backups;
     private long lastPoll;
