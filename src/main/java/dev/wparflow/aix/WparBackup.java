@@ -154,22 +154,4 @@ public final class WparBackup {
         }
         return paths;
     }
-
-    public static AixCommand savewpar(WparName name, AbsolutePath image, boolean imageData, boolean maps,
-            boolean expandTmp, boolean includeNfs) {
-        List<Save> o = new ArrayList<>();
-        if (imageData) {
-            o.add(Save.IMAGE_DATA);
-        }
-        if (maps) {
-            o.add(Save.MAPS);
-        }
-        if (expandTmp) {
-            o.add(Save.EXPAND_TMP);
-        }
-        if (includeNfs) {
-            o.add(Save.INCLUDE_NFS);
-        }
-        return savewpar(name, image, o.toArray(Save[]::new));
-    }
 }

@@ -295,26 +295,4 @@ public final class WparLifecycle {
         });
         return AixCommand.of("chwpar").flag("-R", a.build()).arg(name).build();
     }
-
-    public static AixCommand startwpar(WparName name, boolean verbose) {
-        return verbose ? startwpar(name, Start.VERBOSE) : startwpar(name);
-    }
-
-    public static AixCommand stopwpar(WparName name, boolean force, boolean noDelay, boolean verbose) {
-        List<Stop> o = new ArrayList<>();
-        if (force) {
-            o.add(Stop.FORCE);
-        }
-        if (noDelay) {
-            o.add(Stop.NO_DELAY);
-        }
-        if (verbose) {
-            o.add(Stop.VERBOSE);
-        }
-        return stopwpar(name, o.toArray(Stop[]::new));
-    }
-
-    public static AixCommand rmwpar(WparName name, boolean force) {
-        return force ? rmwpar(name, Remove.FORCE) : rmwpar(name);
-    }
 }
