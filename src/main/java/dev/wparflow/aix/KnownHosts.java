@@ -1,5 +1,6 @@
 package dev.wparflow.aix;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -7,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import dev.wparflow.hmc.HmcProperties;
 import dev.wparflow.ssh.SshEndpointResolver;
 import dev.wparflow.ssh.SshProperties;
 
@@ -19,16 +21,19 @@ public class KnownHosts {
 
     private final ObjectProvider<SshEndpointResolver> endpoints;
     private final ObjectProvider<SshProperties> configured;
+    private final ObjectProvider<HmcProperties> hmcs;
 
     @Autowired
-    public KnownHosts(ObjectProvider<SshEndpointResolver> endpoints, ObjectProvider<SshProperties> configured) {
+    public KnownHosts(ObjectProvider<SshEndpointResolver> endpoints, ObjectProvider<SshProperties> configured,
+            ObjectProvider<HmcProperties> hmcs) {
         this.endpoints = endpoints;
         this.configured = configured;
+        this.hmcs = hmcs;
     }
 
-    /** Only the resolvers: {@link #configuredNames()} is empty. */
+    /** Only the resolvers: {@link #configuredNames()} and {@link #configuredHmcs()} are empty. */
     public KnownHosts(ObjectProvider<SshEndpointResolver> endpoints) {
-        this(endpoints, null);
+        this(endpoints, null, null);
     }
 
     /** Whether a resolver knows {@code name}. */
@@ -45,5 +50,15 @@ public class KnownHosts {
     public Set<String> configuredNames() {
         SshProperties ssh = configured == null ? null : configured.getIfAvailable();
         return ssh == null ? Set.of() : ssh.getEndpoints().keySet();
+    }
+
+    /** The HMCs of {@code wparflow.hmc.managed-systems}: endpoints that are not LPARs. */
+    public Set<String> configuredHmcs() {
+        HmcProperties hmc = hmcs == null ? null : hmcs.getIfAvailable();
+        Set<String> names = new LinkedHashSet<>();
+        if (hmc != null) {
+            hmc.getManagedSystems().values().forEach(names::addAll);
+        }
+        return names;
     }
 }

@@ -1,6 +1,5 @@
 package dev.wparflow.process.backup;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -12,7 +11,6 @@ import dev.wparflow.aix.LswparField;
 import dev.wparflow.aix.Origin;
 import dev.wparflow.aix.WparInfo;
 import dev.wparflow.aix.WparType;
-import dev.wparflow.hmc.HmcProperties;
 
 /**
  * Hosts are {@code wparflow.backup.hosts}, else the inventory's global environments (LPARs), else every
@@ -27,15 +25,13 @@ public class LiveBackupTargets implements BackupTargets {
 
     private final BackupSettings settings;
     private final KnownHosts known;
-    private final HmcProperties hmcs;
     private final AixGateway aix;
     private final org.springframework.beans.factory.ObjectProvider<dev.wparflow.inventory.FleetInventory> inventory;
 
-    public LiveBackupTargets(BackupSettings settings, KnownHosts known, HmcProperties hmcs, AixGateway aix,
+    public LiveBackupTargets(BackupSettings settings, KnownHosts known, AixGateway aix,
             org.springframework.beans.factory.ObjectProvider<dev.wparflow.inventory.FleetInventory> inventory) {
         this.settings = settings;
         this.known = known;
-        this.hmcs = hmcs;
         this.aix = aix;
         this.inventory = inventory;
     }
@@ -49,8 +45,7 @@ public class LiveBackupTargets implements BackupTargets {
         if (fleet != null && !fleet.current().lpars().isEmpty()) {
             return fleet.current().lpars().stream().map(dev.wparflow.inventory.Inventory.Lpar::name).sorted().toList();
         }
-        Set<String> hmcNames = new HashSet<>();
-        hmcs.getManagedSystems().values().forEach(hmcNames::addAll);
+        Set<String> hmcNames = known.configuredHmcs();
         return known.configuredNames().stream().filter(h -> !hmcNames.contains(h) && !h.startsWith("hmc"))
                 .sorted().toList();
     }
