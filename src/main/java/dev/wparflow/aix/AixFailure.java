@@ -15,6 +15,14 @@ public record AixFailure(AixOutcome outcome, String messageId, String message, S
         message = message == null ? "" : message;
     }
 
+    /**
+     * What a command that exited {@code exitStatus} with {@code output} (stdout and stderr together, as a detached
+     * run keeps them) means, classified as {@link AixOutcomes} classifies any exit.
+     */
+    public static AixFailure ofExit(String host, String command, int exitStatus, String output) {
+        return AixOutcomes.classify(new dev.wparflow.ssh.CommandResult(host, command, exitStatus, output, output, null));
+    }
+
     /** One line for an incident or a log: host, command, outcome, message. */
     public String describe() {
         return outcome + " on " + host + ": " + command + " -> exit " + exitStatus

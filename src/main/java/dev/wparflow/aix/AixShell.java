@@ -14,7 +14,8 @@ import dev.wparflow.ssh.SshException;
 
 /**
  * Runs a built {@link AixCommand} on a host and records it in the command transcripts, whether it
- * exited (any status) or failed technically. The only way process code reaches a host.
+ * exited (any status) or failed technically. Process code reaches hosts through {@link AixGateway}, which runs every
+ * command here.
  */
 @Component
 public class AixShell {

@@ -36,22 +36,28 @@ public final class WparBackup {
      * creates the LP-to-PP map files. {@code -X} grows /tmp when needed (RB:9849); {@code -N} also backs up the
      * writable NFS file systems (RB:9875).
      */
-    public static AixCommand savewpar(WparName name, AbsolutePath image, boolean imageData, boolean maps,
-            boolean expandTmp, boolean includeNfs) {
+    public static AixCommand savewpar(WparName name, AbsolutePath image, Save... options) {
+        java.util.Set<Save> o = options.length == 0 ? java.util.EnumSet.noneOf(Save.class)
+                : java.util.EnumSet.copyOf(List.of(options));
         AixCommand.Builder b = AixCommand.of("savewpar").flag("-f", image);
-        if (imageData) {
+        if (o.contains(Save.IMAGE_DATA)) {
             b.flag("-i");
         }
-        if (maps) {
+        if (o.contains(Save.MAPS)) {
             b.flag("-m");
         }
-        if (expandTmp) {
+        if (o.contains(Save.EXPAND_TMP)) {
             b.flag("-X");
         }
-        if (includeNfs) {
+        if (o.contains(Save.INCLUDE_NFS)) {
             b.flag("-N");
         }
         return b.arg(name).build();
+    }
+
+    /** savewpar's options: {@code -i} image.data, {@code -m} LP-to-PP maps, {@code -X} grow /tmp, {@code -N} NFS. */
+    public enum Save {
+        IMAGE_DATA, MAPS, EXPAND_TMP, INCLUDE_NFS
     }
 
     public static Saved parseSaved(String out) {
@@ -81,6 +87,11 @@ public final class WparBackup {
                 throw new InvalidArgumentException("image", null,
                         "is required (restwpar would otherwise read /dev/rmt0, RB:9883)");
             }
+        }
+
+        /** {@code restwpar -f IMAGE}: the WPAR exactly as the image's spec describes it. */
+        public static RestwparRequest asSaved(AbsolutePath image) {
+            return new RestwparRequest(image, null, null, null, null, null, false);
         }
     }
 

@@ -51,6 +51,11 @@ public final class WparLifecycle {
             }
         }
 
+        /** {@code mkwpar -p -f SPEC}: the WPAR a spec file describes, its file systems kept (RB:4757). */
+        public static MkwparRequest preservingFromSpec(AbsolutePath specFile) {
+            return new MkwparRequest(null, null, List.of(), List.of(), false, true, false, false, specFile, null, null);
+        }
+
         public static MkwparRequest simple(WparName name, HostName hostname, NetworkSpec network) {
             return new MkwparRequest(name, hostname, network == null ? List.of() : List.of(network), List.of(), false,
                     false, false, false, null, null, null);
@@ -142,9 +147,15 @@ public final class WparLifecycle {
 
     // ---------------------------------------------------------------- startwpar / stopwpar
 
-    public static AixCommand startwpar(WparName name, boolean verbose) {
+    /** How startwpar runs: {@code -v} verbose. */
+    public enum Start {
+        VERBOSE
+    }
+
+    /** {@code startwpar [-v] NAME}. */
+    public static AixCommand startwpar(WparName name, Start... options) {
         AixCommand.Builder b = AixCommand.of("startwpar");
-        if (verbose) {
+        if (List.of(options).contains(Start.VERBOSE)) {
             b.flag("-v");
         }
         return b.arg(name).build();
@@ -164,32 +175,66 @@ public final class WparLifecycle {
      * {@code stopwpar [-F] [-N] [-v] NAME}: {@code -F} forces (also takes a Broken WPAR back to Defined, RB:2844),
      * {@code -N} stops without delay (RB:2671).
      */
-    public static AixCommand stopwpar(WparName name, boolean force, boolean noDelay, boolean verbose) {
+    public static AixCommand stopwpar(WparName name, Stop... options) {
+        List<Stop> o = List.of(options);
         AixCommand.Builder b = AixCommand.of("stopwpar");
-        if (force) {
+        if (o.contains(Stop.FORCE)) {
             b.flag("-F");
         }
-        if (noDelay) {
+        if (o.contains(Stop.NO_DELAY)) {
             b.flag("-N");
         }
-        if (verbose) {
+        if (o.contains(Stop.VERBOSE)) {
             b.flag("-v");
         }
         return b.arg(name).build();
     }
 
+    /** How stopwpar stops: {@code -F} force, {@code -N} without delay, {@code -v} verbose. */
+    public enum Stop {
+        FORCE, NO_DELAY, VERBOSE
+    }
+
     // ---------------------------------------------------------------- rmwpar
 
+    /** How rmwpar removes: {@code -F} force, {@code -p} keep the WPAR's file systems. */
+    public enum Remove {
+        FORCE, PRESERVE_FILE_SYSTEMS
+    }
+
     /**
-     * {@code rmwpar [-F] NAME}. The book shows only {@code rmwpar NAME} (digest §0.1); {@code -F} (force) is from
-     * IBM's rmwpar reference.
+     * {@code rmwpar [-F] [-p] NAME}. The book shows only {@code rmwpar NAME} (digest §0.1); {@code -F} (force) and
+     * {@code -p} (preserve the file systems) are from IBM's rmwpar reference.
      */
-    public static AixCommand rmwpar(WparName name, boolean force) {
+    public static AixCommand rmwpar(WparName name, Remove... options) {
+        List<Remove> o = List.of(options);
         AixCommand.Builder b = AixCommand.of("rmwpar");
-        if (force) {
+        if (o.contains(Remove.FORCE)) {
             b.flag("-F");
         }
+        if (o.contains(Remove.PRESERVE_FILE_SYSTEMS)) {
+            b.flag("-p");
+        }
         return b.arg(name).build();
+    }
+
+    /**
+     * {@code clogin NAME PROGRAM WORDS…}: a command from configuration run inside the WPAR; the first word is the
+     * program, each other word a flag ({@code -x}) or a bare-safe keyword.
+     */
+    public static AixCommand clogin(WparName name, List<String> command) {
+        if (command == null || command.isEmpty()) {
+            throw new InvalidArgumentException("command", null, "must name a program to run inside the WPAR");
+        }
+        AixCommand.Builder inner = AixCommand.of(command.get(0));
+        for (String w : command.subList(1, command.size())) {
+            if (w.startsWith("-")) {
+                inner.flag(w);
+            } else {
+                inner.keyword(w);
+            }
+        }
+        return AixCommand.of("clogin").arg(name).command(inner.build()).build();
     }
 
     public static Removed parseRemoved(String out) {

@@ -77,6 +77,14 @@ public class AixAdminLock {
         }
     }
 
+    /** {@link #whileLifted(String, WparName, long, Origin, Supplier)} for a command that returns nothing. */
+    public void whileLifted(String host, WparName wpar, long fencingToken, Origin origin, Runnable command) {
+        whileLifted(host, wpar, fencingToken, origin, () -> {
+            command.run();
+            return null;
+        });
+    }
+
     /** The lock command failed for a reason other than contention: a technical failure for the job to retry. */
     public static class AdminLockException extends RuntimeException {
         public AdminLockException(String message) {

@@ -6,16 +6,14 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import dev.wparflow.aix.KnownHosts;
 import dev.wparflow.aix.LparName;
 import dev.wparflow.aix.Validators;
 import dev.wparflow.engine.InputField;
-import dev.wparflow.ssh.SshEndpointResolver;
 
 /**
  * The rules the processes' input contracts share: AIX names by the rules of the aix layer, hosts the
@@ -24,10 +22,10 @@ import dev.wparflow.ssh.SshEndpointResolver;
 @Component
 public class InputRules {
 
-    private final ObjectProvider<SshEndpointResolver> endpoints;
+    private final KnownHosts hosts;
 
-    public InputRules(ObjectProvider<SshEndpointResolver> endpoints) {
-        this.endpoints = endpoints;
+    public InputRules(KnownHosts hosts) {
+        this.hosts = hosts;
     }
 
     /** A global environment (or NIM master) the inventory knows: an SSH endpoint name. */
@@ -36,11 +34,10 @@ public class InputRules {
     }
 
     public String knownHost(String value) {
-        if (endpoints.orderedStream().anyMatch(r -> r.find(value).isPresent())) {
+        if (hosts.knows(value)) {
             return null;
         }
-        List<String> names = endpoints.orderedStream().flatMap(r -> r.names().stream())
-                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)).stream().limit(30).toList();
+        List<String> names = hosts.names().stream().limit(30).toList();
         return "must be a host of the inventory (" + (names.isEmpty() ? "none configured" : String.join(", ", names))
                 + "), not '" + printable(value) + "'";
     }

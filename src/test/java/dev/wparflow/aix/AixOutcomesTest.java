@@ -18,7 +18,7 @@ class AixOutcomesTest {
 
     @Test
     void lockedByAnotherProcessExample423() {
-        AixCommand stop = WparLifecycle.stopwpar(WPR00, false, false, false);
+        AixCommand stop = WparLifecycle.stopwpar(WPR00);
         AixResult<Void> r = AixOutcomes.interpret(Transcripts.failed("stopwpar-locked.txt", stop, 1));
         assertThat(r.isOk()).isFalse();
         AixFailure f = r.failure();
@@ -65,7 +65,7 @@ class AixOutcomesTest {
     @Test
     void rbacFilesetsAndSubsystems() {
         AixFailure denied = AixOutcomes.classify(Transcripts.failed("startwpar-denied.txt",
-                WparLifecycle.startwpar(WPR00, false), 126));
+                WparLifecycle.startwpar(WPR00), 126));
         assertThat(denied.outcome()).isEqualTo(AixOutcome.PERMISSION_DENIED);
         assertThat(denied.messageId()).isEqualTo("0403-006");
         AixFailure lslpp = AixOutcomes.classify(new CommandResult("lpar00", "lslpp -L bos.net.mobip6.rte", 1,
@@ -88,7 +88,7 @@ class AixOutcomesTest {
 
     @Test
     void bookSilentFailuresByText() {
-        AixCommand start = WparLifecycle.startwpar(WparName.of("ghost"), false);
+        AixCommand start = WparLifecycle.startwpar(WparName.of("ghost"));
         assertThat(AixOutcomes.classify(fail(start, 1, "startwpar: 0960-419 Could not find a workload partition called ghost.\n"))
                 .outcome()).isEqualTo(AixOutcome.WPAR_NOT_FOUND);
         assertThat(AixOutcomes.classify(fail(start, 1, "mkwpar: Workload partition wpr00 already exists.\n")).outcome())

@@ -59,17 +59,17 @@ class WparOperationsTest {
 
     @Test
     void startStopRemoveAndChange() {
-        assertThat(WparLifecycle.startwpar(WPR00, false).commandLine()).isEqualTo("startwpar wpr00");
-        assertThat(WparLifecycle.startwpar(WPR00, true).commandLine()).isEqualTo("startwpar -v wpr00");
+        assertThat(WparLifecycle.startwpar(WPR00).commandLine()).isEqualTo("startwpar wpr00");
+        assertThat(WparLifecycle.startwpar(WPR00, WparLifecycle.Start.VERBOSE).commandLine()).isEqualTo("startwpar -v wpr00");
         assertThat(WparLifecycle.parseStarted(Transcripts.output("startwpar.txt")))
                 .isEqualTo(new WparLifecycle.Started("wpr00", "cor_wpr00", 340192L));
-        assertThat(WparLifecycle.stopwpar(WPR00, true, true, true).commandLine()).isEqualTo("stopwpar -F -N -v wpr00");
-        AixResult<Void> stop = AixOutcomes.interpret(Transcripts.ok("stopwpar.txt", WparLifecycle.stopwpar(WPR00,
-                false, false, false)));
+        assertThat(WparLifecycle.stopwpar(WPR00, WparLifecycle.Stop.FORCE, WparLifecycle.Stop.NO_DELAY,
+                WparLifecycle.Stop.VERBOSE).commandLine()).isEqualTo("stopwpar -F -N -v wpr00");
+        AixResult<Void> stop = AixOutcomes.interpret(Transcripts.ok("stopwpar.txt", WparLifecycle.stopwpar(WPR00)));
         assertThat(stop.isOk()).isTrue();
         assertThat(((AixResult.Ok<Void>) stop).messages()).extracting(AixMessage::id)
                 .containsExactly("0513-044", "0960-261");
-        assertThat(WparLifecycle.rmwpar(WPR00, false).commandLine()).isEqualTo("rmwpar wpr00");
+        assertThat(WparLifecycle.rmwpar(WPR00).commandLine()).isEqualTo("rmwpar wpr00");
         WparLifecycle.Removed rm = WparLifecycle.parseRemoved(Transcripts.output("rmwpar.txt"));
         assertThat(rm.fileSystems()).containsExactly("/wpars/wpr00/var", "/wpars/wpr00/usr", "/wpars/wpr00/tmp",
                 "/wpars/wpr00/proc", "/wpars/wpr00/opt", "/wpars/wpr00/home", "/wpars/wpr00");
@@ -92,10 +92,11 @@ class WparOperationsTest {
 
     @Test
     void savewparExamples419And74() {
-        assertThat(WparBackup.savewpar(WPR00, AbsolutePath.of("/backup/wpr00.save"), false, false, false, false)
+        assertThat(WparBackup.savewpar(WPR00, AbsolutePath.of("/backup/wpr00.save"))
                 .commandLine()).isEqualTo("savewpar -f /backup/wpr00.save wpr00");
         assertThat(WparBackup.savewpar(WparName.of("skippy"), AbsolutePath.of("/usr/sys/inst.images/skippy_swpr"),
-                true, true, true, true).commandLine())
+                WparBackup.Save.IMAGE_DATA, WparBackup.Save.MAPS, WparBackup.Save.EXPAND_TMP,
+                WparBackup.Save.INCLUDE_NFS).commandLine())
                 .isEqualTo("savewpar -f /usr/sys/inst.images/skippy_swpr -i -m -X -N skippy");
         assertThat(WparBackup.parseSaved(Transcripts.output("savewpar.txt"))).isEqualTo(new WparBackup.Saved(2160, 2160));
         assertThat(WparBackup.parseSaved(Transcripts.output("savewpar-imX.txt"))).isEqualTo(new WparBackup.Saved(2186, 2186));

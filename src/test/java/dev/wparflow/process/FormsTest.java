@@ -109,6 +109,7 @@ class FormsTest {
     static void declareContracts() throws ClassNotFoundException {
         contractBeans = new AnnotationConfigApplicationContext();
         contractBeans.registerBean(InputRules.class);
+        contractBeans.registerBean(dev.wparflow.aix.KnownHosts.class);
         contractBeans.registerBean(SshEndpointResolver.class, () -> new SshEndpointResolver() {
             @Override
             public Optional<SshEndpoint> find(String name) {

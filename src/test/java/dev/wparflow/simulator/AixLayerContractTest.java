@@ -192,21 +192,22 @@ class AixLayerContractTest {
         assertThat(c.name()).isEqualTo("bruce");
         assertThat(fleet.host("sydney").wpar("bruce")).isPresent();
 
-        WparLifecycle.Started s = ok(AixOutcomes.interpret(run("sydney", WparLifecycle.startwpar(n("bruce"), true)),
+        WparLifecycle.Started s = ok(AixOutcomes.interpret(run("sydney",
+                WparLifecycle.startwpar(n("bruce"), WparLifecycle.Start.VERBOSE)),
                 WparLifecycle::parseStarted)).value();
         assertThat(s.subsystem()).isEqualTo("cor_bruce");
         assertThat(s.subsystemPid()).isPositive();
         assertThat(fleet.host("sydney").wpar("bruce").orElseThrow().state().letter()).isEqualTo('A');
 
         WparBackup.Saved saved = ok(AixOutcomes.interpret(run("sydney", WparBackup.savewpar(n("bruce"),
-                AbsolutePath.of("/backup/bruce.save"), true, false, false, false)), WparBackup::parseSaved)).value();
+                AbsolutePath.of("/backup/bruce.save"), WparBackup.Save.IMAGE_DATA)), WparBackup::parseSaved)).value();
         assertThat(saved.filesBackedUp()).isPositive().isEqualTo(saved.filesTotal());
         List<String> listing = ok(AixOutcomes.interpret(run("sydney",
                 WparBackup.lssavewpar(AbsolutePath.of("/backup/bruce.save"))), WparBackup::parseListing)).value();
         assertThat(listing).isNotEmpty();
 
-        ok(AixOutcomes.interpret(run("sydney", WparLifecycle.stopwpar(n("bruce"), false, true, false))));
-        WparLifecycle.Removed removed = ok(AixOutcomes.interpret(run("sydney", WparLifecycle.rmwpar(n("bruce"), false)),
+        ok(AixOutcomes.interpret(run("sydney", WparLifecycle.stopwpar(n("bruce"), WparLifecycle.Stop.NO_DELAY))));
+        WparLifecycle.Removed removed = ok(AixOutcomes.interpret(run("sydney", WparLifecycle.rmwpar(n("bruce"))),
                 WparLifecycle::parseRemoved)).value();
         assertThat(removed.fileSystems()).isNotEmpty();
         assertThat(removed.logicalVolumes()).isNotEmpty();
@@ -231,7 +232,7 @@ class AixLayerContractTest {
     @Test
     void lockedMapsToLockedByOtherProcess() throws Exception {
         run("sydney", WparLock.lock(n("gordon"), Pid.of(385230), WparLock.OPERATION_STOPWPAR));
-        CommandResult r = run("sydney", WparLifecycle.stopwpar(n("gordon"), false, false, false));
+        CommandResult r = run("sydney", WparLifecycle.stopwpar(n("gordon")));
         assertThat(r.stderr()).isEqualTo(
                 "stopwpar: 0960-246 Workload partition gordon is currently locked by stopwpar (PID = 385230).\n");
         var f = AixOutcomes.classify(r);
@@ -258,22 +259,23 @@ class AixLayerContractTest {
 
     @Test
     void stateRefusalsMapToWrongState() throws Exception {
-        assertThat(outcome("sydney", WparLifecycle.startwpar(n("gordon"), false))).isEqualTo(AixOutcome.WRONG_STATE);
-        assertThat(outcome("sydney", WparLifecycle.stopwpar(n("skippy"), false, false, false)))
+        assertThat(outcome("sydney", WparLifecycle.startwpar(n("gordon")))).isEqualTo(AixOutcome.WRONG_STATE);
+        assertThat(outcome("sydney", WparLifecycle.stopwpar(n("skippy"))))
                 .isEqualTo(AixOutcome.WRONG_STATE);
-        assertThat(outcome("sydney", WparLifecycle.rmwpar(n("gordon"), false))).isEqualTo(AixOutcome.WRONG_STATE);
+        assertThat(outcome("sydney", WparLifecycle.rmwpar(n("gordon")))).isEqualTo(AixOutcome.WRONG_STATE);
         assertThat(outcome("sydney", WparLifecycle.rename(n("gordon"), n("newname")))).isEqualTo(AixOutcome.WRONG_STATE);
     }
 
     @Test
     void notFoundMapsToWparNotFound() throws Exception {
-        assertThat(outcome("sydney", WparLifecycle.startwpar(n("nosuch"), false))).isEqualTo(AixOutcome.WPAR_NOT_FOUND);
-        assertThat(outcome("sydney", WparLifecycle.stopwpar(n("nosuch"), true, false, false)))
+        assertThat(outcome("sydney", WparLifecycle.startwpar(n("nosuch")))).isEqualTo(AixOutcome.WPAR_NOT_FOUND);
+        assertThat(outcome("sydney", WparLifecycle.stopwpar(n("nosuch"), WparLifecycle.Stop.FORCE)))
                 .isEqualTo(AixOutcome.WPAR_NOT_FOUND);
-        assertThat(outcome("sydney", WparLifecycle.rmwpar(n("nosuch"), true))).isEqualTo(AixOutcome.WPAR_NOT_FOUND);
+        assertThat(outcome("sydney", WparLifecycle.rmwpar(n("nosuch"), WparLifecycle.Remove.FORCE)))
+                .isEqualTo(AixOutcome.WPAR_NOT_FOUND);
         assertThat(outcome("sydney", Lswpar.details(n("nosuch")))).isEqualTo(AixOutcome.WPAR_NOT_FOUND);
-        assertThat(outcome("sydney", WparBackup.savewpar(n("nosuch"), AbsolutePath.of("/backup/x"), false, false,
-                false, false))).isEqualTo(AixOutcome.WPAR_NOT_FOUND);
+        assertThat(outcome("sydney", WparBackup.savewpar(n("nosuch"), AbsolutePath.of("/backup/x"))))
+                .isEqualTo(AixOutcome.WPAR_NOT_FOUND);
     }
 
     @Test
@@ -290,7 +292,7 @@ class AixLayerContractTest {
         assertThat(outcome("sydney", WparBackup.lssavewpar(AbsolutePath.of("/backup/junk.save"))))
                 .isEqualTo(AixOutcome.IMAGE_CORRUPT);
         // restoring over an existing WPAR: the name is taken
-        run("sydney", WparBackup.savewpar(n("skippy"), AbsolutePath.of("/backup/skippy.save"), false, false, false, false));
+        run("sydney", WparBackup.savewpar(n("skippy"), AbsolutePath.of("/backup/skippy.save")));
         assertThat(outcome("sydney", WparBackup.restwpar(new WparBackup.RestwparRequest(
                 AbsolutePath.of("/backup/skippy.save"), null, null, null, null, null, false))))
                 .isEqualTo(AixOutcome.WPAR_NAME_TAKEN);

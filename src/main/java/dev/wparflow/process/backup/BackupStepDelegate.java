@@ -4,8 +4,7 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
-import dev.wparflow.ssh.SshException;
-import dev.wparflow.ssh.SshFailure;
+import dev.wparflow.aix.HostUnreachable;
 
 /**
  * Turns a {@link BackupRefusal} into a BpmnError (business lane); everything else stays an exception, except in the
@@ -39,7 +38,7 @@ public abstract class BackupStepDelegate implements JavaDelegate {
         } catch (BackupRefusal refusal) {
             throw new BpmnError(refusal.code(), refusal.getMessage());
         } catch (RuntimeException failure) {
-            SshException unreachable = unreachableHostIsOutcome() ? notConnected(failure) : null;
+            HostUnreachable unreachable = unreachableHostIsOutcome() ? notConnected(failure) : null;
             if (unreachable == null) {
                 throw failure;
             }
@@ -59,15 +58,9 @@ public abstract class BackupStepDelegate implements JavaDelegate {
         return false;
     }
 
-    /** The SSH failure in the cause chain if no connection was made (so no command was sent), else null. */
-    public static SshException notConnected(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SshException ssh) {
-                return ssh.failure() == SshFailure.CONNECT_REFUSED || ssh.failure() == SshFailure.CONNECT_TIMEOUT
-                        ? ssh : null;
-            }
-        }
-        return null;
+    /** The transport failure in the cause chain if no connection was made (so no command was sent), else null. */
+    public static HostUnreachable notConnected(Throwable failure) {
+        return HostUnreachable.notConnected(failure).orElse(null);
     }
 
     private static final class Lambda extends BackupStepDelegate {

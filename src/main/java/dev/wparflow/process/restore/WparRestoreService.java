@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,15 +14,13 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.wparflow.aix.AbsolutePath;
-import dev.wparflow.aix.AixCommand;
+import dev.wparflow.aix.AixCommandException;
+import dev.wparflow.aix.AixGateway;
+import dev.wparflow.aix.AixHost;
 import dev.wparflow.aix.AixOutcome;
-import dev.wparflow.aix.AixOutcomes;
-import dev.wparflow.aix.AixResult;
-import dev.wparflow.aix.AixShell;
 import dev.wparflow.aix.HostName;
 import dev.wparflow.aix.IpAddress;
 import dev.wparflow.aix.LswparField;
-import dev.wparflow.aix.Lswpar;
 import dev.wparflow.aix.Lvm;
 import dev.wparflow.aix.MkwparOptions;
 import dev.wparflow.aix.NetworkSpec;
@@ -31,7 +28,8 @@ import dev.wparflow.aix.Origin;
 import dev.wparflow.aix.VolumeGroupName;
 import dev.wparflow.aix.WparBackup;
 import dev.wparflow.aix.WparInfo;
-import dev.wparflow.aix.WparLifecycle;
+import dev.wparflow.aix.WparLifecycle.Remove;
+import dev.wparflow.aix.WparLifecycle.Stop;
 import dev.wparflow.aix.WparMount;
 import dev.wparflow.aix.WparName;
 import dev.wparflow.aix.WparNetwork;
@@ -47,8 +45,6 @@ import dev.wparflow.process.backup.BackupRefusal;
 import dev.wparflow.process.backup.BackupSettings;
 import dev.wparflow.run.RemoteRun;
 import dev.wparflow.run.RemoteRunService;
-import dev.wparflow.ssh.CommandOptions;
-import dev.wparflow.ssh.CommandResult;
 
 /**
  * The steps of WparRestoreProcess, WparCloneProcess and RestoreDrillProcess (Redbook 4.4.4, 4.4.5): an image from the
@@ -81,16 +77,16 @@ public class WparRestoreService {
     public record Identity(String name, String hostname, String address) {
     }
 
-    private final AixShell shell;
+    private final AixGateway aix;
     private final LeaseLockService locks;
     private final RemoteRunService runs;
     private final ImageCatalog catalog;
     private final BackupSettings settings;
     private final TransactionTemplate ownTransaction;
 
-    public WparRestoreService(AixShell shell, LeaseLockService locks, RemoteRunService runs, ImageCatalog catalog,
+    public WparRestoreService(AixGateway aix, LeaseLockService locks, RemoteRunService runs, ImageCatalog catalog,
             BackupSettings settings, PlatformTransactionManager transactions) {
-        this.shell = shell;
+        this.aix = aix;
         this.locks = locks;
         this.runs = runs;
         this.catalog = catalog;
@@ -119,20 +115,21 @@ public class WparRestoreService {
     /** lssavewpar on the target host (the repository is NFS-shared) and the SHA-1 against the catalog's. */
     public void checkImage(Origin origin, String host, CatalogImage img) {
         AbsolutePath image = AbsolutePath.of(img.path());
-        AixResult<List<String>> listed = AixOutcomes.interpret(shell.read(host, WparBackup.lssavewpar(image), origin),
-                WparBackup::parseListing);
-        if (listed instanceof AixResult.Failed<List<String>> failed) {
-            AixOutcome o = failed.failure().outcome();
+        AixHost on = aix.on(host, origin);
+        List<String> members;
+        try {
+            members = on.imageMembers(image);
+        } catch (AixCommandException failed) {
+            AixOutcome o = failed.outcome();
             if (o == AixOutcome.IMAGE_NOT_FOUND || o == AixOutcome.IMAGE_CORRUPT) {
-                throw new BackupRefusal(o.errorCode(), "image " + img.path() + " on " + host + ": " + failed.failure().describe());
+                throw new BackupRefusal(o.errorCode(), "image " + img.path() + " on " + host + ": " + failed.getMessage());
             }
-            throw new IllegalStateException(failed.failure().describe());
+            throw failed;
         }
-        List<String> members = ((AixResult.Ok<List<String>>) listed).value();
         if (!members.contains("./.savewpar_dir/wpar.spec") || !members.contains("./.savewpar_dir/image.data")) {
             throw new BackupRefusal("IMAGE_CORRUPT", img.path() + " lacks ./.savewpar_dir/wpar.spec or image.data");
         }
-        String sha1 = run(host, RepositoryCommands.sha1(image), origin, true, RepositoryCommands::parseSha1);
+        String sha1 = on.read(RepositoryCommands.sha1(image), RepositoryCommands::parseSha1);
         if (img.checksum() != null && !img.checksum().equalsIgnoreCase(sha1)) {
             throw new BackupRefusal("IMAGE_CORRUPT", img.path() + " on " + host + " has " + sha1
                     + ", the catalog recorded " + img.checksum());
@@ -321,7 +318,7 @@ public class WparRestoreService {
             }
         }
         if (id.address() != null) {
-            List<WparNetwork> nets = run(host, Lswpar.network(List.of()), origin, true, Lswpar::parseNetwork);
+            List<WparNetwork> nets = aix.on(host, origin).networks(List.of());
             for (WparNetwork n : nets) {
                 if (!n.name().equals(replacing) && id.address().equals(n.address())) {
                     throw new BackupRefusal("ADDRESS_TAKEN", "address " + id.address() + " is used by WPAR " + n.name() + " on " + host);
@@ -331,7 +328,7 @@ public class WparRestoreService {
     }
 
     public void checkVolumeGroup(Origin origin, String host, String vg) {
-        List<String> vgs = run(host, Lvm.listVolumeGroups(), origin, true, Lvm::parseVolumeGroupNames);
+        List<String> vgs = aix.on(host, origin).read(Lvm.listVolumeGroups(), Lvm::parseVolumeGroupNames);
         if (!vgs.contains(vg)) {
             throw new BackupRefusal("VOLUME_GROUP_NOT_FOUND", "no volume group " + vg + " on " + host + " (has " + vgs + ")");
         }
@@ -364,14 +361,15 @@ public class WparRestoreService {
             return;
         }
         WparName name = WparName.of(wpar);
+        AixHost on = aix.on(host, origin);
         if (w.get().state() != WparState.DEFINED) {
-            run(host, WparLifecycle.stopwpar(name, true, false, false), origin, false, out -> out);
+            on.stop(name, Stop.FORCE);
         }
         if (mode == Existing.REMOVE) {
-            run(host, WparLifecycle.rmwpar(name, false), origin, false, out -> out);
+            on.remove(name);
             log.info("removed {}/{} before its restore", host, wpar);
         } else {
-            run(host, WparLifecycle.rename(name, WparName.of(renameTo)), origin, false, out -> out);
+            on.rename(name, WparName.of(renameTo));
             log.info("renamed {}/{} to {} before its restore", host, wpar, renameTo);
         }
     }
@@ -389,12 +387,7 @@ public class WparRestoreService {
             throw new BackupRefusal("IMAGE_CORRUPT", "image.data of image " + img.id() + ": " + e.getMessage());
         }
         String path = "/tmp/wpardata/" + newName + "/image.data." + vg;
-        CommandResult r = shell.run(host, AixCommand.of("tee").arg(AbsolutePath.of(path)).build(),
-                CommandOptions.defaults().withStdin(edited.text().endsWith("\n") ? edited.text() : edited.text() + "\n"),
-                origin);
-        if (!r.succeeded()) {
-            throw new IllegalStateException("tee " + path + " on " + host + " exited " + r.exitStatus() + ": " + r.stderr());
-        }
+        aix.on(host, origin).writeFile(AbsolutePath.of(path), edited.text());
         log.info("image.data for {} on {}: {} logical volume(s) {} -> {}", newName, host, edited.logicalVolumes(),
                 edited.sourceVolumeGroups(), vg);
         return path;
@@ -432,7 +425,7 @@ public class WparRestoreService {
         WparInfo w = look(origin, host, wpar).orElseThrow(() -> new BackupRefusal("VERIFY_FAILED",
                 "restored WPAR " + wpar + " is missing on " + host));
         if (w.state() != WparState.ACTIVE) {
-            run(host, WparLifecycle.startwpar(WparName.of(wpar), false), origin, false, out -> out);
+            aix.on(host, origin).start(WparName.of(wpar));
         }
     }
 
@@ -452,17 +445,16 @@ public class WparRestoreService {
                     + ", expected " + expected.hostname());
         }
         if (expected.address() != null) {
-            List<WparNetwork> nets = run(host, Lswpar.network(List.of(WparName.of(expected.name()))), origin, true,
-                    Lswpar::parseNetwork);
+            List<WparNetwork> nets = aix.on(host, origin).networks(List.of(WparName.of(expected.name())));
             if (nets.stream().noneMatch(n -> expected.address().equals(n.address()))) {
                 throw new BackupRefusal("VERIFY_FAILED", host + "/" + expected.name() + " lacks address " + expected.address());
             }
         }
         if (volumeGroup != null) {
-            List<String> inVg = run(host, Lvm.logicalVolumes(VolumeGroupName.of(volumeGroup)), origin, true,
+            List<String> inVg = aix.on(host, origin).read(Lvm.logicalVolumes(VolumeGroupName.of(volumeGroup)),
                     Lvm::parseLogicalVolumes).stream().map(Lvm.LogicalVolume::name).toList();
             List<String> outside = new ArrayList<>();
-            for (WparMount m : run(host, Lswpar.mounts(List.of(WparName.of(expected.name()))), origin, true, Lswpar::parseMounts)) {
+            for (WparMount m : aix.on(host, origin).mounts(WparName.of(expected.name()))) {
                 if ("jfs2".equalsIgnoreCase(m.vfs()) && m.device() != null && m.device().startsWith("/dev/")
                         && !inVg.contains(m.device().substring(5))) {
                     outside.add(m.device());
@@ -482,9 +474,9 @@ public class WparRestoreService {
             return;
         }
         if (w.get().state() != WparState.DEFINED) {
-            run(host, WparLifecycle.stopwpar(WparName.of(wpar), true, false, false), origin, false, out -> out);
+            aix.on(host, origin).stop(WparName.of(wpar), Stop.FORCE);
         }
-        run(host, WparLifecycle.rmwpar(WparName.of(wpar), false), origin, false, out -> out);
+        aix.on(host, origin).remove(WparName.of(wpar));
     }
 
     /**
@@ -541,7 +533,7 @@ public class WparRestoreService {
             String removed;
             if (partial.isPresent()) {
                 requireMadeByRestwpar(host, partial.get(), directory);
-                run(host, WparLifecycle.rmwpar(WparName.of(wpar), true), origin, false, out -> out);
+                aix.on(host, origin).remove(WparName.of(wpar), Remove.FORCE);
                 removed = "what restwpar left of " + host + "/" + wpar + " (" + partial.get().state() + ") was removed";
                 log.info("rollback of the restore of {}/{}: partial WPAR ({}) removed", host, wpar, partial.get().state());
             } else {
@@ -561,7 +553,7 @@ public class WparRestoreService {
             boolean original = look(origin, host, renameTo).isPresent();
             boolean named = look(origin, host, wpar).isPresent();
             if (original && !named) {
-                run(host, WparLifecycle.rename(WparName.of(renameTo), WparName.of(wpar)), origin, false, out -> out);
+                aix.on(host, origin).rename(WparName.of(renameTo), WparName.of(wpar));
                 log.info("rollback of the restore of {}/{}: {} renamed back", host, wpar, renameTo);
                 return "the original " + host + "/" + renameTo + " was renamed back to " + wpar;
             }
@@ -582,7 +574,7 @@ public class WparRestoreService {
             WparInfo w = look(origin, host, wpar).orElseThrow(() -> new IllegalStateException(host + "/" + wpar
                     + " is not there"));
             if (w.state() != WparState.ACTIVE) {
-                run(host, WparLifecycle.startwpar(WparName.of(wpar), false), origin, false, out -> out);
+                aix.on(host, origin).start(WparName.of(wpar));
             }
             return "and restarted (Active, as before the restore)";
         } catch (RuntimeException e) {
@@ -599,7 +591,7 @@ public class WparRestoreService {
                 return "restwpar left no WPAR " + host + "/" + name;
             }
             requireMadeByRestwpar(host, partial.get(), directory);
-            run(host, WparLifecycle.rmwpar(WparName.of(name), true), origin, false, out -> out);
+            aix.on(host, origin).remove(WparName.of(name), Remove.FORCE);
             log.info("failed clone {}/{} ({}) removed", host, name, partial.get().state());
             return "what restwpar left of " + host + "/" + name + " (" + partial.get().state() + ") was removed";
         } catch (RuntimeException e) {
@@ -634,17 +626,7 @@ public class WparRestoreService {
     // ------------------------------------------------------------------------------------------------
 
     private List<WparInfo> listWpars(Origin origin, String host) {
-        return run(host, Lswpar.delimited(FIELDS, true, null, List.of()), origin, true,
-                out -> Lswpar.parseDelimited(out, FIELDS));
-    }
-
-    private <T> T run(String host, AixCommand command, Origin origin, boolean read, Function<String, T> parser) {
-        CommandResult r = read ? shell.read(host, command, origin) : shell.run(host, command, origin);
-        AixResult<T> result = AixOutcomes.interpret(r, parser);
-        if (result instanceof AixResult.Failed<T> failed) {
-            throw new IllegalStateException(failed.failure().describe());
-        }
-        return ((AixResult.Ok<T>) result).value();
+        return aix.on(host, origin).wpars(FIELDS);
     }
 
     static String lastLine(String text) {

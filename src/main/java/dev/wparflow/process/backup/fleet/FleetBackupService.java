@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import dev.wparflow.lock.LeaseLockService;
 import dev.wparflow.lock.LockResource;
 import dev.wparflow.engine.database.RuntimeTableStatistics;
-import dev.wparflow.ssh.SshException;
+import dev.wparflow.aix.HostUnreachable;
 import dev.wparflow.process.backup.BackupRefusal;
 import dev.wparflow.process.backup.BackupRunRepository;
 import dev.wparflow.process.backup.BackupSettings;
@@ -83,7 +83,10 @@ public class FleetBackupService {
         List<String> wpars;
         try {
             wpars = targets.systemWpars(host);
-        } catch (SshException | IllegalStateException unreachable) {
+        } catch (RuntimeException unreachable) {
+            if (!(unreachable instanceof IllegalStateException) && !HostUnreachable.isTransportFailure(unreachable)) {
+                throw unreachable;
+            }
             log.warn("fleet backup {}: host {} not listed: {}", runId, host, unreachable.getMessage());
             runs.hostFailed(runId, host, "HOST_UNREACHABLE: lswpar on " + host + " failed: " + unreachable.getMessage());
             return 0;

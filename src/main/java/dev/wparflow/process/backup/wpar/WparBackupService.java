@@ -4,31 +4,27 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import dev.wparflow.aix.AbsolutePath;
-import dev.wparflow.aix.AixCommand;
+import dev.wparflow.aix.AixCommandException;
 import dev.wparflow.aix.AixFailure;
+import dev.wparflow.aix.AixGateway;
+import dev.wparflow.aix.AixHost;
 import dev.wparflow.aix.AixOutcome;
-import dev.wparflow.aix.AixOutcomes;
-import dev.wparflow.aix.AixResult;
-import dev.wparflow.aix.AixShell;
 import dev.wparflow.aix.LswparField;
-import dev.wparflow.aix.Lswpar;
 import dev.wparflow.aix.Origin;
-import dev.wparflow.aix.SystemInfo;
 import dev.wparflow.aix.WparBackup;
+import dev.wparflow.aix.WparBackup.Save;
 import dev.wparflow.aix.WparInfo;
-import dev.wparflow.aix.WparLifecycle;
+import dev.wparflow.aix.WparLifecycle.Stop;
 import dev.wparflow.aix.WparMount;
 import dev.wparflow.aix.WparName;
 import dev.wparflow.aix.WparState;
@@ -42,7 +38,6 @@ import dev.wparflow.lock.LockAcquisition;
 import dev.wparflow.lock.LockResource;
 import dev.wparflow.run.RemoteRun;
 import dev.wparflow.run.RemoteRunService;
-import dev.wparflow.ssh.CommandResult;
 import dev.wparflow.process.backup.BackupRefusal;
 import dev.wparflow.process.backup.BackupRunRepository;
 import dev.wparflow.process.backup.BackupSettings;
@@ -76,7 +71,7 @@ public class WparBackupService {
     public record Plan(boolean wasActive, Mode mode, boolean includeNfs, String imagePath, String oslevel) {
     }
 
-    private final AixShell shell;
+    private final AixGateway aix;
     private final LeaseLockService locks;
     private final RemoteRunService runs;
     private final ImageCatalog catalog;
@@ -86,13 +81,13 @@ public class WparBackupService {
     private final Clock clock;
     private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
 
-    public WparBackupService(AixShell shell, LeaseLockService locks, RemoteRunService runs, ImageCatalog catalog,
+    public WparBackupService(AixGateway aix, LeaseLockService locks, RemoteRunService runs, ImageCatalog catalog,
             RetentionService retention, BackupSettings settings, BackupRunRepository fleetRuns, Clock clock,
             org.springframework.transaction.PlatformTransactionManager transactions) {
         this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(
                 org.springframework.transaction.TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
-        this.shell = shell;
+        this.aix = aix;
         this.locks = locks;
         this.runs = runs;
         this.catalog = catalog;
@@ -137,7 +132,7 @@ public class WparBackupService {
 
     /** {@code oslevel -s} of the global environment, recorded with every image. */
     public String oslevel(Origin origin, String host) {
-        return run(host, SystemInfo.oslevel(), origin, true, out -> out.strip());
+        return aix.on(host, origin).oslevel();
     }
 
     /** Stops the WPAR or runs its quiesce command, if the policy says so and it was Active. */
@@ -149,12 +144,12 @@ public class WparBackupService {
         if (mode == Mode.STOP) {
             WparState state = status(origin, host, name).state();
             if (state == WparState.ACTIVE) {
-                run(host, WparLifecycle.stopwpar(name, false, false, false), origin, false, out -> out);
+                aix.on(host, origin).stop(name);
             } else if (state == WparState.BROKEN) {
                 // the plan saw it Active: a stopwpar of ours cut off by a lost connection (this is the step's retry)
                 // leaves it Broken, and savewpar refuses a Broken WPAR (0960-401); finish the stop the way the
                 // Redbook recovers a Broken WPAR, and the restart after savewpar starts it again
-                run(host, WparLifecycle.stopwpar(name, true, false, false), origin, false, out -> out);
+                aix.on(host, origin).stop(name, Stop.FORCE);
             }
             return;
         }
@@ -162,10 +157,10 @@ public class WparBackupService {
         if (quiesce == null || quiesce.isEmpty()) {
             throw new BackupRefusal("INVALID_CONSISTENCY", "quiesce policy of " + host + "/" + wpar + " has no quiesce-command");
         }
-        CommandResult r = shell.run(host, inside(name, quiesce), origin);
+        AixHost.Inside r = aix.on(host, origin).runInside(name, quiesce);
         if (!r.succeeded()) {
             throw new BackupRefusal("QUIESCE_FAILED", "quiesce command in " + host + "/" + wpar + " exited "
-                    + r.exitStatus() + ": " + lastLine(r.stderr()));
+                    + r.exitStatus() + ": " + r.lastErrorLine());
         }
     }
 
@@ -179,19 +174,19 @@ public class WparBackupService {
             WparInfo info = statusOrNull(origin, host, name);
             if (info != null && info.state() != WparState.ACTIVE) {
                 if (info.state() == WparState.BROKEN) {
-                    run(host, WparLifecycle.stopwpar(name, true, false, false), origin, false, out -> out);
+                    aix.on(host, origin).stop(name, Stop.FORCE);
                 }
-                run(host, WparLifecycle.startwpar(name, false), origin, false, out -> out);
+                aix.on(host, origin).start(name);
                 log.info("restarted {}/{} after its backup", host, wpar);
             }
             return;
         }
         List<String> resume = settings.policyFor(host, wpar).resumeCommand();
         if (resume != null && !resume.isEmpty()) {
-            CommandResult r = shell.run(host, inside(name, resume), origin);
+            AixHost.Inside r = aix.on(host, origin).runInside(name, resume);
             if (!r.succeeded()) {
                 throw new IllegalStateException("resume command in " + host + "/" + wpar + " exited " + r.exitStatus()
-                        + ": " + lastLine(r.stderr()));
+                        + ": " + r.lastErrorLine());
             }
         }
     }
@@ -208,14 +203,7 @@ public class WparBackupService {
         if (!plan.wasActive() || plan.mode() == Mode.STOP) {
             return;
         }
-        Set<String> mounted = new HashSet<>();
-        String df = run(host, AixCommand.of("df").build(), origin, true, out -> out);
-        for (String line : df.lines().toList()) {
-            String[] words = line.strip().split("\\s+");
-            if (words.length >= 2 && !line.startsWith("Filesystem")) {
-                mounted.add(words[words.length - 1]);
-            }
-        }
+        Set<String> mounted = aix.on(host, origin).mountedFileSystems();
         List<String> missing = mounts(origin, host, name).stream()
                 .filter(m -> "jfs2".equalsIgnoreCase(m.vfs()) || "nfs".equalsIgnoreCase(m.vfs()))
                 .map(WparMount::mountPoint).filter(p -> !mounted.contains(p)).toList();
@@ -225,8 +213,10 @@ public class WparBackupService {
     }
 
     public String startSave(Origin origin, String host, String wpar, String imagePath, boolean includeNfs) {
-        return runs.start(origin, host, WparBackup.savewpar(WparName.of(wpar), AbsolutePath.of(imagePath), true, true,
-                false, includeNfs), null);
+        WparBackup.Save[] options = includeNfs ? new Save[] {Save.IMAGE_DATA, Save.MAPS, Save.INCLUDE_NFS}
+                : new Save[] {Save.IMAGE_DATA, Save.MAPS};
+        return runs.start(origin, host, WparBackup.savewpar(WparName.of(wpar), AbsolutePath.of(imagePath), options),
+                null);
     }
 
     public void cancelSave(Origin origin, String runId) {
@@ -257,25 +247,25 @@ public class WparBackupService {
             throw new BackupRefusal("SAVEWPAR_FAILED", "savewpar of " + host + "/" + wpar + ": " + e.getMessage());
         }
         AbsolutePath image = AbsolutePath.of(plan.imagePath());
-        CommandResult listing = shell.read(host, WparBackup.lssavewpar(image), origin);
-        AixResult<List<String>> listed = AixOutcomes.interpret(listing, WparBackup::parseListing);
-        if (listed instanceof AixResult.Failed<List<String>> failed) {
+        AixHost on = aix.on(host, origin);
+        List<String> members;
+        try {
+            members = on.imageMembers(image);
+        } catch (AixCommandException failed) {
             throw refusalOrFailure(failed.failure(), "IMAGE_CORRUPT");
         }
-        List<String> members = ((AixResult.Ok<List<String>>) listed).value();
         if (!members.contains("./.savewpar_dir/wpar.spec") || !members.contains("./.savewpar_dir/image.data")) {
             throw new BackupRefusal("IMAGE_CORRUPT", plan.imagePath() + " lacks ./.savewpar_dir/wpar.spec or image.data");
         }
-        String checksum = run(host, RepositoryCommands.sha1(image), origin, true, RepositoryCommands::parseSha1);
-        long size = run(host, RepositoryCommands.byteCount(image), origin, true, RepositoryCommands::parseByteCount);
+        String checksum = on.read(RepositoryCommands.sha1(image), RepositoryCommands::parseSha1);
+        long size = on.read(RepositoryCommands.byteCount(image), RepositoryCommands::parseByteCount);
         String base = plan.imagePath().substring(0, plan.imagePath().length() - ".save".length());
         AbsolutePath imageData = AbsolutePath.of(base + ".image.data");
         AbsolutePath spec = AbsolutePath.of(base + ".spec");
-        run(host, RepositoryCommands.copy(AbsolutePath.of("/tmp/wpardata/" + wpar + "/image.data"), imageData), origin,
-                false, out -> out);
-        run(host, WparLifecycle.writeSpec(WparName.of(wpar), spec), origin, false, out -> out);
-        String imageDataText = run(host, RepositoryCommands.cat(imageData), origin, true, out -> out);
-        String specText = run(host, RepositoryCommands.cat(spec), origin, true, out -> out);
+        on.run(RepositoryCommands.copy(AbsolutePath.of("/tmp/wpardata/" + wpar + "/image.data"), imageData));
+        on.writeSpec(WparName.of(wpar), spec);
+        String imageDataText = on.read(RepositoryCommands.cat(imageData), out -> out);
+        String specText = on.read(RepositoryCommands.cat(spec), out -> out);
         CatalogImage recordedImage = catalog.record(new ImageCatalog.NewImage(host, wpar, clock.instant(),
                 plan.imagePath(), imageData.value(), spec.value(), size,
                 saved.filesBackedUp() >= 0 ? saved.filesBackedUp() : members.size(), checksum, plan.oslevel(), specText,
@@ -321,31 +311,11 @@ public class WparBackupService {
     }
 
     private WparInfo statusOrNull(Origin origin, String host, WparName name) {
-        AixResult<List<WparInfo>> r = AixOutcomes.interpret(
-                shell.read(host, Lswpar.delimited(FIELDS, true, null, List.of(name)), origin),
-                out -> Lswpar.parseDelimited(out, FIELDS));
-        if (r instanceof AixResult.Failed<List<WparInfo>> failed) {
-            if (failed.failure().outcome() == AixOutcome.WPAR_NOT_FOUND) {
-                return null;
-            }
-            throw new IllegalStateException(failed.failure().describe());
-        }
-        return ((AixResult.Ok<List<WparInfo>>) r).value().stream().filter(w -> w.name().equals(name.value()))
-                .findFirst().orElse(null);
+        return aix.on(host, origin).wpar(name, FIELDS).orElse(null);
     }
 
     private List<WparMount> mounts(Origin origin, String host, WparName name) {
-        return run(host, Lswpar.mounts(List.of(name)), origin, true, Lswpar::parseMounts);
-    }
-
-    /** Runs a command whose failure is technical (an incident names host, command and reason). */
-    private <T> T run(String host, AixCommand command, Origin origin, boolean read, Function<String, T> parser) {
-        CommandResult r = read ? shell.read(host, command, origin) : shell.run(host, command, origin);
-        AixResult<T> result = AixOutcomes.interpret(r, parser);
-        if (result instanceof AixResult.Failed<T> failed) {
-            throw new IllegalStateException(failed.failure().describe());
-        }
-        return ((AixResult.Ok<T>) result).value();
+        return aix.on(host, origin).mounts(name);
     }
 
     static RuntimeException refusalOrFailure(AixFailure failure, String fallbackCode) {
@@ -356,19 +326,6 @@ public class WparBackupService {
             return new BackupRefusal(failure.outcome().errorCode(), failure.describe());
         }
         return new IllegalStateException(failure.describe());
-    }
-
-    /** {@code clogin NAME WORDS…}: words from configuration, each a bare-safe keyword or a flag. */
-    static AixCommand inside(WparName name, List<String> words) {
-        AixCommand.Builder b = AixCommand.of("clogin").arg(name);
-        for (String w : words) {
-            if (w.startsWith("-")) {
-                b.flag(w);
-            } else {
-                b.keyword(w);
-            }
-        }
-        return b.build();
     }
 
     static String lastLine(String text) {

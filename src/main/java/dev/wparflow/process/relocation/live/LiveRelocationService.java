@@ -7,18 +7,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-import dev.wparflow.aix.AixCommand;
 import dev.wparflow.aix.AixFailure;
-import dev.wparflow.aix.AixOutcomes;
-import dev.wparflow.aix.AixResult;
-import dev.wparflow.aix.AixShell;
+import dev.wparflow.aix.AixGateway;
+import dev.wparflow.aix.AixHost;
+import dev.wparflow.aix.AixRefusal;
 import dev.wparflow.aix.IpAddress;
-import dev.wparflow.aix.Lswpar;
 import dev.wparflow.aix.LswparField;
 import dev.wparflow.aix.Origin;
 import dev.wparflow.aix.SystemInfo;
 import dev.wparflow.aix.WparInfo;
-import dev.wparflow.aix.WparLifecycle;
+import dev.wparflow.aix.WparLifecycle.Remove;
+import dev.wparflow.aix.WparLifecycle.Stop;
 import dev.wparflow.aix.WparMobility;
 import dev.wparflow.aix.WparState;
 import dev.wparflow.aix.WparType;
@@ -29,7 +28,6 @@ import dev.wparflow.lock.LockAcquisition;
 import dev.wparflow.lock.LockResource;
 import dev.wparflow.run.RemoteRun;
 import dev.wparflow.run.RemoteRunService;
-import dev.wparflow.ssh.CommandResult;
 import dev.wparflow.process.relocation.Relocation;
 import dev.wparflow.process.relocation.RelocationInventory;
 import dev.wparflow.process.relocation.RelocationRefusedException;
@@ -60,16 +58,16 @@ public class LiveRelocationService {
     private static final List<LswparField> FIELDS = List.of(LswparField.NAME, LswparField.STATE, LswparField.TYPE,
             LswparField.CHECKPOINTABLE);
 
-    private final AixShell shell;
+    private final AixGateway aix;
     private final RemoteRunService runs;
     private final LeaseLockService leases;
     private final AixAdminLock adminLock;
     private final RelocationInventory inventory;
     private final RelocationSettings settings;
 
-    public LiveRelocationService(AixShell shell, RemoteRunService runs, LeaseLockService leases,
+    public LiveRelocationService(AixGateway aix, RemoteRunService runs, LeaseLockService leases,
             AixAdminLock adminLock, RelocationInventory inventory, RelocationSettings settings) {
-        this.shell = shell;
+        this.aix = aix;
         this.runs = runs;
         this.leases = leases;
         this.adminLock = adminLock;
@@ -82,9 +80,7 @@ public class LiveRelocationService {
     }
 
     public Optional<WparInfo> look(String host, String wpar, Origin origin) {
-        AixCommand lswpar = Lswpar.delimited(FIELDS, true, null, List.of());
-        return value(AixOutcomes.interpret(shell.read(host, lswpar, origin),
-                out -> Lswpar.parseDelimited(out, FIELDS))).stream().filter(w -> wpar.equals(w.name())).findFirst();
+        return aix.on(host, origin).wpars(FIELDS).stream().filter(w -> wpar.equals(w.name())).findFirst();
     }
 
     /**
@@ -155,15 +151,13 @@ public class LiveRelocationService {
             }
             removeBrokenPrestage(r, origin);
         }
-        value(AixOutcomes.interpret(adminLock.whileLifted(r.departing(), r.name(), departureToken, origin,
-                () -> shell.run(r.departing(), WparLifecycle.writeSpec(r.name(), r.spec(settings)), origin))));
-        AixCommand prestage = WparLifecycle.mkwpar(new WparLifecycle.MkwparRequest(null, null, List.of(), List.of(),
-                false, true, false, false, r.spec(settings), null, null));
-        AixResult<Void> made = AixOutcomes.interpret(shell.run(r.arriving(), prestage, origin));
-        if (!made.isOk() && made.failure().outcome().isBusiness()) {
-            throw new RelocationRefusedException("PRESTAGE_FAILED", made.failure().describe());
+        adminLock.whileLifted(r.departing(), r.name(), departureToken, origin,
+                () -> departing(r, origin).writeSpec(r.name(), r.spec(settings)));
+        try {
+            arriving(r, origin).definePreservingFromSpec(r.spec(settings));
+        } catch (AixRefusal refused) {
+            throw new RelocationRefusedException("PRESTAGE_FAILED", refused.getMessage());
         }
-        value(made);
         lockPrestagedCopy(r, arrivalToken, origin);
     }
 
@@ -174,7 +168,7 @@ public class LiveRelocationService {
      */
     private boolean prestagedByThisStep(Relocation r, Origin origin) {
         String spec = r.spec(settings).value();
-        return shell.stepSent(origin, r.departing(), spec) || shell.stepSent(origin, r.arriving(), spec);
+        return aix.stepSent(origin, r.departing(), spec) || aix.stepSent(origin, r.arriving(), spec);
     }
 
     /**
@@ -185,9 +179,8 @@ public class LiveRelocationService {
     private void removeBrokenPrestage(Relocation r, Origin origin) {
         log.info("live relocation {}: the pre-staged copy of {} on {} is Broken (an interrupted mkwpar -p); "
                 + "removing it and pre-staging again", r.relocationId(), r.wpar(), r.arriving());
-        value(AixOutcomes.interpret(shell.run(r.arriving(), WparLifecycle.stopwpar(r.name(), true, false, false),
-                origin)));
-        value(AixOutcomes.interpret(shell.run(r.arriving(), rmwparPreserving(r, true), origin)));
+        arriving(r, origin).stop(r.name(), Stop.FORCE);
+        arriving(r, origin).remove(r.name(), Remove.FORCE, Remove.PRESERVE_FILE_SYSTEMS);
     }
 
     private void lockPrestagedCopy(Relocation r, long arrivalToken, Origin origin) {
@@ -203,8 +196,7 @@ public class LiveRelocationService {
 
     /** The departing system's address, from its prtconf ("IP Address:"): movewpar -k and setclock need it. */
     public String departingAddress(Relocation r, Origin origin) {
-        SystemInfo.Prtconf prtconf = value(AixOutcomes.interpret(shell.read(r.departing(), SystemInfo.prtconf(),
-                origin), SystemInfo::parsePrtconf));
+        SystemInfo.Prtconf prtconf = departing(r, origin).read(SystemInfo.prtconf(), SystemInfo::parsePrtconf);
         String ip = prtconf.all().get("IP Address");
         if (ip == null || ip.isBlank()) {
             throw new RelocationStepException("prtconf on " + r.departing() + " shows no IP Address");
@@ -214,12 +206,11 @@ public class LiveRelocationService {
 
     /** {@code setclock DEPARTING_IP} on the arriving system, "just before executing movewpar" (RB:4741). */
     public void setClock(Relocation r, String departingIp, Origin origin) {
-        CommandResult set = shell.run(r.arriving(), WparMobility.setclock(IpAddress.of(departingIp)), origin);
-        AixResult<Void> result = AixOutcomes.interpret(set);
-        if (!result.isOk() && result.failure().outcome().isBusiness()) {
-            throw new RelocationRefusedException("SETCLOCK_FAILED", result.failure().describe());
+        try {
+            arriving(r, origin).setClock(IpAddress.of(departingIp));
+        } catch (AixRefusal refused) {
+            throw new RelocationRefusedException("SETCLOCK_FAILED", refused.getMessage());
         }
-        value(result);
     }
 
     /**
@@ -231,15 +222,14 @@ public class LiveRelocationService {
         WparInfo w = look(r.departing(), r.wpar(), origin).orElseThrow(() -> new RelocationStepException(
                 "WPAR " + r.wpar() + " vanished from " + r.departing()));
         if (w.state() == WparState.TRANSITIONAL) {
-            shell.run(r.departing(), WparMobility.abort(r.name()), origin);
+            departing(r, origin).abortMove(r.name());
         }
         adminLock.release(r.departing(), r.name(), departureToken, origin);
-        CommandResult started = shell.run(r.departing(), WparMobility.startDeparture(r.name(), null, null), origin);
-        AixResult<WparMobility.MoveStarted> result = AixOutcomes.interpret(started, WparMobility::parseDeparture);
-        if (!result.isOk() && result.failure().outcome().isBusiness()) {
-            throw new RelocationRefusedException("MOVE_REFUSED", result.failure().describe());
+        try {
+            return departing(r, origin).startDeparture(r.name()).value();
+        } catch (AixRefusal refused) {
+            throw new RelocationRefusedException("MOVE_REFUSED", refused.getMessage());
         }
-        return value(result).key().value();
     }
 
     /**
@@ -264,8 +254,7 @@ public class LiveRelocationService {
         RemoteRun run = runs.find(runId).orElseThrow(() -> new RelocationStepException("no run " + runId));
         if (run.state() != RemoteRun.State.EXITED || run.exitCode() == null || run.exitCode() != 0) {
             String why = run.state() == RemoteRun.State.EXITED
-                    ? AixOutcomes.classify(new CommandResult(run.host(), run.command(), run.exitCode(), run.output(),
-                            run.output(), null)).describe()
+                    ? AixFailure.ofExit(run.host(), run.command(), run.exitCode(), run.output()).describe()
                     : run.state() + (run.note() == null ? "" : " (" + run.note() + ")");
             throw new RelocationRefusedException("MOVE_FAILED", "movewpar -k of " + r.wpar() + " on " + r.arriving()
                     + " failed: " + why);
@@ -298,11 +287,10 @@ public class LiveRelocationService {
             // the removal forced; the moved WPAR is Active on arrival (checked above and by checkMove)
             log.info("live relocation {}: the departing copy of {} on {} is Broken (an interrupted rmwpar); "
                     + "stopwpar -F, rmwpar -F -p", r.relocationId(), r.wpar(), r.departing());
-            value(AixOutcomes.interpret(shell.run(r.departing(), WparLifecycle.stopwpar(r.name(), true, false, false),
-                    origin)));
-            value(AixOutcomes.interpret(shell.run(r.departing(), rmwparPreserving(r, true), origin)));
+            departing(r, origin).stop(r.name(), Stop.FORCE);
+            departing(r, origin).remove(r.name(), Remove.FORCE, Remove.PRESERVE_FILE_SYSTEMS);
         } else if (left.isPresent()) {
-            value(AixOutcomes.interpret(shell.run(r.departing(), rmwparPreserving(r, false), origin)));
+            departing(r, origin).remove(r.name(), Remove.PRESERVE_FILE_SYSTEMS);
         }
         removeSpec(r, origin);
         inventory.markRelocated(r.wpar(), r.departing(), r.arriving(), "A", r.relocationId());
@@ -318,8 +306,7 @@ public class LiveRelocationService {
     public WparState abort(Relocation r, String runId, long departureToken, long arrivalToken, Origin origin) {
         // -x first: it ends a running movewpar -k cleanly (exit 1, "aborted"); killing -k first leaves the copy Broken
         for (String host : List.of(r.arriving(), r.departing())) {
-            CommandResult x = shell.run(host, WparMobility.abort(r.name()), origin);
-            log.info("movewpar -x {} on {}: exit {}", r.wpar(), host, x.exitStatus());
+            log.info("movewpar -x {} on {}: exit {}", r.wpar(), host, aix.on(host, origin).abortMove(r.name()));
         }
         if (runId != null) {
             runs.find(runId).filter(x -> !x.finished()).ifPresent(x -> runs.cancel(runId, origin));
@@ -337,8 +324,7 @@ public class LiveRelocationService {
             }
             if (there.get().state() == WparState.BROKEN) {
                 // our pre-staged copy (the name was free and leased): forced back to Defined (RB:2844), then removed
-                value(AixOutcomes.interpret(shell.run(r.arriving(),
-                        WparLifecycle.stopwpar(r.name(), true, false, false), origin)));
+                arriving(r, origin).stop(r.name(), Stop.FORCE);
                 there = look(r.arriving(), r.wpar(), origin);
             }
             if (there.isPresent() && there.get().state() != WparState.DEFINED) {
@@ -346,7 +332,7 @@ public class LiveRelocationService {
                         + r.arriving() + " is " + there.get().state().word() + "; an operator must look");
             }
             if (there.isPresent()) {
-                value(AixOutcomes.interpret(shell.run(r.arriving(), rmwparPreserving(r, false), origin)));
+                arriving(r, origin).remove(r.name(), Remove.PRESERVE_FILE_SYSTEMS);
             }
         }
         removeSpec(r, origin);
@@ -367,25 +353,15 @@ public class LiveRelocationService {
         leases.release(r.departureLock(), r.lockOwner());
     }
 
-    private static AixCommand rmwparPreserving(Relocation r, boolean force) {
-        // rmwpar -p: keep the file systems; -F: force (IBM's rmwpar reference); the book shows only "rmwpar NAME"
-        AixCommand.Builder rm = AixCommand.of("rmwpar");
-        if (force) {
-            rm.flag("-F");
-        }
-        return rm.flag("-p").arg(r.name()).build();
-    }
-
     private void removeSpec(Relocation r, Origin origin) {
-        value(AixOutcomes.interpret(shell.run(r.departing(),
-                AixCommand.of("rm").flag("-f").endOfOptions().arg(r.spec(settings)).build(), origin)));
+        departing(r, origin).removeFiles(List.of(r.spec(settings)));
     }
 
-    private static <T> T value(AixResult<T> result) {
-        if (result instanceof AixResult.Failed<T> failed) {
-            AixFailure f = failed.failure();
-            throw new RelocationStepException(f.describe());
-        }
-        return result.value();
+    private AixHost departing(Relocation r, Origin origin) {
+        return aix.on(r.departing(), origin);
+    }
+
+    private AixHost arriving(Relocation r, Origin origin) {
+        return aix.on(r.arriving(), origin);
     }
 }

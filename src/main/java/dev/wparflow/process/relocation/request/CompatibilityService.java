@@ -17,12 +17,10 @@ import org.springframework.stereotype.Service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.wparflow.aix.AixCommand;
-import dev.wparflow.aix.AixOutcomes;
+import dev.wparflow.aix.AixGateway;
+import dev.wparflow.aix.AixHost;
 import dev.wparflow.aix.AixResult;
-import dev.wparflow.aix.AixShell;
 import dev.wparflow.aix.FilesetName;
-import dev.wparflow.aix.Lswpar;
 import dev.wparflow.aix.LswparField;
 import dev.wparflow.aix.Lvm;
 import dev.wparflow.aix.Origin;
@@ -30,7 +28,6 @@ import dev.wparflow.aix.SubsystemName;
 import dev.wparflow.aix.SystemInfo;
 import dev.wparflow.aix.WparInfo;
 import dev.wparflow.aix.WparNetwork;
-import dev.wparflow.process.relocation.RelocationStepException;
 
 /**
  * The compatibility checks of Redbook 5.5 (digest §4), which have no CLI ("the API ... is not available from the
@@ -52,12 +49,12 @@ public class CompatibilityService {
     private static final List<LswparField> WPAR_FIELDS = List.of(LswparField.NAME, LswparField.STATE,
             LswparField.TYPE, LswparField.HOSTNAME, LswparField.CHECKPOINTABLE);
 
-    private final AixShell shell;
+    private final AixGateway aix;
     private final DecisionService decisions;
     private final ObjectMapper json = new ObjectMapper();
 
-    public CompatibilityService(AixShell shell, DecisionService decisions) {
-        this.shell = shell;
+    public CompatibilityService(AixGateway aix, DecisionService decisions) {
+        this.aix = aix;
         this.decisions = decisions;
     }
 
@@ -95,22 +92,19 @@ public class CompatibilityService {
     }
 
     public SystemProfile profile(String host, Origin origin) {
-        SystemInfo.OsLevel os = ok(AixOutcomes.interpret(shell.read(host, SystemInfo.oslevel(), origin),
-                SystemInfo::parseOslevel));
+        AixHost aixHost = aix.on(host, origin);
+        SystemInfo.OsLevel os = aixHost.read(SystemInfo.oslevel(), SystemInfo::parseOslevel);
         List<FilesetName> wanted = new ArrayList<>();
         BASE_FILESETS.forEach(f -> wanted.add(FilesetName.of(f)));
         wanted.add(FilesetName.of(MCR));
-        // lslpp exits non-zero when one of the filesets is missing (0504-132) but still lists the others
-        String lslpp = shell.read(host, SystemInfo.lslpp(wanted), origin).stdout();
         Map<String, String> filesets = new TreeMap<>();
-        SystemInfo.parseLslpp(lslpp == null ? "" : lslpp).forEach(f -> filesets.put(f.fileset(), f.level()));
-        SystemInfo.Prtconf prtconf = ok(AixOutcomes.interpret(shell.read(host, SystemInfo.prtconf(), origin),
-                SystemInfo::parsePrtconf));
-        AixResult<List<SystemInfo.Subsystem>> ntp = AixOutcomes.interpret(
-                shell.read(host, SystemInfo.lssrc(SubsystemName.of("xntpd")), origin), SystemInfo::parseLssrc);
+        aixHost.filesets(wanted).forEach(f -> filesets.put(f.fileset(), f.level()));
+        SystemInfo.Prtconf prtconf = aixHost.read(SystemInfo.prtconf(), SystemInfo::parsePrtconf);
+        AixResult<List<SystemInfo.Subsystem>> ntp = aixHost.attemptRead(SystemInfo.lssrc(SubsystemName.of("xntpd")),
+                SystemInfo::parseLssrc);
         boolean ntpActive = ntp.isOk() && ntp.value().stream().anyMatch(SystemInfo.Subsystem::isActive);
-        Lvm.VolumeGroup rootvg = ok(AixOutcomes.interpret(shell.read(host,
-                Lvm.volumeGroup(dev.wparflow.aix.VolumeGroupName.of("rootvg")), origin), Lvm::parseVolumeGroup));
+        Lvm.VolumeGroup rootvg = aixHost.read(Lvm.volumeGroup(dev.wparflow.aix.VolumeGroupName.of("rootvg")),
+                Lvm::parseVolumeGroup);
         return new SystemProfile(host, os.toString(), prtconf.processorType(), prtconf.memoryMb(), filesets,
                 ntpActive, rootvg.freeMegabytes());
     }
@@ -260,22 +254,14 @@ public class CompatibilityService {
     }
 
     private List<WparInfo> wpars(String host, Origin origin) {
-        AixCommand c = Lswpar.delimited(WPAR_FIELDS, true, null, List.of());
-        return ok(AixOutcomes.interpret(shell.read(host, c, origin), out -> Lswpar.parseDelimited(out, WPAR_FIELDS)));
+        return aix.on(host, origin).wpars(WPAR_FIELDS);
     }
 
     private List<WparNetwork> network(String host, Origin origin) {
-        return ok(AixOutcomes.interpret(shell.read(host, Lswpar.network(List.of()), origin), Lswpar::parseNetwork));
+        return aix.on(host, origin).networks(List.of());
     }
 
     private static boolean eq(Object a, Object b) {
         return a != null && a.equals(b);
-    }
-
-    private static <T> T ok(AixResult<T> r) {
-        if (r instanceof AixResult.Failed<T> f) {
-            throw new RelocationStepException(f.failure().describe());
-        }
-        return r.value();
     }
 }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
+import dev.wparflow.aix.KnownHosts;
 import dev.wparflow.aix.LparName;
 import dev.wparflow.aix.Origin;
 import dev.wparflow.aix.WparInfo;
@@ -27,7 +28,6 @@ import dev.wparflow.inventory.LparProfile;
 import dev.wparflow.lock.LeaseLockService;
 import dev.wparflow.lock.LockAcquisition;
 import dev.wparflow.lock.LockResource;
-import dev.wparflow.ssh.SshEndpointResolver;
 import dev.wparflow.process.relocation.RelocationRecords;
 import dev.wparflow.process.relocation.RelocationRefusedException;
 import dev.wparflow.process.relocation.RelocationSettings;
@@ -54,12 +54,12 @@ public class RelocationRequestService {
     private final LeaseLockService leases;
     private final RelocationRecords records;
     private final RelocationSettings settings;
-    private final ObjectProvider<SshEndpointResolver> endpoints;
+    private final KnownHosts hosts;
     private final ObjectProvider<FleetInventory> fleetInventory;
 
     public RelocationRequestService(CompatibilityService compatibility, StaticRelocationService looks,
             InventoryRepository inventory, LeaseLockService leases, RelocationRecords records,
-            RelocationSettings settings, ObjectProvider<SshEndpointResolver> endpoints,
+            RelocationSettings settings, KnownHosts hosts,
             ObjectProvider<FleetInventory> fleetInventory) {
         this.compatibility = compatibility;
         this.looks = looks;
@@ -67,7 +67,7 @@ public class RelocationRequestService {
         this.leases = leases;
         this.records = records;
         this.settings = settings;
-        this.endpoints = endpoints;
+        this.hosts = hosts;
         this.fleetInventory = fleetInventory;
     }
 
@@ -160,7 +160,7 @@ public class RelocationRequestService {
      * inventory does not list it as an HMC.
      */
     boolean known(String lpar) {
-        return !hmcs().contains(lpar) && endpoints.orderedStream().anyMatch(r -> r.find(lpar).isPresent());
+        return !hmcs().contains(lpar) && hosts.knows(lpar);
     }
 
     /** The HMCs of the inventory file: they have SSH endpoints but are not LPARs. */
@@ -173,8 +173,7 @@ public class RelocationRequestService {
     /** The start form takes the LPARs as free text: a refusal names the LPARs the inventory knows, at most 30. */
     String knownNames() {
         Set<String> hmcs = hmcs();
-        List<String> names = endpoints.orderedStream().flatMap(r -> r.names().stream()).filter(n -> !hmcs.contains(n))
-                .distinct().sorted().toList();
+        List<String> names = hosts.names().stream().filter(n -> !hmcs.contains(n)).toList();
         if (names.isEmpty()) {
             return "the inventory knows no LPAR (wparflow.inventory.file or wparflow.ssh.endpoints)";
         }

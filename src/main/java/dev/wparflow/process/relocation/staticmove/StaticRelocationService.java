@@ -7,17 +7,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-import dev.wparflow.aix.AixCommand;
+import dev.wparflow.aix.AixCommandException;
 import dev.wparflow.aix.AixFailure;
-import dev.wparflow.aix.AixOutcomes;
-import dev.wparflow.aix.AixResult;
-import dev.wparflow.aix.AixShell;
-import dev.wparflow.aix.Lswpar;
+import dev.wparflow.aix.AixGateway;
+import dev.wparflow.aix.AixHost;
+import dev.wparflow.aix.AixRefusal;
 import dev.wparflow.aix.LswparField;
 import dev.wparflow.aix.Origin;
 import dev.wparflow.aix.WparBackup;
 import dev.wparflow.aix.WparInfo;
-import dev.wparflow.aix.WparLifecycle;
+import dev.wparflow.aix.WparLifecycle.Remove;
+import dev.wparflow.aix.WparLifecycle.Stop;
 import dev.wparflow.aix.WparState;
 import dev.wparflow.aix.WparType;
 import dev.wparflow.lock.AdminLockOutcome;
@@ -26,7 +26,6 @@ import dev.wparflow.lock.LeaseLockService;
 import dev.wparflow.lock.LockAcquisition;
 import dev.wparflow.run.RemoteRun;
 import dev.wparflow.run.RemoteRunService;
-import dev.wparflow.ssh.CommandResult;
 import dev.wparflow.process.relocation.Relocation;
 import dev.wparflow.process.relocation.RelocationInventory;
 import dev.wparflow.process.relocation.RelocationRefusedException;
@@ -38,7 +37,8 @@ import dev.wparflow.process.relocation.RelocationStepException;
  * looks first ({@code lswpar -c} on the host) and then acts, so a job retried after a crash reaches the same end
  * state. Long commands (savewpar, restwpar) run detached through {@link RemoteRunService} under run ids derived from
  * the step, so a retry never starts a second one. Business outcomes are {@link RelocationRefusedException}s;
- * technical ones are {@link RelocationStepException}s (or the SSH layer's exceptions) for job retry and incident.
+ * technical ones are {@link RelocationStepException}s or the gateway's failures ({@link AixGateway}) for job retry
+ * and incident.
  *
  * <p>Locks: the lease lock {@code wpar:<lpar>/<wpar>} on each side (owner: the process instance that took them)
  * plus, on a host where the WPAR exists, its AIX administrative lock with the lease's fencing token as PID
@@ -51,16 +51,16 @@ public class StaticRelocationService {
     private static final Logger log = LoggerFactory.getLogger(StaticRelocationService.class);
     private static final List<LswparField> LOOK_FIELDS = List.of(LswparField.NAME, LswparField.STATE, LswparField.TYPE);
 
-    private final AixShell shell;
+    private final AixGateway aix;
     private final RemoteRunService runs;
     private final LeaseLockService leases;
     private final AixAdminLock adminLock;
     private final RelocationInventory inventory;
     private final RelocationSettings settings;
 
-    public StaticRelocationService(AixShell shell, RemoteRunService runs, LeaseLockService leases,
+    public StaticRelocationService(AixGateway aix, RemoteRunService runs, LeaseLockService leases,
             AixAdminLock adminLock, RelocationInventory inventory, RelocationSettings settings) {
-        this.shell = shell;
+        this.aix = aix;
         this.runs = runs;
         this.leases = leases;
         this.adminLock = adminLock;
@@ -93,10 +93,7 @@ public class StaticRelocationService {
 
     /** Every WPAR lswpar lists on {@code host}. */
     public List<WparInfo> list(String host, Origin origin) {
-        AixCommand lswpar = Lswpar.delimited(LOOK_FIELDS, true, null, List.of());
-        AixResult<List<WparInfo>> listed = AixOutcomes.interpret(shell.read(host, lswpar, origin),
-                out -> Lswpar.parseDelimited(out, LOOK_FIELDS));
-        return value(listed);
+        return aix.on(host, origin).wpars(LOOK_FIELDS);
     }
 
     // ------------------------------------------------------------------ Table 4-2 rows 1-6
@@ -178,10 +175,8 @@ public class StaticRelocationService {
      * Rewriting it on a retry is harmless.
      */
     public void writeDepartureSpec(Relocation r, long departureToken, Origin origin) {
-        AixCommand write = WparLifecycle.writeSpec(r.name(), r.spec(settings));
-        CommandResult result = adminLock.whileLifted(r.departing(), r.name(), departureToken, origin,
-                () -> shell.run(r.departing(), write, origin));
-        value(AixOutcomes.interpret(result));
+        adminLock.whileLifted(r.departing(), r.name(), departureToken, origin,
+                () -> departing(r, origin).writeSpec(r.name(), r.spec(settings)));
     }
 
     /** Row 6: the inventory's "last known host" and "target", state Transitional. */
@@ -210,17 +205,16 @@ public class StaticRelocationService {
         if (w.state() == WparState.BROKEN) {
             log.info("relocation {}: {} is Broken on {} (an interrupted stop); stopwpar -F (RB:2844)",
                     r.relocationId(), r.wpar(), r.departing());
-            value(AixOutcomes.interpret(adminLock.whileLifted(r.departing(), r.name(), departureToken, origin,
-                    () -> shell.run(r.departing(), WparLifecycle.stopwpar(r.name(), true, false, false), origin))));
+            adminLock.whileLifted(r.departing(), r.name(), departureToken, origin,
+                    () -> departing(r, origin).stop(r.name(), Stop.FORCE));
             return;
         }
-        CommandResult stopped = adminLock.whileLifted(r.departing(), r.name(), departureToken, origin,
-                () -> shell.run(r.departing(), WparLifecycle.stopwpar(r.name(), false, false, false), origin));
-        AixResult<Void> result = AixOutcomes.interpret(stopped);
-        if (!result.isOk() && result.failure().outcome().isBusiness()) {
-            throw new RelocationRefusedException("STOP_FAILED", result.failure().describe());
+        try {
+            adminLock.whileLifted(r.departing(), r.name(), departureToken, origin,
+                    () -> departing(r, origin).stop(r.name()));
+        } catch (AixRefusal refused) {
+            throw new RelocationRefusedException("STOP_FAILED", refused.getMessage());
         }
-        value(result);
     }
 
     /**
@@ -241,7 +235,8 @@ public class StaticRelocationService {
             adminLock.release(r.departing(), r.name(), departureToken, origin);
         }
         return runs.start(origin, r.departing(),
-                WparBackup.savewpar(r.name(), r.image(settings), true, false, true, false), null);
+                WparBackup.savewpar(r.name(), r.image(settings), WparBackup.Save.IMAGE_DATA, WparBackup.Save.EXPAND_TMP),
+                null);
     }
 
     /** After the save run: it must have exited 0 with 0512-038; then our administrative lock again. */
@@ -274,8 +269,8 @@ public class StaticRelocationService {
             throw new RelocationRefusedException("NAME_TAKEN_ON_TARGET", "a WPAR named " + r.wpar()
                     + " appeared on " + r.arriving() + " before the restore");
         }
-        return runs.start(origin, r.arriving(), WparBackup.restwpar(new WparBackup.RestwparRequest(r.image(settings),
-                null, null, null, null, null, false)), null);
+        return runs.start(origin, r.arriving(), WparBackup.restwpar(WparBackup.RestwparRequest.asSaved(r.image(settings))),
+                null);
     }
 
     /** After the restore run: exited 0 with "created successfully"; then the administrative lock on arrival. */
@@ -301,14 +296,10 @@ public class StaticRelocationService {
         if (w.state() == WparState.ACTIVE) {
             return;
         }
-        CommandResult started = adminLock.whileLifted(r.arriving(), r.name(), arrivalToken, origin,
-                () -> shell.run(r.arriving(), WparLifecycle.startwpar(r.name(), false), origin));
-        AixResult<Void> result = AixOutcomes.interpret(started);
-        if (!result.isOk()) {
-            if (result.failure().outcome().isBusiness() || result.failure().exitStatus() == 1) {
-                throw new RelocationRefusedException("START_FAILED", result.failure().describe());
-            }
-            value(result);
+        try {
+            adminLock.whileLifted(r.arriving(), r.name(), arrivalToken, origin, () -> arriving(r, origin).start(r.name()));
+        } catch (AixCommandException failed) {
+            throw startFailed(failed);
         }
     }
 
@@ -320,13 +311,10 @@ public class StaticRelocationService {
     public void startApplicationOnArrival(Relocation r, long arrivalToken, Origin origin) {
         Optional<WparInfo> there = look(r.arriving(), r.wpar(), origin);
         if (there.isEmpty()) {
-            AixResult<Void> started = AixOutcomes.interpret(shell.run(r.arriving(),
-                    WparLifecycle.wparexecFromSpec(r.spec(settings)), origin));
-            if (!started.isOk()) {
-                if (started.failure().outcome().isBusiness() || started.failure().exitStatus() == 1) {
-                    throw new RelocationRefusedException("START_FAILED", started.failure().describe());
-                }
-                value(started);
+            try {
+                arriving(r, origin).startApplicationFromSpec(r.spec(settings));
+            } catch (AixCommandException failed) {
+                throw startFailed(failed);
             }
         } else if (there.get().state() != WparState.ACTIVE) {
             throw new RelocationRefusedException("START_FAILED", "application WPAR " + r.wpar() + " on "
@@ -347,14 +335,10 @@ public class StaticRelocationService {
 
     /** Row 12: "Verify WPAR Services": the configured check inside the WPAR ({@code clogin WPAR CHECK...}). */
     public void verifyServices(Relocation r, Origin origin) {
-        List<String> check = settings.serviceCheck();
-        AixCommand.Builder inner = AixCommand.of(check.get(0));
-        check.stream().skip(1).forEach(inner::keyword);
-        AixCommand clogin = AixCommand.of("clogin").arg(r.name()).command(inner.build()).build();
-        CommandResult result = shell.run(r.arriving(), clogin, origin);
-        if (!result.succeeded()) {
+        AixHost.Inside check = arriving(r, origin).runInside(r.name(), settings.serviceCheck());
+        if (!check.succeeded()) {
             throw new RelocationRefusedException("SERVICES_FAILED", "service check in " + r.wpar() + " on "
-                    + r.arriving() + " failed: " + AixOutcomes.classify(result).describe());
+                    + r.arriving() + " failed: " + check.failure().describe());
         }
     }
 
@@ -386,9 +370,8 @@ public class StaticRelocationService {
             finishBrokenRemoval(r, departureToken, origin);
             return;
         }
-        CommandResult removed = adminLock.whileLifted(r.departing(), r.name(), departureToken, origin,
-                () -> shell.run(r.departing(), WparLifecycle.rmwpar(r.name(), false), origin));
-        value(AixOutcomes.interpret(removed));
+        adminLock.whileLifted(r.departing(), r.name(), departureToken, origin,
+                () -> departing(r, origin).remove(r.name()));
     }
 
     /**
@@ -399,10 +382,10 @@ public class StaticRelocationService {
     private void finishBrokenRemoval(Relocation r, long departureToken, Origin origin) {
         log.info("relocation {}: the departing copy of {} on {} is Broken (an interrupted rmwpar); stopwpar -F, "
                 + "rmwpar -F", r.relocationId(), r.wpar(), r.departing());
-        value(AixOutcomes.interpret(adminLock.whileLifted(r.departing(), r.name(), departureToken, origin,
-                () -> shell.run(r.departing(), WparLifecycle.stopwpar(r.name(), true, false, false), origin))));
-        value(AixOutcomes.interpret(adminLock.whileLifted(r.departing(), r.name(), departureToken, origin,
-                () -> shell.run(r.departing(), WparLifecycle.rmwpar(r.name(), true), origin))));
+        adminLock.whileLifted(r.departing(), r.name(), departureToken, origin,
+                () -> departing(r, origin).stop(r.name(), Stop.FORCE));
+        adminLock.whileLifted(r.departing(), r.name(), departureToken, origin,
+                () -> departing(r, origin).remove(r.name(), Remove.FORCE));
     }
 
     /** Row 15: "Unlock WPAR" on the arriving system. */
@@ -423,9 +406,7 @@ public class StaticRelocationService {
 
     /** Row 17: "Remove image", and the spec beside it ({@code rm -f}: removing twice is fine). */
     public void removeImage(Relocation r, Origin origin) {
-        AixCommand rm = AixCommand.of("rm").flag("-f").endOfOptions().arg(r.image(settings)).arg(r.spec(settings))
-                .build();
-        value(AixOutcomes.interpret(shell.run(r.departing(), rm, origin)));
+        departing(r, origin).removeFiles(List.of(r.image(settings), r.spec(settings)));
     }
 
     // ------------------------------------------------------------------ rollback
@@ -443,8 +424,7 @@ public class StaticRelocationService {
             // Table 4-3: the departing copy is gone (stopped), its spec stays beside the image for the restart;
             // an application WPAR ends with its stop (stopwpar -F)
             adminLock.release(r.arriving(), r.name(), arrivalToken, origin);
-            value(AixOutcomes.interpret(shell.run(r.arriving(), WparLifecycle.stopwpar(r.name(), true, false, false),
-                    origin)));
+            arriving(r, origin).stop(r.name(), Stop.FORCE);
             log.info("rollback of relocation {}: application WPAR {} stopped on {}", r.relocationId(), r.wpar(),
                     r.arriving());
             return;
@@ -454,8 +434,7 @@ public class StaticRelocationService {
                     + ": it is no longer listed on " + r.departing());
         }
         adminLock.release(r.arriving(), r.name(), arrivalToken, origin);
-        CommandResult removed = shell.run(r.arriving(), WparLifecycle.rmwpar(r.name(), true), origin);
-        value(AixOutcomes.interpret(removed));
+        arriving(r, origin).remove(r.name(), Remove.FORCE);
         log.info("rollback of relocation {}: partial copy of {} removed from {}", r.relocationId(), r.wpar(),
                 r.arriving());
     }
@@ -475,23 +454,20 @@ public class StaticRelocationService {
     public WparState restoreOnDeparture(Relocation r, long departureToken, boolean wasActive, boolean application,
             Origin origin) {
         if (application && look(r.departing(), r.wpar(), origin).isEmpty()) {
-            value(AixOutcomes.interpret(shell.run(r.departing(), WparLifecycle.wparexecFromSpec(r.spec(settings)),
-                    origin)));
+            departing(r, origin).startApplicationFromSpec(r.spec(settings));
             adminLock.take(r.departing(), r.name(), departureToken, origin);
         }
         WparInfo w = look(r.departing(), r.wpar(), origin).orElseThrow(() -> new RelocationStepException(
                 "rollback: WPAR " + r.wpar() + " is missing on " + r.departing()));
         WparState state = w.state();
         if (state == WparState.BROKEN) {
-            CommandResult forced = adminLock.whileLifted(r.departing(), r.name(), departureToken, origin,
-                    () -> shell.run(r.departing(), WparLifecycle.stopwpar(r.name(), true, false, false), origin));
-            value(AixOutcomes.interpret(forced));
+            adminLock.whileLifted(r.departing(), r.name(), departureToken, origin,
+                    () -> departing(r, origin).stop(r.name(), Stop.FORCE));
             state = WparState.DEFINED;
         }
         if (wasActive && state == WparState.DEFINED) {
-            CommandResult started = adminLock.whileLifted(r.departing(), r.name(), departureToken, origin,
-                    () -> shell.run(r.departing(), WparLifecycle.startwpar(r.name(), false), origin));
-            value(AixOutcomes.interpret(started));
+            adminLock.whileLifted(r.departing(), r.name(), departureToken, origin,
+                    () -> departing(r, origin).start(r.name()));
             state = WparState.ACTIVE;
         }
         inventory.markRolledBack(r.wpar(), r.departing(), r.arriving(), state.code(), r.relocationId());
@@ -520,8 +496,7 @@ public class StaticRelocationService {
             String reason = switch (run.state()) {
                 case LOST -> "the host lost the run (" + run.note() + ")";
                 case CANCELLED -> "cancelled (" + run.note() + ")";
-                case EXITED -> AixOutcomes.classify(new CommandResult(run.host(), run.command(), run.exitCode(),
-                        run.output(), run.output(), null)).describe();
+                case EXITED -> AixFailure.ofExit(run.host(), run.command(), run.exitCode(), run.output()).describe();
                 default -> "not finished: " + run.state();
             };
             throw new RelocationRefusedException(code, what + " failed: " + reason);
@@ -529,12 +504,19 @@ public class StaticRelocationService {
         return run.output() == null ? "" : run.output();
     }
 
-    /** The value of a successful command; a business failure here is unexpected, so both lanes are technical. */
-    private static <T> T value(AixResult<T> result) {
-        if (result instanceof AixResult.Failed<T> failed) {
-            AixFailure f = failed.failure();
-            throw new RelocationStepException(f.describe());
+    private AixHost departing(Relocation r, Origin origin) {
+        return aix.on(r.departing(), origin);
+    }
+
+    private AixHost arriving(Relocation r, Origin origin) {
+        return aix.on(r.arriving(), origin);
+    }
+
+    /** A start the host refused, or that exited 1 (startwpar's plain failure): the WPAR did not start. */
+    private static RuntimeException startFailed(AixCommandException failed) {
+        if (failed instanceof AixRefusal || failed.failure().exitStatus() == 1) {
+            return new RelocationRefusedException("START_FAILED", failed.getMessage());
         }
-        return result.value();
+        return failed;
     }
 }

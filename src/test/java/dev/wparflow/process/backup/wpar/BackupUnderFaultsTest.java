@@ -55,8 +55,8 @@ class BackupUnderFaultsTest {
         fleet = Fleet.startYaml(FLEET, FleetOptions.forTests().dataDir(dir).timeScale(0.0));
         shell = new SimulatedFleetShell(fleet, "lpar00");
         // only the shell is used by the steps under test
-        backups = new WparBackupService(shell.aix, null, null, null, null, mock(BackupSettings.class), null,
-                Clock.systemUTC(), null);
+        backups = new WparBackupService(new dev.wparflow.aix.AixGateway(shell.aix), null, null, null, null,
+                mock(BackupSettings.class), null, Clock.systemUTC(), null);
     }
 
     @AfterEach

@@ -37,7 +37,7 @@ class DemoFleetCompatibilityTest {
         engine = TestDatabases.h2Engine();
         deployment = engine.getRepositoryService().createDeployment()
                 .addClasspathResource("processes/RelocationCompatibility.dmn").deploy();
-        service = new CompatibilityService(shell.aix, engine.getDecisionService());
+        service = new CompatibilityService(new dev.wparflow.aix.AixGateway(shell.aix), engine.getDecisionService());
     }
 
     @AfterAll

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
+import dev.wparflow.aix.KnownHosts;
 import dev.wparflow.aix.WparState;
 import dev.wparflow.inventory.FleetInventory;
 import dev.wparflow.inventory.InventoryProperties;
@@ -37,7 +38,7 @@ class RelocationRequestServiceTest {
     }
 
     final RelocationRequestService service = new RelocationRequestService(null, null, null, null, null,
-            RelocationSettings.defaults(), new StaticListableBeanFactory(Map.of("resolver", new SshEndpointResolver() {
+            RelocationSettings.defaults(), new KnownHosts(new StaticListableBeanFactory(Map.of("resolver", new SshEndpointResolver() {
                 @Override
                 public Optional<SshEndpoint> find(String name) {
                     return KNOWN.contains(name) ? Optional.of(new SshEndpoint(name, "127.0.0.1", 22, "root"))
@@ -48,7 +49,7 @@ class RelocationRequestServiceTest {
                 public java.util.Collection<String> names() {
                     return KNOWN;
                 }
-            })).getBeanProvider(SshEndpointResolver.class), inventoryWithHmc());
+            })).getBeanProvider(SshEndpointResolver.class)), inventoryWithHmc());
 
     static RelocationRequest request(String wpar, String from, String to, String mode, String window) {
         return new RelocationRequest(wpar, from, to, mode, false, window, "alice", "id-1");
@@ -73,7 +74,7 @@ class RelocationRequestServiceTest {
         assertThatThrownBy(() -> service.validate(request("wpr00", "lpar98", "lpar99", "auto", null)))
                 .hasMessageEndingWith("the LPARs the inventory knows: lpar00, lpar01, lpar02");
         RelocationRequestService many = new RelocationRequestService(null, null, null, null, null,
-                RelocationSettings.defaults(), new StaticListableBeanFactory(Map.of("resolver", new SshEndpointResolver() {
+                RelocationSettings.defaults(), new KnownHosts(new StaticListableBeanFactory(Map.of("resolver", new SshEndpointResolver() {
                     @Override
                     public Optional<SshEndpoint> find(String name) {
                         return Optional.empty();
@@ -84,7 +85,7 @@ class RelocationRequestServiceTest {
                         return java.util.stream.IntStream.range(0, 45).mapToObj(i -> String.format("lpar%02d", i))
                                 .toList();
                     }
-                })).getBeanProvider(SshEndpointResolver.class),
+                })).getBeanProvider(SshEndpointResolver.class)),
                 new StaticListableBeanFactory().getBeanProvider(FleetInventory.class));
         assertThat(many.knownNames()).startsWith("the LPARs the inventory knows: lpar00, lpar01").contains("lpar28, lpar29 and")
                 .doesNotContain("lpar30").endsWith("and 15 more (GET /api/ssh/sessions lists them)");

@@ -51,26 +51,27 @@ class RestoreRollbackTest {
         fleet = Fleet.startYaml(FLEET, FleetOptions.forTests().dataDir(dir));
         shell = new SimulatedFleetShell(fleet, "lpar00");
         // only the shell is used by the rollback steps
-        restores = new WparRestoreService(shell.aix, null, null, null, null, new AbstractPlatformTransactionManager() {
-            private static final long serialVersionUID = 1L;
+        restores = new WparRestoreService(new dev.wparflow.aix.AixGateway(shell.aix), null, null, null, null,
+                new AbstractPlatformTransactionManager() {
+                private static final long serialVersionUID = 1L;
 
-            @Override
-            protected Object doGetTransaction() {
-                return new Object();
-            }
+                @Override
+                protected Object doGetTransaction() {
+                    return new Object();
+                }
 
-            @Override
-            protected void doBegin(Object transaction, org.springframework.transaction.TransactionDefinition d) {
-            }
+                @Override
+                protected void doBegin(Object transaction, org.springframework.transaction.TransactionDefinition d) {
+                }
 
-            @Override
-            protected void doCommit(DefaultTransactionStatus status) {
-            }
+                @Override
+                protected void doCommit(DefaultTransactionStatus status) {
+                }
 
-            @Override
-            protected void doRollback(DefaultTransactionStatus status) {
-            }
-        });
+                @Override
+                protected void doRollback(DefaultTransactionStatus status) {
+                }
+                });
     }
 
     @AfterEach

@@ -1,0 +1,209 @@
+package dev.wparflow.aix;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import dev.wparflow.ssh.CommandOptions;
+import dev.wparflow.ssh.CommandResult;
+
+/**
+ * The AIX operations of one host, each recorded for one step ({@link AixGateway#on}). Reads (lswpar, df, oslevel…)
+ * may be re-sent when their connection drops; changes are sent once. A failed command throws an
+ * {@link AixRefusal} (business outcome) or an {@link AixCommandException}; a transport failure propagates as the
+ * transport reports it (see {@link HostUnreachable}).
+ */
+public final class AixHost {
+
+    private final AixShell shell;
+    private final String host;
+    private final Origin origin;
+
+    AixHost(AixShell shell, String host, Origin origin) {
+        this.shell = shell;
+        this.host = host;
+        this.origin = origin;
+    }
+
+    public String name() {
+        return host;
+    }
+
+    // ---------------------------------------------------------------- WPARs as lswpar lists them
+
+    /** Every WPAR, with {@code fields} ({@code lswpar -c -q -a FIELDS}). */
+    public List<WparInfo> wpars(List<LswparField> fields) {
+        return read(Lswpar.delimited(fields, true, null, List.of()), out -> Lswpar.parseDelimited(out, fields));
+    }
+
+    /** The WPAR named {@code name} ({@code lswpar -c -q -a FIELDS NAME}), or empty when the host has none. */
+    public Optional<WparInfo> wpar(WparName name, List<LswparField> fields) {
+        AixResult<List<WparInfo>> listed = attemptRead(Lswpar.delimited(fields, true, null, List.of(name)),
+                out -> Lswpar.parseDelimited(out, fields));
+        if (listed.outcome() == AixOutcome.WPAR_NOT_FOUND) {
+            return Optional.empty();
+        }
+        return value(listed).stream().filter(w -> w.name().equals(name.value())).findFirst();
+    }
+
+    /** {@code lswpar -M NAME}: the WPAR's file systems. */
+    public List<WparMount> mounts(WparName name) {
+        return read(Lswpar.mounts(List.of(name)), Lswpar::parseMounts);
+    }
+
+    /** {@code lswpar -N [NAME…]}: the network of the WPARs named, of every WPAR when none is. */
+    public List<WparNetwork> networks(List<WparName> names) {
+        return read(Lswpar.network(names), Lswpar::parseNetwork);
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /** {@code startwpar NAME}. */
+    public void start(WparName name) {
+        run(WparLifecycle.startwpar(name));
+    }
+
+    /** {@code stopwpar [-F] [-N] NAME}. */
+    public void stop(WparName name, WparLifecycle.Stop... options) {
+        run(WparLifecycle.stopwpar(name, options));
+    }
+
+    /** {@code rmwpar [-F] [-p] NAME}. */
+    public void remove(WparName name, WparLifecycle.Remove... options) {
+        run(WparLifecycle.rmwpar(name, options));
+    }
+
+    /** {@code chwpar -n NEW OLD}. */
+    public void rename(WparName current, WparName newName) {
+        run(WparLifecycle.rename(current, newName));
+    }
+
+    /** {@code mkwpar -w -o SPEC -e NAME}: the spec of the WPAR as it is now, written to {@code spec}. */
+    public void writeSpec(WparName name, AbsolutePath spec) {
+        run(WparLifecycle.writeSpec(name, spec));
+    }
+
+    /** {@code mkwpar -p -f SPEC}: the WPAR the spec describes, defined over its existing file systems. */
+    public void definePreservingFromSpec(AbsolutePath spec) {
+        run(WparLifecycle.mkwpar(WparLifecycle.MkwparRequest.preservingFromSpec(spec)));
+    }
+
+    /** {@code wparexec -f SPEC}: an application WPAR created and started from its spec. */
+    public void startApplicationFromSpec(AbsolutePath spec) {
+        run(WparLifecycle.wparexecFromSpec(spec));
+    }
+
+    /**
+     * {@code clogin NAME COMMAND…}: a command run inside the WPAR. Its exit is the answer, not a failure: the result
+     * tells whether it succeeded and, if not, why.
+     */
+    public Inside runInside(WparName name, List<String> command) {
+        CommandResult r = exec(WparLifecycle.clogin(name, command), CommandOptions.DEFAULT);
+        return new Inside(r.exitStatus(), r.stderr(), r.succeeded() ? null : AixOutcomes.classify(r));
+    }
+
+    /** What a command run inside a WPAR gave: its exit status, its stderr and, when it failed, the failure. */
+    public record Inside(int exitStatus, String stderr, AixFailure failure) {
+        public boolean succeeded() {
+            return exitStatus == 0;
+        }
+
+        /** The last non-empty line of stderr ("" if none). */
+        public String lastErrorLine() {
+            if (stderr == null) {
+                return "";
+            }
+            List<String> lines = stderr.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+        }
+    }
+
+    // ---------------------------------------------------------------- live mobility
+
+    /** {@code setclock TIMESERVER}. */
+    public void setClock(IpAddress timeServer) {
+        run(WparMobility.setclock(timeServer));
+    }
+
+    /** {@code movewpar -s NAME}: the migration server started; its connection key. */
+    public ConnectionKey startDeparture(WparName name) {
+        return run(WparMobility.startDeparture(name, null, null), WparMobility::parseDeparture).key();
+    }
+
+    /** {@code movewpar -x NAME}: aborts a migration; "no migration in progress" is fine. Returns the exit status. */
+    public int abortMove(WparName name) {
+        return exec(WparMobility.abort(name), CommandOptions.DEFAULT).exitStatus();
+    }
+
+    // ---------------------------------------------------------------- system and files
+
+    /** {@code oslevel -s}, as printed. */
+    public String oslevel() {
+        return read(SystemInfo.oslevel(), String::strip);
+    }
+
+    /**
+     * {@code lslpp -Lc FILESET…}: the levels of the filesets installed. lslpp exits non-zero when one of them is
+     * missing (0504-132) but still lists the others, so its exit is not a failure here.
+     */
+    public List<SystemInfo.Fileset> filesets(List<FilesetName> filesets) {
+        String out = exec(SystemInfo.lslpp(filesets), CommandOptions.idempotentRead()).stdout();
+        return SystemInfo.parseLslpp(out == null ? "" : out);
+    }
+
+    /** The mount points {@code df} lists. */
+    public Set<String> mountedFileSystems() {
+        return read(AixFiles.df(), AixFiles::parseMountPoints);
+    }
+
+    /** {@code rm -f -- FILE…}. */
+    public void removeFiles(List<AbsolutePath> files) {
+        run(AixFiles.removeFiles(files));
+    }
+
+    /** {@code tee FILE} with {@code text} on stdin (a final newline added when missing). */
+    public void writeFile(AbsolutePath file, String text) {
+        CommandResult r = exec(AixFiles.tee(file),
+                CommandOptions.defaults().withStdin(text.endsWith("\n") ? text : text + "\n"));
+        value(AixOutcomes.interpret(r));
+    }
+
+    /** {@code lssavewpar -f IMAGE}: the members of a savewpar image. */
+    public List<String> imageMembers(AbsolutePath image) {
+        return read(WparBackup.lssavewpar(image), WparBackup::parseListing);
+    }
+
+    // ---------------------------------------------------------------- any command of the aix layer
+
+    /** A read built by the aix layer (lsvg, prtconf, sha1…), parsed; may be re-sent if its connection drops. */
+    public <T> T read(AixCommand command, Function<String, T> parser) {
+        return value(attemptRead(command, parser));
+    }
+
+    /** The interpreted result of a read, failures as data. */
+    public <T> AixResult<T> attemptRead(AixCommand command, Function<String, T> parser) {
+        return AixOutcomes.interpret(exec(command, CommandOptions.idempotentRead()), parser);
+    }
+
+    /** A change built by the aix layer, sent once. */
+    public void run(AixCommand command) {
+        value(AixOutcomes.interpret(exec(command, CommandOptions.DEFAULT)));
+    }
+
+    /** A change built by the aix layer, sent once, its output parsed. */
+    public <T> T run(AixCommand command, Function<String, T> parser) {
+        return value(AixOutcomes.interpret(exec(command, CommandOptions.DEFAULT), parser));
+    }
+
+    private CommandResult exec(AixCommand command, CommandOptions options) {
+        return shell.run(host, command, options, origin);
+    }
+
+    private static <T> T value(AixResult<T> result) {
+        if (result instanceof AixResult.Failed<T> failed) {
+            throw AixCommandException.of(failed.failure());
+        }
+        return result.value();
+    }
+}
