@@ -128,6 +128,9 @@ public final class TestDatabases {
         configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setExpressionManager(new MockExpressionManager());
         configuration.setEnforceHistoryTimeToLive(true);
+        // records the flow nodes and sequence flows each test takes, for ProcessHarness's coverage reports
+        org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator
+                .initializeProcessCoverageExtensions(configuration);
         return configuration.buildProcessEngine();
     }
 }

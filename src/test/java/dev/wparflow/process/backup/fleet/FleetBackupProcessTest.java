@@ -4,7 +4,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -16,14 +15,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.wparflow.testsupport.TestDatabases;
+import dev.wparflow.testsupport.ProcessHarness;
 import dev.wparflow.process.backup.BackupSchedule;
 import dev.wparflow.process.backup.BackupSettings;
 
@@ -37,23 +34,21 @@ import dev.wparflow.process.backup.BackupSettings;
         "bpmn/WparBackupProcessStub.bpmn", "forms/fleet-backup-request.form"})
 class FleetBackupProcessTest {
 
-    @RegisterExtension
-    ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .useProcessEngine(TestDatabases.h2Engine()).build();
-
     static final List<String> DELEGATES = List.of("planFleetBackupDelegate", "listHostWparsDelegate",
             "claimNextWparDelegate", "acquireGlobalSlotDelegate", "releaseGlobalSlotDelegate",
             "summarizeFleetBackupDelegate", "stubBackupDelegate");
 
-    final List<String> calls = Collections.synchronizedList(new ArrayList<>());
-    final Map<String, JavaDelegate> behaviour = new HashMap<>();
+    @RegisterExtension
+    static final ProcessHarness harness = ProcessHarness.recording(DELEGATES);
+
+    final List<String> calls = harness.calls();
+    final Map<String, JavaDelegate> behaviour = harness.behaviour();
     final Map<String, Deque<String>> queues = new HashMap<>();
     final List<String> backedUp = new ArrayList<>();
     int slotRefusals;
 
     @BeforeEach
     void mocks() {
-        init(extension.getProcessEngine());
         Mocks.register("backupSchedule", new BackupSchedule(new BackupSettings("0 0 2 * * ?", null, null, null, null,
                 null, null, null, null, null, null, null, null, java.time.Duration.ofSeconds(5), null)));
         queues.put("lpar00", new ArrayDeque<>(List.of("wpr00", "wpr01", "wpr02")));
@@ -81,15 +76,6 @@ class FleetBackupProcessTest {
         });
         behaviour.put("stubBackupDelegate", this::backup);
         behaviour.put("summarizeFleetBackupDelegate", e -> e.setVariable("summary", "done " + backedUp.size()));
-        for (String name : DELEGATES) {
-            Mocks.register(name, (JavaDelegate) execution -> {
-                calls.add(name);
-                JavaDelegate b = behaviour.get(name);
-                if (b != null) {
-                    b.execute(execution);
-                }
-            });
-        }
     }
 
     void backup(DelegateExecution e) {
@@ -98,32 +84,10 @@ class FleetBackupProcessTest {
         backedUp.add(e.getVariable("host") + "/" + e.getVariable("wpar"));
     }
 
-    @AfterEach
-    void reset() {
-        Mocks.reset();
-    }
-
     /** How often {@code activityId} was passed in any HostBackupProcess instance. */
     long hostPassed(String activityId) {
         return historyService().createHistoricActivityInstanceQuery().activityId(activityId).finished().list().stream()
                 .filter(a -> a.getProcessDefinitionKey().equals("HostBackupProcess")).count();
-    }
-
-    /** Executes due jobs of every instance (the children too) until none is left. */
-    void drive() {
-        for (int i = 0; i < 500; i++) {
-            List<Job> due = managementService().createJobQuery().messages().list().stream()
-                    .filter(j -> j.getRetries() > 0).toList();
-            if (due.isEmpty()) {
-                return;
-            }
-            try {
-                managementService().executeJob(due.get(0).getId());
-            } catch (RuntimeException failed) {
-                // one retry fewer
-            }
-        }
-        throw new AssertionError("process does not settle");
     }
 
     ProcessInstance request() {
@@ -133,7 +97,7 @@ class FleetBackupProcessTest {
     @Test
     void everyWparOfTheHostIsBackedUpOnceByItsLanes() {
         ProcessInstance instance = request();
-        drive();
+        harness.driveAll();
 
         assertThat(instance).isEnded().hasPassed("Task_PlanFleetBackup", "CallActivity_BackupHost",
                 "Task_SummarizeFleetBackup", "EndEvent_FleetBackedUp").variables().containsEntry("summary", "done 3");
@@ -161,7 +125,7 @@ class FleetBackupProcessTest {
     void hostWithNothingToBackUpEndsAtOnce() {
         queues.get("lpar00").clear();
         ProcessInstance instance = request();
-        drive();
+        harness.driveAll();
 
         assertThat(instance).isEnded().hasPassed("EndEvent_FleetBackedUp");
         Assertions.assertThat(hostPassed("EndEvent_NothingToBackUp")).isEqualTo(2);
@@ -174,12 +138,12 @@ class FleetBackupProcessTest {
         queues.get("lpar00").retainAll(List.of("wpr00"));
         slotRefusals = 1;
         ProcessInstance instance = request();
-        drive();
+        harness.driveAll();
         Job timer = managementService().createJobQuery().timers().activityId("Event_WaitForSlot").singleResult();
         Assertions.assertThat(timer).as("waiting for a slot").isNotNull();
         Assertions.assertThat(backedUp).isEmpty();
         execute(timer);
-        drive();
+        harness.driveAll();
 
         assertThat(instance).isEnded().hasPassed("EndEvent_FleetBackedUp");
         Assertions.assertThat(hostPassed("Event_WaitForSlot")).isEqualTo(1);
@@ -196,7 +160,7 @@ class FleetBackupProcessTest {
             backup(e);
         });
         ProcessInstance instance = request();
-        drive();
+        harness.driveAllThroughFailures();
 
         assertThat(instance).isNotEnded();
         Assertions.assertThat(runtimeService().createIncidentQuery().list()).isNotEmpty();
@@ -207,7 +171,7 @@ class FleetBackupProcessTest {
         behaviour.put("stubBackupDelegate", this::backup);
         managementService().createJobQuery().withException().list()
                 .forEach(j -> managementService().setJobRetries(j.getId(), 1));
-        drive();
+        harness.driveAll();
         assertThat(instance).isEnded().hasPassed("EndEvent_FleetBackedUp").variables().containsEntry("summary", "done 3");
     }
 
@@ -220,7 +184,7 @@ class FleetBackupProcessTest {
         // as Tasklist submits the form: its fields as start variables
         ProcessInstance instance = formService().submitStartForm(definition, Map.of("scope", "host:lpar00",
                 "perHost", 1, "consistency", "stop"));
-        drive();
+        harness.driveAll();
 
         assertThat(instance).isEnded().hasPassed("StartEvent_Nightly", "Task_PlanFleetBackup", "EndEvent_FleetBackedUp")
                 .hasNotPassed("StartEvent_OnDemand").variables().containsEntry("scope", "host:lpar00")
@@ -233,7 +197,7 @@ class FleetBackupProcessTest {
         Job timer = managementService().createJobQuery().timers().activityId("StartEvent_Nightly").singleResult();
         Assertions.assertThat(timer).as("nightly timer").isNotNull();
         execute(timer);
-        drive();
+        harness.driveAll();
 
         Assertions.assertThat(historyService().createHistoricProcessInstanceQuery().processDefinitionKey("FleetBackupProcess")
                 .finished().count()).isEqualTo(1);

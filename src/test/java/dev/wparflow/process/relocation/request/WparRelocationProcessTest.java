@@ -2,27 +2,23 @@ package dev.wparflow.process.relocation.request;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.wparflow.testsupport.TestDatabases;
+import dev.wparflow.testsupport.ProcessHarness;
 import dev.wparflow.process.relocation.RelocationSettings;
 import dev.wparflow.process.relocation.RelocationStepException;
 
@@ -37,27 +33,21 @@ import dev.wparflow.process.relocation.RelocationStepException;
         "bpmn/relocation/WparLiveRelocationProcess.stub.bpmn" })
 class WparRelocationProcessTest {
 
-    @RegisterExtension
-    ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .useProcessEngine(TestDatabases.h2Engine()).build();
-
     static final List<String> DELEGATES = List.of("validateRelocationRequestDelegate",
             "checkRelocationCompatibilityDelegate", "acquireRelocationLocksDelegate", "verifyRelocationDelegate",
             "releaseAllRelocationLocksDelegate", "recordRequestOutcomeDelegate");
 
-    final List<String> calls = new ArrayList<>();
-    final Map<String, JavaDelegate> behaviour = new HashMap<>();
+    @RegisterExtension
+    static final ProcessHarness harness = ProcessHarness.recording(DELEGATES);
+
+    final List<String> calls = harness.calls();
+    final Map<String, JavaDelegate> behaviour = harness.behaviour();
     boolean compatible = true;
     String chosenMode = "static";
     int locksFreeFromAttempt = 1;
 
-    ProcessEngine engine() {
-        return extension.getProcessEngine();
-    }
-
     @BeforeEach
     void mocks() {
-        init(engine());
         Mocks.register("changeApprovalRecord", new dev.wparflow.testsupport.StubChangeApprovals("approvalDecision"));
         Mocks.register("relocationSettings", new RelocationSettings("R1/PT1M", java.time.Duration.ofHours(1),
                 java.time.Duration.ofMinutes(1), 3, java.time.Duration.ofHours(1), java.time.Duration.ofHours(1),
@@ -82,20 +72,6 @@ class WparRelocationProcessTest {
             Object o = e.getVariable("recordOutcome");
             e.setVariable("outcome", "MOVE".equals(o) ? e.getVariable("moveOutcome") : o);
         });
-        for (String name : DELEGATES) {
-            Mocks.register(name, (JavaDelegate) execution -> {
-                calls.add(name);
-                JavaDelegate b = behaviour.get(name);
-                if (b != null) {
-                    b.execute(execution);
-                }
-            });
-        }
-    }
-
-    @AfterEach
-    void reset() {
-        Mocks.reset();
     }
 
     ProcessInstance start(Map<String, Object> extra) {
@@ -105,36 +81,17 @@ class WparRelocationProcessTest {
         return runtimeService().startProcessInstanceByKey("WparRelocationProcess", v);
     }
 
-    void drive(ProcessInstance instance) {
-        for (int i = 0; i < 100; i++) {
-            List<Job> due = managementService().createJobQuery().messages().list().stream()
-                    .filter(j -> j.getRetries() > 0).toList();
-            if (due.isEmpty()) {
-                return;
-            }
-            try {
-                managementService().executeJob(due.get(0).getId());
-            } catch (RuntimeException failed) {
-                // technical failure: fewer retries, as with the job executor
-            }
-        }
-        throw new AssertionError("process does not settle");
-    }
-
     /** Completes the stub task of the called process {@code key} with {@code variables}. */
     void complete(ProcessInstance instance, String key, Map<String, Object> variables) {
         Task task = taskService().createTaskQuery().processDefinitionKey(key).singleResult();
         Assertions.assertThat(task).as("task of " + key).isNotNull();
         taskService().complete(task.getId(), variables);
-        drive(instance);
+        harness.driveAll();
     }
 
     void fireTimer(ProcessInstance instance, String activityId) {
-        Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).timers()
-                .activityId(activityId).singleResult();
-        Assertions.assertThat(timer).as("timer at " + activityId).isNotNull();
-        execute(timer);
-        drive(instance);
+        harness.fireTimer(instance, activityId);
+        harness.driveAll();
     }
 
     static Map<String, Object> approve() {
@@ -144,7 +101,7 @@ class WparRelocationProcessTest {
     @Test
     void approvedStaticRelocationRunsTheStaticProcessWithTheUmbrellasLocks() {
         ProcessInstance instance = start(Map.of());
-        drive(instance);
+        harness.driveAll();
         assertThat(instance).isWaitingAt("CallActivity_ApproveChange");
         Map<String, Object> approvalInputs = runtimeService().getVariables(calledProcessInstance(instance).getId());
         // the approval reads its requester from the engine (who started the relocation), not from a variable
@@ -171,7 +128,7 @@ class WparRelocationProcessTest {
     void liveModeRunsTheLiveProcessAndARollbackEndsWhereItWas() {
         chosenMode = "live";
         ProcessInstance instance = start(Map.of());
-        drive(instance);
+        harness.driveAll();
         complete(instance, "ChangeApprovalProcess", approve());
         assertThat(instance).isWaitingAt("CallActivity_LiveRelocation");
         complete(instance, "WparLiveRelocationProcess", Map.of("outcome", "ROLLED_BACK", "outcomeReason", "aborted"));
@@ -187,7 +144,7 @@ class WparRelocationProcessTest {
             throw new BpmnError("REQUEST_INVALID", "departing LPAR lpar99 is not in the inventory");
         });
         ProcessInstance instance = start(Map.of("departingLpar", "lpar99"));
-        drive(instance);
+        harness.driveAll();
 
         assertThat(instance).isEnded().hasPassed("BoundaryEvent_RequestInvalid", "EndEvent_RequestRefused").variables()
                 .containsEntry("outcome", "REFUSED").containsEntry("failureCode", "REQUEST_INVALID");
@@ -200,7 +157,7 @@ class WparRelocationProcessTest {
             throw new BpmnError("WPAR_NOT_FOUND", "WPAR wpr09 not found on lpar00 (lswpar: wpr00, wpr03)");
         });
         ProcessInstance instance = start(Map.of("wpar", "wpr09"));
-        drive(instance);
+        harness.driveAll();
 
         assertThat(instance).isEnded()
                 .hasPassed("BoundaryEvent_RefusedBeforeApproval", "Task_RecordInvalidRequest", "EndEvent_RequestRefused")
@@ -216,7 +173,7 @@ class WparRelocationProcessTest {
     @Test
     void validateOnlyStopsAfterTheChecksWithoutApproval() {
         ProcessInstance instance = start(Map.of("validateOnly", true));
-        drive(instance);
+        harness.driveAll();
 
         assertThat(instance).isEnded().hasPassed("Task_RecordValidation", "EndEvent_Validated")
                 .hasNotPassed("CallActivity_ApproveChange", "Task_AcquireLocks").variables()
@@ -229,7 +186,7 @@ class WparRelocationProcessTest {
         Map<String, Object> v = new HashMap<>(Map.of("wpar", "wpr00", "departingLpar", "lpar00", "arrivingLpar",
                 "lpar01", "mode", "auto"));
         ProcessInstance instance = runtimeService().startProcessInstanceByKey("WparRelocationProcess", v);
-        drive(instance);
+        harness.driveAll();
 
         assertThat(instance).hasPassed("Gateway_ValidateOnly").hasNotPassed("Task_RecordValidation");
         Assertions.assertThat(runtimeService().createIncidentQuery().count()).as("incidents").isZero();
@@ -239,7 +196,7 @@ class WparRelocationProcessTest {
     void validateOnlyReportsAnIncompatibleTargetToo() {
         compatible = false;
         ProcessInstance instance = start(Map.of("validateOnly", true));
-        drive(instance);
+        harness.driveAll();
         assertThat(instance).isEnded().hasPassed("EndEvent_Validated").hasNotPassed("Task_RecordIncompatible");
     }
 
@@ -247,7 +204,7 @@ class WparRelocationProcessTest {
     void incompatibleTargetIsRefusedWithTheReport() {
         compatible = false;
         ProcessInstance instance = start(Map.of());
-        drive(instance);
+        harness.driveAll();
 
         assertThat(instance).isEnded().hasPassed("Task_RecordIncompatible", "EndEvent_TargetIncompatible")
                 .hasNotPassed("CallActivity_ApproveChange").variables().containsEntry("outcome", "INCOMPATIBLE");
@@ -256,7 +213,7 @@ class WparRelocationProcessTest {
     @Test
     void rejectedOrTimedOutApprovalChangesNothing() {
         ProcessInstance instance = start(Map.of());
-        drive(instance);
+        harness.driveAll();
         complete(instance, "ChangeApprovalProcess", Map.of("decision", "reject", "approvers", "", "reason",
                 "no approval within the escalation period"));
 
@@ -268,7 +225,7 @@ class WparRelocationProcessTest {
     @Test
     void approvedMoveWaitsForTheMaintenanceWindow() {
         ProcessInstance instance = start(Map.of("maintenanceWindowStart", "2099-01-01T22:00:00Z"));
-        drive(instance);
+        harness.driveAll();
         complete(instance, "ChangeApprovalProcess", approve());
 
         assertThat(instance).isWaitingAt("Event_WaitForWindow");
@@ -283,7 +240,7 @@ class WparRelocationProcessTest {
     void locksHeldByAnotherAreWaitedFor() {
         locksFreeFromAttempt = 2;
         ProcessInstance instance = start(Map.of());
-        drive(instance);
+        harness.driveAll();
         complete(instance, "ChangeApprovalProcess", approve());
         assertThat(instance).isWaitingAt("Event_WaitForLocks");
         fireTimer(instance, "Event_WaitForLocks");
@@ -294,7 +251,7 @@ class WparRelocationProcessTest {
     void locksHeldTooLongRefuseTheRelocation() {
         locksFreeFromAttempt = 99;
         ProcessInstance instance = start(Map.of());
-        drive(instance);
+        harness.driveAll();
         complete(instance, "ChangeApprovalProcess", approve());
         fireTimer(instance, "Event_WaitForLocks");
         fireTimer(instance, "Event_WaitForLocks");
@@ -310,9 +267,11 @@ class WparRelocationProcessTest {
             throw new RelocationStepException("after RELOCATED WPAR wpr00 is Active on lpar00 and absent from lpar01");
         });
         ProcessInstance instance = start(Map.of());
-        drive(instance);
+        harness.driveAll();
         complete(instance, "ChangeApprovalProcess", approve());
-        complete(instance, "WparStaticRelocationProcess", Map.of("outcome", "RELOCATED"));
+        taskService().complete(taskService().createTaskQuery().processDefinitionKey("WparStaticRelocationProcess")
+                .singleResult().getId(), Map.of("outcome", "RELOCATED"));
+        harness.driveAllThroughFailures();
 
         assertThat(instance).isWaitingAt("Task_VerifyRelocation");
         Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count())

@@ -2,27 +2,22 @@ package dev.wparflow.process.relocation.staticmove;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.wparflow.testsupport.FakeRemoteRunWait;
-import dev.wparflow.testsupport.TestDatabases;
+import dev.wparflow.testsupport.ProcessHarness;
 import dev.wparflow.process.relocation.RelocationSettings;
 
 /**
@@ -32,10 +27,6 @@ import dev.wparflow.process.relocation.RelocationSettings;
  */
 @Deployment(resources = "processes/WparStaticRelocationProcess.bpmn")
 class WparStaticRelocationProcessTest {
-
-    @RegisterExtension
-    ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .useProcessEngine(TestDatabases.h2Engine()).build();
 
     static final List<String> DELEGATES = List.of("verifyDepartingWparDelegate", "lockDepartingWparDelegate",
             "verifyAbsentOnArrivalDelegate", "lockArrivingWparDelegate", "writeDepartureSpecDelegate",
@@ -47,22 +38,19 @@ class WparStaticRelocationProcessTest {
             "cancelSaveRunDelegate", "cancelRestoreRunDelegate", "recordRelocationOutcomeDelegate",
             "startApplicationOnArrivalDelegate");
 
-    final List<String> calls = new ArrayList<>();
-    final Map<String, JavaDelegate> behaviour = new HashMap<>();
+    @RegisterExtension
+    static final ProcessHarness harness = ProcessHarness.recording(DELEGATES);
+
+    final List<String> calls = harness.calls();
+    final Map<String, JavaDelegate> behaviour = harness.behaviour();
     boolean wasActive = true;
     boolean application;
     boolean lpar00Down;
     int lockFreeFromAttempt = 1;
-    final FakeRemoteRunWait runWait = new FakeRemoteRunWait();
-
-    ProcessEngine engine() {
-        return extension.getProcessEngine();
-    }
+    final FakeRemoteRunWait runWait = harness.runWait();
 
     @BeforeEach
     void mocks() {
-        init(engine());
-        Mocks.register("remoteRunWait", runWait);
         Mocks.register("relocationSettings", new RelocationSettings("R1/PT1M", java.time.Duration.ofHours(1),
                 java.time.Duration.ofMinutes(1), 3, java.time.Duration.ofHours(1), java.time.Duration.ofHours(1),
                 "/images/relocation", List.of("hostname")));
@@ -81,20 +69,6 @@ class WparStaticRelocationProcessTest {
         behaviour.put("restoreWparDelegate", e -> e.setVariable("restoreRunId", "run-restore"));
         behaviour.put("recordRelocationOutcomeDelegate", e -> e.getProcessInstance().setVariable("outcome",
                 e.getVariable("recordOutcome")));
-        for (String name : DELEGATES) {
-            Mocks.register(name, (JavaDelegate) execution -> {
-                calls.add(name);
-                JavaDelegate b = behaviour.get(name);
-                if (b != null) {
-                    b.execute(execution);
-                }
-            });
-        }
-    }
-
-    @AfterEach
-    void reset() {
-        Mocks.reset();
     }
 
     ProcessInstance start() {
@@ -102,59 +76,24 @@ class WparStaticRelocationProcessTest {
                 Map.of("wpar", "wpr00", "departingLpar", "lpar00", "arrivingLpar", "lpar01"));
     }
 
-    /** Executes every due non-timer job until the instance waits (message, timer) or ends. */
-    void drive(ProcessInstance instance) {
-        for (int i = 0; i < 200; i++) {
-            List<Job> due = managementService().createJobQuery().processInstanceId(instance.getId()).messages().list()
-                    .stream().filter(j -> j.getRetries() > 0).toList();
-            if (due.isEmpty()) {
-                return;
-            }
-            try {
-                managementService().executeJob(due.get(0).getId());
-            } catch (RuntimeException failed) {
-                // a technical failure: the job keeps fewer retries, as with the job executor
-            }
-        }
-        throw new AssertionError("process does not settle");
-    }
-
-    /**
-     * What the run watcher does when a detached run ends, whatever its exit code (the check after the wait judges
-     * it): the wait's timer becomes due, and its job runs.
-     */
-    void runFinished(ProcessInstance instance, String runId, String waitActivityId) {
-        assertThat(instance).isWaitingAt(waitActivityId);
-        Assertions.assertThat(runWait.begun).as("waits begun").contains(runId);
-        runWait.end(runId);
-        fireTimer(instance, waitActivityId);
-    }
-
     void saveFinished(ProcessInstance instance) {
-        runFinished(instance, "run-save", "Event_SaveWparFinished");
+        harness.runEnded(instance, "run-save", "Event_SaveWparFinished");
     }
 
     void restoreFinished(ProcessInstance instance) {
-        runFinished(instance, "run-restore", "Event_RestoreWparFinished");
-    }
-
-    void fireTimer(ProcessInstance instance, String activityId) {
-        Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).timers()
-                .activityId(activityId).singleResult();
-        Assertions.assertThat(timer).as("timer at " + activityId).isNotNull();
-        execute(timer);
+        harness.runEnded(instance, "run-restore", "Event_RestoreWparFinished");
     }
 
     @Test
     void activeWparIsRelocatedRowByRow() {
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isWaitingAt("Event_SaveWparFinished");
         saveFinished(instance);
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isWaitingAt("Event_RestoreWparFinished");
         restoreFinished(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed("EndEvent_WparRelocated", "Task_CheckSave", "Task_CheckRestore")
                 .hasNotPassed("Task_RemovePartialCopy", "Task_CancelSaveRun", "Task_CancelRestoreRun")
@@ -173,7 +112,7 @@ class WparStaticRelocationProcessTest {
     void applicationWparFollowsTable43WithoutSaveOrRestore() {
         application = true;
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed("Task_StartApplicationOnArrival", "EndEvent_WparRelocated")
                 .hasNotPassed("Task_SaveWpar", "Task_RestoreWpar", "Task_VerifyWparServices")
@@ -193,7 +132,7 @@ class WparStaticRelocationProcessTest {
             throw new BpmnError("START_FAILED", "wparexec: 0960-033 Error creating file system /mnt/app01.");
         });
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed("Task_RemovePartialCopy", "Task_RestoreDepartingWpar",
                 "EndEvent_RelocationRolledBack").variables().containsEntry("outcome", "ROLLED_BACK");
@@ -203,11 +142,11 @@ class WparStaticRelocationProcessTest {
     void definedWparIsNeitherStoppedNorStarted() {
         wasActive = false;
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
         saveFinished(instance);
-        drive(instance);
+        harness.drive(instance);
         restoreFinished(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed("EndEvent_WparRelocated", "Task_VerifyArrivingWpar")
                 .hasNotPassed("Task_StopDepartingWpar", "Task_StartArrivingWpar", "Task_VerifyWparServices");
@@ -219,7 +158,7 @@ class WparStaticRelocationProcessTest {
             throw new BpmnError("WPAR_NOT_FOUND", "WPAR wpr00 does not exist on lpar00");
         });
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed("BoundaryEvent_DepartingWparRefused", "Task_ReleaseLocksAfterRefusal",
                 "EndEvent_RelocationRefused").variables().containsEntry("outcome", "REFUSED")
@@ -228,12 +167,26 @@ class WparStaticRelocationProcessTest {
     }
 
     @Test
+    void wparThatVanishesBeforeItsLockIsRefused() {
+        behaviour.put("lockDepartingWparDelegate", e -> {
+            throw new BpmnError("WPAR_NOT_FOUND", "WPAR wpr00 does not exist on lpar00");
+        });
+        ProcessInstance instance = start();
+        harness.drive(instance);
+
+        assertThat(instance).isEnded().hasPassed("BoundaryEvent_DepartingWparVanished",
+                "Task_ReleaseLocksAfterRefusal", "EndEvent_RelocationRefused").variables()
+                .containsEntry("outcome", "REFUSED").containsEntry("failureCode", "WPAR_NOT_FOUND");
+        Assertions.assertThat(calls).doesNotContain("verifyAbsentOnArrivalDelegate", "stopDepartingWparDelegate");
+    }
+
+    @Test
     void nameTakenOnTargetIsRefused() {
         behaviour.put("verifyAbsentOnArrivalDelegate", e -> {
             throw new BpmnError("NAME_TAKEN_ON_TARGET", "a WPAR named wpr00 already exists on lpar01");
         });
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed("BoundaryEvent_NameTakenOnTarget", "EndEvent_RelocationRefused");
         Assertions.assertThat(calls).contains("releaseRelocationLocksDelegate").doesNotContain("stopDepartingWparDelegate");
@@ -245,7 +198,7 @@ class WparStaticRelocationProcessTest {
             throw new BpmnError("WPAR_LOCKED", "wpar:lpar01/wpr00 is held by other");
         });
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isEnded().hasPassed("BoundaryEvent_ArrivingWparLocked", "EndEvent_RelocationRefused");
     }
 
@@ -253,10 +206,10 @@ class WparStaticRelocationProcessTest {
     void departureLockIsWaitedForThenTaken() {
         lockFreeFromAttempt = 2;
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isWaitingAt("Event_WaitForLock");
-        fireTimer(instance, "Event_WaitForLock");
-        drive(instance);
+        harness.fireTimer(instance, "Event_WaitForLock");
+        harness.drive(instance);
         assertThat(instance).isWaitingAt("Event_SaveWparFinished");
     }
 
@@ -264,11 +217,11 @@ class WparStaticRelocationProcessTest {
     void departureLockHeldTooLongIsRefused() {
         lockFreeFromAttempt = 99;
         ProcessInstance instance = start();
-        drive(instance);
-        fireTimer(instance, "Event_WaitForLock");
-        drive(instance);
-        fireTimer(instance, "Event_WaitForLock");
-        drive(instance);
+        harness.drive(instance);
+        harness.fireTimer(instance, "Event_WaitForLock");
+        harness.drive(instance);
+        harness.fireTimer(instance, "Event_WaitForLock");
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed("EndEvent_RelocationRefused").hasNotPassed("Task_VerifyAbsentOnArrival")
                 .variables().containsEntry("lockAttempts", 3);
@@ -280,11 +233,11 @@ class WparStaticRelocationProcessTest {
             throw new BpmnError("RESTORE_FAILED", "restwpar exited 1");
         });
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
         saveFinished(instance);
-        drive(instance);
+        harness.drive(instance);
         restoreFinished(instance); // restwpar exited 1: the check fails
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed("BoundaryEvent_MoveFailed", "Task_RemovePartialCopy",
                 "Task_RestoreDepartingWpar", "Task_ReleaseLocksAfterRollback", "Task_RemoveImageAfterRollback",
@@ -298,18 +251,18 @@ class WparStaticRelocationProcessTest {
             throw new BpmnError("START_FAILED", "startwpar failed");
         });
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
         saveFinished(instance);
-        drive(instance);
+        harness.drive(instance);
         restoreFinished(instance);
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isEnded().hasPassed("EndEvent_RelocationRolledBack");
     }
 
     @Test
     void saveWaitIsDueAtTheSaveTimeout() {
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isWaitingAt("Event_SaveWparFinished");
         Job wait = managementService().createJobQuery().processInstanceId(instance.getId()).timers()
                 .activityId("Event_SaveWparFinished").singleResult();
@@ -321,11 +274,11 @@ class WparStaticRelocationProcessTest {
     @Test
     void saveTimeoutCancelsTheRunAndRollsBack() {
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isWaitingAt("Event_SaveWparFinished");
         // due at the save timeout and savewpar has not ended: the timer fired by itself
-        fireTimer(instance, "Event_SaveWparFinished");
-        drive(instance);
+        harness.fireTimer(instance, "Event_SaveWparFinished");
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed("Task_CancelSaveRun", "EndEvent_SaveTimedOut",
                 "EndEvent_RelocationRolledBack").hasNotPassed("Task_CheckSave", "Task_RestoreWpar")
@@ -337,13 +290,13 @@ class WparStaticRelocationProcessTest {
     @Test
     void restoreTimeoutCancelsTheRunAndRollsBack() {
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
         saveFinished(instance);
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isWaitingAt("Event_RestoreWparFinished");
         // due at the restore timeout and restwpar has not ended
-        fireTimer(instance, "Event_RestoreWparFinished");
-        drive(instance);
+        harness.fireTimer(instance, "Event_RestoreWparFinished");
+        harness.drive(instance);
         assertThat(instance).isEnded().hasPassed("Task_CheckSave", "Task_CancelRestoreRun", "EndEvent_RestoreTimedOut",
                 "EndEvent_RelocationRolledBack").hasNotPassed("Task_CancelSaveRun", "Task_CheckRestore")
                 .variables().containsEntry("failureCode", "RESTORE_TIMED_OUT");
@@ -354,14 +307,14 @@ class WparStaticRelocationProcessTest {
     @Test
     void operatorAbortRollsBack() {
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isWaitingAt("Event_SaveWparFinished");
         runtimeService().createMessageCorrelation("RelocationAbortRequested").processInstanceId(instance.getId())
                 .correlate();
         // the wait's timer went with it: when savewpar ends, nobody waits for it any more
         Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).timers()
                 .count()).isZero();
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isEnded().hasPassed("BoundaryEvent_AbortRequested", "EndEvent_RelocationRolledBack")
                 .hasNotPassed("Task_CheckSave", "Task_CancelSaveRun");
     }
@@ -375,11 +328,11 @@ class WparStaticRelocationProcessTest {
         });
         lpar00Down = true;
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
         saveFinished(instance);
-        drive(instance);
+        harness.drive(instance);
         restoreFinished(instance);
-        drive(instance);
+        harness.driveThroughFailures(instance);
 
         assertThat(instance).isWaitingAt("Task_RemoveDepartingWpar");
         lpar00Down = false;
@@ -387,7 +340,7 @@ class WparStaticRelocationProcessTest {
                 .getIncidentMessage()).contains("lpar00", "rmwpar");
         Job failed = managementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
         managementService().setJobRetries(failed.getId(), 1); // the operator's retry in Cockpit
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed("EndEvent_WparRelocated");
         Assertions.assertThat(calls.stream().filter("saveWparDelegate"::equals)).hasSize(1);

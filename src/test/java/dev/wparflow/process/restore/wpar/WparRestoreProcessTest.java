@@ -2,7 +2,6 @@ package dev.wparflow.process.restore.wpar;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +15,13 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.wparflow.testsupport.FakeRemoteRunWait;
-import dev.wparflow.testsupport.TestDatabases;
+import dev.wparflow.testsupport.ProcessHarness;
 import dev.wparflow.process.restore.RestoreSettings;
 
 /**
@@ -37,28 +34,25 @@ import dev.wparflow.process.restore.RestoreSettings;
 @Deployment(resources = { "processes/WparRestoreProcess.bpmn", "bpmn/relocation/ChangeApprovalProcess.stub.bpmn" })
 class WparRestoreProcessTest {
 
-    @RegisterExtension
-    ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .useProcessEngine(TestDatabases.h2Engine()).build();
-
     static final List<String> DELEGATES = List.of("planRestoreDelegate", "lockAndRecheckRestoreDelegate",
             "setAsideExistingDelegate", "startRestoreDelegate", "cancelRestwparDelegate", "checkRestwparRunDelegate",
             "startRestoredWparDelegate", "verifyRestoredDelegate", "removePartialRestoreDelegate",
             "renameOriginalBackDelegate", "restartOriginalWparDelegate", "releaseRestoreLocksDelegate");
+
+    @RegisterExtension
+    static final ProcessHarness harness = ProcessHarness.recording(DELEGATES);
     static final List<String> HAPPY = List.of("planRestoreDelegate", "lockAndRecheckRestoreDelegate",
             "setAsideExistingDelegate", "startRestoreDelegate", "checkRestwparRunDelegate", "startRestoredWparDelegate",
             "verifyRestoredDelegate", "releaseRestoreLocksDelegate", "end listener");
 
-    final List<String> calls = new ArrayList<>();
-    final Map<String, JavaDelegate> behaviour = new HashMap<>();
+    final List<String> calls = harness.calls();
+    final Map<String, JavaDelegate> behaviour = harness.behaviour();
     /** the state of the WPAR the restore replaces, as Task_LockAndRecheck finds it (null: none) */
     String existingState = "ACTIVE";
-    final FakeRemoteRunWait runWait = new FakeRemoteRunWait();
+    final FakeRemoteRunWait runWait = harness.runWait();
 
     @BeforeEach
     void mocks() {
-        init(extension.getProcessEngine());
-        Mocks.register("remoteRunWait", runWait);
         Mocks.register("changeApprovalRecord", new dev.wparflow.testsupport.StubChangeApprovals("decision"));
         Mocks.register("restoreSettings", RestoreSettings.defaults());
         behaviour.put("planRestoreDelegate", e -> {
@@ -76,21 +70,7 @@ class WparRestoreProcessTest {
             e.setVariable("rollback", renamed ? "RENAME_BACK" : "ABSENT");
             e.setVariable("failureReason", e.getVariable("failureReason") + "; partial removed");
         });
-        for (String name : DELEGATES) {
-            Mocks.register(name, (JavaDelegate) execution -> {
-                calls.add(name);
-                JavaDelegate b = behaviour.get(name);
-                if (b != null) {
-                    b.execute(execution);
-                }
-            });
-        }
         Mocks.register("releaseRestoreLocksOnEndListener", (ExecutionListener) execution -> calls.add("end listener"));
-    }
-
-    @AfterEach
-    void reset() {
-        Mocks.reset();
     }
 
     ProcessInstance start(String existing, boolean startIt) {
@@ -101,23 +81,6 @@ class WparRestoreProcessTest {
             v.put("renameTo", "wpr00old");
         }
         return runtimeService().startProcessInstanceByKey("WparRestoreProcess", v);
-    }
-
-    /** Executes due jobs of the instance (not timers) until none is left; a failing job loses a retry. */
-    void drive(ProcessInstance instance) {
-        for (int i = 0; i < 100; i++) {
-            List<Job> due = managementService().createJobQuery().processInstanceId(instance.getId()).messages().list()
-                    .stream().filter(j -> j.getRetries() > 0).toList();
-            if (due.isEmpty()) {
-                return;
-            }
-            try {
-                managementService().executeJob(due.get(0).getId());
-            } catch (RuntimeException failed) {
-                // technical failure: one retry fewer, as with the job executor
-            }
-        }
-        throw new AssertionError("process does not settle");
     }
 
     void decide(ProcessInstance instance, String decision) {
@@ -133,28 +96,21 @@ class WparRestoreProcessTest {
     /** What the run watcher does when restwpar ends: the wait's timer becomes due, and its job runs. */
     void restwparFinished(ProcessInstance instance) {
         runWait.end("run-restore");
-        fireTimer(instance, "Event_RestoreFinished");
+        harness.fireTimer(instance, "Event_RestoreFinished");
     }
 
     /** The wait's timer fires by itself at the restore timeout: the run has not ended. */
     void restwparTimedOut(ProcessInstance instance) {
-        fireTimer(instance, "Event_RestoreFinished");
-    }
-
-    void fireTimer(ProcessInstance instance, String activityId) {
-        Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).timers()
-                .activityId(activityId).singleResult();
-        Assertions.assertThat(timer).as("timer at " + activityId).isNotNull();
-        execute(timer);
+        harness.fireTimer(instance, "Event_RestoreFinished");
     }
 
     /** Up to the wait for restwpar, approved. */
     ProcessInstance waitingForRestwpar(String existing, boolean startIt) {
         ProcessInstance instance = start(existing, startIt);
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isWaitingAt("CallActivity_ApproveRestore");
         decide(instance, "approve");
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isWaitingAt("Event_RestoreFinished");
         Assertions.assertThat(runWait.begun).containsExactly("run-restore");
         // no message subscription any more: the wait is its timer alone
@@ -173,7 +129,7 @@ class WparRestoreProcessTest {
     void restoredAndStarted() {
         ProcessInstance instance = waitingForRestwpar("remove", true);
         restwparFinished(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed("Task_StartWpar", "EndEvent_WparRestored")
                 .hasNotPassed("Task_CancelRestore", "Task_RemovePartialRestore").variables()
@@ -187,7 +143,7 @@ class WparRestoreProcessTest {
         existingState = null;
         ProcessInstance instance = waitingForRestwpar(null, false);
         restwparFinished(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed("Gateway_StartRequested", "EndEvent_WparRestored").hasNotPassed("Task_StartWpar")
                 .variables().containsEntry("outcome", "RESTORED").containsEntry("restoredState", "DEFINED");
@@ -198,7 +154,7 @@ class WparRestoreProcessTest {
     void refusedAtThePlanChangesNothingAndAsksNobody() {
         fail("planRestoreDelegate", "NAME_TAKEN");
         ProcessInstance instance = start(null, false);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed("BoundaryEvent_RestoreRefused", "EndEvent_RestoreRefused")
                 .hasNotPassed("CallActivity_ApproveRestore", "SubProcess_Restore").variables()
@@ -211,9 +167,9 @@ class WparRestoreProcessTest {
     @Test
     void rejectedChangesNothing() {
         ProcessInstance instance = start("remove", true);
-        drive(instance);
+        harness.drive(instance);
         decide(instance, "reject");
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed("Gateway_Approved", "EndEvent_RestoreRejected")
                 .hasNotPassed("SubProcess_Restore", "Task_ReleaseLocks").variables()
@@ -225,9 +181,9 @@ class WparRestoreProcessTest {
     void lockedOrChangedMeanwhileFailsBeforeAnyChangeAndReleases() {
         fail("lockAndRecheckRestoreDelegate", "WPAR_LOCKED");
         ProcessInstance instance = start("remove", false);
-        drive(instance);
+        harness.drive(instance);
         decide(instance, "approve");
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed("BoundaryEvent_RestoreFailed", "Gateway_AnythingChanged",
                 "EndEvent_RestoreFailed").hasNotPassed("Task_SetAsideExisting", "Task_RemovePartialRestore")
@@ -241,7 +197,7 @@ class WparRestoreProcessTest {
         fail("checkRestwparRunDelegate", "RESTORE_FAILED");
         ProcessInstance instance = waitingForRestwpar("rename", true);
         restwparFinished(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed("Task_RemovePartialRestore", "Task_RenameOriginalBack",
                 "Task_RestartOriginal", "EndEvent_RestoreRolledBack").hasNotPassed("Task_StartWpar",
@@ -260,7 +216,7 @@ class WparRestoreProcessTest {
         fail("checkRestwparRunDelegate", "RESTORE_FAILED");
         ProcessInstance instance = waitingForRestwpar("rename", false);
         restwparFinished(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed("Task_RenameOriginalBack", "Gateway_OriginalWasActive",
                 "EndEvent_RestoreRolledBack").hasNotPassed("Task_RestartOriginal").variables()
@@ -272,7 +228,7 @@ class WparRestoreProcessTest {
         fail("checkRestwparRunDelegate", "RESTORE_FAILED");
         ProcessInstance instance = waitingForRestwpar("remove", true);
         restwparFinished(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed("Task_RemovePartialRestore", "Gateway_OriginalRenamed", "EndEvent_WparAbsent")
                 .hasNotPassed("Task_RenameOriginalBack", "Task_RestartOriginal").variables()
@@ -289,7 +245,7 @@ class WparRestoreProcessTest {
         Assertions.assertThat(timer.getDuedate()).as("restore-timeout PT4H")
                 .isCloseTo(new java.util.Date(System.currentTimeMillis() + 4 * 3600_000L), 60_000);
         restwparTimedOut(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed("Task_CancelRestore", "Task_RemovePartialRestore",
                 "Task_RenameOriginalBack", "Task_RestartOriginal", "EndEvent_RestoreRolledBack")
@@ -305,7 +261,7 @@ class WparRestoreProcessTest {
         fail("cancelRestwparDelegate", "RESTORE_TIMEOUT");
         ProcessInstance instance = waitingForRestwpar("remove", false);
         restwparTimedOut(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed("Task_CancelRestore", "EndEvent_WparAbsent")
                 .hasNotPassed("Task_CheckRestore").variables()
@@ -316,7 +272,7 @@ class WparRestoreProcessTest {
     void aRunThatExitedAsTheTimerFiredIsCheckedAsUsual() {
         ProcessInstance instance = waitingForRestwpar("remove", false);
         restwparTimedOut(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed("Task_CancelRestore", "Task_CheckRestore",
                 "EndEvent_WparRestored").variables().containsEntry("outcome", "RESTORED");
@@ -327,7 +283,7 @@ class WparRestoreProcessTest {
         fail("verifyRestoredDelegate", "VERIFY_FAILED");
         ProcessInstance instance = waitingForRestwpar("rename", true);
         restwparFinished(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed("Task_StartWpar", "Task_RemovePartialRestore",
                 "Task_RenameOriginalBack", "EndEvent_RestoreRolledBack").variables()
@@ -340,9 +296,9 @@ class WparRestoreProcessTest {
             throw new IllegalStateException("ssh lpar00: connection refused");
         });
         ProcessInstance instance = start("remove", false);
-        drive(instance);
+        harness.drive(instance);
         decide(instance, "approve");
-        drive(instance);
+        harness.driveThroughFailures(instance);
 
         assertThat(instance).isNotEnded();
         Incident incident = runtimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult();
@@ -362,7 +318,7 @@ class WparRestoreProcessTest {
         });
         ProcessInstance instance = waitingForRestwpar("rename", true);
         restwparFinished(instance);
-        drive(instance);
+        harness.driveThroughFailures(instance);
 
         assertThat(instance).isNotEnded();
         Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult()
