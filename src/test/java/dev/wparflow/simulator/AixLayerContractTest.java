@@ -19,6 +19,7 @@ import dev.wparflow.aix.AixOutcomes;
 import dev.wparflow.aix.AixResult;
 import dev.wparflow.aix.HostName;
 import dev.wparflow.aix.IpAddress;
+import dev.wparflow.aix.Lswpar;
 import dev.wparflow.aix.LswparField;
 import dev.wparflow.aix.NetworkSpec;
 import dev.wparflow.aix.Pid;
@@ -26,16 +27,16 @@ import dev.wparflow.aix.VolumeGroupName;
 import dev.wparflow.aix.WparBackup;
 import dev.wparflow.aix.WparDetails;
 import dev.wparflow.aix.WparInfo;
-import dev.wparflow.aix.WparLifecycle;
 import dev.wparflow.aix.WparLifecycle.MkwparRequest;
+import dev.wparflow.aix.WparLifecycle;
 import dev.wparflow.aix.WparLock;
 import dev.wparflow.aix.WparMount;
 import dev.wparflow.aix.WparName;
 import dev.wparflow.aix.WparNetwork;
 import dev.wparflow.aix.WparState;
 import dev.wparflow.aix.WparType;
-import dev.wparflow.aix.Lswpar;
 import dev.wparflow.ssh.CommandResult;
+import dev.wparflow.testsupport.TestFleets;
 
 /**
  * The contract between the simulator and the typed AIX command layer ({@code dev.wparflow.aix}): every command is
@@ -44,22 +45,7 @@ import dev.wparflow.ssh.CommandResult;
  * format or a message text.
  */
 class AixLayerContractTest {
-    static final String FLEET = """
-            hosts:
-              - name: sydney
-                ip: 9.3.63.10
-                volume-groups:
-                  - {name: rootvg, pp-size-mb: 128, total-pps: 60, disks: [hdisk0]}
-                  - {name: tinyvg, pp-size-mb: 128, total-pps: 2, disks: [hdisk1]}
-                wpars:
-                  - {name: skippy, state: D, address: 9.3.63.145}
-                  - {name: gordon, state: A, address: 9.3.5.188, autostart: true}
-                  - name: mobile1
-                    state: A
-                    address: 9.3.5.190
-                    checkpointable: true
-                    file-systems: [{mount: /data, vfs: nfs, host: lpar02, dev: "/exports/mobile1:data"}]
-            """;
+    static final String FLEET = TestFleets.yaml("aix-layer-contract");
     static Fleet fleet;
     static SimSsh ssh;
 

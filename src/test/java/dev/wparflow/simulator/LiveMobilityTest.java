@@ -23,6 +23,7 @@ import dev.wparflow.aix.Lswpar;
 import dev.wparflow.aix.WparInfo;
 import dev.wparflow.aix.WparMobility;
 import dev.wparflow.ssh.CommandResult;
+import dev.wparflow.testsupport.TestFleets;
 
 /**
  * Redbook Examples 4-25 to 4-29 on the simulator: a mobile system WPAR on NFS moved live between LPARs of two
@@ -30,47 +31,7 @@ import dev.wparflow.ssh.CommandResult;
  * WPAR, and every live-mobility refusal.
  */
 class LiveMobilityTest {
-    static final String FLEET = """
-            durations: {movewpar-spec: 400, movewpar-memory: 600, movewpar-finish: 400}
-            managed-systems:
-              - {name: sysA, hmcs: [hmc01, hmc02]}
-              - {name: sysB, hmcs: [hmca01, hmca02]}
-            hmcs: [{name: hmc01}, {name: hmc02}, {name: hmca01}, {name: hmca02}]
-            hosts:
-              - name: lpar00
-                ip: 9.3.5.127
-                managed-system: sysA
-                filesets: {bos.rte: 6.1.2.1, mcr.rte: 4.2.0.0}
-                wpars:
-                  - {name: wpr03, state: A, address: 9.3.5.185}
-                  - {name: local1, state: A, address: 9.3.5.186, checkpointable: true}
-              - name: lpar01
-                ip: 9.3.5.121
-                managed-system: sysB
-                filesets: {bos.rte: 6.1.2.1, mcr.rte: 4.2.0.0}
-              - name: lpar02
-                ip: 9.3.5.128
-                managed-system: sysA
-                nfs-exports:
-                  - {path: /wpar_share, clients: [lpar00, lpar01, lpar03, lpar05, lpar06]}
-              - name: lpar03
-                ip: 9.3.5.129
-                managed-system: sysB
-                filesets: {bos.rte: 6.1.2.1, mcr.rte: 4.2.0.0}
-              - name: lpar04
-                ip: 9.3.5.130
-                managed-system: sysB
-                filesets: {bos.rte: 6.1.2.1}
-              - name: lpar05
-                ip: 9.3.5.131
-                processor: PowerPC_POWER5
-                filesets: {bos.rte: 6.1.2.1, mcr.rte: 4.2.0.0}
-              - name: lpar06
-                ip: 9.3.5.132
-                clock-offset: 90
-                interfaces: [en1]
-                filesets: {bos.rte: 6.1.2.1, mcr.rte: 4.2.0.0}
-            """;
+    static final String FLEET = TestFleets.yaml("live-mobility");
     static final String MKWPAR_4_26 = "mkwpar -n wpr01 -h wpr01 -c -p -M dev=/wpar_share/wpr01 directory=/ host=lpar02 vfs=nfs"
             + " -M dev=/usr directory=/usr mountopts=ro vfs=namefs -M dev=/wpar_share/wpr01/tmp directory=/tmp host=lpar02 vfs=nfs"
             + " -M dev=/wpar_share/wpr01/var directory=/var host=lpar02 vfs=nfs -M dev=/opt directory=/opt mountopts=ro vfs=namefs"

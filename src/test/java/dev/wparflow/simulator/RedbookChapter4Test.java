@@ -11,30 +11,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.wparflow.testsupport.TestFleets;
+
 /**
  * Replays the Redbook's chapter 4 transcripts (SG24-7431, Examples 4-2 to 4-24; digest sections
  * 1.1 to 1.21) over SSH and compares line by line. Lines the book elides with "." are left out of
  * the expectations; PIDs, file counts, sizes and dates are {n}/{date}.
  */
 class RedbookChapter4Test {
-    static final String FLEET = """
-            hosts:
-              - name: lpar00
-                ip: 9.3.5.127
-                volume-groups:
-                  - {name: rootvg, pp-size-mb: 128, total-pps: 546, disks: [hdisk0]}
-              - name: lpar01
-                ip: 9.3.5.121
-                volume-groups:
-                  - {name: rootvg, pp-size-mb: 128, total-pps: 546, disks: [hdisk0]}
-                  - name: datavg
-                    pp-size-mb: 128
-                    total-pps: 400
-                    disks: [hdisk1]
-                    logical-volumes:
-                      - {name: loglv00, type: jfs2log, lps: 1}
-                      - {name: fslv00, type: jfs2, lps: 16, mount: /backup}
-            """;
+    static final String FLEET = TestFleets.yaml("redbook-chapter4");
 
     static Fleet fleet;
     static SimSsh ssh;

@@ -9,19 +9,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.wparflow.testsupport.TestFleets;
+
 /** Every refusal: message id on stderr and exit status. */
 class RefusalTest {
-    static final String FLEET = """
-            hosts:
-              - name: sydney
-                ip: 9.3.63.10
-                volume-groups:
-                  - {name: rootvg, pp-size-mb: 128, total-pps: 40, disks: [hdisk0]}
-                  - {name: tinyvg, pp-size-mb: 128, total-pps: 2, disks: [hdisk1]}
-                wpars:
-                  - {name: skippy, state: D, address: 9.3.63.145}
-                  - {name: gordon, state: A, address: 9.3.5.188}
-            """;
+    static final String FLEET = TestFleets.yaml("refusal");
     static Fleet fleet;
     static SimSsh ssh;
     ClientSession s;

@@ -19,18 +19,11 @@ import org.junit.jupiter.api.Test;
 
 import dev.wparflow.simulator.fault.FaultRule;
 import dev.wparflow.simulator.fault.FaultType;
+import dev.wparflow.testsupport.TestFleets;
 
 /** Transitional state, wparflow-run, fault injection, the Java API (log, reset, state). */
 class RunsAndFaultsTest {
-    static final String FLEET = """
-            durations: {startwpar: 1000, savewpar: 1500}
-            hosts:
-              - name: lpar00
-                ip: 9.3.5.127
-                wpars:
-                  - {name: wpr00, state: D, address: 9.3.5.182}
-                  - {name: wpr03, state: A, address: 9.3.5.185}
-            """;
+    static final String FLEET = TestFleets.yaml("runs-and-faults");
     static Fleet fleet;
     static SimSsh ssh;
 
