@@ -56,38 +56,48 @@ public final class ProcessHarness implements BeforeAllCallback, AfterAllCallback
     private static final int MAX_JOBS = 500;
 
     private final ProcessEngineCoverageExtension engineExtension;
-    private final ProcessEngine engine;
+    private final Supplier<ProcessEngine> engineSource;
+    private ProcessEngine engine;
     private final List<String> recorded;
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, JavaDelegate> behaviour = new HashMap<>();
     private final FakeRemoteRunWait runWait = new FakeRemoteRunWait();
     private int jobsExecuted;
 
-    private ProcessHarness(ProcessEngine engine, List<String> recorded) {
-        this.engine = engine;
+    private ProcessHarness(Supplier<ProcessEngine> engineSource, List<String> recorded) {
+        this.engineSource = engineSource;
         this.recorded = List.copyOf(recorded);
         // the builder would build an engine of its own: the shared one already has the coverage listeners
         this.engineExtension = new ProcessEngineCoverageExtension(false, false, List.of(), CoverageExceptions.REPORTS);
-        this.engineExtension.useProcessEngine(engine);
     }
 
     /** The H2 engine, recording mocks for {@code delegates}. */
     public static ProcessHarness recording(List<String> delegates) {
-        return new ProcessHarness(TestDatabases.h2Engine(), delegates);
+        return new ProcessHarness(TestDatabases::h2Engine, delegates);
     }
 
     /** The H2 engine, no recording mocks (the test registers its own beans). */
     public static ProcessHarness plain() {
-        return on(TestDatabases.h2Engine());
+        return new ProcessHarness(TestDatabases::h2Engine, List.of());
     }
 
-    /** {@code engine}, no recording mocks. */
-    public static ProcessHarness on(ProcessEngine engine) {
-        return new ProcessHarness(engine, List.of());
+    /**
+     * The engine on the database this run selects ({@link BothDatabases}), no recording mocks; made when the class
+     * starts, so that a class disabled for want of PostgreSQL connects to nothing.
+     */
+    public static ProcessHarness selectedDatabase() {
+        return new ProcessHarness(
+                () -> TestDatabases.postgresSelected() ? TestDatabases.postgresEngine() : TestDatabases.h2Engine(),
+                List.of());
     }
 
     public ProcessEngine engine() {
         return engine;
+    }
+
+    /** The id of the running test's {@code @Deployment}. */
+    public String deploymentId() {
+        return engineExtension.getDeploymentId();
     }
 
     /** The recorded delegate calls of the running test, in order. */
@@ -115,6 +125,8 @@ public final class ProcessHarness implements BeforeAllCallback, AfterAllCallback
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        engine = engineSource.get();
+        engineExtension.useProcessEngine(engine);
         engineExtension.beforeAll(context);
     }
 

@@ -20,6 +20,14 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
+    /** The system property that selects the database of {@link BothDatabases} classes: h2 (default) or postgres. */
+    public static final String DATABASE_PROPERTY = "wparflow.test.database";
+
+    /** Whether this run tests {@link BothDatabases} classes on PostgreSQL ({@code -Dwparflow.test.database=postgres}). */
+    public static boolean postgresSelected() {
+        return "postgres".equals(System.getProperty(DATABASE_PROPERTY, "h2"));
+    }
+
     public static String postgresUrl() {
         return System.getenv(POSTGRES_URL_VARIABLE);
     }

@@ -46,8 +46,10 @@ import dev.wparflow.simulator.fault.FaultType;
 import dev.wparflow.simulator.model.SimulatedHost;
 import dev.wparflow.simulator.model.Wpar;
 import dev.wparflow.simulator.model.WparFileSystem;
+import dev.wparflow.testsupport.BothDatabases;
 import dev.wparflow.testsupport.FleetApplication;
 import dev.wparflow.testsupport.TestDatabase;
+import dev.wparflow.testsupport.TestFleets;
 import dev.wparflow.testsupport.TestUsers;
 
 /**
@@ -59,31 +61,11 @@ import dev.wparflow.testsupport.TestUsers;
  * lpar01 into datavg, every logical volume in datavg in the simulator's model; a failed clone leaves nothing. Drill:
  * two images drilled OK and marked, a missing one FAILED and not marked, the scratch WPAR gone.
  */
+@BothDatabases
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AbstractRestoreCloneIT {
+class RestoreCloneIT {
 
-    static final String FLEET = """
-            time-scale: 1
-            durations: {savewpar: 300, restwpar: 300, stopwpar: 100, startwpar: 100, rmwpar: 100, mkwpar: 300}
-            hosts:
-              - name: lpar00
-                port: 0
-                nfs-mounts: [{server: lpar02, remote: /images, local: /images}]
-                wpars:
-                  - {name: wpr00, state: A, address: 9.3.5.182}
-                  - {name: wpr01, state: D, address: 9.3.5.183}
-              - name: lpar01
-                port: 0
-                nfs-mounts: [{server: lpar02, remote: /images, local: /images}]
-                volume-groups:
-                  - {name: rootvg, pp-size-mb: 128, total-pps: 546, disks: [hdisk0]}
-                  - {name: datavg, pp-size-mb: 128, total-pps: 800, disks: [hdisk1]}
-                wpars:
-                  - {name: wpr10, state: A, address: 9.3.5.190}
-              - name: lpar02
-                port: 0
-                nfs-exports: [{path: /images, clients: [lpar00, lpar01]}]
-            """;
+    static final String FLEET = TestFleets.yaml("restore-clone");
     /** restwpar longer than this is cancelled; long enough for the 0.3 s restwpar of this fleet on a busy machine */
     static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(6);
     static final String DATA = "/home/app/data.txt";
@@ -95,7 +77,11 @@ abstract class AbstractRestoreCloneIT {
     ConfigurableApplicationContext node;
 
     /** This class's database, dropped after its last test. */
-    abstract TestDatabase database();
+    private final TestDatabase database = TestDatabase.selected("restore");
+
+    TestDatabase database() {
+        return database;
+    }
 
     @BeforeAll
     void start() throws Exception {

@@ -16,24 +16,37 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.zaxxer.hikari.HikariDataSource;
-
+import dev.wparflow.testsupport.BothDatabases;
 import dev.wparflow.testsupport.MutableClock;
+import dev.wparflow.testsupport.NodePools;
 
 /** Lease lock semantics against a real database; two connection pools stand for two engine nodes. */
-abstract class AbstractLeaseLockServiceTest {
+@BothDatabases
+class LeaseLockServiceTest {
 
     static final Duration LEASE = Duration.ofMinutes(5);
 
-    abstract DataSource nodeA();
+    static final NodePools POOLS = NodePools.selected("locks");
 
-    abstract DataSource nodeB();
+    DataSource nodeA() {
+        return POOLS.nodeA();
+    }
+
+    DataSource nodeB() {
+        return POOLS.nodeB();
+    }
+
+    @AfterAll
+    static void closePools() {
+        POOLS.close();
+    }
 
     MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     LeaseLockService nodeA;
@@ -239,14 +252,6 @@ abstract class AbstractLeaseLockServiceTest {
             }
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    static void close(DataSource... dataSources) {
-        for (DataSource dataSource : dataSources) {
-            if (dataSource instanceof HikariDataSource hikari) {
-                hikari.close();
-            }
         }
     }
 }

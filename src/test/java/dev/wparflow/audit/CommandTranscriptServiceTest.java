@@ -12,17 +12,33 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
+import dev.wparflow.testsupport.BothDatabases;
+import dev.wparflow.testsupport.NodePools;
+
 /** The transcript chain against a real database, in a schema of its own (tests damage it on purpose). */
-abstract class AbstractCommandTranscriptServiceTest {
+@BothDatabases
+class CommandTranscriptServiceTest {
 
-    abstract DataSource nodeA();
+    static final NodePools POOLS = NodePools.selected("transcripts");
 
-    abstract DataSource nodeB();
+    DataSource nodeA() {
+        return POOLS.nodeA();
+    }
+
+    DataSource nodeB() {
+        return POOLS.nodeB();
+    }
+
+    @AfterAll
+    static void closePools() {
+        POOLS.close();
+    }
 
     CommandTranscriptService nodeA;
     CommandTranscriptService nodeB;

@@ -14,29 +14,32 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.wparflow.testsupport.BothDatabases;
 import dev.wparflow.testsupport.MigratedDatabase;
+import dev.wparflow.testsupport.ProcessHarness;
 
 /**
  * Every path of ChangeApprovalProcess on a plain engine, with the real listeners and delegate.
- * Runs on H2; {@link ChangeApprovalProcessPostgresTest} runs the same on PostgreSQL.
+ * Runs on H2 and on PostgreSQL ({@link BothDatabases}).
  */
 @Deployment(resources = {"processes/ChangeApprovalProcess.bpmn", "forms/change-approval.form",
         "forms/change-request.form"})
-abstract class AbstractChangeApprovalProcessTest {
+@BothDatabases
+class ChangeApprovalProcessTest {
 
-    abstract ProcessEngineExtension extension();
+    @RegisterExtension
+    static final ProcessHarness harness = ProcessHarness.selectedDatabase();
 
     ProcessEngine engine() {
-        return extension().getProcessEngine();
+        return harness.engine();
     }
 
     /** our tables (the record) in a database of their own: the plain engine's has no Flyway migrations */
@@ -46,19 +49,12 @@ abstract class AbstractChangeApprovalProcessTest {
 
     @BeforeEach
     void registerBeans() {
-        init(engine());
         record = new ChangeApprovalRecord(new JdbcTemplate(RECORD_DATABASE.dataSource()), Clock.systemUTC());
         Mocks.register("changeApprovalRecord", record);
         Mocks.register("validateChangeRequestListener",
                 new ValidateChangeRequestListener(new ApprovalSettings(Duration.ofHours(24), Duration.ofHours(24)), record));
         Mocks.register("approvalTaskListener", new ApprovalTaskListener(record));
         Mocks.register("rejectTimedOutChangeDelegate", new RejectTimedOutChangeDelegate(record));
-    }
-
-    @AfterEach
-    void clear() {
-        Mocks.reset();
-        engine().getIdentityService().clearAuthentication();
     }
 
     @AfterAll
@@ -266,7 +262,7 @@ abstract class AbstractChangeApprovalProcessTest {
         assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("ChangeApprovalProcess",
                 Map.of("requester", "operator", "summary", "s", "plan", "p", "riskLevel", "low", "quorum", 0)))
                 .hasMessageContaining("quorum");
-        Assertions.assertThat(runtimeService().createProcessInstanceQuery().deploymentId(extension().getDeploymentId()).count())
+        Assertions.assertThat(runtimeService().createProcessInstanceQuery().deploymentId(harness.deploymentId()).count())
                 .isZero();
     }
 

@@ -12,15 +12,29 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
-/** The discovered inventory and discovery runs against a real database, in a schema of its own. */
-abstract class AbstractInventoryRepositoryTest {
+import dev.wparflow.testsupport.BothDatabases;
+import dev.wparflow.testsupport.MigratedDatabase;
 
-    abstract DataSource dataSource();
+/** The discovered inventory and discovery runs against a real database, in a schema of its own. */
+@BothDatabases
+class InventoryRepositoryTest {
+
+    static final MigratedDatabase DB = MigratedDatabase.selected("inventory");
+
+    DataSource dataSource() {
+        return DB.dataSource();
+    }
+
+    @AfterAll
+    static void closePool() {
+        DB.close();
+    }
 
     InventoryRepository repo;
     DiscoveryRunRepository runs;

@@ -1,7 +1,9 @@
 package dev.wparflow.process.relocation.staticmove;
 
+import dev.wparflow.testsupport.BothDatabases;
 import dev.wparflow.testsupport.FleetApplication;
 import dev.wparflow.testsupport.TestDatabase;
+import dev.wparflow.testsupport.TestFleets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -29,6 +31,7 @@ import dev.wparflow.lock.HeldLock;
 import dev.wparflow.lock.LeaseLockService;
 import dev.wparflow.lock.LockAcquisition;
 import dev.wparflow.lock.LockResource;
+import dev.wparflow.process.relocation.RelocationRecords;
 import dev.wparflow.run.RemoteRun;
 import dev.wparflow.run.RemoteRunService;
 import dev.wparflow.simulator.CommandLog;
@@ -36,44 +39,17 @@ import dev.wparflow.simulator.Fleet;
 import dev.wparflow.simulator.FleetOptions;
 import dev.wparflow.simulator.fault.FaultRule;
 import dev.wparflow.simulator.fault.FaultType;
-import dev.wparflow.process.relocation.RelocationRecords;
 
 /**
  * WparStaticRelocationProcess end to end: the whole application (job executor on, run poller, real SSH) against a
  * simulated fleet of two LPARs on different managed systems sharing an NFS image repository. After every scenario
  * the WPAR exists exactly once, in a sensible state, the image is gone and no lock is held.
  */
+@BothDatabases
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AbstractStaticRelocationIT {
+class StaticRelocationIT {
 
-    static final String FLEET = """
-            time-scale: 0
-            durations: {savewpar: 3000}
-            managed-systems:
-              - {name: sys570a, type-model: 9117-MMA, serial: 0610A9C, hmcs: []}
-              - {name: sys570b, type-model: 9117-MMA, serial: 0610B2D, hmcs: []}
-            hosts:
-              - name: lpar00
-                port: 0
-                ip: 9.3.5.127
-                managed-system: sys570a
-                nfs-mounts: [{server: lpar02, remote: /images, local: /images}]
-                wpars:
-                  - {name: wpr00, state: A, hostname: wpr00, address: 9.3.5.182}
-                  - {name: wpr05, state: D, hostname: wpr05, address: 9.3.5.189}
-              - name: lpar01
-                port: 0
-                ip: 9.3.5.121
-                managed-system: sys570b
-                nfs-mounts: [{server: lpar02, remote: /images, local: /images}]
-                wpars: []
-              - name: lpar02
-                port: 0
-                ip: 9.3.5.128
-                managed-system: sys570a
-                nfs-exports: [{path: /images, clients: [lpar00, lpar01]}]
-                wpars: []
-            """;
+    static final String FLEET = TestFleets.yaml("static-relocation");
 
     /** The relocation's lease length in these tests (production: PT12H). */
     static final Duration LEASE = Duration.ofSeconds(3);
@@ -88,7 +64,11 @@ abstract class AbstractStaticRelocationIT {
     LeaseLockService locks;
 
     /** This class's database, dropped after its last test. */
-    abstract TestDatabase database();
+    private final TestDatabase database = TestDatabase.selected("reloc");
+
+    TestDatabase database() {
+        return database;
+    }
 
     @BeforeAll
     void start() throws Exception {

@@ -1,7 +1,9 @@
 package dev.wparflow.process.relocation.request;
 
+import dev.wparflow.testsupport.BothDatabases;
 import dev.wparflow.testsupport.FleetApplication;
 import dev.wparflow.testsupport.TestDatabase;
+import dev.wparflow.testsupport.TestFleets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -30,6 +32,8 @@ import dev.wparflow.inventory.DiscoverySummary;
 import dev.wparflow.inventory.FleetDiscoveryService;
 import dev.wparflow.inventory.InventoryRepository;
 import dev.wparflow.lock.LeaseLockService;
+import dev.wparflow.process.relocation.RelocationRecords;
+import dev.wparflow.process.relocation.live.LiveRelocationVariables;
 import dev.wparflow.run.RemoteRun;
 import dev.wparflow.run.RemoteRunService;
 import dev.wparflow.simulator.CommandLog;
@@ -37,74 +41,17 @@ import dev.wparflow.simulator.Fleet;
 import dev.wparflow.simulator.FleetOptions;
 import dev.wparflow.simulator.fault.FaultRule;
 import dev.wparflow.simulator.model.Timing;
-import dev.wparflow.process.relocation.RelocationRecords;
-import dev.wparflow.process.relocation.live.LiveRelocationVariables;
 
 /**
  * WparRelocationProcess end to end: the whole application (job executor on, run poller, real SSH) against a
  * simulated fleet of two compatible LPARs on different managed systems sharing an NFS image repository. The
  * approval is decided through the engine API by a user other than the requester (four-eyes is enforced).
  */
+@BothDatabases
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AbstractRelocationIT {
+class RelocationIT {
 
-    static final String HOST = """
-              - name: %s
-                port: 0
-                ip: %s
-                managed-system: %s
-                nfs-mounts: [{server: lpar02, remote: /images, local: /images}]
-                oslevel: 6100-02-01-0847
-                processor: PowerPC_POWER6
-                memory-mb: 4096
-                ntp: true
-                filesets: {bos.rte: 6.1.2.1, bos.wpars: 6.1.2.1, bos.rte.libc: 6.1.2.1, mcr.rte: 4.2.0.0}
-                volume-groups:
-                  - {name: rootvg, pp-size-mb: 128, total-pps: %s, disks: [hdisk0]}
-            """;
-    static final String FLEET = """
-            time-scale: 0
-            durations: {savewpar: 3000}
-            managed-systems:
-              - {name: sys570a, type-model: 9117-MMA, serial: 0610A9C, hmcs: [hmc01]}
-              - {name: sys570b, type-model: 9117-MMA, serial: 0610B2D, hmcs: [hmca01]}
-            hmcs:
-              - {name: hmc01, port: 0, ip: 9.3.5.10}
-              - {name: hmca01, port: 0, ip: 9.3.5.12}
-            hosts:
-            """ + HOST.formatted("lpar00", "9.3.5.127", "sys570a", 546) + """
-                wpars:
-                  - {name: wpr00, state: A, hostname: wpr00, address: 9.3.5.182}
-                  - {name: wpr07, state: A, hostname: wpr07, address: 9.3.5.187}
-                  - name: mob01
-                    state: A
-                    address: 9.3.5.186
-                    checkpointable: true
-                    file-systems:
-                      - {mount: /, vfs: nfs, host: lpar02, dev: /wpar_share/mob01}
-                      - {mount: /home, vfs: nfs, host: lpar02, dev: /wpar_share/mob01/home}
-                      - {mount: /tmp, vfs: nfs, host: lpar02, dev: /wpar_share/mob01/tmp}
-                      - {mount: /var, vfs: nfs, host: lpar02, dev: /wpar_share/mob01/var}
-                  - name: app01
-                    state: A
-                    type: A
-                    checkpointable: true
-                    application: /hga/myapp
-                    file-systems: [{mount: /mnt/app01, vfs: nfs, host: lpar02, dev: /wpar_share}]
-            """ + HOST.formatted("lpar01", "9.3.5.121", "sys570b", 546) + """
-                wpars:
-                  - {name: wpr07, state: D, hostname: wpr07b, address: 9.3.5.197}
-            """ + HOST.formatted("lpar03", "9.3.5.129", "sys570a", 1092) + """
-                wpars: []
-              - name: lpar02
-                port: 0
-                ip: 9.3.5.128
-                managed-system: sys570a
-                nfs-exports:
-                  - {path: /images, clients: [lpar00, lpar01, lpar03]}
-                  - {path: /wpar_share, clients: [lpar00, lpar01, lpar03]}
-                wpars: []
-            """;
+    static final String FLEET = TestFleets.yaml("relocation");
 
     /** What a read-only relocation may run: the checks' reads and nothing else. */
     static final Set<String> READS = Set.of("lswpar", "oslevel", "lslpp", "prtconf", "lssrc", "lsvg");
@@ -120,7 +67,11 @@ abstract class AbstractRelocationIT {
     LeaseLockService locks;
 
     /** This class's database, dropped after its last test. */
-    abstract TestDatabase database();
+    private final TestDatabase database = TestDatabase.selected("reloc2");
+
+    TestDatabase database() {
+        return database;
+    }
 
     @BeforeAll
     void start() throws Exception {

@@ -14,15 +14,29 @@ import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Fleet run rows against a real, migrated database. */
-abstract class AbstractBackupRunRepositoryTest {
+import dev.wparflow.testsupport.BothDatabases;
+import dev.wparflow.testsupport.MigratedDatabase;
 
-    abstract DataSource dataSource();
+/** Fleet run rows against a real, migrated database. */
+@BothDatabases
+class BackupRunRepositoryTest {
+
+    static final MigratedDatabase DB = MigratedDatabase.selected("backup_runs");
+
+    DataSource dataSource() {
+        return DB.dataSource();
+    }
+
+    @AfterAll
+    static void closePool() {
+        DB.close();
+    }
 
     @Test
     void aScopeNamingManyHostsIsKept() {
