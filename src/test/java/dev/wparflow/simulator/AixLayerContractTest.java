@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.wparflow.aix.AbsolutePath;
 import dev.wparflow.aix.AixCommand;
@@ -46,28 +44,11 @@ import dev.wparflow.testsupport.TestFleets;
  */
 class AixLayerContractTest {
     static final String FLEET = TestFleets.yaml("aix-layer-contract");
-    static Fleet fleet;
-    static SimSsh ssh;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fleet = Fleet.startYaml(FLEET, FleetOptions.forTests());
-        ssh = new SimSsh(fleet);
-    }
-
-    @AfterAll
-    static void stop() {
-        ssh.close();
-        fleet.close();
-    }
-
-    @BeforeEach
-    void reset() throws Exception {
-        fleet.reset();
-    }
+    @RegisterExtension
+    static final SimulatedFleet sim = SimulatedFleet.yaml(FLEET);
 
     static CommandResult run(String host, AixCommand c) throws Exception {
-        SimSsh.Result r = ssh.run(host, c.commandLine());
+        SimSsh.Result r = sim.ssh().run(host, c.commandLine());
         return new CommandResult(host, c.commandLine(), r.exit(), r.out(), r.err(), Duration.ZERO);
     }
 
@@ -87,7 +68,7 @@ class AixLayerContractTest {
     }
 
     Map<String, WparState> fleetStates() {
-        return fleet.host("sydney").wpars().stream()
+        return sim.fleet().host("sydney").wpars().stream()
                 .collect(Collectors.toMap(w -> w.name, w -> WparState.parse(String.valueOf(w.state().letter()))));
     }
 
@@ -140,7 +121,7 @@ class AixLayerContractTest {
 
     @Test
     void lswparDelimitedEscapesTheDelimiter() throws Exception {
-        fleet.host("sydney").model().locked(() -> fleet.host("sydney").model().wpar("skippy").orElseThrow().script = "/etc/a:b");
+        sim.fleet().host("sydney").model().locked(() -> sim.fleet().host("sydney").model().wpar("skippy").orElseThrow().script = "/etc/a:b");
         List<LswparField> f = List.of(LswparField.NAME, LswparField.SCRIPT);
         List<WparInfo> l = ok(AixOutcomes.interpret(run("sydney", Lswpar.delimited(f, true, null, List.of(n("skippy")))),
                 out -> Lswpar.parseDelimited(out, f))).value();
@@ -176,13 +157,13 @@ class AixLayerContractTest {
         WparLifecycle.Created c = ok(AixOutcomes.interpret(run("sydney", WparLifecycle.mkwpar(req)),
                 WparLifecycle::parseCreated)).value();
         assertThat(c.name()).isEqualTo("bruce");
-        assertThat(fleet.host("sydney").wpar("bruce")).isPresent();
+        assertThat(sim.fleet().host("sydney").wpar("bruce")).isPresent();
 
         WparLifecycle.Started s = ok(AixOutcomes.interpret(run("sydney", WparLifecycle.startwpar(n("bruce"), true)),
                 WparLifecycle::parseStarted)).value();
         assertThat(s.subsystem()).isEqualTo("cor_bruce");
         assertThat(s.subsystemPid()).isPositive();
-        assertThat(fleet.host("sydney").wpar("bruce").orElseThrow().state().letter()).isEqualTo('A');
+        assertThat(sim.fleet().host("sydney").wpar("bruce").orElseThrow().state().letter()).isEqualTo('A');
 
         WparBackup.Saved saved = ok(AixOutcomes.interpret(run("sydney", WparBackup.savewpar(n("bruce"),
                 AbsolutePath.of("/backup/bruce.save"), true, false, false, false)), WparBackup::parseSaved)).value();
@@ -196,14 +177,14 @@ class AixLayerContractTest {
                 WparLifecycle::parseRemoved)).value();
         assertThat(removed.fileSystems()).isNotEmpty();
         assertThat(removed.logicalVolumes()).isNotEmpty();
-        assertThat(fleet.host("sydney").wpar("bruce")).isEmpty();
+        assertThat(sim.fleet().host("sydney").wpar("bruce")).isEmpty();
 
         WparBackup.Restored r = ok(AixOutcomes.interpret(run("sydney", WparBackup.restwpar(new WparBackup.RestwparRequest(
                 AbsolutePath.of("/backup/bruce.save"), null, null, null, null, null, false))), WparBackup::parseRestored))
                 .value();
         assertThat(r.name()).isEqualTo("bruce");
         assertThat(r.filesRestored()).isPositive();
-        assertThat(fleet.host("sydney").wpar("bruce").orElseThrow().state().letter()).isEqualTo('D');
+        assertThat(sim.fleet().host("sydney").wpar("bruce").orElseThrow().state().letter()).isEqualTo('D');
     }
 
     @Test
@@ -239,7 +220,7 @@ class AixLayerContractTest {
                 .isEqualTo(AixOutcome.NOT_ENOUGH_SPACE);
         assertThat(outcome("sydney", WparLifecycle.mkwpar(new MkwparRequest(n("bruce"), null, List.of(), List.of(),
                 true, false, false, false, null, null, null)))).isEqualTo(AixOutcome.NOT_CHECKPOINTABLE);
-        assertThat(fleet.host("sydney").wpar("bruce")).isEmpty();
+        assertThat(sim.fleet().host("sydney").wpar("bruce")).isEmpty();
     }
 
     @Test
@@ -269,7 +250,7 @@ class AixLayerContractTest {
         assertThat(outcome("sydney", missing)).isEqualTo(AixOutcome.IMAGE_NOT_FOUND);
         assertThat(outcome("sydney", WparBackup.lssavewpar(AbsolutePath.of("/backup/missing.save"))))
                 .isEqualTo(AixOutcome.IMAGE_NOT_FOUND);
-        fleet.host("sydney").writeFile("/backup/junk.save", "this is not an image\n");
+        sim.fleet().host("sydney").writeFile("/backup/junk.save", "this is not an image\n");
         assertThat(outcome("sydney", WparBackup.restwpar(new WparBackup.RestwparRequest(
                 AbsolutePath.of("/backup/junk.save"), null, null, null, null, null, false))))
                 .isEqualTo(AixOutcome.IMAGE_CORRUPT);
