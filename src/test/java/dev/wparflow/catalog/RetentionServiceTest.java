@@ -26,6 +26,7 @@ import dev.wparflow.simulator.Fleet;
 import dev.wparflow.simulator.FleetOptions;
 import dev.wparflow.testsupport.SimulatedFleetShell;
 import dev.wparflow.testsupport.TestDatabases;
+import dev.wparflow.testsupport.TestFleets;
 
 /**
  * Retention through the catalog table and the repository on a simulated host: the golden flag as the catalog stores it
@@ -33,13 +34,7 @@ import dev.wparflow.testsupport.TestDatabases;
  */
 class RetentionServiceTest {
 
-    static final String FLEET = """
-            hosts:
-              - name: lpar00
-                port: 0
-                wpars:
-                  - {name: wpr00, state: A, address: 9.3.5.182}
-            """;
+    static final String FLEET = TestFleets.yaml("retention-service");
     static final Instant NOW = Instant.parse("2026-01-31T02:00:00Z");
 
     @TempDir

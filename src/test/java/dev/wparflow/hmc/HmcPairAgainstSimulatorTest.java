@@ -22,19 +22,12 @@ import dev.wparflow.ssh.SshException;
 import dev.wparflow.ssh.SshFailure;
 import dev.wparflow.ssh.SshProperties;
 import dev.wparflow.ssh.SshSessionPool;
+import dev.wparflow.testsupport.TestFleets;
 
 /** The LPAR tool's HMC rule against a simulated HMC pair: live session first, else preferred, else the peer. */
 class HmcPairAgainstSimulatorTest {
 
-    static final String FLEET = """
-            managed-systems:
-              - {name: sys570a, type-model: 9117-MMA, serial: 0610A9C, state: Operating, hmcs: [hmc01, hmc02]}
-            hmcs:
-              - {name: hmc01, port: 0}
-              - {name: hmc02, port: 0}
-            hosts:
-              - {name: lpar00, port: 0, managed-system: sys570a}
-            """;
+    static final String FLEET = TestFleets.yaml("hmc-pair-against-simulator");
     static final String LSSYSCFG = "lssyscfg -r sys -F name,state";
 
     @TempDir

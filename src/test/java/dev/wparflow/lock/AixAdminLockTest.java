@@ -17,17 +17,12 @@ import dev.wparflow.simulator.FleetOptions;
 import dev.wparflow.simulator.model.Wpar;
 import dev.wparflow.ssh.CommandResult;
 import dev.wparflow.testsupport.SimulatedFleetShell;
+import dev.wparflow.testsupport.TestFleets;
 
 /** The AIX administrative lock over SSH against the simulator, as Example 4-23/4-24 show it. */
 class AixAdminLockTest {
 
-    static final String FLEET = """
-            hosts:
-              - name: lpar00
-                port: 0
-                wpars:
-                  - {name: wpr00, state: A, hostname: wpr00, address: 9.3.5.182}
-            """;
+    static final String FLEET = TestFleets.yaml("aix-admin-lock");
     static final Origin ORIGIN = new Origin("pi-1", "Task_LockWpar");
     static final WparName WPR00 = WparName.of("wpr00");
 

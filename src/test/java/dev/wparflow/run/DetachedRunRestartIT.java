@@ -31,6 +31,7 @@ import dev.wparflow.simulator.Fleet;
 import dev.wparflow.simulator.FleetOptions;
 import dev.wparflow.testsupport.FleetApplication;
 import dev.wparflow.testsupport.TestDatabases;
+import dev.wparflow.testsupport.TestFleets;
 
 /**
  * A savewpar started detached keeps running while the engine node that started it stops; a node
@@ -39,15 +40,7 @@ import dev.wparflow.testsupport.TestDatabases;
  */
 class DetachedRunRestartIT {
 
-    static final String FLEET = """
-            time-scale: 1
-            durations: {savewpar: 4000}
-            hosts:
-              - name: lpar00
-                port: 0
-                wpars:
-                  - {name: wpr00, state: A, hostname: wpr00, address: 9.3.5.182}
-            """;
+    static final String FLEET = TestFleets.yaml("detached-run-restart");
 
     @TempDir
     Path dir;

@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.wparflow.aix.AbsolutePath;
 import dev.wparflow.aix.AixCommand;
@@ -19,6 +17,7 @@ import dev.wparflow.aix.AixOutcomes;
 import dev.wparflow.aix.AixResult;
 import dev.wparflow.aix.HostName;
 import dev.wparflow.aix.IpAddress;
+import dev.wparflow.aix.Lswpar;
 import dev.wparflow.aix.LswparField;
 import dev.wparflow.aix.NetworkSpec;
 import dev.wparflow.aix.Pid;
@@ -26,16 +25,16 @@ import dev.wparflow.aix.VolumeGroupName;
 import dev.wparflow.aix.WparBackup;
 import dev.wparflow.aix.WparDetails;
 import dev.wparflow.aix.WparInfo;
-import dev.wparflow.aix.WparLifecycle;
 import dev.wparflow.aix.WparLifecycle.MkwparRequest;
+import dev.wparflow.aix.WparLifecycle;
 import dev.wparflow.aix.WparLock;
 import dev.wparflow.aix.WparMount;
 import dev.wparflow.aix.WparName;
 import dev.wparflow.aix.WparNetwork;
 import dev.wparflow.aix.WparState;
 import dev.wparflow.aix.WparType;
-import dev.wparflow.aix.Lswpar;
 import dev.wparflow.ssh.CommandResult;
+import dev.wparflow.testsupport.TestFleets;
 
 /**
  * The contract between the simulator and the typed AIX command layer ({@code dev.wparflow.aix}): every command is
@@ -44,44 +43,12 @@ import dev.wparflow.ssh.CommandResult;
  * format or a message text.
  */
 class AixLayerContractTest {
-    static final String FLEET = """
-            hosts:
-              - name: sydney
-                ip: 9.3.63.10
-                volume-groups:
-                  - {name: rootvg, pp-size-mb: 128, total-pps: 60, disks: [hdisk0]}
-                  - {name: tinyvg, pp-size-mb: 128, total-pps: 2, disks: [hdisk1]}
-                wpars:
-                  - {name: skippy, state: D, address: 9.3.63.145}
-                  - {name: gordon, state: A, address: 9.3.5.188, autostart: true}
-                  - name: mobile1
-                    state: A
-                    address: 9.3.5.190
-                    checkpointable: true
-                    file-systems: [{mount: /data, vfs: nfs, host: lpar02, dev: "/exports/mobile1:data"}]
-            """;
-    static Fleet fleet;
-    static SimSsh ssh;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fleet = Fleet.startYaml(FLEET, FleetOptions.forTests());
-        ssh = new SimSsh(fleet);
-    }
-
-    @AfterAll
-    static void stop() {
-        ssh.close();
-        fleet.close();
-    }
-
-    @BeforeEach
-    void reset() throws Exception {
-        fleet.reset();
-    }
+    static final String FLEET = TestFleets.yaml("aix-layer-contract");
+    @RegisterExtension
+    static final SimulatedFleet sim = SimulatedFleet.yaml(FLEET);
 
     static CommandResult run(String host, AixCommand c) throws Exception {
-        SimSsh.Result r = ssh.run(host, c.commandLine());
+        SimSsh.Result r = sim.ssh().run(host, c.commandLine());
         return new CommandResult(host, c.commandLine(), r.exit(), r.out(), r.err(), Duration.ZERO);
     }
 
@@ -101,7 +68,7 @@ class AixLayerContractTest {
     }
 
     Map<String, WparState> fleetStates() {
-        return fleet.host("sydney").wpars().stream()
+        return sim.fleet().host("sydney").wpars().stream()
                 .collect(Collectors.toMap(w -> w.name, w -> WparState.parse(String.valueOf(w.state().letter()))));
     }
 
@@ -154,7 +121,7 @@ class AixLayerContractTest {
 
     @Test
     void lswparDelimitedEscapesTheDelimiter() throws Exception {
-        fleet.host("sydney").model().locked(() -> fleet.host("sydney").model().wpar("skippy").orElseThrow().script = "/etc/a:b");
+        sim.fleet().host("sydney").model().locked(() -> sim.fleet().host("sydney").model().wpar("skippy").orElseThrow().script = "/etc/a:b");
         List<LswparField> f = List.of(LswparField.NAME, LswparField.SCRIPT);
         List<WparInfo> l = ok(AixOutcomes.interpret(run("sydney", Lswpar.delimited(f, true, null, List.of(n("skippy")))),
                 out -> Lswpar.parseDelimited(out, f))).value();
@@ -190,14 +157,14 @@ class AixLayerContractTest {
         WparLifecycle.Created c = ok(AixOutcomes.interpret(run("sydney", WparLifecycle.mkwpar(req)),
                 WparLifecycle::parseCreated)).value();
         assertThat(c.name()).isEqualTo("bruce");
-        assertThat(fleet.host("sydney").wpar("bruce")).isPresent();
+        assertThat(sim.fleet().host("sydney").wpar("bruce")).isPresent();
 
         WparLifecycle.Started s = ok(AixOutcomes.interpret(run("sydney",
                 WparLifecycle.startwpar(n("bruce"), WparLifecycle.Start.VERBOSE)),
                 WparLifecycle::parseStarted)).value();
         assertThat(s.subsystem()).isEqualTo("cor_bruce");
         assertThat(s.subsystemPid()).isPositive();
-        assertThat(fleet.host("sydney").wpar("bruce").orElseThrow().state().letter()).isEqualTo('A');
+        assertThat(sim.fleet().host("sydney").wpar("bruce").orElseThrow().state().letter()).isEqualTo('A');
 
         WparBackup.Saved saved = ok(AixOutcomes.interpret(run("sydney", WparBackup.savewpar(n("bruce"),
                 AbsolutePath.of("/backup/bruce.save"), WparBackup.Save.IMAGE_DATA)), WparBackup::parseSaved)).value();
@@ -211,14 +178,14 @@ class AixLayerContractTest {
                 WparLifecycle::parseRemoved)).value();
         assertThat(removed.fileSystems()).isNotEmpty();
         assertThat(removed.logicalVolumes()).isNotEmpty();
-        assertThat(fleet.host("sydney").wpar("bruce")).isEmpty();
+        assertThat(sim.fleet().host("sydney").wpar("bruce")).isEmpty();
 
         WparBackup.Restored r = ok(AixOutcomes.interpret(run("sydney", WparBackup.restwpar(new WparBackup.RestwparRequest(
                 AbsolutePath.of("/backup/bruce.save"), null, null, null, null, null, false))), WparBackup::parseRestored))
                 .value();
         assertThat(r.name()).isEqualTo("bruce");
         assertThat(r.filesRestored()).isPositive();
-        assertThat(fleet.host("sydney").wpar("bruce").orElseThrow().state().letter()).isEqualTo('D');
+        assertThat(sim.fleet().host("sydney").wpar("bruce").orElseThrow().state().letter()).isEqualTo('D');
     }
 
     @Test
@@ -254,7 +221,7 @@ class AixLayerContractTest {
                 .isEqualTo(AixOutcome.NOT_ENOUGH_SPACE);
         assertThat(outcome("sydney", WparLifecycle.mkwpar(new MkwparRequest(n("bruce"), null, List.of(), List.of(),
                 true, false, false, false, null, null, null)))).isEqualTo(AixOutcome.NOT_CHECKPOINTABLE);
-        assertThat(fleet.host("sydney").wpar("bruce")).isEmpty();
+        assertThat(sim.fleet().host("sydney").wpar("bruce")).isEmpty();
     }
 
     @Test
@@ -285,7 +252,7 @@ class AixLayerContractTest {
         assertThat(outcome("sydney", missing)).isEqualTo(AixOutcome.IMAGE_NOT_FOUND);
         assertThat(outcome("sydney", WparBackup.lssavewpar(AbsolutePath.of("/backup/missing.save"))))
                 .isEqualTo(AixOutcome.IMAGE_NOT_FOUND);
-        fleet.host("sydney").writeFile("/backup/junk.save", "this is not an image\n");
+        sim.fleet().host("sydney").writeFile("/backup/junk.save", "this is not an image\n");
         assertThat(outcome("sydney", WparBackup.restwpar(new WparBackup.RestwparRequest(
                 AbsolutePath.of("/backup/junk.save"), null, null, null, null, null, false))))
                 .isEqualTo(AixOutcome.IMAGE_CORRUPT);

@@ -7,10 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.wparflow.aix.AixOutcome;
 import dev.wparflow.aix.AixOutcomes;
@@ -27,28 +25,11 @@ import dev.wparflow.ssh.CommandResult;
 
 /** The default fleet's data centre: HMC pairs, NFS image repository, NIM master. */
 class DataCentreTest {
-    static Fleet fleet;
-    static SimSsh ssh;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fleet = Fleet.start(Path.of("deploy/simulator/fleet.yaml"), FleetOptions.forTests());
-        ssh = new SimSsh(fleet);
-    }
-
-    @AfterAll
-    static void stop() {
-        ssh.close();
-        fleet.close();
-    }
-
-    @BeforeEach
-    void reset() throws Exception {
-        fleet.reset();
-    }
+    @RegisterExtension
+    static final SimulatedFleet sim = SimulatedFleet.file(Path.of("deploy/simulator/fleet.yaml"));
 
     static CommandResult hmc(String hmc, String cmd) throws Exception {
-        SimSsh.Result r = ssh.runAs("hscroot", hmc, cmd);
+        SimSsh.Result r = sim.ssh().runAs("hscroot", hmc, cmd);
         return new CommandResult(hmc, cmd, r.exit(), r.out(), r.err(), java.time.Duration.ZERO);
     }
 
@@ -67,7 +48,7 @@ class DataCentreTest {
         assertThat(lpars.get(0).osVersion()).isEqualTo("AIX 6.1 6100-02-01-0847");
         assertThat(lpars.get(0).state()).isEqualTo("Running");
         // --filter, and an LPAR that is down is Not Activated
-        fleet.host("lpar02").setDown(true);
+        sim.fleet().host("lpar02").setDown(true);
         List<Hmc.Lpar> one = Hmc.parseLpars(hmc("hmc01", Hmc.listLpars(ManagedSystemName.of("sys570a"),
                 List.of(LparName.of("lpar02"))).commandLine()).stdout());
         assertThat(one).singleElement().satisfies(l -> assertThat(l.state()).isEqualTo("Not Activated"));
@@ -80,17 +61,17 @@ class DataCentreTest {
                 .commandLine()).stdout()).isEqualTo("No results were found.\n");
         // the HMC's restricted shell
         assertThat(hmc("hmc01", "lswpar").exitStatus()).isEqualTo(127);
-        assertThat(ssh.run("lpar00", "lssyscfg -r sys").exit()).isEqualTo(127);
+        assertThat(sim.ssh().run("lpar00", "lssyscfg -r sys").exit()).isEqualTo(127);
     }
 
     @Test
     void oneHmcOfAPairDownItsPeerAnswers() throws Exception {
-        fleet.setHmcDown("hmc01", true);
-        assertThat(fleet.hmc("hmc01").isDown()).isTrue();
+        sim.fleet().setHmcDown("hmc01", true);
+        assertThat(sim.fleet().hmc("hmc01").isDown()).isTrue();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> hmc("hmc01", "lshmc -V")).isInstanceOf(Exception.class);
         CommandResult peer = hmc("hmc02", Hmc.listSystems().commandLine());
         assertThat(Hmc.parseSystems(peer.stdout())).extracting(Hmc.ManagedSystem::name).containsExactly("sys570a");
-        fleet.setHmcDown("hmc01", false);
+        sim.fleet().setHmcDown("hmc01", false);
         assertThat(hmc("hmc01", "lshmc -V").exitStatus()).isZero();
     }
 
@@ -101,33 +82,33 @@ class DataCentreTest {
                 .isEqualTo("Standby");
         assertThat(Hmc.parseLpars(hmc("hmc02", Hmc.listLpars(ManagedSystemName.of("sys570a"), List.of()).commandLine())
                 .stdout())).allSatisfy(l -> assertThat(l.state()).isEqualTo("Not Activated"));
-        fleet.managedSystem("sys570a").state = "Operating";
+        sim.fleet().managedSystem("sys570a").state = "Operating";
         assertThat(Hmc.parseSystems(hmc("hmc01", Hmc.listSystems().commandLine()).stdout()).get(0).state())
                 .isEqualTo("Operating");
     }
 
     @Test
     void sharedImageRepositoryOverNfs() throws Exception {
-        assertThat(ssh.run("lpar00", "savewpar -f /images/wpr00.save wpr00").exit()).isZero();
-        assertThat(fleet.host("lpar02").file("/images/wpr00.save")).isNotNull();
-        SimSsh.Result r = ssh.run("lpar01", "restwpar -n wpr00b -h wpr00b -M '-N address=9.3.5.199' -f /images/wpr00.save");
+        assertThat(sim.ssh().run("lpar00", "savewpar -f /images/wpr00.save wpr00").exit()).isZero();
+        assertThat(sim.fleet().host("lpar02").file("/images/wpr00.save")).isNotNull();
+        SimSsh.Result r = sim.ssh().run("lpar01", "restwpar -n wpr00b -h wpr00b -M '-N address=9.3.5.199' -f /images/wpr00.save");
         assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(fleet.host("lpar01").wpar("wpr00b")).isPresent();
-        assertThat(fleet.host("nim01").file("/export/images/wpr00.save")).isNotNull();
-        assertThat(fleet.host("lpar00").wpar("mob01").orElseThrow().checkpointable).isTrue();
-        assertThat(Files.readString(fleet.knownHostsPath())).contains("[127.0.0.1]:" + fleet.hmc("hmca02").port());
+        assertThat(sim.fleet().host("lpar01").wpar("wpr00b")).isPresent();
+        assertThat(sim.fleet().host("nim01").file("/export/images/wpr00.save")).isNotNull();
+        assertThat(sim.fleet().host("lpar00").wpar("mob01").orElseThrow().checkpointable).isTrue();
+        assertThat(Files.readString(sim.fleet().knownHostsPath())).contains("[127.0.0.1]:" + sim.fleet().hmc("hmca02").port());
     }
 
     /** The 7.3.3 state must agree with lswpar on the managing LPAR at every step. */
     void consistent(String expectNim, Character expectWpar) throws Exception {
         CommandResult l = new CommandResult("nim01", "lsnim -l wpr05", 0,
-                ssh.run("nim01", Nim.details(NimObjectName.of("wpr05")).commandLine()).out(), "", null);
+                sim.ssh().run("nim01", Nim.details(NimObjectName.of("wpr05")).commandLine()).out(), "", null);
         Nim.NimStanza s = Nim.parseStanzas(l.stdout()).get(0);
         assertThat(s.get("wpar_state")).isEqualTo(expectNim);
         assertThat(s.get("Mstate")).isEqualTo(expectNim.equals("Running") ? "currently running" : "not running");
         assertThat(s.get("mgmt_profile1")).isEqualTo("lpar00 wpr05");
-        assertThat(fleet.nimWparState("wpr05")).isEqualTo(expectNim);
-        SimSsh.Result lswpar = ssh.run("lpar00", "lswpar -c -q -a name,state wpr05");
+        assertThat(sim.fleet().nimWparState("wpr05")).isEqualTo(expectNim);
+        SimSsh.Result lswpar = sim.ssh().run("lpar00", "lswpar -c -q -a name,state wpr05");
         if (expectWpar == null) {
             assertThat(lswpar.exit()).isEqualTo(1);
             assertThat(lswpar.err()).contains("Could not find a workload partition called wpr05.");
@@ -137,7 +118,7 @@ class DataCentreTest {
     }
 
     SimSsh.Result nim(String cmd) throws Exception {
-        SimSsh.Result r = ssh.run("nim01", cmd);
+        SimSsh.Result r = sim.ssh().run("nim01", cmd);
         assertThat(r.exit()).as(cmd + " -> " + r).isZero();
         return r;
     }
@@ -161,47 +142,47 @@ class DataCentreTest {
         consistent("Created", 'D');
         nim(Nim.operation(Nim.Operation.DESTROY, NimObjectName.of("wpr05"), Map.of()).commandLine());
         consistent("Defined", null);
-        assertThat(fleet.nimObjects()).extracting(o -> o.name).contains("wpr05");
+        assertThat(sim.fleet().nimObjects()).extracting(o -> o.name).contains("wpr05");
         nim(Nim.operation(Nim.Operation.REMOVE, NimObjectName.of("wpr05"), Map.of()).commandLine());
         CommandResult gone = new CommandResult("nim01", "lsnim -l wpr05", 1, "",
-                ssh.run("nim01", "lsnim -l wpr05").err(), null);
+                sim.ssh().run("nim01", "lsnim -l wpr05").err(), null);
         assertThat(gone.stderr()).contains("0042-053");
         assertThat(AixOutcomes.classify(gone).outcome()).isEqualTo(AixOutcome.NIM_OBJECT_NOT_FOUND);
     }
 
     @Test
     void nimCreateFromResourcesAndRefusals() throws Exception {
-        assertThat(ssh.run("lpar00", "mkwpar -w -o /tmp/s.spec -e wpr00").exit()).isZero();
-        fleet.host("nim01").writeFile("/export/nim/wpar_spec1.spec", new String(fleet.host("lpar00").file("/tmp/s.spec"))
+        assertThat(sim.ssh().run("lpar00", "mkwpar -w -o /tmp/s.spec -e wpr00").exit()).isZero();
+        sim.fleet().host("nim01").writeFile("/export/nim/wpar_spec1.spec", new String(sim.fleet().host("lpar00").file("/tmp/s.spec"))
                 .replace("9.3.5.182", "9.3.5.191"));
         nim(Nim.defineWpar(NimObjectName.of("wpr06"), NimObjectName.of("lpar01"), HostName.of("wpr06")).commandLine());
         nim(Nim.operation(Nim.Operation.CREATE, NimObjectName.of("wpr06"),
                 Map.of("wpar_spec", NimObjectName.of("wpar_spec1"))).commandLine());
-        assertThat(fleet.host("lpar01").wpar("wpr06").orElseThrow().address).isEqualTo("9.3.5.191");
+        assertThat(sim.fleet().host("lpar01").wpar("wpr06").orElseThrow().address).isEqualTo("9.3.5.191");
         // managing system unknown to NIM, managing system down, name in use
-        assertThat(ssh.run("nim01", Nim.defineWpar(NimObjectName.of("wpr07"), NimObjectName.of("sydney"),
+        assertThat(sim.ssh().run("nim01", Nim.defineWpar(NimObjectName.of("wpr07"), NimObjectName.of("sydney"),
                 HostName.of("wpr07")).commandLine()).exit()).isEqualTo(1);
-        assertThat(ssh.run("nim01", Nim.defineWpar(NimObjectName.of("wpr06"), NimObjectName.of("lpar01"),
+        assertThat(sim.ssh().run("nim01", Nim.defineWpar(NimObjectName.of("wpr06"), NimObjectName.of("lpar01"),
                 HostName.of("wpr06")).commandLine()).err()).contains("0042-081");
-        fleet.host("lpar01").setDown(true);
-        SimSsh.Result down = ssh.run("nim01", Nim.operation(Nim.Operation.ACTIVATE, NimObjectName.of("wpr06"), Map.of())
+        sim.fleet().host("lpar01").setDown(true);
+        SimSsh.Result down = sim.ssh().run("nim01", Nim.operation(Nim.Operation.ACTIVATE, NimObjectName.of("wpr06"), Map.of())
                 .commandLine());
         assertThat(down.exit()).isEqualTo(1);
         assertThat(down.err()).contains("0042-006");
-        fleet.host("lpar01").setDown(false);
+        sim.fleet().host("lpar01").setDown(false);
         // a WPAR command's failure comes back through NIM with its own message
-        SimSsh.Result stop = ssh.run("nim01", Nim.operation(Nim.Operation.DEACTIVATE, NimObjectName.of("wpr06"), Map.of())
+        SimSsh.Result stop = sim.ssh().run("nim01", Nim.operation(Nim.Operation.DEACTIVATE, NimObjectName.of("wpr06"), Map.of())
                 .commandLine());
         assertThat(stop.exit()).isEqualTo(1);
         assertThat(AixOutcomes.classify(new CommandResult("nim01", "nim -o deactivate wpr06", 1, stop.out(), stop.err(),
                 null)).outcome()).isEqualTo(AixOutcome.WRONG_STATE);
-        assertThat(WparState.parse(String.valueOf(fleet.host("lpar01").wpar("wpr06").orElseThrow().state().letter())))
+        assertThat(WparState.parse(String.valueOf(sim.fleet().host("lpar01").wpar("wpr06").orElseThrow().state().letter())))
                 .isEqualTo(WparState.DEFINED);
     }
 
     @Test
     void theMobileWparLivesOnNfsOnlySoItIsEligibleForLiveMobility() {
-        var mob01 = fleet.host("lpar00").model().wpar("mob01").orElseThrow();
+        var mob01 = sim.fleet().host("lpar00").model().wpar("mob01").orElseThrow();
         assertThat(mob01.fileSystems).filteredOn(fs -> java.util.Set.of("/", "/home", "/tmp", "/var")
                 .contains(fs.mountPoint())).hasSize(4).allSatisfy(fs -> assertThat(fs.vfs()).isEqualTo("nfs"));
         assertThat(mob01.fileSystems).noneSatisfy(fs -> assertThat(fs.vfs()).isEqualTo("jfs2"));
@@ -209,15 +190,15 @@ class DataCentreTest {
 
     @Test
     void theInventoryFileItWritesIsOneTheApplicationReads() throws Exception {
-        Inventory inv = InventoryReader.read(fleet.inventoryPath());
-        for (HostRuntime h : fleet.hosts()) {
+        Inventory inv = InventoryReader.read(sim.fleet().inventoryPath());
+        for (HostRuntime h : sim.fleet().hosts()) {
             assertThat(inv.lpar(h.name())).as(h.name()).hasValueSatisfying(l -> {
                 assertThat(l.port()).isEqualTo(h.port());
                 assertThat(l.user()).isEqualTo("root");
             });
         }
         assertThat(inv.hmcs()).extracting(Inventory.Hmc::name)
-                .containsExactlyElementsOf(fleet.hmcs().stream().map(HostRuntime::name).toList());
+                .containsExactlyElementsOf(sim.fleet().hmcs().stream().map(HostRuntime::name).toList());
         assertThat(inv.hmcs()).allSatisfy(h -> assertThat(h.user()).isEqualTo("hscroot"));
         assertThat(inv.managedSystems()).extracting(Inventory.ManagedSystem::name).contains("sys570a");
         assertThat(inv.nimMasters()).isNotEmpty();

@@ -26,6 +26,7 @@ import dev.wparflow.simulator.model.Wpar;
 import dev.wparflow.simulator.model.WparState;
 import dev.wparflow.simulator.state.FleetState;
 import dev.wparflow.simulator.state.FleetStateFile;
+import dev.wparflow.testsupport.TestFleets;
 
 /**
  * The fleet's kept state (data/simulator/fleet-state.json): every piece of state a later command reads comes back
@@ -34,36 +35,7 @@ import dev.wparflow.simulator.state.FleetStateFile;
  * the fleet starts from its fleet file; a reset starts afresh; a fleet that does not keep state writes nothing.
  */
 class FleetStateTest {
-    static final String FLEET = """
-            time-scale: 0
-            managed-systems:
-              - {name: sys570a, hmcs: [hmc01]}
-            hmcs:
-              - {name: hmc01, port: 0}
-            hosts:
-              - name: lpar00
-                managed-system: sys570a
-                nfs-mounts: [{server: lpar02, remote: /images, local: /images}]
-                volume-groups:
-                  - {name: rootvg, pp-size-mb: 128, total-pps: 546, disks: [hdisk0]}
-                  - {name: datavg, pp-size-mb: 128, total-pps: 300, disks: [hdisk1]}
-                wpars:
-                  - {name: wpr00, state: D, address: 9.3.5.182}
-                  - {name: wpr01, state: A, address: 9.3.5.183}
-                  - {name: wpr02, state: D, address: 9.3.5.184}
-              - name: lpar01
-                managed-system: sys570a
-                nfs-mounts: [{server: lpar02, remote: /images, local: /images}]
-                volume-groups:
-                  - {name: rootvg, pp-size-mb: 128, total-pps: 546, disks: [hdisk0]}
-                  - {name: datavg, pp-size-mb: 128, total-pps: 300, disks: [hdisk1]}
-              - name: lpar02
-                managed-system: sys570a
-                clock-offset: 30
-                nfs-exports: [{path: /images, clients: [lpar00, lpar01, nim01]}]
-              - name: nim01
-                nim: {clients: [lpar00, lpar01], resources: [{name: spot61, type: spot, location: /export/spot}]}
-            """;
+    static final String FLEET = TestFleets.yaml("fleet-state");
 
     @TempDir
     Path dir;

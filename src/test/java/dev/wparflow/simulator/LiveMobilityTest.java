@@ -12,10 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.wparflow.aix.AixOutcome;
 import dev.wparflow.aix.AixOutcomes;
@@ -23,6 +21,7 @@ import dev.wparflow.aix.Lswpar;
 import dev.wparflow.aix.WparInfo;
 import dev.wparflow.aix.WparMobility;
 import dev.wparflow.ssh.CommandResult;
+import dev.wparflow.testsupport.TestFleets;
 
 /**
  * Redbook Examples 4-25 to 4-29 on the simulator: a mobile system WPAR on NFS moved live between LPARs of two
@@ -30,81 +29,23 @@ import dev.wparflow.ssh.CommandResult;
  * WPAR, and every live-mobility refusal.
  */
 class LiveMobilityTest {
-    static final String FLEET = """
-            durations: {movewpar-spec: 400, movewpar-memory: 600, movewpar-finish: 400}
-            managed-systems:
-              - {name: sysA, hmcs: [hmc01, hmc02]}
-              - {name: sysB, hmcs: [hmca01, hmca02]}
-            hmcs: [{name: hmc01}, {name: hmc02}, {name: hmca01}, {name: hmca02}]
-            hosts:
-              - name: lpar00
-                ip: 9.3.5.127
-                managed-system: sysA
-                filesets: {bos.rte: 6.1.2.1, mcr.rte: 4.2.0.0}
-                wpars:
-                  - {name: wpr03, state: A, address: 9.3.5.185}
-                  - {name: local1, state: A, address: 9.3.5.186, checkpointable: true}
-              - name: lpar01
-                ip: 9.3.5.121
-                managed-system: sysB
-                filesets: {bos.rte: 6.1.2.1, mcr.rte: 4.2.0.0}
-              - name: lpar02
-                ip: 9.3.5.128
-                managed-system: sysA
-                nfs-exports:
-                  - {path: /wpar_share, clients: [lpar00, lpar01, lpar03, lpar05, lpar06]}
-              - name: lpar03
-                ip: 9.3.5.129
-                managed-system: sysB
-                filesets: {bos.rte: 6.1.2.1, mcr.rte: 4.2.0.0}
-              - name: lpar04
-                ip: 9.3.5.130
-                managed-system: sysB
-                filesets: {bos.rte: 6.1.2.1}
-              - name: lpar05
-                ip: 9.3.5.131
-                processor: PowerPC_POWER5
-                filesets: {bos.rte: 6.1.2.1, mcr.rte: 4.2.0.0}
-              - name: lpar06
-                ip: 9.3.5.132
-                clock-offset: 90
-                interfaces: [en1]
-                filesets: {bos.rte: 6.1.2.1, mcr.rte: 4.2.0.0}
-            """;
+    static final String FLEET = TestFleets.yaml("live-mobility");
     static final String MKWPAR_4_26 = "mkwpar -n wpr01 -h wpr01 -c -p -M dev=/wpar_share/wpr01 directory=/ host=lpar02 vfs=nfs"
             + " -M dev=/usr directory=/usr mountopts=ro vfs=namefs -M dev=/wpar_share/wpr01/tmp directory=/tmp host=lpar02 vfs=nfs"
             + " -M dev=/wpar_share/wpr01/var directory=/var host=lpar02 vfs=nfs -M dev=/opt directory=/opt mountopts=ro vfs=namefs"
             + " -M dev=/wpar_share/wpr01/home directory=/home host=lpar02 vfs=nfs -N address=9.3.5.183";
     static final Pattern KEY = Pattern.compile("Connection key:\\n([0-9a-f]{16})\\n");
-    static Fleet fleet;
-    static SimSsh ssh;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fleet = Fleet.startYaml(FLEET, FleetOptions.forTests());
-        ssh = new SimSsh(fleet);
-    }
-
-    @AfterAll
-    static void stop() {
-        ssh.close();
-        fleet.close();
-    }
-
-    @BeforeEach
-    void reset() throws Exception {
-        fleet.reset();
-        fleet.setTimeScale(0);
-    }
+    @RegisterExtension
+    static final SimulatedFleet sim = SimulatedFleet.yaml(FLEET).instantCommands();
 
     SimSsh.Result ok(String host, String cmd) throws Exception {
-        SimSsh.Result r = ssh.run(host, cmd);
+        SimSsh.Result r = sim.ssh().run(host, cmd);
         assertThat(r.exit()).as(host + ": " + cmd + " -> " + r).isZero();
         return r;
     }
 
     static Map<String, Character> lswpar(String host) throws Exception {
-        SimSsh.Result r = ssh.run(host, Lswpar.table().commandLine());
+        SimSsh.Result r = sim.ssh().run(host, Lswpar.table().commandLine());
         List<WparInfo> l = Lswpar.parseTable(r.out());
         return l.stream().collect(Collectors.toMap(WparInfo::name, w -> w.state().code().charAt(0)));
     }
@@ -121,7 +62,7 @@ class LiveMobilityTest {
         assertThat(mk.err()).doesNotContain("0960-100");
         ok("lpar00", "startwpar wpr01");
         ok("lpar00", "mkwpar -w -o /tmp/wpar.spec -e wpr01");
-        fleet.host("lpar01").writeFile("/tmp/wpar.spec", new String(fleet.host("lpar00").file("/tmp/wpar.spec")));
+        sim.fleet().host("lpar01").writeFile("/tmp/wpar.spec", new String(sim.fleet().host("lpar00").file("/tmp/wpar.spec")));
         ok("lpar01", "mkwpar -p -f /tmp/wpar.spec");
         assertThat(state("lpar01", "wpr01")).isEqualTo('D');
     }
@@ -140,11 +81,11 @@ class LiveMobilityTest {
     @Test
     void nfsWparFilesAreTheServersFiles() throws Exception {
         mobileSystemWparOnBothSides();
-        fleet.host("lpar00").writeFile("/wpars/wpr01/etc/motd", "hello from wpr01\n");
-        assertThat(new String(fleet.host("lpar02").file("/wpar_share/wpr01/etc/motd"))).isEqualTo("hello from wpr01\n");
-        assertThat(new String(fleet.host("lpar01").file("/wpars/wpr01/etc/motd"))).isEqualTo("hello from wpr01\n");
-        assertThat(fleet.nfsMounts("lpar01")).containsEntry("/wpars/wpr01", "lpar02:/wpar_share/wpr01");
-        assertThat(fleet.nfsExports("lpar02")).containsKey("/wpar_share");
+        sim.fleet().host("lpar00").writeFile("/wpars/wpr01/etc/motd", "hello from wpr01\n");
+        assertThat(new String(sim.fleet().host("lpar02").file("/wpar_share/wpr01/etc/motd"))).isEqualTo("hello from wpr01\n");
+        assertThat(new String(sim.fleet().host("lpar01").file("/wpars/wpr01/etc/motd"))).isEqualTo("hello from wpr01\n");
+        assertThat(sim.fleet().nfsMounts("lpar01")).containsEntry("/wpars/wpr01", "lpar02:/wpar_share/wpr01");
+        assertThat(sim.fleet().nfsExports("lpar02")).containsKey("/wpar_share");
         SimSsh.Result m = ok("lpar01", "mount");
         assertThat(m.out()).contains("lpar02", "/wpar_share/wpr01", "/wpars/wpr01");
     }
@@ -152,15 +93,15 @@ class LiveMobilityTest {
     @Test
     void example_4_27_liveMoveShowsFigure_4_2StatesOnBothSides() throws Exception {
         mobileSystemWparOnBothSides();
-        long mark = fleet.stateHistory().lastSeq();
+        long mark = sim.fleet().stateHistory().lastSeq();
         String key = departure("lpar00", "wpr01");
         assertThat(lswpar("lpar00")).containsEntry("wpr01", 'T').containsEntry("wpr03", 'A');
-        assertThat(fleet.pendingMoves()).singleElement().satisfies(m -> assertThat(m.key).isEqualTo(key));
+        assertThat(sim.fleet().pendingMoves()).singleElement().satisfies(m -> assertThat(m.key).isEqualTo(key));
         ok("lpar01", WparMobility.setclock(dev.wparflow.aix.IpAddress.of("9.3.5.127")).commandLine());
-        fleet.setTimeScale(1);
+        sim.fleet().setTimeScale(1);
         CompletableFuture<SimSsh.Result> arrival = CompletableFuture.supplyAsync(() -> {
             try {
-                return ssh.run("lpar01", "/opt/mcr/bin/movewpar -k " + key + " -o /tmp/hga.log -l debug wpr01 9.3.5.127");
+                return sim.ssh().run("lpar01", "/opt/mcr/bin/movewpar -k " + key + " -o /tmp/hga.log -l debug wpr01 9.3.5.127");
             } catch (Exception e) {
                 throw new RuntimeException(e);
             }
@@ -177,7 +118,7 @@ class LiveMobilityTest {
         assertThat(r.exit()).as(r.toString()).isZero();
 
         // Figure 4-2, steps 1 to 9, in the order the simulator recorded them on both sides
-        List<String> changes = fleet.stateHistory().since(mark).stream().filter(t -> t.wpar().equals("wpr01"))
+        List<String> changes = sim.fleet().stateHistory().since(mark).stream().filter(t -> t.wpar().equals("wpr01"))
                 .map(t -> t.host() + " " + t.from().letter() + "->" + t.to().letter()).toList();
         assertThat(changes).containsExactly(
                 "lpar00 A->T",  // 1: movewpar -s
@@ -186,15 +127,15 @@ class LiveMobilityTest {
                 "lpar00 M->T",  // 7: done
                 "lpar01 T->A",  // 8: the arriving WPAR starts
                 "lpar00 T->D"); // 9: the departing one is Defined
-        assertThat(fleet.stateHistory().path("lpar00", "wpr01", mark)).isEqualTo("ATMTD");
-        assertThat(fleet.stateHistory().path("lpar01", "wpr01", mark)).isEqualTo("DTA");
+        assertThat(sim.fleet().stateHistory().path("lpar00", "wpr01", mark)).isEqualTo("ATMTD");
+        assertThat(sim.fleet().stateHistory().path("lpar01", "wpr01", mark)).isEqualTo("DTA");
         assertThat(isSubsequence(departing, "ATMTD")).as("lswpar on lpar00 showed %s", departing).isTrue();
         assertThat(isSubsequence(arriving, "DTA")).as("lswpar on lpar01 showed %s", arriving).isTrue();
         assertThat(state("lpar00", "wpr01")).isEqualTo('D');
         assertThat(state("lpar01", "wpr01")).isEqualTo('A');
-        assertThat(fleet.pendingMoves()).isEmpty();
+        assertThat(sim.fleet().pendingMoves()).isEmpty();
         assertThat(lswpar("lpar00")).containsEntry("wpr03", 'A');
-        assertThat(fleet.stateHistory().path("lpar00", "wpr03", mark)).as("wpr03 untouched").isEmpty();
+        assertThat(sim.fleet().stateHistory().path("lpar00", "wpr03", mark)).as("wpr03 untouched").isEmpty();
     }
 
     private static void append(StringBuilder sb, char c) {
@@ -228,39 +169,39 @@ class LiveMobilityTest {
         // on the arriving node too, as the book says; the WPAR stays Defined there
         assertThat(ok("lpar01", "/opt/mcr/bin/movewpar -x wpr01").out()).contains("stopped");
         assertThat(state("lpar01", "wpr01")).isEqualTo('D');
-        assertThat(fleet.pendingMoves()).isEmpty();
+        assertThat(sim.fleet().pendingMoves()).isEmpty();
     }
 
     @Test
     void abortDuringTheTransferPutsBothSidesBack() throws Exception {
         mobileSystemWparOnBothSides();
-        long mark = fleet.stateHistory().lastSeq();
+        long mark = sim.fleet().stateHistory().lastSeq();
         String key = departure("lpar00", "wpr01");
         // the transfer would take minutes: the abort below always comes while it runs
-        fleet.setTimeScale(1000);
+        sim.fleet().setTimeScale(1000);
         CompletableFuture<SimSsh.Result> arrival = CompletableFuture.supplyAsync(() -> {
             try {
-                return ssh.run("lpar01", "/opt/mcr/bin/movewpar -k " + key + " wpr01 9.3.5.127");
+                return sim.ssh().run("lpar01", "/opt/mcr/bin/movewpar -k " + key + " wpr01 9.3.5.127");
             } catch (Exception e) {
                 throw new RuntimeException(e);
             }
         });
-        await().atMost(Duration.ofSeconds(30)).until(() -> fleet.stateHistory().path("lpar01", "wpr01", mark).equals("DT"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sim.fleet().stateHistory().path("lpar01", "wpr01", mark).equals("DT"));
         ok("lpar01", "/opt/mcr/bin/movewpar -x wpr01");
         SimSsh.Result r = arrival.get(30, TimeUnit.SECONDS);
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("aborted");
         assertThat(state("lpar00", "wpr01")).isEqualTo('A');
         assertThat(state("lpar01", "wpr01")).isEqualTo('D');
-        assertThat(fleet.stateHistory().path("lpar00", "wpr01", mark)).isEqualTo("ATA");
-        assertThat(fleet.stateHistory().path("lpar01", "wpr01", mark)).isEqualTo("DTD");
+        assertThat(sim.fleet().stateHistory().path("lpar00", "wpr01", mark)).isEqualTo("ATA");
+        assertThat(sim.fleet().stateHistory().path("lpar01", "wpr01", mark)).isEqualTo("DTD");
     }
 
     @Test
     void example_4_25_and_4_29_checkpointAndRestartAnApplicationWpar() throws Exception {
         SimSsh.Result ex = ok("lpar03", "wparexec -c -n chkpt_test -M host=lpar02 directory=/mnt/chkpt dev=/wpar_share /hga/myapp");
         assertThat(ex.out()).contains("Starting workload partition chkpt_test.");
-        assertThat(fleet.host("lpar03").wpar("chkpt_test").orElseThrow().type.letter()).isEqualTo('A');
+        assertThat(sim.fleet().host("lpar03").wpar("chkpt_test").orElseThrow().type.letter()).isEqualTo('A');
         assertThat(state("lpar03", "chkpt_test")).isEqualTo('A');
         SimSsh.Result c = ok("lpar03", "/opt/mcr/bin/chkptwpar -k -d /tmp/checkpt chkpt_test");
         Transcripts.assertLines(c.out(), """
@@ -271,7 +212,7 @@ class LiveMobilityTest {
                 Checkpoint command succeeded.
                 """);
         assertThat(WparMobility.parseCheckpointed(c.out())).isEqualTo("/tmp/checkpt");
-        assertThat(fleet.host("lpar03").wpar("chkpt_test")).isEmpty(); // an application WPAR is removed when it stops
+        assertThat(sim.fleet().host("lpar03").wpar("chkpt_test")).isEmpty(); // an application WPAR is removed when it stops
         SimSsh.Result r = ok("lpar03", "/opt/mcr/bin/restartwpar -d /tmp/checkpt chkpt_test");
         Transcripts.assertLines(r.out(), """
                 Starting workload partition chkpt_test.
@@ -300,7 +241,7 @@ class LiveMobilityTest {
     // ---------------------------------------------------------------- refusals
 
     static CommandResult result(String host, String cmd) throws Exception {
-        SimSsh.Result r = ssh.run(host, cmd);
+        SimSsh.Result r = sim.ssh().run(host, cmd);
         return new CommandResult(host, cmd, r.exit(), r.out(), r.err(), java.time.Duration.ZERO);
     }
 
@@ -339,7 +280,7 @@ class LiveMobilityTest {
         ok("lpar00", "startwpar wpr01");
         // the same WPAR prepared on the other candidate arriving hosts
         for (String h : List.of("lpar05", "lpar06")) {
-            fleet.host(h).writeFile("/tmp/wpar.spec", new String(fleet.host("lpar00").file("/tmp/wpar.spec")));
+            sim.fleet().host(h).writeFile("/tmp/wpar.spec", new String(sim.fleet().host("lpar00").file("/tmp/wpar.spec")));
             ok(h, "mkwpar -p -f /tmp/wpar.spec");
         }
         String key = departure("lpar00", "wpr01");

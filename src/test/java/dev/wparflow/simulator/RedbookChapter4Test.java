@@ -5,11 +5,12 @@ import static dev.wparflow.simulator.Transcripts.assertStartsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.sshd.client.session.ClientSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.wparflow.testsupport.TestFleets;
 
 /**
  * Replays the Redbook's chapter 4 transcripts (SG24-7431, Examples 4-2 to 4-24; digest sections
@@ -17,45 +18,15 @@ import org.junit.jupiter.api.Test;
  * the expectations; PIDs, file counts, sizes and dates are {n}/{date}.
  */
 class RedbookChapter4Test {
-    static final String FLEET = """
-            hosts:
-              - name: lpar00
-                ip: 9.3.5.127
-                volume-groups:
-                  - {name: rootvg, pp-size-mb: 128, total-pps: 546, disks: [hdisk0]}
-              - name: lpar01
-                ip: 9.3.5.121
-                volume-groups:
-                  - {name: rootvg, pp-size-mb: 128, total-pps: 546, disks: [hdisk0]}
-                  - name: datavg
-                    pp-size-mb: 128
-                    total-pps: 400
-                    disks: [hdisk1]
-                    logical-volumes:
-                      - {name: loglv00, type: jfs2log, lps: 1}
-                      - {name: fslv00, type: jfs2, lps: 16, mount: /backup}
-            """;
+    static final String FLEET = TestFleets.yaml("redbook-chapter4");
 
-    static Fleet fleet;
-    static SimSsh ssh;
+    @RegisterExtension
+    static final SimulatedFleet sim = SimulatedFleet.yaml(FLEET);
     ClientSession lpar00;
-
-    @BeforeAll
-    static void startFleet() throws Exception {
-        fleet = Fleet.startYaml(FLEET, FleetOptions.forTests());
-        ssh = new SimSsh(fleet);
-    }
-
-    @AfterAll
-    static void stopFleet() {
-        ssh.close();
-        fleet.close();
-    }
 
     @BeforeEach
     void connect() throws Exception {
-        fleet.reset();
-        lpar00 = ssh.session("lpar00");
+        lpar00 = sim.ssh().session("lpar00");
     }
 
     @AfterEach
@@ -149,7 +120,7 @@ class RedbookChapter4Test {
                 Shutting down all workload partition processes.
                 Unmounting all workload partition file systems.
                 """);
-        assertThat(fleet.host("lpar00").states()).isEqualTo("{wpr00=D}");
+        assertThat(sim.fleet().host("lpar00").states()).isEqualTo("{wpr00=D}");
     }
 
     @Test
@@ -180,7 +151,7 @@ class RedbookChapter4Test {
     @Test
     void example_4_14_rmwpar() throws Exception {
         run("mkwpar -n wpr00 -N address=9.3.5.182");
-        int freeBefore = fleet.host("lpar00").model().volumeGroups.get("rootvg").freePps();
+        int freeBefore = sim.fleet().host("lpar00").model().volumeGroups.get("rootvg").freePps();
         SimSsh.Result r = run("rmwpar wpr00");
         assertThat(r.exit()).isZero();
         assertLines(r.out(), """
@@ -197,15 +168,15 @@ class RedbookChapter4Test {
                 rmlv: Logical volume fslv00 is removed.
                 """);
         assertThat(run("lswpar").out()).isEmpty();
-        assertThat(fleet.host("lpar00").model().volumeGroups.get("rootvg").freePps()).isEqualTo(freeBefore + 4);
-        assertThat(fleet.host("lpar00").model().files.exists("/wpars/wpr00")).isFalse();
+        assertThat(sim.fleet().host("lpar00").model().volumeGroups.get("rootvg").freePps()).isEqualTo(freeBefore + 4);
+        assertThat(sim.fleet().host("lpar00").model().files.exists("/wpars/wpr00")).isFalse();
     }
 
     /** Examples 4-19 (savewpar), 4-20 (rmwpar + restwpar), 4-21 (clone on the same host), 4-22 (another LPAR, datavg). */
     @Test
     void examples_4_19_to_4_22_backup_restore_clone() throws Exception {
         run("mkwpar -n wpr00 -N address=9.3.5.182 -M directory=/WebSphere vfs=jfs2 size=1G lvname=fslv09");
-        fleet.host("lpar00").writeFile("/wpars/wpr00/usr/WebSphere/AppServer/version.txt", "7.0.0.1\n");
+        sim.fleet().host("lpar00").writeFile("/wpars/wpr00/usr/WebSphere/AppServer/version.txt", "7.0.0.1\n");
         assertThat(run("hostname").out()).isEqualTo("lpar00\n");
         SimSsh.Result save = run("savewpar -f /backup/wpr00.save wpr00");
         assertThat(save.exit()).isZero();
@@ -216,8 +187,8 @@ class RedbookChapter4Test {
                 {n} of {n} files (100%)
                 0512-038 savewpar: Backup Completed Successfully.
                 """);
-        assertThat(fleet.host("lpar00").file("/tmp/wpardata/wpr00/image.data")).isNotNull();
-        assertThat(new String(fleet.host("lpar00").file("/backup/wpr00.save"))).startsWith("#wparflow-savewpar 1");
+        assertThat(sim.fleet().host("lpar00").file("/tmp/wpardata/wpr00/image.data")).isNotNull();
+        assertThat(new String(sim.fleet().host("lpar00").file("/backup/wpr00.save"))).startsWith("#wparflow-savewpar 1");
 
         // Example 4-20
         assertLines(run("rmwpar wpr00").out(), """
@@ -257,7 +228,7 @@ class RedbookChapter4Test {
         assertThat(Transcripts.lines(rest.out())).containsSubsequence("The number of restored files is " + 2161 + ".",
                 "syncroot: Returns Status = SUCCESS", "Workload partition wpr00 created successfully.",
                 "mkwpar: 0960-390 To start the workload partition, execute the following as root: startwpar [-v] wpr00");
-        assertThat(new String(fleet.host("lpar00").file("/wpars/wpr00/usr/WebSphere/AppServer/version.txt"))).isEqualTo("7.0.0.1\n");
+        assertThat(new String(sim.fleet().host("lpar00").file("/wpars/wpr00/usr/WebSphere/AppServer/version.txt"))).isEqualTo("7.0.0.1\n");
 
         // Example 4-21: clone on the same global environment; the LVs exist, so they are renamed
         SimSsh.Result clone = run("restwpar -n wpr01 -h wpr01 -d /wpars/wpr01 -M '-N address=9.3.5.183' -U -f /backup/wpr00.save");
@@ -266,14 +237,14 @@ class RedbookChapter4Test {
                 "ATTENTION: Logical volume 'fslv00' is not unique. Renaming to 'wlv0'.",
                 "Creating logical volume 'wlv0' specified in image.data",
                 "Workload partition wpr01 created successfully.");
-        assertThat(fleet.host("lpar00").wpar("wpr01").orElseThrow().address).isEqualTo("9.3.5.183");
+        assertThat(sim.fleet().host("lpar00").wpar("wpr01").orElseThrow().address).isEqualTo("9.3.5.183");
 
         // Example 4-22: the golden image and an edited image.data (rootvg -> datavg) on lpar01
-        var lpar01 = fleet.host("lpar01");
-        lpar01.writeFile("/backup/wpr00.save", new String(fleet.host("lpar00").file("/backup/wpr00.save")));
-        lpar01.writeFile("/backup/image.data.rootvg", new String(fleet.host("lpar00").file("/tmp/wpardata/wpr00/image.data"))
+        var lpar01 = sim.fleet().host("lpar01");
+        lpar01.writeFile("/backup/wpr00.save", new String(sim.fleet().host("lpar00").file("/backup/wpr00.save")));
+        lpar01.writeFile("/backup/image.data.rootvg", new String(sim.fleet().host("lpar00").file("/tmp/wpardata/wpr00/image.data"))
                 .replace("rootvg", "datavg").replace("hdisk0", "hdisk1"));
-        try (ClientSession s = ssh.session("lpar01")) {
+        try (ClientSession s = sim.ssh().session("lpar01")) {
             SimSsh.Result r = SimSsh.exec(s, "restwpar -n wpr01 -h wpr01 -d /wpars/wpr01 -i /backup/image.data.rootvg "
                     + "-M '-N address=9.3.5.184' -U -f /backup/wpr00.save");
             assertThat(r.exit()).as(r.err()).isZero();

@@ -3,45 +3,23 @@ package dev.wparflow.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.sshd.client.session.ClientSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.wparflow.testsupport.TestFleets;
 
 /** Every refusal: message id on stderr and exit status. */
 class RefusalTest {
-    static final String FLEET = """
-            hosts:
-              - name: sydney
-                ip: 9.3.63.10
-                volume-groups:
-                  - {name: rootvg, pp-size-mb: 128, total-pps: 40, disks: [hdisk0]}
-                  - {name: tinyvg, pp-size-mb: 128, total-pps: 2, disks: [hdisk1]}
-                wpars:
-                  - {name: skippy, state: D, address: 9.3.63.145}
-                  - {name: gordon, state: A, address: 9.3.5.188}
-            """;
-    static Fleet fleet;
-    static SimSsh ssh;
+    static final String FLEET = TestFleets.yaml("refusal");
+    @RegisterExtension
+    static final SimulatedFleet sim = SimulatedFleet.yaml(FLEET);
     ClientSession s;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fleet = Fleet.startYaml(FLEET, FleetOptions.forTests());
-        ssh = new SimSsh(fleet);
-    }
-
-    @AfterAll
-    static void stop() {
-        ssh.close();
-        fleet.close();
-    }
 
     @BeforeEach
     void connect() throws Exception {
-        fleet.reset();
-        s = ssh.session("sydney");
+        s = sim.ssh().session("sydney");
     }
 
     @AfterEach
@@ -68,7 +46,7 @@ class RefusalTest {
                 mkwpar: 0960-318 Workload partition directory /wpars/skippy is not empty.  Quitting.
                 """);
         refused("mkwpar -n skippy", 1, "mkwpar: 0960-116 Workload partition skippy already exists.");
-        assertThat(fleet.host("sydney").states()).isEqualTo("{skippy=D, gordon=A}");
+        assertThat(sim.fleet().host("sydney").states()).isEqualTo("{skippy=D, gordon=A}");
     }
 
     @Test
@@ -93,8 +71,8 @@ class RefusalTest {
                 **********************************************************************
                 """);
         assertThat(r.out()).contains("Workload partition kenny created successfully.");
-        assertThat(fleet.host("sydney").wpar("kenny").orElseThrow().directory).isEqualTo("/wpars/kenny");
-        assertThat(new String(fleet.host("sydney").file("/etc/wpars/kenny.cf"))).contains("name = \"kenny\"");
+        assertThat(sim.fleet().host("sydney").wpar("kenny").orElseThrow().directory).isEqualTo("/wpars/kenny");
+        assertThat(new String(sim.fleet().host("sydney").file("/etc/wpars/kenny.cf"))).contains("name = \"kenny\"");
     }
 
     @Test
@@ -102,16 +80,16 @@ class RefusalTest {
         refused("mkwpar -n bruce -h skippy", 1, "mkwpar: 0960-105 general.hostname must be unique across all workload partitions.");
         refused("mkwpar -n bruce -N address=9.3.5.188", 1, "mkwpar: 0960-105 network.address must be unique across all workload partitions.");
         refused("mkwpar -n bruce -N address=9.3.63.10", 1, "0960-105 network.address");
-        assertThat(fleet.host("sydney").wpar("bruce")).isEmpty();
+        assertThat(sim.fleet().host("sydney").wpar("bruce")).isEmpty();
     }
 
     @Test
     void mkwparNotEnoughSpaceOrNoSuchVg() throws Exception {
-        int free = fleet.host("sydney").model().volumeGroups.get("tinyvg").freePps();
+        int free = sim.fleet().host("sydney").model().volumeGroups.get("tinyvg").freePps();
         refused("mkwpar -n bruce -g tinyvg", 1, "0516-404 allocp:", "0516-822 mklv: Unable to create logical volume.");
-        assertThat(fleet.host("sydney").model().volumeGroups.get("tinyvg").freePps()).isEqualTo(free);
+        assertThat(sim.fleet().host("sydney").model().volumeGroups.get("tinyvg").freePps()).isEqualTo(free);
         refused("mkwpar -n bruce -g nosuchvg", 1, "0516-306");
-        assertThat(fleet.host("sydney").wpar("bruce")).isEmpty();
+        assertThat(sim.fleet().host("sydney").wpar("bruce")).isEmpty();
     }
 
     @Test
@@ -153,7 +131,7 @@ class RefusalTest {
         refused("chwpar -n gordon skippy", 1, "chwpar: 0960-109");
         refused("rmwpar gordon", 1, "rmwpar: 0960-244");
         assertThat(run("rmwpar -F gordon").exit()).isZero();
-        assertThat(fleet.host("sydney").wpar("gordon")).isEmpty();
+        assertThat(sim.fleet().host("sydney").wpar("gordon")).isEmpty();
     }
 
     @Test
@@ -175,11 +153,11 @@ class RefusalTest {
     @Test
     void restwparRefusals() throws Exception {
         refused("restwpar -f /backup/missing.save", 1, "restwpar: 0960-512");
-        fleet.host("sydney").writeFile("/backup/junk.save", "this is not an image\n");
+        sim.fleet().host("sydney").writeFile("/backup/junk.save", "this is not an image\n");
         refused("restwpar -f /backup/junk.save", 1, "restwpar: 0960-513");
         assertThat(run("savewpar -f /backup/skippy.save skippy").exit()).isZero();
-        String img = new String(fleet.host("sydney").file("/backup/skippy.save"));
-        fleet.host("sydney").writeFile("/backup/tampered.save", img.replace("files 2160", "files 2161"));
+        String img = new String(sim.fleet().host("sydney").file("/backup/skippy.save"));
+        sim.fleet().host("sydney").writeFile("/backup/tampered.save", img.replace("files 2160", "files 2161"));
         refused("restwpar -f /backup/tampered.save", 1, "restwpar: 0960-513", "checksum");
         // name (and directory) taken
         refused("restwpar -f /backup/skippy.save", 1, "mkwpar: 0960-116 Workload partition skippy already exists.");
@@ -187,15 +165,15 @@ class RefusalTest {
         refused("restwpar -n bruce -h skippy -M '-N address=9.3.63.99' -f /backup/skippy.save", 1, "0960-105 general.hostname");
         refused("restwpar -n bruce -h bruce -d /wpars/bruce -f /backup/skippy.save", 1, "0960-105 network.address");
         // not enough space in the VG of an edited image.data
-        fleet.host("sydney").writeFile("/tmp/image.data.tiny",
-                new String(fleet.host("sydney").file("/tmp/wpardata/skippy/image.data")).replace("rootvg", "tinyvg"));
+        sim.fleet().host("sydney").writeFile("/tmp/image.data.tiny",
+                new String(sim.fleet().host("sydney").file("/tmp/wpardata/skippy/image.data")).replace("rootvg", "tinyvg"));
         refused("restwpar -n bruce -h bruce -M '-N address=9.3.63.99' -i /tmp/image.data.tiny -f /backup/skippy.save", 1,
                 "0516-404", "0516-822");
         refused("restwpar -n bruce -h bruce -i /tmp/none -f /backup/skippy.save", 1, "restwpar: 0960-514");
-        assertThat(fleet.host("sydney").wpar("bruce")).isEmpty();
+        assertThat(sim.fleet().host("sydney").wpar("bruce")).isEmpty();
         // and it works when nothing conflicts
         assertThat(run("restwpar -n bruce -h bruce -M '-N address=9.3.63.99' -f /backup/skippy.save").exit()).isZero();
-        assertThat(fleet.host("sydney").states()).isEqualTo("{skippy=D, gordon=A, bruce=D}");
+        assertThat(sim.fleet().host("sydney").states()).isEqualTo("{skippy=D, gordon=A, bruce=D}");
     }
 
     @Test
@@ -206,8 +184,8 @@ class RefusalTest {
         SimSsh.Result meta = run("lswpar; rmwpar -F gordon");
         assertThat(meta.exit()).isEqualTo(2);
         assertThat(meta.err()).contains("refused", "';'");
-        assertThat(fleet.host("sydney").wpar("gordon")).isPresent();
-        assertThat(fleet.log().refused()).singleElement().satisfies(e -> assertThat(e.raw).isEqualTo("lswpar; rmwpar -F gordon"));
+        assertThat(sim.fleet().host("sydney").wpar("gordon")).isPresent();
+        assertThat(sim.fleet().log().refused()).singleElement().satisfies(e -> assertThat(e.raw).isEqualTo("lswpar; rmwpar -F gordon"));
         refused("lslpp -Lc bos.net.mobip6.rte", 1, "lslpp: 0504-132  Fileset bos.net.mobip6.rte not installed.");
         refused("cat /etc/nothing", 2, "cat: 0652-050 Cannot open /etc/nothing.");
     }

@@ -12,60 +12,33 @@ import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
 import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.wparflow.simulator.fault.FaultRule;
 import dev.wparflow.simulator.fault.FaultType;
+import dev.wparflow.testsupport.TestFleets;
 
 /** Transitional state, wparflow-run, fault injection, the Java API (log, reset, state). */
 class RunsAndFaultsTest {
-    static final String FLEET = """
-            durations: {startwpar: 1000, savewpar: 1500}
-            hosts:
-              - name: lpar00
-                ip: 9.3.5.127
-                wpars:
-                  - {name: wpr00, state: D, address: 9.3.5.182}
-                  - {name: wpr03, state: A, address: 9.3.5.185}
-            """;
-    static Fleet fleet;
-    static SimSsh ssh;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fleet = Fleet.startYaml(FLEET, FleetOptions.forTests());
-        ssh = new SimSsh(fleet);
-    }
-
-    @AfterAll
-    static void stop() {
-        ssh.close();
-        fleet.close();
-    }
-
-    @BeforeEach
-    void reset() throws Exception {
-        fleet.reset();
-        fleet.setTimeScale(0);
-    }
+    static final String FLEET = TestFleets.yaml("runs-and-faults");
+    @RegisterExtension
+    static final SimulatedFleet sim = SimulatedFleet.yaml(FLEET).instantCommands();
 
     /** Commands that take time wait (for minutes) until {@link #release}: the test looks while they certainly run. */
     static void hold() {
-        fleet.setTimeScale(1000);
+        sim.fleet().setTimeScale(1000);
     }
 
     /** Lets every held command finish now. */
     static void release() {
-        fleet.setTimeScale(0);
+        sim.fleet().setTimeScale(0);
     }
 
     @Test
     void transitionalIsVisibleToAConcurrentLswpar() throws Exception {
         hold();
-        try (ClientSession a = ssh.session("lpar00"); ClientSession b = ssh.session("lpar00")) {
+        try (ClientSession a = sim.ssh().session("lpar00"); ClientSession b = sim.ssh().session("lpar00")) {
             CompletableFuture<SimSsh.Result> start = CompletableFuture.supplyAsync(() -> {
                 try {
                     return SimSsh.exec(a, "startwpar wpr00");
@@ -83,45 +56,45 @@ class RunsAndFaultsTest {
 
     @Test
     void lswparDelimitedAndFilters() throws Exception {
-        SimSsh.Result c = ssh.run("lpar00", "lswpar -c");
+        SimSsh.Result c = sim.ssh().run("lpar00", "lswpar -c");
         assertThat(c.out()).startsWith("#name:state:type:hostname:directory:key:owner:script:application:autostart:checkpointable:privateusr:routing\n")
                 .contains("wpr00:D:S:wpr00:/wpars/wpr00:1:root::::no:no:no:no\n".replace("::::", ":::"));
-        assertThat(ssh.run("lpar00", "lswpar -s A -c -q -a name").out()).isEqualTo("wpr03\n");
-        assertThat(ssh.run("lpar00", "lswpar -N wpr03").out()).isEqualTo("""
+        assertThat(sim.ssh().run("lpar00", "lswpar -s A -c -q -a name").out()).isEqualTo("wpr03\n");
+        assertThat(sim.ssh().run("lpar00", "lswpar -N wpr03").out()).isEqualTo("""
                 Name   Interface  Address(6)  Mask/Prefix    Broadcast
                 -------------------------------------------------------
                 wpr03  en0        9.3.5.185   255.255.254.0  9.3.5.255
                 """);
-        assertThat(ssh.run("lpar00", "lswpar -M wpr00").out()).contains("wpr00  /wpars/wpr00       /dev/fslv00  jfs2");
-        assertThat(ssh.run("lpar00", "lswpar -L wpr03").out()).contains("wpr03 - Active", "GENERAL", "Hostname:                wpr03");
+        assertThat(sim.ssh().run("lpar00", "lswpar -M wpr00").out()).contains("wpr00  /wpars/wpr00       /dev/fslv00  jfs2");
+        assertThat(sim.ssh().run("lpar00", "lswpar -L wpr03").out()).contains("wpr03 - Active", "GENERAL", "Hostname:                wpr03");
     }
 
     @Test
     void wparflowRunSurvivesItsSessionAndRunsOnce() throws Exception {
         hold();
-        try (ClientSession first = ssh.session("lpar00")) {
+        try (ClientSession first = sim.ssh().session("lpar00")) {
             SimSsh.Result r = SimSsh.exec(first, "wparflow-run start run-1 -- savewpar -f /backup/wpr00.save wpr00");
             assertThat(r.out()).isEqualTo("run-1 running\n");
             assertThat(SimSsh.exec(first, "wparflow-run start run-1 -- savewpar -f /backup/wpr00.save wpr00").out())
                     .isEqualTo("run-1 running\n");
         }
-        try (ClientSession second = ssh.session("lpar00")) {
+        try (ClientSession second = sim.ssh().session("lpar00")) {
             assertThat(SimSsh.exec(second, "wparflow-run status run-1 nope").out()).isEqualTo("run-1 running\nnope unknown\n");
             release();
             await().atMost(Duration.ofSeconds(30)).until(() -> SimSsh.exec(second, "wparflow-run status run-1").out().equals("run-1 exited 0\n"));
             assertThat(SimSsh.exec(second, "wparflow-run output run-1").out()).contains("0512-038 savewpar: Backup Completed Successfully.");
             assertThat(SimSsh.exec(second, "wparflow-run start run-1 -- savewpar -f /backup/wpr00.save wpr00").out()).isEqualTo("run-1 exited 0\n");
-            assertThat(fleet.log().entries().stream().filter(e -> "run-1".equals(e.runId))).hasSize(1);
+            assertThat(sim.fleet().log().entries().stream().filter(e -> "run-1".equals(e.runId))).hasSize(1);
             assertThat(SimSsh.exec(second, "wparflow-run forget run-1").exit()).isZero();
             assertThat(SimSsh.exec(second, "wparflow-run status run-1").out()).isEqualTo("run-1 unknown\n");
             // cancel
             hold();
             SimSsh.exec(second, "wparflow-run start run-2 -- startwpar wpr00");
-            await().atMost(Duration.ofSeconds(30)).until(() -> fleet.host("lpar00").states().contains("wpr00=T"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> sim.fleet().host("lpar00").states().contains("wpr00=T"));
             assertThat(SimSsh.exec(second, "wparflow-run forget run-2").exit()).isEqualTo(1);
             assertThat(SimSsh.exec(second, "wparflow-run cancel run-2").exit()).isZero();
             await().atMost(Duration.ofSeconds(30)).until(() -> SimSsh.exec(second, "wparflow-run status run-2").out().equals("run-2 exited 143\n"));
-            assertThat(fleet.host("lpar00").states()).contains("wpr00=B");
+            assertThat(sim.fleet().host("lpar00").states()).contains("wpr00=B");
             assertThat(SimSsh.exec(second, "wparflow-run output nope").exit()).isEqualTo(1);
             assertThat(SimSsh.exec(second, "wparflow-run bogus").exit()).isEqualTo(2);
         }
@@ -130,7 +103,7 @@ class RunsAndFaultsTest {
     @Test
     void wparflowRunWaitAnswersWhenARunEnds() throws Exception {
         hold();
-        try (ClientSession session = ssh.session("lpar00"); ClientSession other = ssh.session("lpar00")) {
+        try (ClientSession session = sim.ssh().session("lpar00"); ClientSession other = sim.ssh().session("lpar00")) {
             SimSsh.exec(session, "wparflow-run start save-1 -- savewpar -f /backup/wpr00.save wpr00");
             long t0 = System.nanoTime();
             CompletableFuture<SimSsh.Result> waiting = CompletableFuture.supplyAsync(() -> {
@@ -164,21 +137,21 @@ class RunsAndFaultsTest {
 
     @Test
     void faultsFailLatencyHangDrop() throws Exception {
-        FaultRule fail = fleet.faults().add(FaultRule.on("lpar00").command("startwpar")
+        FaultRule fail = sim.fleet().faults().add(FaultRule.on("lpar00").command("startwpar")
                 .fail(1, "startwpar: 0960-999 injected failure").once().build());
-        SimSsh.Result r = ssh.run("lpar00", "startwpar wpr00");
+        SimSsh.Result r = sim.ssh().run("lpar00", "startwpar wpr00");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("startwpar: 0960-999 injected failure\n");
         assertThat(fail.fired()).isEqualTo(1);
-        assertThat(ssh.run("lpar00", "startwpar wpr00").exit()).isZero();
+        assertThat(sim.ssh().run("lpar00", "startwpar wpr00").exit()).isZero();
 
-        fleet.faults().add(FaultRule.on("lpar00").command("lswpar").latency(300).once().build());
+        sim.fleet().faults().add(FaultRule.on("lpar00").command("lswpar").latency(300).once().build());
         long t0 = System.nanoTime();
-        ssh.run("lpar00", "lswpar");
+        sim.ssh().run("lpar00", "lswpar");
         assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(300);
 
-        fleet.faults().add(FaultRule.on("lpar00").command("oslevel").type(FaultType.HANG).once().build());
-        try (ClientSession s = ssh.session("lpar00")) {
+        sim.fleet().faults().add(FaultRule.on("lpar00").command("oslevel").type(FaultType.HANG).once().build());
+        try (ClientSession s = sim.ssh().session("lpar00")) {
             var ch = s.createExecChannel("oslevel -s");
             ch.open().verify(Duration.ofSeconds(5));
             ch.waitFor(java.util.EnumSet.of(org.apache.sshd.client.channel.ClientChannelEvent.CLOSED), Duration.ofMillis(500));
@@ -186,35 +159,35 @@ class RunsAndFaultsTest {
             ch.close(true);
         }
 
-        fleet.faults().add(FaultRule.on("lpar00").command("stopwpar").type(FaultType.DROP_CONNECTION).once().build());
-        try (ClientSession s = ssh.session("lpar00")) {
+        sim.fleet().faults().add(FaultRule.on("lpar00").command("stopwpar").type(FaultType.DROP_CONNECTION).once().build());
+        try (ClientSession s = sim.ssh().session("lpar00")) {
             SimSsh.Result dropped = SimSsh.exec(s, "stopwpar wpr00");
             assertThat(dropped.exit()).isEqualTo(-1);
             await().atMost(Duration.ofSeconds(30)).until(s::isClosed);
         }
-        assertThat(fleet.host("lpar00").states()).contains("wpr00=D"); // the command itself completed
+        assertThat(sim.fleet().host("lpar00").states()).contains("wpr00=D"); // the command itself completed
     }
 
     @Test
     void dropOnEveryNthCommandIsCountedNotDrawn() throws Exception {
-        FaultRule drop = fleet.faults().add(FaultRule.on("lpar00").command("hostname").type(FaultType.DROP_CONNECTION)
+        FaultRule drop = sim.fleet().faults().add(FaultRule.on("lpar00").command("hostname").type(FaultType.DROP_CONNECTION)
                 .everyNth(3).times(2).build());
         List<Integer> exits = new java.util.ArrayList<>();
         for (int i = 0; i < 9; i++) {
-            try (ClientSession s = ssh.session("lpar00")) {
+            try (ClientSession s = sim.ssh().session("lpar00")) {
                 exits.add(SimSsh.exec(s, "hostname").exit());
             }
         }
         // the 3rd and the 6th dropped (no exit status); then its two firings are used up
         assertThat(exits).containsExactly(0, 0, -1, 0, 0, -1, 0, 0, 0);
         assertThat(drop.fired()).isEqualTo(2);
-        assertThat(ssh.run("lpar00", "lswpar -c -q -a name wpr00").exit()).as("other commands do not count").isZero();
+        assertThat(sim.ssh().run("lpar00", "lswpar -c -q -a name wpr00").exit()).as("other commands do not count").isZero();
 
         // a detached run's inner command has no connection to drop, and uses up no firing
-        FaultRule inner = fleet.faults().add(FaultRule.on("lpar00").command("savewpar").type(FaultType.DROP_CONNECTION)
+        FaultRule inner = sim.fleet().faults().add(FaultRule.on("lpar00").command("savewpar").type(FaultType.DROP_CONNECTION)
                 .build());
-        assertThat(ssh.run("lpar00", "wparflow-run start inner-1 -- savewpar -f /backup/wpr00.save wpr00").exit()).isZero();
-        await().atMost(Duration.ofSeconds(10)).until(() -> ssh.run("lpar00", "wparflow-run status inner-1").out()
+        assertThat(sim.ssh().run("lpar00", "wparflow-run start inner-1 -- savewpar -f /backup/wpr00.save wpr00").exit()).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> sim.ssh().run("lpar00", "wparflow-run status inner-1").out()
                 .equals("inner-1 exited 0\n"));
         assertThat(inner.fired()).isZero();
     }
@@ -222,30 +195,30 @@ class RunsAndFaultsTest {
     @Test
     void hostDownBetweenTwoTimes() throws Exception {
         // down is setDown(true) (connections refused, tested above); here: that the timer takes it down and up
-        fleet.host("lpar00").downBetween(Duration.ofMillis(100), Duration.ofSeconds(2));
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> fleet.host("lpar00").isDown());
-        await().atMost(Duration.ofSeconds(10)).until(() -> !fleet.host("lpar00").isDown());
-        assertThat(ssh.run("lpar00", "hostname").out()).isEqualTo("lpar00\n");
-        assertThatThrownBy(() -> fleet.host("lpar00").downBetween(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+        sim.fleet().host("lpar00").downBetween(Duration.ofMillis(100), Duration.ofSeconds(2));
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> sim.fleet().host("lpar00").isDown());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !sim.fleet().host("lpar00").isDown());
+        assertThat(sim.ssh().run("lpar00", "hostname").out()).isEqualTo("lpar00\n");
+        assertThatThrownBy(() -> sim.fleet().host("lpar00").downBetween(Duration.ofSeconds(2), Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void abandonedCommandLeavesTheWparBrokenAndNoExitStatus() throws Exception {
-        fleet.faults().add(FaultRule.on("lpar00").command("stopwpar").abandon(200).once().build());
-        try (ClientSession s = ssh.session("lpar00")) {
+        sim.fleet().faults().add(FaultRule.on("lpar00").command("stopwpar").abandon(200).once().build());
+        try (ClientSession s = sim.ssh().session("lpar00")) {
             SimSsh.Result abandoned = SimSsh.exec(s, "stopwpar wpr03");
             assertThat(abandoned.exit()).isEqualTo(-1);
             await().atMost(Duration.ofSeconds(5)).until(s::isClosed);
         }
         // interrupted mid-way, as when the client dies: Broken, the command's own lock gone (RB:2832)
-        await().atMost(Duration.ofSeconds(5)).until(() -> fleet.host("lpar00").states().contains("wpr03=B"));
-        assertThat(fleet.host("lpar00").wpar("wpr03").orElseThrow().lock).isNull();
-        assertThat(fleet.log().entries().stream().filter(e -> e.command().equals("stopwpar")))
+        await().atMost(Duration.ofSeconds(5)).until(() -> sim.fleet().host("lpar00").states().contains("wpr03=B"));
+        assertThat(sim.fleet().host("lpar00").wpar("wpr03").orElseThrow().lock).isNull();
+        assertThat(sim.fleet().log().entries().stream().filter(e -> e.command().equals("stopwpar")))
                 .singleElement().satisfies(e -> assertThat(e.exitStatus()).isNull());
         // the documented way back to Defined (RB:2844)
-        assertThat(ssh.run("lpar00", "stopwpar -F wpr03").exit()).isZero();
-        assertThat(fleet.host("lpar00").states()).contains("wpr03=D");
+        assertThat(sim.ssh().run("lpar00", "stopwpar -F wpr03").exit()).isZero();
+        assertThat(sim.fleet().host("lpar00").states()).contains("wpr03=D");
     }
 
     /**
@@ -261,75 +234,75 @@ class RunsAndFaultsTest {
                 throw new java.io.IOException("channel closed");
             }
         };
-        fleet.setTimeScale(1);
+        sim.fleet().setTimeScale(1);
         // on a thread of its own, as the SSH server runs commands: the hangup leaves that thread interrupted
         java.util.concurrent.ExecutorService sshThread = java.util.concurrent.Executors.newSingleThreadExecutor();
         int rc;
         try {
-            rc = sshThread.submit(() -> fleet.host("lpar00").runLine("root", "stopwpar wpr03", gone, gone, () -> { }))
+            rc = sshThread.submit(() -> sim.fleet().host("lpar00").runLine("root", "stopwpar wpr03", gone, gone, () -> { }))
                     .get();
         } finally {
             sshThread.shutdownNow();
         }
 
         assertThat(rc).as("no exit status reaches a lost session").isEqualTo(-1);
-        assertThat(fleet.host("lpar00").states()).contains("wpr03=B");
-        assertThat(fleet.host("lpar00").wpar("wpr03").orElseThrow().lock).as("the hung-up stopwpar's lock").isNull();
+        assertThat(sim.fleet().host("lpar00").states()).contains("wpr03=B");
+        assertThat(sim.fleet().host("lpar00").wpar("wpr03").orElseThrow().lock).as("the hung-up stopwpar's lock").isNull();
         // the documented way back to Defined (RB:2844), then the WPAR starts again
-        assertThat(ssh.run("lpar00", "stopwpar -F wpr03").exit()).isZero();
-        assertThat(ssh.run("lpar00", "startwpar wpr03").exit()).isZero();
-        assertThat(fleet.host("lpar00").states()).contains("wpr03=A");
+        assertThat(sim.ssh().run("lpar00", "stopwpar -F wpr03").exit()).isZero();
+        assertThat(sim.ssh().run("lpar00", "startwpar wpr03").exit()).isZero();
+        assertThat(sim.fleet().host("lpar00").states()).contains("wpr03=A");
     }
 
     @Test
     void connectionFaults() throws Exception {
-        fleet.faults().add(FaultRule.on("lpar00").type(FaultType.REJECT_AUTH).once().build());
-        assertThatThrownBy(() -> ssh.run("lpar00", "hostname")).hasMessageContaining("No more authentication methods");
-        assertThat(ssh.run("lpar00", "hostname").out()).isEqualTo("lpar00\n");
+        sim.fleet().faults().add(FaultRule.on("lpar00").type(FaultType.REJECT_AUTH).once().build());
+        assertThatThrownBy(() -> sim.ssh().run("lpar00", "hostname")).hasMessageContaining("No more authentication methods");
+        assertThat(sim.ssh().run("lpar00", "hostname").out()).isEqualTo("lpar00\n");
 
-        fleet.faults().add(FaultRule.on("lpar00").type(FaultType.REFUSE_CONNECTION).once().build());
-        assertThatThrownBy(() -> ssh.run("lpar00", "hostname")).isInstanceOf(Exception.class);
-        assertThat(ssh.run("lpar00", "hostname").exit()).isZero();
+        sim.fleet().faults().add(FaultRule.on("lpar00").type(FaultType.REFUSE_CONNECTION).once().build());
+        assertThatThrownBy(() -> sim.ssh().run("lpar00", "hostname")).isInstanceOf(Exception.class);
+        assertThat(sim.ssh().run("lpar00", "hostname").exit()).isZero();
 
         // strict host key checking against the fleet's known_hosts
         SshClient strict = SshClient.setUpDefaultClient();
-        strict.setServerKeyVerifier(new KnownHostsServerKeyVerifier(RejectAllServerKeyVerifier.INSTANCE, fleet.knownHostsPath()));
-        strict.addPublicKeyIdentity(fleet.clientKeyPair());
+        strict.setServerKeyVerifier(new KnownHostsServerKeyVerifier(RejectAllServerKeyVerifier.INSTANCE, sim.fleet().knownHostsPath()));
+        strict.addPublicKeyIdentity(sim.fleet().clientKeyPair());
         strict.start();
         try {
-            try (ClientSession ok = strict.connect("root", "127.0.0.1", fleet.host("lpar00").port()).verify(Duration.ofSeconds(5)).getSession()) {
+            try (ClientSession ok = strict.connect("root", "127.0.0.1", sim.fleet().host("lpar00").port()).verify(Duration.ofSeconds(5)).getSession()) {
                 ok.auth().verify(Duration.ofSeconds(5));
             }
-            FaultRule wrong = fleet.faults().add(FaultRule.on("lpar00").type(FaultType.WRONG_HOST_KEY).build());
+            FaultRule wrong = sim.fleet().faults().add(FaultRule.on("lpar00").type(FaultType.WRONG_HOST_KEY).build());
             assertThatThrownBy(() -> {
-                try (ClientSession bad = strict.connect("root", "127.0.0.1", fleet.host("lpar00").port()).verify(Duration.ofSeconds(5)).getSession()) {
+                try (ClientSession bad = strict.connect("root", "127.0.0.1", sim.fleet().host("lpar00").port()).verify(Duration.ofSeconds(5)).getSession()) {
                     bad.auth().verify(Duration.ofSeconds(5));
                 }
             }).isInstanceOf(Exception.class);
-            fleet.faults().remove(wrong);
+            sim.fleet().faults().remove(wrong);
         } finally {
             strict.stop();
         }
 
-        fleet.host("lpar00").setDown(true);
-        assertThatThrownBy(() -> ssh.run("lpar00", "hostname")).hasRootCauseInstanceOf(java.net.ConnectException.class);
-        fleet.host("lpar00").setDown(false);
-        assertThat(ssh.run("lpar00", "hostname").out()).isEqualTo("lpar00\n");
+        sim.fleet().host("lpar00").setDown(true);
+        assertThatThrownBy(() -> sim.ssh().run("lpar00", "hostname")).hasRootCauseInstanceOf(java.net.ConnectException.class);
+        sim.fleet().host("lpar00").setDown(false);
+        assertThat(sim.ssh().run("lpar00", "hostname").out()).isEqualTo("lpar00\n");
     }
 
     @Test
     void commandLogAndReset() throws Exception {
-        ssh.run("lpar00", "rmwpar wpr00");
-        assertThat(fleet.host("lpar00").wpar("wpr00")).isEmpty();
-        assertThat(fleet.log().entries("lpar00")).anySatisfy(e -> {
+        sim.ssh().run("lpar00", "rmwpar wpr00");
+        assertThat(sim.fleet().host("lpar00").wpar("wpr00")).isEmpty();
+        assertThat(sim.fleet().log().entries("lpar00")).anySatisfy(e -> {
             assertThat(e.argv).containsExactly("rmwpar", "wpr00");
             assertThat(e.user).isEqualTo("root");
             assertThat(e.exitStatus()).isZero();
             assertThat(e.end()).isAfterOrEqualTo(e.start);
         });
-        fleet.reset();
-        assertThat(fleet.host("lpar00").states()).isEqualTo("{wpr00=D, wpr03=A}");
-        assertThat(fleet.log().entries()).isEmpty();
+        sim.fleet().reset();
+        assertThat(sim.fleet().host("lpar00").states()).isEqualTo("{wpr00=D, wpr03=A}");
+        assertThat(sim.fleet().log().entries()).isEmpty();
     }
 
     @Test

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.wparflow.simulator.model.WparState;
 import dev.wparflow.simulator.model.WparStateHistory;
@@ -17,55 +15,38 @@ import dev.wparflow.testsupport.MutableClock;
 
 /** The fleet's record of WPAR state changes, and the query for "how many WPARs were in a state at once". */
 class WparStateHistoryTest {
-    static Fleet fleet;
-    static SimSsh ssh;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fleet = Fleet.startYaml("""
-                hosts:
-                  - name: lpar00
-                    wpars:
-                      - {name: wpr00, state: A}
-                      - {name: wpr01, state: D}
-                  - name: lpar01
-                    wpars:
-                      - {name: wpr02, state: A}
-                """, FleetOptions.forTests());
-        ssh = new SimSsh(fleet);
-    }
-
-    @AfterAll
-    static void stop() {
-        ssh.close();
-        fleet.close();
-    }
-
-    @BeforeEach
-    void reset() throws Exception {
-        fleet.reset();
-        fleet.setTimeScale(0);
-    }
+    @RegisterExtension
+    static final SimulatedFleet sim = SimulatedFleet.yaml("""
+            hosts:
+              - name: lpar00
+                wpars:
+                  - {name: wpr00, state: A}
+                  - {name: wpr01, state: D}
+              - name: lpar01
+                wpars:
+                  - {name: wpr02, state: A}
+            """)
+            .instantCommands();
 
     void ok(String host, String cmd) throws Exception {
-        assertThat(ssh.run(host, cmd).exit()).as(host + ": " + cmd).isZero();
+        assertThat(sim.ssh().run(host, cmd).exit()).as(host + ": " + cmd).isZero();
     }
 
     @Test
     void theHistoryStartsWithTheFleetAsLoadedAndRecordsEveryCommandsChangesInOrder() throws Exception {
-        assertThat(fleet.stateHistory().transitions()).extracting(Transition::toString)
+        assertThat(sim.fleet().stateHistory().transitions()).extracting(Transition::toString)
                 .map(s -> s.substring(s.indexOf(' ') + 1))
                 .containsExactly("lpar00 wpr00 -->A", "lpar00 wpr01 -->D", "lpar01 wpr02 -->A");
-        long mark = fleet.stateHistory().lastSeq();
+        long mark = sim.fleet().stateHistory().lastSeq();
 
         ok("lpar00", "stopwpar wpr00");
         ok("lpar00", "startwpar wpr01");
         ok("lpar00", "rmwpar wpr00");
 
-        assertThat(fleet.stateHistory().path("lpar00", "wpr00", mark)).isEqualTo("ATDT-");
-        assertThat(fleet.stateHistory().path("lpar00", "wpr01", mark)).isEqualTo("DTA");
-        assertThat(fleet.stateHistory().path("lpar01", "wpr02", mark)).isEmpty();
-        List<Transition> since = fleet.stateHistory().since(mark);
+        assertThat(sim.fleet().stateHistory().path("lpar00", "wpr00", mark)).isEqualTo("ATDT-");
+        assertThat(sim.fleet().stateHistory().path("lpar00", "wpr01", mark)).isEqualTo("DTA");
+        assertThat(sim.fleet().stateHistory().path("lpar01", "wpr02", mark)).isEmpty();
+        List<Transition> since = sim.fleet().stateHistory().since(mark);
         assertThat(since).extracting(Transition::seq).isSorted().doesNotHaveDuplicates();
         assertThat(since).allSatisfy(t -> assertThat(t.seq()).isGreaterThan(mark));
         assertThat(since.get(0).at()).isBeforeOrEqualTo(since.get(since.size() - 1).at());
@@ -73,26 +54,26 @@ class WparStateHistoryTest {
 
     @Test
     void aRenameIsTheOldNameLeavingAndTheNewOneArriving() throws Exception {
-        long mark = fleet.stateHistory().lastSeq();
+        long mark = sim.fleet().stateHistory().lastSeq();
         ok("lpar00", "chwpar -n wpr09 wpr01");
-        assertThat(fleet.stateHistory().path("lpar00", "wpr01", mark)).isEqualTo("D-");
-        assertThat(fleet.stateHistory().path("lpar00", "wpr09", mark)).isEqualTo("-D");
+        assertThat(sim.fleet().stateHistory().path("lpar00", "wpr01", mark)).isEqualTo("D-");
+        assertThat(sim.fleet().stateHistory().path("lpar00", "wpr09", mark)).isEqualTo("-D");
     }
 
     @Test
     void aResetStartsTheHistoryAgainFromTheFleetFile() throws Exception {
         ok("lpar00", "stopwpar wpr00");
-        fleet.reset();
-        assertThat(fleet.stateHistory().transitions()).hasSize(3)
+        sim.fleet().reset();
+        assertThat(sim.fleet().stateHistory().transitions()).hasSize(3)
                 .allSatisfy(t -> assertThat(t.from()).isNull());
     }
 
     @Test
     void copiesOfWparsRecordNothing() {
-        long mark = fleet.stateHistory().lastSeq();
-        fleet.host("lpar00").wpar("wpr00").orElseThrow().setState(WparState.BROKEN);
-        assertThat(fleet.stateHistory().lastSeq()).isEqualTo(mark);
-        assertThat(fleet.host("lpar00").wpar("wpr00").orElseThrow().state()).isEqualTo(WparState.ACTIVE);
+        long mark = sim.fleet().stateHistory().lastSeq();
+        sim.fleet().host("lpar00").wpar("wpr00").orElseThrow().setState(WparState.BROKEN);
+        assertThat(sim.fleet().stateHistory().lastSeq()).isEqualTo(mark);
+        assertThat(sim.fleet().host("lpar00").wpar("wpr00").orElseThrow().state()).isEqualTo(WparState.ACTIVE);
     }
 
     // ---------------------------------------------------------------- maxSimultaneous

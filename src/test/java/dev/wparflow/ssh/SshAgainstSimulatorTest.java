@@ -21,6 +21,7 @@ import dev.wparflow.simulator.Fleet;
 import dev.wparflow.simulator.FleetOptions;
 import dev.wparflow.simulator.fault.FaultRule;
 import dev.wparflow.simulator.fault.FaultType;
+import dev.wparflow.testsupport.TestFleets;
 
 /**
  * The SSH layer against the AIX fleet simulator (the unit tests use a bare MINA fixture): one
@@ -28,13 +29,7 @@ import dev.wparflow.simulator.fault.FaultType;
  */
 class SshAgainstSimulatorTest {
 
-    static final String FLEET = """
-            hosts:
-              - name: lpar00
-                port: 0
-                wpars:
-                  - {name: wpr00, state: D, hostname: wpr00, address: 9.3.5.182}
-            """;
+    static final String FLEET = TestFleets.yaml("ssh-against-simulator");
 
     @TempDir
     Path dir;

@@ -19,6 +19,12 @@ public class FakeRemoteRunWait extends RemoteRunWait {
         super(null);
     }
 
+    /** Forgets every wait begun and every run ended. */
+    public void clear() {
+        ended.clear();
+        begun.clear();
+    }
+
     public void end(String runId) {
         ended.add(runId);
     }

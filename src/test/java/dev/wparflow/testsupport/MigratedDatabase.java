@@ -31,6 +31,11 @@ public final class MigratedDatabase implements AutoCloseable {
         return new MigratedDatabase(prefix, true);
     }
 
+    /** H2, or PostgreSQL when the run selects it ({@link TestDatabases#postgresSelected}, see {@link BothDatabases}). */
+    public static MigratedDatabase selected(String prefix) {
+        return new MigratedDatabase(prefix, TestDatabases.postgresSelected());
+    }
+
     public synchronized DataSource dataSource() {
         if (pool == null) {
             url = postgres ? TestDatabases.freshPostgresSchemaUrl(prefix)

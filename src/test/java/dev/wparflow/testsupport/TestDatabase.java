@@ -23,6 +23,15 @@ public record TestDatabase(String url, String user, String password, Map<String,
                 TestDatabases.camundaSchemaProperties(url), true);
     }
 
+    /**
+     * The database this run tests on, chosen by {@code -Dwparflow.test.database} ({@code h2}, the default, or
+     * {@code postgres}): H2 in memory or a fresh PostgreSQL schema named after {@code name}. Classes annotated
+     * {@link BothDatabases} run once per database: the build's PostgreSQL execution sets the property.
+     */
+    public static TestDatabase selected(String name) {
+        return TestDatabases.postgresSelected() ? freshPostgresSchema(name) : h2Memory(name);
+    }
+
     /** Drops the schema made for the class; nothing for an in-memory database, which goes with its last connection. */
     public void drop() {
         if (ownSchema) {

@@ -20,6 +20,14 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
+    /** The system property that selects the database of {@link BothDatabases} classes: h2 (default) or postgres. */
+    public static final String DATABASE_PROPERTY = "wparflow.test.database";
+
+    /** Whether this run tests {@link BothDatabases} classes on PostgreSQL ({@code -Dwparflow.test.database=postgres}). */
+    public static boolean postgresSelected() {
+        return "postgres".equals(System.getProperty(DATABASE_PROPERTY, "h2"));
+    }
+
     public static String postgresUrl() {
         return System.getenv(POSTGRES_URL_VARIABLE);
     }
@@ -128,6 +136,9 @@ public final class TestDatabases {
         configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setExpressionManager(new MockExpressionManager());
         configuration.setEnforceHistoryTimeToLive(true);
+        // records the flow nodes and sequence flows each test takes, for ProcessHarness's coverage reports
+        org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator
+                .initializeProcessCoverageExtensions(configuration);
         return configuration.buildProcessEngine();
     }
 }

@@ -39,6 +39,7 @@ import dev.wparflow.catalog.ImageCatalog;
 import dev.wparflow.lock.LeaseLockService;
 import dev.wparflow.simulator.Fleet;
 import dev.wparflow.simulator.FleetOptions;
+import dev.wparflow.testsupport.TestFleets;
 import dev.wparflow.testsupport.TestUsers;
 
 /**
@@ -52,43 +53,7 @@ import dev.wparflow.testsupport.TestUsers;
 @ActiveProfiles("test")
 class OperationsH2IT {
 
-    static final String HOST = """
-              - name: %s
-                port: 0
-                ip: %s
-                managed-system: %s
-                nfs-mounts: [{server: lpar02, remote: /images, local: /images}]
-                oslevel: 6100-02-01-0847
-                processor: PowerPC_POWER6
-                memory-mb: 4096
-                ntp: true
-                filesets: {bos.rte: 6.1.2.1, bos.wpars: 6.1.2.1, bos.rte.libc: 6.1.2.1, mcr.rte: 4.2.0.0}
-                volume-groups:
-                  - {name: rootvg, pp-size-mb: 128, total-pps: 546, disks: [hdisk0]}
-            """;
-    static final String FLEET = """
-            time-scale: 0
-            managed-systems:
-              - {name: sys570a, type-model: 9117-MMA, serial: 0610A9C, hmcs: [hmc01]}
-              - {name: sys570b, type-model: 9117-MMA, serial: 0610B2D, hmcs: [hmca01]}
-            hmcs:
-              - {name: hmc01, port: 0, ip: 9.3.5.10}
-              - {name: hmca01, port: 0, ip: 9.3.5.12}
-            hosts:
-            """ + HOST.formatted("lpar00", "9.3.5.127", "sys570a") + """
-                wpars:
-                  - {name: wpr00, state: A, hostname: wpr00, address: 9.3.5.182}
-            """ + HOST.formatted("lpar01", "9.3.5.121", "sys570b") + """
-                wpars:
-                  - {name: wpr01, state: A, hostname: wpr01, address: 9.3.5.183}
-              - name: lpar02
-                port: 0
-                ip: 9.3.5.128
-                managed-system: sys570a
-                nfs-exports:
-                  - {path: /images, clients: [lpar00, lpar01]}
-                wpars: []
-            """;
+    static final String FLEET = TestFleets.yaml("operations");
 
     static Fleet fleet;
 

@@ -9,29 +9,26 @@ import java.util.Collections;
 import java.util.List;
 
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.wparflow.testsupport.TestDatabases;
+import dev.wparflow.testsupport.ProcessHarness;
 
 /** Every path of FleetDiscoveryProcess on a plain engine with stand-in delegates. */
 @Deployment(resources = "processes/FleetDiscoveryProcess.bpmn")
 class FleetDiscoveryProcessTest {
 
     @RegisterExtension
-    ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .useProcessEngine(TestDatabases.h2Engine()).build();
+    static final ProcessHarness harness = ProcessHarness.plain();
 
     /** What the stand-ins saw and will answer. */
     final List<String> lpars = new ArrayList<>(List.of("lpar00", "lpar01", "lpar02"));
@@ -55,13 +52,8 @@ class FleetDiscoveryProcessTest {
         }
     }
 
-    ProcessEngine engine() {
-        return extension.getProcessEngine();
-    }
-
     @BeforeEach
     void standIns() {
-        init(engine());
         Mocks.register("fleetDiscoverySettings", new Settings());
         Mocks.register("fleetDiscoveryPlan", new Plan());
         Mocks.register("discoverManagedSystemsDelegate", (JavaDelegate) x -> {
@@ -87,19 +79,17 @@ class FleetDiscoveryProcessTest {
 
     @AfterEach
     void clear() {
-        Mocks.reset();
-        engine().getIdentityService().clearAuthentication();
         // timer-started instances of other tests must not linger
         runtimeService().createProcessInstanceQuery().processDefinitionKey(FleetDiscoveryVariables.PROCESS_ID).list()
                 .forEach(p -> runtimeService().deleteProcessInstance(p.getId(), "test done"));
     }
 
     private ProcessInstance requested(String user) {
-        engine().getIdentityService().setAuthenticatedUserId(user);
+        harness.engine().getIdentityService().setAuthenticatedUserId(user);
         try {
             return runtimeService().startProcessInstanceByMessage(FleetDiscoveryVariables.REQUESTED_MESSAGE);
         } finally {
-            engine().getIdentityService().clearAuthentication();
+            harness.engine().getIdentityService().clearAuthentication();
         }
     }
 

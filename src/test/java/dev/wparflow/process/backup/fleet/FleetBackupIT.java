@@ -26,13 +26,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.wparflow.catalog.CatalogImage;
 import dev.wparflow.catalog.ImageCatalog;
 import dev.wparflow.lock.LeaseLockService;
+import dev.wparflow.process.backup.BackupRunRepository;
 import dev.wparflow.simulator.CommandLog;
 import dev.wparflow.simulator.Fleet;
 import dev.wparflow.simulator.FleetOptions;
 import dev.wparflow.simulator.fault.FaultRule;
 import dev.wparflow.testsupport.FleetApplication;
 import dev.wparflow.testsupport.TestDatabases;
-import dev.wparflow.process.backup.BackupRunRepository;
+import dev.wparflow.testsupport.TestFleets;
 
 /**
  * A fleet backup against the simulator over SSH, job executor on: three LPARs with WPARs, one of them down, one
@@ -41,32 +42,7 @@ import dev.wparflow.process.backup.BackupRunRepository;
  */
 class FleetBackupIT {
 
-    static final String FLEET = """
-            time-scale: 1
-            durations: {savewpar: 600, stopwpar: 100, startwpar: 100}
-            hosts:
-              - name: lpar00
-                port: 0
-                nfs-mounts: [{server: lpar02, remote: /images, local: /images}]
-                wpars:
-                  - {name: wpr00, state: A, address: 9.3.5.182}
-                  - {name: wpr01, state: A, address: 9.3.5.183}
-                  - {name: wpr02, state: D, address: 9.3.5.184}
-              - name: lpar01
-                port: 0
-                nfs-mounts: [{server: lpar02, remote: /images, local: /images}]
-                wpars:
-                  - {name: wpr10, state: A, address: 9.3.5.190}
-                  - {name: wpr11, state: A, address: 9.3.5.191}
-                  - {name: wpr12, state: A, address: 9.3.5.192}
-              - name: lpar02
-                port: 0
-                nfs-exports: [{path: /images, clients: [lpar00, lpar01, lpar03]}]
-              - name: lpar03
-                port: 0
-                wpars:
-                  - {name: wpr30, state: A, address: 9.3.5.195}
-            """;
+    static final String FLEET = TestFleets.yaml("fleet-backup");
 
     @TempDir
     Path dir;

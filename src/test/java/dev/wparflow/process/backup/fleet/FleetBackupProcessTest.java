@@ -5,7 +5,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -17,14 +16,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.wparflow.testsupport.TestDatabases;
+import dev.wparflow.testsupport.ProcessHarness;
 import dev.wparflow.process.backup.BackupSchedule;
 import dev.wparflow.process.backup.BackupSettings;
 import dev.wparflow.process.backup.host.HostBackupModel;
@@ -39,23 +36,21 @@ import dev.wparflow.process.backup.host.HostBackupModel;
         "bpmn/WparBackupProcessStub.bpmn", "forms/fleet-backup-request.form"})
 class FleetBackupProcessTest {
 
-    @RegisterExtension
-    ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .useProcessEngine(TestDatabases.h2Engine()).build();
-
     static final List<String> DELEGATES = List.of("planFleetBackupDelegate", "listHostWparsDelegate",
             "claimNextWparDelegate", "acquireGlobalSlotDelegate", "releaseGlobalSlotDelegate",
             "summarizeFleetBackupDelegate", "stubBackupDelegate");
 
-    final List<String> calls = Collections.synchronizedList(new ArrayList<>());
-    final Map<String, JavaDelegate> behaviour = new HashMap<>();
+    @RegisterExtension
+    static final ProcessHarness harness = ProcessHarness.recording(DELEGATES);
+
+    final List<String> calls = harness.calls();
+    final Map<String, JavaDelegate> behaviour = harness.behaviour();
     final Map<String, Deque<String>> queues = new HashMap<>();
     final List<String> backedUp = new ArrayList<>();
     int slotRefusals;
 
     @BeforeEach
     void mocks() {
-        init(extension.getProcessEngine());
         Mocks.register("backupSchedule", new BackupSchedule(new BackupSettings("0 0 2 * * ?", null, null, null, null,
                 null, null, null, null, null, null, null, null, java.time.Duration.ofSeconds(5), null)));
         queues.put("lpar00", new ArrayDeque<>(List.of("wpr00", "wpr01", "wpr02")));
@@ -83,15 +78,6 @@ class FleetBackupProcessTest {
         });
         behaviour.put("stubBackupDelegate", this::backup);
         behaviour.put("summarizeFleetBackupDelegate", e -> e.setVariable("summary", "done " + backedUp.size()));
-        for (String name : DELEGATES) {
-            Mocks.register(name, (JavaDelegate) execution -> {
-                calls.add(name);
-                JavaDelegate b = behaviour.get(name);
-                if (b != null) {
-                    b.execute(execution);
-                }
-            });
-        }
     }
 
     void backup(DelegateExecution e) {
@@ -100,32 +86,10 @@ class FleetBackupProcessTest {
         backedUp.add(e.getVariable("host") + "/" + e.getVariable("wpar"));
     }
 
-    @AfterEach
-    void reset() {
-        Mocks.reset();
-    }
-
     /** How often {@code activityId} was passed in any HostBackupProcess instance. */
     long hostPassed(String activityId) {
         return historyService().createHistoricActivityInstanceQuery().activityId(activityId).finished().list().stream()
                 .filter(a -> a.getProcessDefinitionKey().equals("HostBackupProcess")).count();
-    }
-
-    /** Executes due jobs of every instance (the children too) until none is left. */
-    void drive() {
-        for (int i = 0; i < 500; i++) {
-            List<Job> due = managementService().createJobQuery().messages().list().stream()
-                    .filter(j -> j.getRetries() > 0).toList();
-            if (due.isEmpty()) {
-                return;
-            }
-            try {
-                managementService().executeJob(due.get(0).getId());
-            } catch (RuntimeException failed) {
-                // one retry fewer
-            }
-        }
-        throw new AssertionError("process does not settle");
     }
 
     ProcessInstance request() {
@@ -135,7 +99,7 @@ class FleetBackupProcessTest {
     @Test
     void everyWparOfTheHostIsBackedUpOnceByItsLanes() {
         ProcessInstance instance = request();
-        drive();
+        harness.driveAll();
 
         assertThat(instance).isEnded().hasPassed(TASK_PLAN_FLEET_BACKUP, CALL_ACTIVITY_BACKUP_HOST,
                 TASK_SUMMARIZE_FLEET_BACKUP, END_EVENT_FLEET_BACKED_UP).variables().containsEntry("summary", "done 3");
@@ -163,7 +127,7 @@ class FleetBackupProcessTest {
     void hostWithNothingToBackUpEndsAtOnce() {
         queues.get("lpar00").clear();
         ProcessInstance instance = request();
-        drive();
+        harness.driveAll();
 
         assertThat(instance).isEnded().hasPassed(END_EVENT_FLEET_BACKED_UP);
         Assertions.assertThat(hostPassed(HostBackupModel.END_EVENT_NOTHING_TO_BACK_UP)).isEqualTo(2);
@@ -176,12 +140,12 @@ class FleetBackupProcessTest {
         queues.get("lpar00").retainAll(List.of("wpr00"));
         slotRefusals = 1;
         ProcessInstance instance = request();
-        drive();
+        harness.driveAll();
         Job timer = managementService().createJobQuery().timers().activityId(HostBackupModel.EVENT_WAIT_FOR_SLOT).singleResult();
         Assertions.assertThat(timer).as("waiting for a slot").isNotNull();
         Assertions.assertThat(backedUp).isEmpty();
         execute(timer);
-        drive();
+        harness.driveAll();
 
         assertThat(instance).isEnded().hasPassed(END_EVENT_FLEET_BACKED_UP);
         Assertions.assertThat(hostPassed(HostBackupModel.EVENT_WAIT_FOR_SLOT)).isEqualTo(1);
@@ -198,7 +162,7 @@ class FleetBackupProcessTest {
             backup(e);
         });
         ProcessInstance instance = request();
-        drive();
+        harness.driveAllThroughFailures();
 
         assertThat(instance).isNotEnded();
         Assertions.assertThat(runtimeService().createIncidentQuery().list()).isNotEmpty();
@@ -209,7 +173,7 @@ class FleetBackupProcessTest {
         behaviour.put("stubBackupDelegate", this::backup);
         managementService().createJobQuery().withException().list()
                 .forEach(j -> managementService().setJobRetries(j.getId(), 1));
-        drive();
+        harness.driveAll();
         assertThat(instance).isEnded().hasPassed(END_EVENT_FLEET_BACKED_UP).variables().containsEntry("summary", "done 3");
     }
 
@@ -222,7 +186,7 @@ class FleetBackupProcessTest {
         // as Tasklist submits the form: its fields as start variables
         ProcessInstance instance = formService().submitStartForm(definition, Map.of("scope", "host:lpar00",
                 "perHost", 1, "consistency", "stop"));
-        drive();
+        harness.driveAll();
 
         assertThat(instance).isEnded().hasPassed(START_EVENT_NIGHTLY, TASK_PLAN_FLEET_BACKUP, END_EVENT_FLEET_BACKED_UP)
                 .hasNotPassed(START_EVENT_ON_DEMAND).variables().containsEntry("scope", "host:lpar00")
@@ -235,7 +199,7 @@ class FleetBackupProcessTest {
         Job timer = managementService().createJobQuery().timers().activityId(START_EVENT_NIGHTLY).singleResult();
         Assertions.assertThat(timer).as("nightly timer").isNotNull();
         execute(timer);
-        drive();
+        harness.driveAll();
 
         Assertions.assertThat(historyService().createHistoricProcessInstanceQuery().processDefinitionKey("FleetBackupProcess")
                 .finished().count()).isEqualTo(1);

@@ -18,13 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.wparflow.aix.Origin;
+import dev.wparflow.process.backup.BackupSettings;
+import dev.wparflow.process.backup.BackupStepDelegate;
 import dev.wparflow.simulator.CommandLog;
 import dev.wparflow.simulator.Fleet;
 import dev.wparflow.simulator.FleetOptions;
 import dev.wparflow.ssh.SshException;
 import dev.wparflow.testsupport.SimulatedFleetShell;
-import dev.wparflow.process.backup.BackupSettings;
-import dev.wparflow.process.backup.BackupStepDelegate;
+import dev.wparflow.testsupport.TestFleets;
 
 /**
  * What the backup steps do when the host goes away under them, on a simulated host over SSH: a host that takes no
@@ -33,15 +34,7 @@ import dev.wparflow.process.backup.BackupStepDelegate;
  */
 class BackupUnderFaultsTest {
 
-    static final String FLEET = """
-            durations: {stopwpar: 0, startwpar: 0}
-            hosts:
-              - name: lpar00
-                port: 0
-                wpars:
-                  - {name: wpr00, state: B, address: 9.3.5.182}
-                  - {name: wpr01, state: A, address: 9.3.5.183}
-            """;
+    static final String FLEET = TestFleets.yaml("backup-under-faults");
     static final Origin ORIGIN = new Origin("pi-1", "Task_Test");
 
     @TempDir

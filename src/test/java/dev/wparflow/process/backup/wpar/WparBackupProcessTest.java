@@ -3,26 +3,21 @@ package dev.wparflow.process.backup.wpar;
 import static dev.wparflow.process.backup.wpar.WparBackupModel.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.wparflow.testsupport.FakeRemoteRunWait;
-import dev.wparflow.testsupport.TestDatabases;
+import dev.wparflow.testsupport.ProcessHarness;
 import dev.wparflow.process.backup.BackupSchedule;
 import dev.wparflow.process.backup.BackupSettings;
 
@@ -34,29 +29,26 @@ import dev.wparflow.process.backup.BackupSettings;
 @Deployment(resources = "processes/WparBackupProcess.bpmn")
 class WparBackupProcessTest {
 
-    @RegisterExtension
-    ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .useProcessEngine(TestDatabases.h2Engine()).build();
-
     static final List<String> DELEGATES = List.of("lockWparForBackupDelegate", "planWparBackupDelegate",
             "applyConsistencyDelegate", "ensureFileSystemsMountedDelegate", "startSaveWparDelegate",
             "verifyImageDelegate", "cancelSaveDelegate", "restoreConsistencyDelegate", "releaseWparLockDelegate",
             "recordBackupOutcomeDelegate", "applyRetentionDelegate");
+
+    @RegisterExtension
+    static final ProcessHarness harness = ProcessHarness.recording(DELEGATES);
     /** after a failure; restart or resume ({@code restoreConsistencyDelegate}) only where the WPAR was stopped */
     static final List<String> CLEANUP = List.of("releaseWparLockDelegate", "recordBackupOutcomeDelegate");
 
-    final List<String> calls = new ArrayList<>();
-    final Map<String, JavaDelegate> behaviour = new HashMap<>();
+    final List<String> calls = harness.calls();
+    final Map<String, JavaDelegate> behaviour = harness.behaviour();
     int lockFreeFromAttempt = 1;
     int lockAttempts = 3;
     /** What the plan finds: an Active WPAR with this policy, or (null) a Defined one. */
     String activeWithPolicy;
-    final FakeRemoteRunWait runWait = new FakeRemoteRunWait();
+    final FakeRemoteRunWait runWait = harness.runWait();
 
     @BeforeEach
     void mocks() {
-        init(extension.getProcessEngine());
-        Mocks.register("remoteRunWait", runWait);
         Mocks.register("backupSchedule", new BackupSchedule(new BackupSettings(null, null, null, null, null, null, null,
                 null, null, null, java.time.Duration.ofHours(4), java.time.Duration.ofSeconds(30), null, null, null)));
         behaviour.put("lockWparForBackupDelegate", e -> {
@@ -88,67 +80,24 @@ class WparBackupProcessTest {
             e.setVariable("failureCode", "SAVEWPAR_TIMEOUT");
             e.setVariable("failureReason", "savewpar ran longer than its timeout and was cancelled");
         });
-        for (String name : DELEGATES) {
-            Mocks.register(name, (JavaDelegate) execution -> {
-                calls.add(name);
-                JavaDelegate b = behaviour.get(name);
-                if (b != null) {
-                    b.execute(execution);
-                }
-            });
-        }
-    }
-
-    @AfterEach
-    void reset() {
-        Mocks.reset();
     }
 
     ProcessInstance start() {
         return runtimeService().startProcessInstanceByKey("WparBackupProcess", Map.of("host", "lpar00", "wpar", "wpr00"));
     }
 
-    int jobsExecuted;
-
-    void drive(ProcessInstance instance) {
-        for (int i = 0; i < 100; i++) {
-            List<Job> due = managementService().createJobQuery().processInstanceId(instance.getId()).messages().list()
-                    .stream().filter(j -> j.getRetries() > 0).toList();
-            if (due.isEmpty()) {
-                return;
-            }
-            try {
-                jobsExecuted++;
-                managementService().executeJob(due.get(0).getId());
-            } catch (RuntimeException failed) {
-                // technical failure: one retry fewer, as with the job executor
-            }
-        }
-        throw new AssertionError("process does not settle");
-    }
-
     /** What the run watcher does when savewpar ends: the wait's timer becomes due, and its job runs. */
     void saveFinished(ProcessInstance instance) {
-        Assertions.assertThat(runWait.begun).contains("run-save");
-        runWait.end("run-save");
-        jobsExecuted++;
-        fireTimer(instance, "Event_SaveFinished");
-    }
-
-    void fireTimer(ProcessInstance instance, String activityId) {
-        Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).timers()
-                .activityId(activityId).singleResult();
-        Assertions.assertThat(timer).as("timer at " + activityId).isNotNull();
-        execute(timer);
+        harness.runEnded(instance, "run-save", "Event_SaveFinished");
     }
 
     @Test
     void backedUpThenRetention() {
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isWaitingAt(EVENT_SAVE_FINISHED);
         saveFinished(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(END_EVENT_SAVED, TASK_VERIFY_IMAGE, TASK_APPLY_RETENTION,
                 END_EVENT_WPAR_BACKED_UP).hasNotPassed(TASK_CANCEL_SAVE).variables().containsEntry("imageId", "img-1").containsKey("requestedAt");
@@ -159,20 +108,20 @@ class WparBackupProcessTest {
                 "recordBackupOutcomeDelegate", "applyRetentionDelegate");
         assertThat(instance).hasNotPassed(TASK_RESTORE_CONSISTENCY);
         // lock, plan, check and start; everything after savewpar, in the wait's timer job
-        Assertions.assertThat(jobsExecuted).isEqualTo(2);
+        Assertions.assertThat(harness.jobsExecuted()).isEqualTo(2);
     }
 
     @Test
     void anActiveWparIsStoppedInAJobOfItsOwnAfterThePlanCommitted() {
         for (String policy : List.of("STOP", "QUIESCE")) {
             calls.clear();
-            jobsExecuted = 0;
+            harness.resetJobsExecuted();
             activeWithPolicy = policy;
             ProcessInstance instance = start();
-            drive(instance);
+            harness.drive(instance);
             assertThat(instance).as(policy).isWaitingAt(EVENT_SAVE_FINISHED);
             saveFinished(instance);
-            drive(instance);
+            harness.drive(instance);
 
             assertThat(instance).as(policy).isEnded().hasPassed(TASK_APPLY_CONSISTENCY, END_EVENT_WPAR_BACKED_UP);
             Assertions.assertThat(calls).as(policy).containsExactly("lockWparForBackupDelegate",
@@ -180,7 +129,7 @@ class WparBackupProcessTest {
                     "startSaveWparDelegate", "restoreConsistencyDelegate", "verifyImageDelegate",
                     "releaseWparLockDelegate", "recordBackupOutcomeDelegate", "applyRetentionDelegate");
             // lock and plan; stop or quiesce; the wait's timer; restart or resume, retried alone
-            Assertions.assertThat(jobsExecuted).as(policy).isEqualTo(4);
+            Assertions.assertThat(harness.jobsExecuted()).as(policy).isEqualTo(4);
         }
     }
 
@@ -188,20 +137,20 @@ class WparBackupProcessTest {
     void anActiveWparWithoutAPolicyIsNotTouched() {
         activeWithPolicy = "NONE";
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isWaitingAt(EVENT_SAVE_FINISHED);
         Assertions.assertThat(calls).doesNotContain("applyConsistencyDelegate");
-        Assertions.assertThat(jobsExecuted).isEqualTo(1);
+        Assertions.assertThat(harness.jobsExecuted()).isEqualTo(1);
     }
 
     @Test
     void lockHeldByAnotherIsWaitedForThenTaken() {
         lockFreeFromAttempt = 2;
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isWaitingAt(EVENT_WAIT_FOR_LOCK);
-        fireTimer(instance, EVENT_WAIT_FOR_LOCK);
-        drive(instance);
+        harness.fireTimer(instance, EVENT_WAIT_FOR_LOCK);
+        harness.drive(instance);
         assertThat(instance).isWaitingAt(EVENT_SAVE_FINISHED);
         Assertions.assertThat(calls).startsWith("lockWparForBackupDelegate", "lockWparForBackupDelegate",
                 "planWparBackupDelegate");
@@ -212,10 +161,10 @@ class WparBackupProcessTest {
         lockFreeFromAttempt = 99;
         ProcessInstance instance = start();
         for (int attempt = 1; attempt < lockAttempts; attempt++) {
-            drive(instance);
-            fireTimer(instance, EVENT_WAIT_FOR_LOCK);
+            harness.drive(instance);
+            harness.fireTimer(instance, EVENT_WAIT_FOR_LOCK);
         }
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(END_EVENT_BACKUP_FAILED).hasNotPassed(SUB_PROCESS_BACKUP,
                 TASK_APPLY_RETENTION).variables().containsEntry("failureCode", "WPAR_LOCKED");
@@ -240,10 +189,10 @@ class WparBackupProcessTest {
                         throw new BpmnError("SOME_REFUSAL", failing + " refused");
                     });
             ProcessInstance instance = start();
-            drive(instance);
+            harness.drive(instance);
             if (verifying) {
                 saveFinished(instance);
-                drive(instance);
+                harness.drive(instance);
             }
             assertThat(instance).as(failing).isEnded()
                     .hasPassed(verifying ? TASK_VERIFY_IMAGE : BOUNDARY_EVENT_BACKUP_FAILED, END_EVENT_BACKUP_FAILED)
@@ -273,11 +222,11 @@ class WparBackupProcessTest {
     @Test
     void saveTimeoutCancelsTheRunAndCleansUp() {
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isWaitingAt(EVENT_SAVE_FINISHED);
         // due at the save timeout and the run has not ended: the timer fired by itself
-        fireTimer(instance, EVENT_SAVE_FINISHED);
-        drive(instance);
+        harness.fireTimer(instance, EVENT_SAVE_FINISHED);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(TASK_CANCEL_SAVE, END_EVENT_BACKUP_FAILED)
                 .hasNotPassed(END_EVENT_SAVED, TASK_VERIFY_IMAGE, TASK_APPLY_RETENTION);
@@ -291,7 +240,7 @@ class WparBackupProcessTest {
             throw new IllegalStateException("ssh: connection refused");
         });
         ProcessInstance instance = start();
-        drive(instance);
+        harness.driveThroughFailures(instance);
 
         assertThat(instance).isNotEnded();
         // lock and plan share a job: the incident sits at the job's activity and names the step that failed

@@ -19,6 +19,7 @@ import dev.wparflow.simulator.Fleet;
 import dev.wparflow.simulator.FleetOptions;
 import dev.wparflow.testsupport.SimulatedFleetShell;
 import dev.wparflow.testsupport.TestDatabases;
+import dev.wparflow.testsupport.TestFleets;
 
 /**
  * The compatibility checks over SSH against the simulator, with the decision table of processes/ on an engine:
@@ -28,35 +29,7 @@ import dev.wparflow.testsupport.TestDatabases;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CompatibilityServiceTest {
 
-    static final String FLEET = """
-            time-scale: 0
-            hosts:
-              - name: lpar00
-                port: 0
-                processor: PowerPC_POWER6
-                filesets: {bos.rte: 6.1.2.1, bos.wpars: 6.1.2.1, bos.rte.libc: 6.1.2.1, mcr.rte: 4.2.0.0}
-                wpars:
-                  - {name: wpr00, state: A, hostname: wpr00, address: 9.3.5.182}
-                  - {name: wpr07, state: A, hostname: wpr07, address: 9.3.5.187}
-              - name: lpar01
-                port: 0
-                processor: PowerPC_POWER6
-                filesets: {bos.rte: 6.1.2.1, bos.wpars: 6.1.2.1, bos.rte.libc: 6.1.2.1, mcr.rte: 4.2.0.0}
-                wpars:
-                  - {name: wpr07, state: D, hostname: wpr07b, address: 9.3.5.197}
-              - name: sydney
-                port: 0
-                processor: PowerPC_POWER5
-                filesets: {bos.rte: 6.1.2.1, bos.wpars: 6.1.2.1, bos.rte.libc: 6.1.2.1}
-                wpars: []
-              - name: lpar05
-                port: 0
-                processor: PowerPC_POWER6
-                ntp: false
-                filesets: {bos.rte.libc: ~}
-                wpars:
-                  - {name: other, state: A, hostname: wpr00, address: 9.3.5.182}
-            """;
+    static final String FLEET = TestFleets.yaml("compatibility-service");
 
     @TempDir
     static Path dir;

@@ -3,27 +3,23 @@ package dev.wparflow.process.relocation.request;
 import static dev.wparflow.process.relocation.request.RelocationModel.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.wparflow.testsupport.TestDatabases;
+import dev.wparflow.testsupport.ProcessHarness;
 import dev.wparflow.process.relocation.RelocationSettings;
 import dev.wparflow.process.relocation.RelocationStepException;
 
@@ -38,27 +34,21 @@ import dev.wparflow.process.relocation.RelocationStepException;
         "bpmn/relocation/WparLiveRelocationProcess.stub.bpmn" })
 class WparRelocationProcessTest {
 
-    @RegisterExtension
-    ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .useProcessEngine(TestDatabases.h2Engine()).build();
-
     static final List<String> DELEGATES = List.of("validateRelocationRequestDelegate",
             "checkRelocationCompatibilityDelegate", "acquireRelocationLocksDelegate", "verifyRelocationDelegate",
             "releaseAllRelocationLocksDelegate", "recordRequestOutcomeDelegate");
 
-    final List<String> calls = new ArrayList<>();
-    final Map<String, JavaDelegate> behaviour = new HashMap<>();
+    @RegisterExtension
+    static final ProcessHarness harness = ProcessHarness.recording(DELEGATES);
+
+    final List<String> calls = harness.calls();
+    final Map<String, JavaDelegate> behaviour = harness.behaviour();
     boolean compatible = true;
     String chosenMode = "static";
     int locksFreeFromAttempt = 1;
 
-    ProcessEngine engine() {
-        return extension.getProcessEngine();
-    }
-
     @BeforeEach
     void mocks() {
-        init(engine());
         Mocks.register("changeApprovalRecord", new dev.wparflow.testsupport.StubChangeApprovals("approvalDecision"));
         Mocks.register("relocationSettings", new RelocationSettings("R1/PT1M", java.time.Duration.ofHours(1),
                 java.time.Duration.ofMinutes(1), 3, java.time.Duration.ofHours(1), java.time.Duration.ofHours(1),
@@ -83,20 +73,6 @@ class WparRelocationProcessTest {
             Object o = e.getVariable("recordOutcome");
             e.setVariable("outcome", "MOVE".equals(o) ? e.getVariable("moveOutcome") : o);
         });
-        for (String name : DELEGATES) {
-            Mocks.register(name, (JavaDelegate) execution -> {
-                calls.add(name);
-                JavaDelegate b = behaviour.get(name);
-                if (b != null) {
-                    b.execute(execution);
-                }
-            });
-        }
-    }
-
-    @AfterEach
-    void reset() {
-        Mocks.reset();
     }
 
     ProcessInstance start(Map<String, Object> extra) {
@@ -106,36 +82,17 @@ class WparRelocationProcessTest {
         return runtimeService().startProcessInstanceByKey("WparRelocationProcess", v);
     }
 
-    void drive(ProcessInstance instance) {
-        for (int i = 0; i < 100; i++) {
-            List<Job> due = managementService().createJobQuery().messages().list().stream()
-                    .filter(j -> j.getRetries() > 0).toList();
-            if (due.isEmpty()) {
-                return;
-            }
-            try {
-                managementService().executeJob(due.get(0).getId());
-            } catch (RuntimeException failed) {
-                // technical failure: fewer retries, as with the job executor
-            }
-        }
-        throw new AssertionError("process does not settle");
-    }
-
     /** Completes the stub task of the called process {@code key} with {@code variables}. */
     void complete(ProcessInstance instance, String key, Map<String, Object> variables) {
         Task task = taskService().createTaskQuery().processDefinitionKey(key).singleResult();
         Assertions.assertThat(task).as("task of " + key).isNotNull();
         taskService().complete(task.getId(), variables);
-        drive(instance);
+        harness.driveAll();
     }
 
     void fireTimer(ProcessInstance instance, String activityId) {
-        Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).timers()
-                .activityId(activityId).singleResult();
-        Assertions.assertThat(timer).as("timer at " + activityId).isNotNull();
-        execute(timer);
-        drive(instance);
+        harness.fireTimer(instance, activityId);
+        harness.driveAll();
     }
 
     static Map<String, Object> approve() {
@@ -145,7 +102,7 @@ class WparRelocationProcessTest {
     @Test
     void approvedStaticRelocationRunsTheStaticProcessWithTheUmbrellasLocks() {
         ProcessInstance instance = start(Map.of());
-        drive(instance);
+        harness.driveAll();
         assertThat(instance).isWaitingAt(CALL_ACTIVITY_APPROVE_CHANGE);
         Map<String, Object> approvalInputs = runtimeService().getVariables(calledProcessInstance(instance).getId());
         // the approval reads its requester from the engine (who started the relocation), not from a variable
@@ -172,7 +129,7 @@ class WparRelocationProcessTest {
     void liveModeRunsTheLiveProcessAndARollbackEndsWhereItWas() {
         chosenMode = "live";
         ProcessInstance instance = start(Map.of());
-        drive(instance);
+        harness.driveAll();
         complete(instance, "ChangeApprovalProcess", approve());
         assertThat(instance).isWaitingAt(CALL_ACTIVITY_LIVE_RELOCATION);
         complete(instance, "WparLiveRelocationProcess", Map.of("outcome", "ROLLED_BACK", "outcomeReason", "aborted"));
@@ -188,7 +145,7 @@ class WparRelocationProcessTest {
             throw new BpmnError("REQUEST_INVALID", "departing LPAR lpar99 is not in the inventory");
         });
         ProcessInstance instance = start(Map.of("departingLpar", "lpar99"));
-        drive(instance);
+        harness.driveAll();
 
         assertThat(instance).isEnded().hasPassed(BOUNDARY_EVENT_REQUEST_INVALID, END_EVENT_REQUEST_REFUSED).variables()
                 .containsEntry("outcome", "REFUSED").containsEntry("failureCode", "REQUEST_INVALID");
@@ -201,7 +158,7 @@ class WparRelocationProcessTest {
             throw new BpmnError("WPAR_NOT_FOUND", "WPAR wpr09 not found on lpar00 (lswpar: wpr00, wpr03)");
         });
         ProcessInstance instance = start(Map.of("wpar", "wpr09"));
-        drive(instance);
+        harness.driveAll();
 
         assertThat(instance).isEnded()
                 .hasPassed(BOUNDARY_EVENT_REFUSED_BEFORE_APPROVAL, TASK_RECORD_INVALID_REQUEST, END_EVENT_REQUEST_REFUSED)
@@ -217,7 +174,7 @@ class WparRelocationProcessTest {
     @Test
     void validateOnlyStopsAfterTheChecksWithoutApproval() {
         ProcessInstance instance = start(Map.of("validateOnly", true));
-        drive(instance);
+        harness.driveAll();
 
         assertThat(instance).isEnded().hasPassed(TASK_RECORD_VALIDATION, END_EVENT_VALIDATED)
                 .hasNotPassed(CALL_ACTIVITY_APPROVE_CHANGE, TASK_ACQUIRE_LOCKS).variables()
@@ -230,7 +187,7 @@ class WparRelocationProcessTest {
         Map<String, Object> v = new HashMap<>(Map.of("wpar", "wpr00", "departingLpar", "lpar00", "arrivingLpar",
                 "lpar01", "mode", "auto"));
         ProcessInstance instance = runtimeService().startProcessInstanceByKey("WparRelocationProcess", v);
-        drive(instance);
+        harness.driveAll();
 
         assertThat(instance).hasPassed(GATEWAY_VALIDATE_ONLY).hasNotPassed(TASK_RECORD_VALIDATION);
         Assertions.assertThat(runtimeService().createIncidentQuery().count()).as("incidents").isZero();
@@ -240,7 +197,7 @@ class WparRelocationProcessTest {
     void validateOnlyReportsAnIncompatibleTargetToo() {
         compatible = false;
         ProcessInstance instance = start(Map.of("validateOnly", true));
-        drive(instance);
+        harness.driveAll();
         assertThat(instance).isEnded().hasPassed(END_EVENT_VALIDATED).hasNotPassed(TASK_RECORD_INCOMPATIBLE);
     }
 
@@ -248,7 +205,7 @@ class WparRelocationProcessTest {
     void incompatibleTargetIsRefusedWithTheReport() {
         compatible = false;
         ProcessInstance instance = start(Map.of());
-        drive(instance);
+        harness.driveAll();
 
         assertThat(instance).isEnded().hasPassed(TASK_RECORD_INCOMPATIBLE, END_EVENT_TARGET_INCOMPATIBLE)
                 .hasNotPassed(CALL_ACTIVITY_APPROVE_CHANGE).variables().containsEntry("outcome", "INCOMPATIBLE");
@@ -257,7 +214,7 @@ class WparRelocationProcessTest {
     @Test
     void rejectedOrTimedOutApprovalChangesNothing() {
         ProcessInstance instance = start(Map.of());
-        drive(instance);
+        harness.driveAll();
         complete(instance, "ChangeApprovalProcess", Map.of("decision", "reject", "approvers", "", "reason",
                 "no approval within the escalation period"));
 
@@ -269,7 +226,7 @@ class WparRelocationProcessTest {
     @Test
     void approvedMoveWaitsForTheMaintenanceWindow() {
         ProcessInstance instance = start(Map.of("maintenanceWindowStart", "2099-01-01T22:00:00Z"));
-        drive(instance);
+        harness.driveAll();
         complete(instance, "ChangeApprovalProcess", approve());
 
         assertThat(instance).isWaitingAt(EVENT_WAIT_FOR_WINDOW);
@@ -284,7 +241,7 @@ class WparRelocationProcessTest {
     void locksHeldByAnotherAreWaitedFor() {
         locksFreeFromAttempt = 2;
         ProcessInstance instance = start(Map.of());
-        drive(instance);
+        harness.driveAll();
         complete(instance, "ChangeApprovalProcess", approve());
         assertThat(instance).isWaitingAt(EVENT_WAIT_FOR_LOCKS);
         fireTimer(instance, EVENT_WAIT_FOR_LOCKS);
@@ -295,7 +252,7 @@ class WparRelocationProcessTest {
     void locksHeldTooLongRefuseTheRelocation() {
         locksFreeFromAttempt = 99;
         ProcessInstance instance = start(Map.of());
-        drive(instance);
+        harness.driveAll();
         complete(instance, "ChangeApprovalProcess", approve());
         fireTimer(instance, EVENT_WAIT_FOR_LOCKS);
         fireTimer(instance, EVENT_WAIT_FOR_LOCKS);
@@ -311,9 +268,11 @@ class WparRelocationProcessTest {
             throw new RelocationStepException("after RELOCATED WPAR wpr00 is Active on lpar00 and absent from lpar01");
         });
         ProcessInstance instance = start(Map.of());
-        drive(instance);
+        harness.driveAll();
         complete(instance, "ChangeApprovalProcess", approve());
-        complete(instance, "WparStaticRelocationProcess", Map.of("outcome", "RELOCATED"));
+        taskService().complete(taskService().createTaskQuery().processDefinitionKey("WparStaticRelocationProcess")
+                .singleResult().getId(), Map.of("outcome", "RELOCATED"));
+        harness.driveAllThroughFailures();
 
         assertThat(instance).isWaitingAt(TASK_VERIFY_RELOCATION);
         Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count())

@@ -3,27 +3,22 @@ package dev.wparflow.process.relocation.staticmove;
 import static dev.wparflow.process.relocation.staticmove.StaticRelocationModel.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.wparflow.testsupport.FakeRemoteRunWait;
-import dev.wparflow.testsupport.TestDatabases;
+import dev.wparflow.testsupport.ProcessHarness;
 import dev.wparflow.process.relocation.RelocationSettings;
 
 /**
@@ -33,10 +28,6 @@ import dev.wparflow.process.relocation.RelocationSettings;
  */
 @Deployment(resources = "processes/WparStaticRelocationProcess.bpmn")
 class WparStaticRelocationProcessTest {
-
-    @RegisterExtension
-    ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .useProcessEngine(TestDatabases.h2Engine()).build();
 
     static final List<String> DELEGATES = List.of("verifyDepartingWparDelegate", "lockDepartingWparDelegate",
             "verifyAbsentOnArrivalDelegate", "lockArrivingWparDelegate", "writeDepartureSpecDelegate",
@@ -48,22 +39,19 @@ class WparStaticRelocationProcessTest {
             "cancelSaveRunDelegate", "cancelRestoreRunDelegate", "recordRelocationOutcomeDelegate",
             "startApplicationOnArrivalDelegate");
 
-    final List<String> calls = new ArrayList<>();
-    final Map<String, JavaDelegate> behaviour = new HashMap<>();
+    @RegisterExtension
+    static final ProcessHarness harness = ProcessHarness.recording(DELEGATES);
+
+    final List<String> calls = harness.calls();
+    final Map<String, JavaDelegate> behaviour = harness.behaviour();
     boolean wasActive = true;
     boolean application;
     boolean lpar00Down;
     int lockFreeFromAttempt = 1;
-    final FakeRemoteRunWait runWait = new FakeRemoteRunWait();
-
-    ProcessEngine engine() {
-        return extension.getProcessEngine();
-    }
+    final FakeRemoteRunWait runWait = harness.runWait();
 
     @BeforeEach
     void mocks() {
-        init(engine());
-        Mocks.register("remoteRunWait", runWait);
         Mocks.register("relocationSettings", new RelocationSettings("R1/PT1M", java.time.Duration.ofHours(1),
                 java.time.Duration.ofMinutes(1), 3, java.time.Duration.ofHours(1), java.time.Duration.ofHours(1),
                 "/images/relocation", List.of("hostname")));
@@ -82,20 +70,6 @@ class WparStaticRelocationProcessTest {
         behaviour.put("restoreWparDelegate", e -> e.setVariable("restoreRunId", "run-restore"));
         behaviour.put("recordRelocationOutcomeDelegate", e -> e.getProcessInstance().setVariable("outcome",
                 e.getVariable("recordOutcome")));
-        for (String name : DELEGATES) {
-            Mocks.register(name, (JavaDelegate) execution -> {
-                calls.add(name);
-                JavaDelegate b = behaviour.get(name);
-                if (b != null) {
-                    b.execute(execution);
-                }
-            });
-        }
-    }
-
-    @AfterEach
-    void reset() {
-        Mocks.reset();
     }
 
     ProcessInstance start() {
@@ -103,59 +77,24 @@ class WparStaticRelocationProcessTest {
                 Map.of("wpar", "wpr00", "departingLpar", "lpar00", "arrivingLpar", "lpar01"));
     }
 
-    /** Executes every due non-timer job until the instance waits (message, timer) or ends. */
-    void drive(ProcessInstance instance) {
-        for (int i = 0; i < 200; i++) {
-            List<Job> due = managementService().createJobQuery().processInstanceId(instance.getId()).messages().list()
-                    .stream().filter(j -> j.getRetries() > 0).toList();
-            if (due.isEmpty()) {
-                return;
-            }
-            try {
-                managementService().executeJob(due.get(0).getId());
-            } catch (RuntimeException failed) {
-                // a technical failure: the job keeps fewer retries, as with the job executor
-            }
-        }
-        throw new AssertionError("process does not settle");
-    }
-
-    /**
-     * What the run watcher does when a detached run ends, whatever its exit code (the check after the wait judges
-     * it): the wait's timer becomes due, and its job runs.
-     */
-    void runFinished(ProcessInstance instance, String runId, String waitActivityId) {
-        assertThat(instance).isWaitingAt(waitActivityId);
-        Assertions.assertThat(runWait.begun).as("waits begun").contains(runId);
-        runWait.end(runId);
-        fireTimer(instance, waitActivityId);
-    }
-
     void saveFinished(ProcessInstance instance) {
-        runFinished(instance, "run-save", "Event_SaveWparFinished");
+        harness.runEnded(instance, "run-save", "Event_SaveWparFinished");
     }
 
     void restoreFinished(ProcessInstance instance) {
-        runFinished(instance, "run-restore", "Event_RestoreWparFinished");
-    }
-
-    void fireTimer(ProcessInstance instance, String activityId) {
-        Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).timers()
-                .activityId(activityId).singleResult();
-        Assertions.assertThat(timer).as("timer at " + activityId).isNotNull();
-        execute(timer);
+        harness.runEnded(instance, "run-restore", "Event_RestoreWparFinished");
     }
 
     @Test
     void activeWparIsRelocatedRowByRow() {
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isWaitingAt(EVENT_SAVE_WPAR_FINISHED);
         saveFinished(instance);
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isWaitingAt(EVENT_RESTORE_WPAR_FINISHED);
         restoreFinished(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(END_EVENT_WPAR_RELOCATED, TASK_CHECK_SAVE, TASK_CHECK_RESTORE)
                 .hasNotPassed(TASK_REMOVE_PARTIAL_COPY, TASK_CANCEL_SAVE_RUN, TASK_CANCEL_RESTORE_RUN)
@@ -174,7 +113,7 @@ class WparStaticRelocationProcessTest {
     void applicationWparFollowsTable43WithoutSaveOrRestore() {
         application = true;
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(TASK_START_APPLICATION_ON_ARRIVAL, END_EVENT_WPAR_RELOCATED)
                 .hasNotPassed(TASK_SAVE_WPAR, TASK_RESTORE_WPAR, TASK_VERIFY_WPAR_SERVICES)
@@ -194,7 +133,7 @@ class WparStaticRelocationProcessTest {
             throw new BpmnError("START_FAILED", "wparexec: 0960-033 Error creating file system /mnt/app01.");
         });
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(TASK_REMOVE_PARTIAL_COPY, TASK_RESTORE_DEPARTING_WPAR,
                 END_EVENT_RELOCATION_ROLLED_BACK).variables().containsEntry("outcome", "ROLLED_BACK");
@@ -204,11 +143,11 @@ class WparStaticRelocationProcessTest {
     void definedWparIsNeitherStoppedNorStarted() {
         wasActive = false;
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
         saveFinished(instance);
-        drive(instance);
+        harness.drive(instance);
         restoreFinished(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(END_EVENT_WPAR_RELOCATED, TASK_VERIFY_ARRIVING_WPAR)
                 .hasNotPassed(TASK_STOP_DEPARTING_WPAR, TASK_START_ARRIVING_WPAR, TASK_VERIFY_WPAR_SERVICES);
@@ -220,7 +159,7 @@ class WparStaticRelocationProcessTest {
             throw new BpmnError("WPAR_NOT_FOUND", "WPAR wpr00 does not exist on lpar00");
         });
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(BOUNDARY_EVENT_DEPARTING_WPAR_REFUSED, TASK_RELEASE_LOCKS_AFTER_REFUSAL,
                 END_EVENT_RELOCATION_REFUSED).variables().containsEntry("outcome", "REFUSED")
@@ -229,12 +168,26 @@ class WparStaticRelocationProcessTest {
     }
 
     @Test
+    void wparThatVanishesBeforeItsLockIsRefused() {
+        behaviour.put("lockDepartingWparDelegate", e -> {
+            throw new BpmnError("WPAR_NOT_FOUND", "WPAR wpr00 does not exist on lpar00");
+        });
+        ProcessInstance instance = start();
+        harness.drive(instance);
+
+        assertThat(instance).isEnded().hasPassed("BoundaryEvent_DepartingWparVanished",
+                "Task_ReleaseLocksAfterRefusal", "EndEvent_RelocationRefused").variables()
+                .containsEntry("outcome", "REFUSED").containsEntry("failureCode", "WPAR_NOT_FOUND");
+        Assertions.assertThat(calls).doesNotContain("verifyAbsentOnArrivalDelegate", "stopDepartingWparDelegate");
+    }
+
+    @Test
     void nameTakenOnTargetIsRefused() {
         behaviour.put("verifyAbsentOnArrivalDelegate", e -> {
             throw new BpmnError("NAME_TAKEN_ON_TARGET", "a WPAR named wpr00 already exists on lpar01");
         });
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(BOUNDARY_EVENT_NAME_TAKEN_ON_TARGET, END_EVENT_RELOCATION_REFUSED);
         Assertions.assertThat(calls).contains("releaseRelocationLocksDelegate").doesNotContain("stopDepartingWparDelegate");
@@ -246,7 +199,7 @@ class WparStaticRelocationProcessTest {
             throw new BpmnError("WPAR_LOCKED", "wpar:lpar01/wpr00 is held by other");
         });
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isEnded().hasPassed(BOUNDARY_EVENT_ARRIVING_WPAR_LOCKED, END_EVENT_RELOCATION_REFUSED);
     }
 
@@ -254,10 +207,10 @@ class WparStaticRelocationProcessTest {
     void departureLockIsWaitedForThenTaken() {
         lockFreeFromAttempt = 2;
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isWaitingAt(EVENT_WAIT_FOR_LOCK);
-        fireTimer(instance, EVENT_WAIT_FOR_LOCK);
-        drive(instance);
+        harness.fireTimer(instance, EVENT_WAIT_FOR_LOCK);
+        harness.drive(instance);
         assertThat(instance).isWaitingAt(EVENT_SAVE_WPAR_FINISHED);
     }
 
@@ -265,11 +218,11 @@ class WparStaticRelocationProcessTest {
     void departureLockHeldTooLongIsRefused() {
         lockFreeFromAttempt = 99;
         ProcessInstance instance = start();
-        drive(instance);
-        fireTimer(instance, EVENT_WAIT_FOR_LOCK);
-        drive(instance);
-        fireTimer(instance, EVENT_WAIT_FOR_LOCK);
-        drive(instance);
+        harness.drive(instance);
+        harness.fireTimer(instance, EVENT_WAIT_FOR_LOCK);
+        harness.drive(instance);
+        harness.fireTimer(instance, EVENT_WAIT_FOR_LOCK);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(END_EVENT_RELOCATION_REFUSED).hasNotPassed(TASK_VERIFY_ABSENT_ON_ARRIVAL)
                 .variables().containsEntry("lockAttempts", 3);
@@ -281,11 +234,11 @@ class WparStaticRelocationProcessTest {
             throw new BpmnError("RESTORE_FAILED", "restwpar exited 1");
         });
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
         saveFinished(instance);
-        drive(instance);
+        harness.drive(instance);
         restoreFinished(instance); // restwpar exited 1: the check fails
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(BOUNDARY_EVENT_MOVE_FAILED, TASK_REMOVE_PARTIAL_COPY,
                 TASK_RESTORE_DEPARTING_WPAR, TASK_RELEASE_LOCKS_AFTER_ROLLBACK, TASK_REMOVE_IMAGE_AFTER_ROLLBACK,
@@ -299,18 +252,18 @@ class WparStaticRelocationProcessTest {
             throw new BpmnError("START_FAILED", "startwpar failed");
         });
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
         saveFinished(instance);
-        drive(instance);
+        harness.drive(instance);
         restoreFinished(instance);
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isEnded().hasPassed(END_EVENT_RELOCATION_ROLLED_BACK);
     }
 
     @Test
     void saveWaitIsDueAtTheSaveTimeout() {
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isWaitingAt(EVENT_SAVE_WPAR_FINISHED);
         Job wait = managementService().createJobQuery().processInstanceId(instance.getId()).timers()
                 .activityId(EVENT_SAVE_WPAR_FINISHED).singleResult();
@@ -322,11 +275,11 @@ class WparStaticRelocationProcessTest {
     @Test
     void saveTimeoutCancelsTheRunAndRollsBack() {
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isWaitingAt(EVENT_SAVE_WPAR_FINISHED);
         // due at the save timeout and savewpar has not ended: the timer fired by itself
-        fireTimer(instance, EVENT_SAVE_WPAR_FINISHED);
-        drive(instance);
+        harness.fireTimer(instance, EVENT_SAVE_WPAR_FINISHED);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(TASK_CANCEL_SAVE_RUN, END_EVENT_SAVE_TIMED_OUT,
                 END_EVENT_RELOCATION_ROLLED_BACK).hasNotPassed(TASK_CHECK_SAVE, TASK_RESTORE_WPAR)
@@ -338,13 +291,13 @@ class WparStaticRelocationProcessTest {
     @Test
     void restoreTimeoutCancelsTheRunAndRollsBack() {
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
         saveFinished(instance);
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isWaitingAt(EVENT_RESTORE_WPAR_FINISHED);
         // due at the restore timeout and restwpar has not ended
-        fireTimer(instance, EVENT_RESTORE_WPAR_FINISHED);
-        drive(instance);
+        harness.fireTimer(instance, EVENT_RESTORE_WPAR_FINISHED);
+        harness.drive(instance);
         assertThat(instance).isEnded().hasPassed(TASK_CHECK_SAVE, TASK_CANCEL_RESTORE_RUN, END_EVENT_RESTORE_TIMED_OUT,
                 END_EVENT_RELOCATION_ROLLED_BACK).hasNotPassed(TASK_CANCEL_SAVE_RUN, TASK_CHECK_RESTORE)
                 .variables().containsEntry("failureCode", "RESTORE_TIMED_OUT");
@@ -355,14 +308,14 @@ class WparStaticRelocationProcessTest {
     @Test
     void operatorAbortRollsBack() {
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isWaitingAt(EVENT_SAVE_WPAR_FINISHED);
         runtimeService().createMessageCorrelation("RelocationAbortRequested").processInstanceId(instance.getId())
                 .correlate();
         // the wait's timer went with it: when savewpar ends, nobody waits for it any more
         Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).timers()
                 .count()).isZero();
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isEnded().hasPassed(BOUNDARY_EVENT_ABORT_REQUESTED, END_EVENT_RELOCATION_ROLLED_BACK)
                 .hasNotPassed(TASK_CHECK_SAVE, TASK_CANCEL_SAVE_RUN);
     }
@@ -376,11 +329,11 @@ class WparStaticRelocationProcessTest {
         });
         lpar00Down = true;
         ProcessInstance instance = start();
-        drive(instance);
+        harness.drive(instance);
         saveFinished(instance);
-        drive(instance);
+        harness.drive(instance);
         restoreFinished(instance);
-        drive(instance);
+        harness.driveThroughFailures(instance);
 
         assertThat(instance).isWaitingAt(TASK_REMOVE_DEPARTING_WPAR);
         lpar00Down = false;
@@ -388,7 +341,7 @@ class WparStaticRelocationProcessTest {
                 .getIncidentMessage()).contains("lpar00", "rmwpar");
         Job failed = managementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
         managementService().setJobRetries(failed.getId(), 1); // the operator's retry in Cockpit
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(END_EVENT_WPAR_RELOCATED);
         Assertions.assertThat(calls.stream().filter("saveWparDelegate"::equals)).hasSize(1);

@@ -3,8 +3,6 @@ package dev.wparflow.process.restore.clone;
 import static dev.wparflow.process.restore.clone.WparCloneModel.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,15 +13,13 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.wparflow.testsupport.FakeRemoteRunWait;
-import dev.wparflow.testsupport.TestDatabases;
+import dev.wparflow.testsupport.ProcessHarness;
 import dev.wparflow.process.restore.RestoreSettings;
 
 /**
@@ -35,23 +31,20 @@ import dev.wparflow.process.restore.RestoreSettings;
 @Deployment(resources = "processes/WparCloneProcess.bpmn")
 class WparCloneProcessTest {
 
-    @RegisterExtension
-    ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .useProcessEngine(TestDatabases.h2Engine()).build();
-
     static final List<String> DELEGATES = List.of("planCloneDelegate", "writeImageDataDelegate",
             "startCloneDelegate", "cancelRestwparDelegate", "checkRestwparRunDelegate", "startRestoredWparDelegate",
             "verifyRestoredDelegate", "removePartialCloneDelegate", "releaseRestoreLocksDelegate");
 
-    final List<String> calls = new ArrayList<>();
-    final Map<String, JavaDelegate> behaviour = new HashMap<>();
+    @RegisterExtension
+    static final ProcessHarness harness = ProcessHarness.recording(DELEGATES);
+
+    final List<String> calls = harness.calls();
+    final Map<String, JavaDelegate> behaviour = harness.behaviour();
     boolean otherVolumeGroup;
-    final FakeRemoteRunWait runWait = new FakeRemoteRunWait();
+    final FakeRemoteRunWait runWait = harness.runWait();
 
     @BeforeEach
     void mocks() {
-        init(extension.getProcessEngine());
-        Mocks.register("remoteRunWait", runWait);
         Mocks.register("restoreSettings", RestoreSettings.defaults());
         behaviour.put("planCloneDelegate", e -> {
             e.setVariable("expectedHostname", "wpr05.example");
@@ -61,42 +54,12 @@ class WparCloneProcessTest {
         behaviour.put("startCloneDelegate", e -> e.setVariable("restoreRunId", "run-clone"));
         behaviour.put("verifyRestoredDelegate", e -> e.setVariable("restoredState",
                 Boolean.TRUE.equals(e.getVariable("start")) ? "ACTIVE" : "DEFINED"));
-        for (String name : DELEGATES) {
-            Mocks.register(name, (JavaDelegate) execution -> {
-                calls.add(name);
-                JavaDelegate b = behaviour.get(name);
-                if (b != null) {
-                    b.execute(execution);
-                }
-            });
-        }
         Mocks.register("releaseRestoreLocksOnEndListener", (ExecutionListener) execution -> calls.add("end listener"));
-    }
-
-    @AfterEach
-    void reset() {
-        Mocks.reset();
     }
 
     ProcessInstance start(boolean startIt) {
         return runtimeService().startProcessInstanceByKey("WparCloneProcess", Map.of("host", "lpar01", "wpar", "wpr05",
                 "imageId", "img-1", "address", "9.3.5.199", "start", startIt));
-    }
-
-    void drive(ProcessInstance instance) {
-        for (int i = 0; i < 100; i++) {
-            List<Job> due = managementService().createJobQuery().processInstanceId(instance.getId()).messages().list()
-                    .stream().filter(j -> j.getRetries() > 0).toList();
-            if (due.isEmpty()) {
-                return;
-            }
-            try {
-                managementService().executeJob(due.get(0).getId());
-            } catch (RuntimeException failed) {
-                // technical failure: one retry fewer
-            }
-        }
-        throw new AssertionError("process does not settle");
     }
 
     /** What the run watcher does when restwpar ends: the wait's timer becomes due, and its job runs. */
@@ -107,7 +70,7 @@ class WparCloneProcessTest {
 
     ProcessInstance waitingForRestwpar(boolean startIt) {
         ProcessInstance instance = start(startIt);
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isWaitingAt("Event_CloneFinished");
         Assertions.assertThat(runWait.begun).containsExactly("run-clone");
         // no message subscription any more: the wait is its timer alone
@@ -122,10 +85,7 @@ class WparCloneProcessTest {
     }
 
     void fireWait(ProcessInstance instance) {
-        Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).timers()
-                .activityId("Event_CloneFinished").singleResult();
-        Assertions.assertThat(timer).as("the wait's timer").isNotNull();
-        execute(timer);
+        harness.fireTimer(instance, "Event_CloneFinished");
     }
 
     void fail(String delegate, String code) {
@@ -138,7 +98,7 @@ class WparCloneProcessTest {
     void clonedIntoTheImagesVolumeGroupLeftDefined() {
         ProcessInstance instance = waitingForRestwpar(false);
         restwparFinished(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(TASK_CHECK_CLONE, TASK_VERIFY_CLONE, END_EVENT_WPAR_CLONED)
                 .hasNotPassed(TASK_WRITE_IMAGE_DATA, TASK_START_WPAR, TASK_REMOVE_PARTIAL_CLONE).variables()
@@ -153,7 +113,7 @@ class WparCloneProcessTest {
         otherVolumeGroup = true;
         ProcessInstance instance = waitingForRestwpar(true);
         restwparFinished(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(TASK_WRITE_IMAGE_DATA, TASK_START_WPAR, END_EVENT_WPAR_CLONED)
                 .variables().containsEntry("outcome", "CLONED").containsEntry("restoredState", "ACTIVE")
@@ -170,7 +130,7 @@ class WparCloneProcessTest {
             calls.clear();
             fail("planCloneDelegate", code);
             ProcessInstance instance = start(true);
-            drive(instance);
+            harness.drive(instance);
 
             assertThat(instance).as(code).isEnded().hasPassed(BOUNDARY_EVENT_CLONE_FAILED, GATEWAY_CLONE_STARTED,
                     END_EVENT_CLONE_FAILED).hasNotPassed(TASK_START_CLONE, TASK_REMOVE_PARTIAL_CLONE).variables()
@@ -186,7 +146,7 @@ class WparCloneProcessTest {
         otherVolumeGroup = true;
         fail("writeImageDataDelegate", "IMAGE_CORRUPT");
         ProcessInstance instance = start(true);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(TASK_WRITE_IMAGE_DATA, END_EVENT_CLONE_FAILED)
                 .hasNotPassed(TASK_START_CLONE, TASK_REMOVE_PARTIAL_CLONE).variables()
@@ -198,7 +158,7 @@ class WparCloneProcessTest {
         fail("checkRestwparRunDelegate", "RESTORE_FAILED");
         ProcessInstance instance = waitingForRestwpar(true);
         restwparFinished(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(TASK_REMOVE_PARTIAL_CLONE, END_EVENT_CLONE_FAILED)
                 .hasNotPassed(TASK_START_WPAR, TASK_VERIFY_CLONE).variables().containsEntry("outcome", "FAILED")
@@ -215,7 +175,7 @@ class WparCloneProcessTest {
         Assertions.assertThat(timer.getDuedate()).as("restore-timeout PT4H")
                 .isCloseTo(new java.util.Date(System.currentTimeMillis() + 4 * 3600_000L), 60_000);
         fireTimeout(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(TASK_CANCEL_CLONE, TASK_REMOVE_PARTIAL_CLONE, END_EVENT_CLONE_FAILED)
                 .hasNotPassed(TASK_CHECK_CLONE).variables().containsEntry("failureCode", "RESTORE_TIMEOUT");
@@ -227,7 +187,7 @@ class WparCloneProcessTest {
     void aRunThatExitedAsTheTimerFiredIsCheckedAsUsual() {
         ProcessInstance instance = waitingForRestwpar(false);
         fireTimeout(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(TASK_CANCEL_CLONE, TASK_CHECK_CLONE, END_EVENT_WPAR_CLONED)
                 .variables().containsEntry("outcome", "CLONED");
@@ -238,7 +198,7 @@ class WparCloneProcessTest {
         fail("verifyRestoredDelegate", "VERIFY_FAILED");
         ProcessInstance instance = waitingForRestwpar(true);
         restwparFinished(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(TASK_START_WPAR, TASK_REMOVE_PARTIAL_CLONE, END_EVENT_CLONE_FAILED)
                 .variables().containsEntry("failureCode", "VERIFY_FAILED");
@@ -251,7 +211,7 @@ class WparCloneProcessTest {
         });
         ProcessInstance instance = waitingForRestwpar(true);
         restwparFinished(instance);
-        drive(instance);
+        harness.driveThroughFailures(instance);
 
         assertThat(instance).isNotEnded();
         Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult()

@@ -22,15 +22,13 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.wparflow.aix.Origin;
-import dev.wparflow.testsupport.TestDatabases;
+import dev.wparflow.testsupport.ProcessHarness;
 
 /**
  * Every path of RestoreDrillProcess with a stub WparCloneProcess (one mocked step answering per image) and the drill's
@@ -42,8 +40,7 @@ import dev.wparflow.testsupport.TestDatabases;
 class RestoreDrillProcessTest {
 
     @RegisterExtension
-    ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .useProcessEngine(TestDatabases.h2Engine()).build();
+    static final ProcessHarness harness = ProcessHarness.plain();
 
     RestoreDrillService drill = mock(RestoreDrillService.class);
     DrillSettings settings = new DrillSettings(null, "lpar01", 3, "drill00", "9.3.5.210", "datavg");
@@ -53,7 +50,6 @@ class RestoreDrillProcessTest {
 
     @BeforeEach
     void mocks() {
-        init(extension.getProcessEngine());
         Mocks.register("restoreDrillSchedule", new DrillSchedule(settings));
         when(drill.getSettings()).thenAnswer(i -> settings);
         when(drill.pickSample(anyInt())).thenReturn(List.of("img-a", "img-b", "img-c"));
@@ -73,28 +69,6 @@ class RestoreDrillProcessTest {
         });
     }
 
-    @AfterEach
-    void reset() {
-        Mocks.reset();
-    }
-
-    /** Executes due jobs of every instance (the clones too) until none is left. */
-    void drive() {
-        for (int i = 0; i < 200; i++) {
-            List<Job> due = managementService().createJobQuery().messages().list().stream()
-                    .filter(j -> j.getRetries() > 0).toList();
-            if (due.isEmpty()) {
-                return;
-            }
-            try {
-                managementService().executeJob(due.get(0).getId());
-            } catch (RuntimeException failed) {
-                // one retry fewer
-            }
-        }
-        throw new AssertionError("process does not settle");
-    }
-
     ProcessInstance requested(Map<String, Object> variables) {
         return runtimeService().startProcessInstanceByMessage("RestoreDrillRequested", variables);
     }
@@ -103,7 +77,7 @@ class RestoreDrillProcessTest {
     void aSampleOfThreeWithOneFailing() {
         cloneFailures.put("img-b", "IMAGE_NOT_FOUND");
         ProcessInstance instance = requested(Map.of());
-        drive();
+        harness.driveAll();
 
         assertThat(instance).isEnded().hasPassed(TASK_PICK_SAMPLE, CALL_ACTIVITY_CLONE_TO_SCRATCH,
                 TASK_REMOVE_SCRATCH, TASK_RECORD_DRILL_RESULT, END_EVENT_DRILL_DONE).variables()
@@ -129,7 +103,7 @@ class RestoreDrillProcessTest {
         cloneFailures.put("img-a", "VERIFY_FAILED");
         when(drill.pickSample(anyInt())).thenReturn(List.of("img-a"));
         ProcessInstance instance = requested(Map.of());
-        drive();
+        harness.driveAll();
 
         assertThat(instance).isEnded().variables().containsEntry("drillPassed", 0).containsEntry("drillFailed", 1);
         verify(drill).removeScratch(any(Origin.class), eq("lpar01"), eq("drill00"), eq("VERIFY_FAILED"));
@@ -140,7 +114,7 @@ class RestoreDrillProcessTest {
     void anEmptySampleDrillsNothing() {
         when(drill.pickSample(anyInt())).thenReturn(List.of());
         ProcessInstance instance = requested(Map.of());
-        drive();
+        harness.driveAll();
 
         assertThat(instance).isEnded().hasPassed(TASK_PICK_SAMPLE, END_EVENT_DRILL_DONE)
                 .hasNotPassed(CALL_ACTIVITY_CLONE_TO_SCRATCH, TASK_REMOVE_SCRATCH).variables()
@@ -152,7 +126,7 @@ class RestoreDrillProcessTest {
     void withoutADrillLparNothingIsDrilled() {
         settings = new DrillSettings(null, null, 3, "drill00", null, null);
         ProcessInstance instance = requested(Map.of());
-        drive();
+        harness.driveAll();
 
         assertThat(instance).isEnded().hasNotPassed(CALL_ACTIVITY_CLONE_TO_SCRATCH).variables()
                 .containsEntry("drillSummary", "no wparflow.backup.drill.lpar configured: nothing drilled");
@@ -164,7 +138,7 @@ class RestoreDrillProcessTest {
     void sampleSizeAndLparOnDemand() {
         when(drill.pickSample(1)).thenReturn(List.of("img-z"));
         ProcessInstance instance = requested(Map.of("sample", 1, "drillLpar", "lpar02"));
-        drive();
+        harness.driveAll();
 
         assertThat(instance).isEnded().variables().containsEntry("drillPassed", 1);
         Assertions.assertThat(clones).singleElement().satisfies(c -> Assertions.assertThat(c)
@@ -181,7 +155,7 @@ class RestoreDrillProcessTest {
         Assertions.assertThat(due.getHour()).isEqualTo(4);
 
         execute(timer);
-        drive();
+        harness.driveAll();
         Assertions.assertThat(historyService().createHistoricProcessInstanceQuery()
                 .processDefinitionKey("RestoreDrillProcess").finished().count()).isEqualTo(1);
         Assertions.assertThat(clones).hasSize(3);

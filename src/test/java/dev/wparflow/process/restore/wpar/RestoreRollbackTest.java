@@ -18,10 +18,11 @@ import dev.wparflow.aix.Origin;
 import dev.wparflow.process.restore.WparRestoreService.Existing;
 import dev.wparflow.process.restore.WparRestoreService.PartialRemoval;
 import dev.wparflow.process.restore.WparRestoreService.Rollback;
+import dev.wparflow.process.restore.WparRestoreService;
 import dev.wparflow.simulator.Fleet;
 import dev.wparflow.simulator.FleetOptions;
 import dev.wparflow.testsupport.SimulatedFleetShell;
-import dev.wparflow.process.restore.WparRestoreService;
+import dev.wparflow.testsupport.TestFleets;
 
 /**
  * The rollback steps of a failed restore over SSH against the simulator, including the situations the ITs do not
@@ -30,14 +31,7 @@ import dev.wparflow.process.restore.WparRestoreService;
  */
 class RestoreRollbackTest {
 
-    static final String FLEET = """
-            hosts:
-              - name: lpar00
-                port: 0
-                wpars:
-                  - {name: wpr00old, state: D, hostname: wpr00new, address: 9.3.5.184, directory: /wpars/wpr00new}
-                  - {name: wpr00, state: B, address: 9.3.5.182}
-            """;
+    static final String FLEET = TestFleets.yaml("restore-rollback");
     static final Origin ORIGIN = new Origin("pi-1", "Task_RemovePartialRestore");
 
     @TempDir

@@ -3,7 +3,6 @@ package dev.wparflow.process.restore.wpar;
 import static dev.wparflow.process.restore.wpar.WparRestoreModel.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +16,13 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.wparflow.testsupport.FakeRemoteRunWait;
-import dev.wparflow.testsupport.TestDatabases;
+import dev.wparflow.testsupport.ProcessHarness;
 import dev.wparflow.process.restore.RestoreSettings;
 
 /**
@@ -38,28 +35,25 @@ import dev.wparflow.process.restore.RestoreSettings;
 @Deployment(resources = { "processes/WparRestoreProcess.bpmn", "bpmn/relocation/ChangeApprovalProcess.stub.bpmn" })
 class WparRestoreProcessTest {
 
-    @RegisterExtension
-    ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .useProcessEngine(TestDatabases.h2Engine()).build();
-
     static final List<String> DELEGATES = List.of("planRestoreDelegate", "lockAndRecheckRestoreDelegate",
             "setAsideExistingDelegate", "startRestoreDelegate", "cancelRestwparDelegate", "checkRestwparRunDelegate",
             "startRestoredWparDelegate", "verifyRestoredDelegate", "removePartialRestoreDelegate",
             "renameOriginalBackDelegate", "restartOriginalWparDelegate", "releaseRestoreLocksDelegate");
+
+    @RegisterExtension
+    static final ProcessHarness harness = ProcessHarness.recording(DELEGATES);
     static final List<String> HAPPY = List.of("planRestoreDelegate", "lockAndRecheckRestoreDelegate",
             "setAsideExistingDelegate", "startRestoreDelegate", "checkRestwparRunDelegate", "startRestoredWparDelegate",
             "verifyRestoredDelegate", "releaseRestoreLocksDelegate", "end listener");
 
-    final List<String> calls = new ArrayList<>();
-    final Map<String, JavaDelegate> behaviour = new HashMap<>();
+    final List<String> calls = harness.calls();
+    final Map<String, JavaDelegate> behaviour = harness.behaviour();
     /** the state of the WPAR the restore replaces, as Task_LockAndRecheck finds it (null: none) */
     String existingState = "ACTIVE";
-    final FakeRemoteRunWait runWait = new FakeRemoteRunWait();
+    final FakeRemoteRunWait runWait = harness.runWait();
 
     @BeforeEach
     void mocks() {
-        init(extension.getProcessEngine());
-        Mocks.register("remoteRunWait", runWait);
         Mocks.register("changeApprovalRecord", new dev.wparflow.testsupport.StubChangeApprovals("decision"));
         Mocks.register("restoreSettings", RestoreSettings.defaults());
         behaviour.put("planRestoreDelegate", e -> {
@@ -77,21 +71,7 @@ class WparRestoreProcessTest {
             e.setVariable("rollback", renamed ? "RENAME_BACK" : "ABSENT");
             e.setVariable("failureReason", e.getVariable("failureReason") + "; partial removed");
         });
-        for (String name : DELEGATES) {
-            Mocks.register(name, (JavaDelegate) execution -> {
-                calls.add(name);
-                JavaDelegate b = behaviour.get(name);
-                if (b != null) {
-                    b.execute(execution);
-                }
-            });
-        }
         Mocks.register("releaseRestoreLocksOnEndListener", (ExecutionListener) execution -> calls.add("end listener"));
-    }
-
-    @AfterEach
-    void reset() {
-        Mocks.reset();
     }
 
     ProcessInstance start(String existing, boolean startIt) {
@@ -102,23 +82,6 @@ class WparRestoreProcessTest {
             v.put("renameTo", "wpr00old");
         }
         return runtimeService().startProcessInstanceByKey("WparRestoreProcess", v);
-    }
-
-    /** Executes due jobs of the instance (not timers) until none is left; a failing job loses a retry. */
-    void drive(ProcessInstance instance) {
-        for (int i = 0; i < 100; i++) {
-            List<Job> due = managementService().createJobQuery().processInstanceId(instance.getId()).messages().list()
-                    .stream().filter(j -> j.getRetries() > 0).toList();
-            if (due.isEmpty()) {
-                return;
-            }
-            try {
-                managementService().executeJob(due.get(0).getId());
-            } catch (RuntimeException failed) {
-                // technical failure: one retry fewer, as with the job executor
-            }
-        }
-        throw new AssertionError("process does not settle");
     }
 
     void decide(ProcessInstance instance, String decision) {
@@ -134,28 +97,21 @@ class WparRestoreProcessTest {
     /** What the run watcher does when restwpar ends: the wait's timer becomes due, and its job runs. */
     void restwparFinished(ProcessInstance instance) {
         runWait.end("run-restore");
-        fireTimer(instance, "Event_RestoreFinished");
+        harness.fireTimer(instance, "Event_RestoreFinished");
     }
 
     /** The wait's timer fires by itself at the restore timeout: the run has not ended. */
     void restwparTimedOut(ProcessInstance instance) {
-        fireTimer(instance, "Event_RestoreFinished");
-    }
-
-    void fireTimer(ProcessInstance instance, String activityId) {
-        Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).timers()
-                .activityId(activityId).singleResult();
-        Assertions.assertThat(timer).as("timer at " + activityId).isNotNull();
-        execute(timer);
+        harness.fireTimer(instance, "Event_RestoreFinished");
     }
 
     /** Up to the wait for restwpar, approved. */
     ProcessInstance waitingForRestwpar(String existing, boolean startIt) {
         ProcessInstance instance = start(existing, startIt);
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isWaitingAt("CallActivity_ApproveRestore");
         decide(instance, "approve");
-        drive(instance);
+        harness.drive(instance);
         assertThat(instance).isWaitingAt("Event_RestoreFinished");
         Assertions.assertThat(runWait.begun).containsExactly("run-restore");
         // no message subscription any more: the wait is its timer alone
@@ -174,7 +130,7 @@ class WparRestoreProcessTest {
     void restoredAndStarted() {
         ProcessInstance instance = waitingForRestwpar("remove", true);
         restwparFinished(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(TASK_START_WPAR, END_EVENT_WPAR_RESTORED)
                 .hasNotPassed(TASK_CANCEL_RESTORE, TASK_REMOVE_PARTIAL_RESTORE).variables()
@@ -188,7 +144,7 @@ class WparRestoreProcessTest {
         existingState = null;
         ProcessInstance instance = waitingForRestwpar(null, false);
         restwparFinished(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(GATEWAY_START_REQUESTED, END_EVENT_WPAR_RESTORED).hasNotPassed(TASK_START_WPAR)
                 .variables().containsEntry("outcome", "RESTORED").containsEntry("restoredState", "DEFINED");
@@ -199,7 +155,7 @@ class WparRestoreProcessTest {
     void refusedAtThePlanChangesNothingAndAsksNobody() {
         fail("planRestoreDelegate", "NAME_TAKEN");
         ProcessInstance instance = start(null, false);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(BOUNDARY_EVENT_RESTORE_REFUSED, END_EVENT_RESTORE_REFUSED)
                 .hasNotPassed(CALL_ACTIVITY_APPROVE_RESTORE, SUB_PROCESS_RESTORE).variables()
@@ -212,9 +168,9 @@ class WparRestoreProcessTest {
     @Test
     void rejectedChangesNothing() {
         ProcessInstance instance = start("remove", true);
-        drive(instance);
+        harness.drive(instance);
         decide(instance, "reject");
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(GATEWAY_APPROVED, END_EVENT_RESTORE_REJECTED)
                 .hasNotPassed(SUB_PROCESS_RESTORE, TASK_RELEASE_LOCKS).variables()
@@ -226,9 +182,9 @@ class WparRestoreProcessTest {
     void lockedOrChangedMeanwhileFailsBeforeAnyChangeAndReleases() {
         fail("lockAndRecheckRestoreDelegate", "WPAR_LOCKED");
         ProcessInstance instance = start("remove", false);
-        drive(instance);
+        harness.drive(instance);
         decide(instance, "approve");
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(BOUNDARY_EVENT_RESTORE_FAILED, GATEWAY_ANYTHING_CHANGED,
                 END_EVENT_RESTORE_FAILED).hasNotPassed(TASK_SET_ASIDE_EXISTING, TASK_REMOVE_PARTIAL_RESTORE)
@@ -242,7 +198,7 @@ class WparRestoreProcessTest {
         fail("checkRestwparRunDelegate", "RESTORE_FAILED");
         ProcessInstance instance = waitingForRestwpar("rename", true);
         restwparFinished(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(TASK_REMOVE_PARTIAL_RESTORE, TASK_RENAME_ORIGINAL_BACK,
                 TASK_RESTART_ORIGINAL, END_EVENT_RESTORE_ROLLED_BACK).hasNotPassed(TASK_START_WPAR,
@@ -261,7 +217,7 @@ class WparRestoreProcessTest {
         fail("checkRestwparRunDelegate", "RESTORE_FAILED");
         ProcessInstance instance = waitingForRestwpar("rename", false);
         restwparFinished(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(TASK_RENAME_ORIGINAL_BACK, GATEWAY_ORIGINAL_WAS_ACTIVE,
                 END_EVENT_RESTORE_ROLLED_BACK).hasNotPassed(TASK_RESTART_ORIGINAL).variables()
@@ -273,7 +229,7 @@ class WparRestoreProcessTest {
         fail("checkRestwparRunDelegate", "RESTORE_FAILED");
         ProcessInstance instance = waitingForRestwpar("remove", true);
         restwparFinished(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(TASK_REMOVE_PARTIAL_RESTORE, GATEWAY_ORIGINAL_RENAMED, END_EVENT_WPAR_ABSENT)
                 .hasNotPassed(TASK_RENAME_ORIGINAL_BACK, TASK_RESTART_ORIGINAL).variables()
@@ -290,7 +246,7 @@ class WparRestoreProcessTest {
         Assertions.assertThat(timer.getDuedate()).as("restore-timeout PT4H")
                 .isCloseTo(new java.util.Date(System.currentTimeMillis() + 4 * 3600_000L), 60_000);
         restwparTimedOut(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(TASK_CANCEL_RESTORE, TASK_REMOVE_PARTIAL_RESTORE,
                 TASK_RENAME_ORIGINAL_BACK, TASK_RESTART_ORIGINAL, END_EVENT_RESTORE_ROLLED_BACK)
@@ -306,7 +262,7 @@ class WparRestoreProcessTest {
         fail("cancelRestwparDelegate", "RESTORE_TIMEOUT");
         ProcessInstance instance = waitingForRestwpar("remove", false);
         restwparTimedOut(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(TASK_CANCEL_RESTORE, END_EVENT_WPAR_ABSENT)
                 .hasNotPassed(TASK_CHECK_RESTORE).variables()
@@ -317,7 +273,7 @@ class WparRestoreProcessTest {
     void aRunThatExitedAsTheTimerFiredIsCheckedAsUsual() {
         ProcessInstance instance = waitingForRestwpar("remove", false);
         restwparTimedOut(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(TASK_CANCEL_RESTORE, TASK_CHECK_RESTORE,
                 END_EVENT_WPAR_RESTORED).variables().containsEntry("outcome", "RESTORED");
@@ -328,7 +284,7 @@ class WparRestoreProcessTest {
         fail("verifyRestoredDelegate", "VERIFY_FAILED");
         ProcessInstance instance = waitingForRestwpar("rename", true);
         restwparFinished(instance);
-        drive(instance);
+        harness.drive(instance);
 
         assertThat(instance).isEnded().hasPassed(TASK_START_WPAR, TASK_REMOVE_PARTIAL_RESTORE,
                 TASK_RENAME_ORIGINAL_BACK, END_EVENT_RESTORE_ROLLED_BACK).variables()
@@ -341,9 +297,9 @@ class WparRestoreProcessTest {
             throw new IllegalStateException("ssh lpar00: connection refused");
         });
         ProcessInstance instance = start("remove", false);
-        drive(instance);
+        harness.drive(instance);
         decide(instance, "approve");
-        drive(instance);
+        harness.driveThroughFailures(instance);
 
         assertThat(instance).isNotEnded();
         Incident incident = runtimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult();
@@ -363,7 +319,7 @@ class WparRestoreProcessTest {
         });
         ProcessInstance instance = waitingForRestwpar("rename", true);
         restwparFinished(instance);
-        drive(instance);
+        harness.driveThroughFailures(instance);
 
         assertThat(instance).isNotEnded();
         Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult()
