@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <p>
  * Values read leniently, because starts (forms, REST) send text: a string is stripped and blank reads as absent, a flag
  * is a Boolean or the text {@code true} (any case), a number is a Number or its decimal text, an instant a Date or
- * ISO-8601 text, a list comma-separated text, an enum its constant's name (any case), JSON a JSON string. Written
+ * ISO-8601 text, a list comma-separated text, an enum its constant's name (any case), JSON a JSON string, a
+ * value object such as a WPAR name its text, validated as it is read. Written
  * values are stored as the engine's small scalar types: a list as comma-separated text, an enum as its name, an
  * instant as a Date, JSON as a string.
  */
@@ -41,6 +42,15 @@ public final class ProcessVariable<T> {
     /** Text: stripped; blank reads as absent. */
     public static ProcessVariable<String> string(String name) {
         return new ProcessVariable<>(name, v -> v.toString().isBlank() ? null : v.toString().strip(), s -> s);
+    }
+
+    /**
+     * A value object stored as its text ({@code WparName}, {@code HostName}): read through {@code parse}, which
+     * validates it; blank is absent. {@code text} gives the text to store.
+     */
+    public static <V> ProcessVariable<V> parsed(String name, Function<String, V> parse, Function<V, String> text) {
+        return new ProcessVariable<>(name, v -> v.toString().isBlank() ? null : parse.apply(v.toString().strip()),
+                text::apply);
     }
 
     /** A yes/no: a Boolean, or the text {@code true} in any case; absent reads as false through {@link #isSet}. */

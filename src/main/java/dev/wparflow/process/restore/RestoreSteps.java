@@ -21,35 +21,35 @@ class RestoreSteps {
      * exited meanwhile is left to the check that follows.
      */
     @Bean
-    JavaDelegate cancelRestwparDelegate(WparRestoreService restores, RestoreSettings settings) {
-        return step(e -> restores.cancelTimedOut(origin(e), HOST.get(e), WPAR.get(e), RESTORE_RUN_ID.get(e),
+    JavaDelegate cancelRestwparDelegate(RestwparService restwpar, RestoreSettings settings) {
+        return step(e -> restwpar.cancelTimedOut(origin(e), HOST.get(e), WPAR.get(e), RESTORE_RUN_ID.get(e),
                 settings.restoreTimeout()));
     }
 
     /** The restwpar run exited 0 and created the WPAR. */
     @Bean
-    JavaDelegate checkRestwparRunDelegate(WparRestoreService restores) {
-        return step(e -> restores.checkRestored(HOST.get(e), WPAR.get(e), RESTORE_RUN_ID.get(e)));
+    JavaDelegate checkRestwparRunDelegate(RestwparService restwpar) {
+        return step(e -> restwpar.checkRestored(HOST.get(e), WPAR.get(e), RESTORE_RUN_ID.get(e)));
     }
 
     /** startwpar, unless Active already (a retry). */
     @Bean
-    JavaDelegate startRestoredWparDelegate(WparRestoreService restores) {
-        return step(e -> restores.start(origin(e), HOST.get(e), WPAR.get(e)));
+    JavaDelegate startRestoredWparDelegate(RestwparService restwpar) {
+        return step(e -> restwpar.start(origin(e), HOST.get(e), WPAR.get(e)));
     }
 
     /** State Defined/Active as asked, hostname, address and, for a clone into a volume group, its logical volumes. */
     @Bean
-    JavaDelegate verifyRestoredDelegate(WparRestoreService restores) {
-        return step(e -> RESTORED_STATE.set(e, restores.verify(origin(e), HOST.get(e),
-                new WparRestoreService.Identity(WPAR.get(e), EXPECTED_HOSTNAME.get(e), EXPECTED_ADDRESS.get(e)),
+    JavaDelegate verifyRestoredDelegate(RestwparService restwpar) {
+        return step(e -> RESTORED_STATE.set(e, restwpar.verify(origin(e), HOST.get(e),
+                new RestwparService.Identity(WPAR.get(e), EXPECTED_HOSTNAME.get(e), EXPECTED_ADDRESS.get(e)),
                 START.isSet(e), VOLUME_GROUP.get(e))));
     }
 
     /** Releases every lease of the instance, success or failure. */
     @Bean
-    JavaDelegate releaseRestoreLocksDelegate(WparRestoreService restores) {
-        return step(e -> restores.releaseLocks(e.getProcessInstanceId()));
+    JavaDelegate releaseRestoreLocksDelegate(RestwparService restwpar) {
+        return step(e -> restwpar.releaseLocks(e.getProcessInstanceId()));
     }
 
     /**
@@ -59,7 +59,7 @@ class RestoreSteps {
      * for their expiry (wparflow.backup.lease).
      */
     @Bean
-    ExecutionListener releaseRestoreLocksOnEndListener(WparRestoreService restores) {
-        return e -> restores.releaseLocks(e.getProcessInstanceId());
+    ExecutionListener releaseRestoreLocksOnEndListener(RestwparService restwpar) {
+        return e -> restwpar.releaseLocks(e.getProcessInstanceId());
     }
 }

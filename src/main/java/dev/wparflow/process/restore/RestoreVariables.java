@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
+import dev.wparflow.aix.WparName;
 import dev.wparflow.process.ProcessVariable;
 
 /**
@@ -20,7 +21,7 @@ public final class RestoreVariables {
     /** in: the LPAR (SSH endpoint name) to restore or clone on */
     public static final ProcessVariable<String> HOST = string("host");
     /** in: restore: the WPAR to restore; clone: the new WPAR's name */
-    public static final ProcessVariable<String> WPAR = string("wpar");
+    public static final ProcessVariable<WparName> WPAR = parsed("wpar", WparName::of, WparName::value);
     /** in: the catalog image (clone: required; restore: default the newest GOOD image of sourceLpar/wpar) */
     public static final ProcessVariable<String> IMAGE_ID = string("imageId");
     /** in, restore, optional: the LPAR whose images to choose from (default host) */
@@ -28,7 +29,7 @@ public final class RestoreVariables {
     /** in, restore: refuse (default) / remove / rename the WPAR of that name */
     public static final ProcessVariable<String> EXISTING = string("existing");
     /** in, restore with existing=rename: the existing WPAR's new name */
-    public static final ProcessVariable<String> RENAME_TO = string("renameTo");
+    public static final ProcessVariable<WparName> RENAME_TO = parsed("renameTo", WparName::of, WparName::value);
     /** in, optional: start the WPAR after the restore */
     public static final ProcessVariable<Boolean> START = flag("start");
     /** in, clone: the new hostname (default the new name), address, base directory (default /wpars/NAME) */
@@ -59,7 +60,7 @@ public final class RestoreVariables {
     public static final ProcessVariable<String> EXISTING_STATE = string("existingState");
     /** restore: true once the existing WPAR was set aside (removed or renamed): from here a failure rolls back */
     public static final ProcessVariable<Boolean> SET_ASIDE = flag("setAside");
-    /** restore, after a failure past the set-aside: RENAME_BACK or ABSENT ({@link WparRestoreService.Rollback}) */
+    /** restore, after a failure past the set-aside: RENAME_BACK or ABSENT ({@code WparRestoreService.Rollback}) */
     public static final ProcessVariable<String> ROLLBACK = string("rollback");
     /**
      * out: how it ended. Restore: RESTORED, REFUSED (nothing changed), REJECTED, FAILED (nothing changed),

@@ -8,8 +8,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.wparflow.aix.WparName;
 import dev.wparflow.process.backup.BackupRefusal;
-import dev.wparflow.process.restore.WparRestoreService;
+import dev.wparflow.process.restore.RestwparService;
 
 /**
  * The steps of WparCloneProcess in the model's order, as the beans its {@code delegateExpression}s name (the steps
@@ -23,29 +24,29 @@ class WparCloneSteps {
      * the new name.
      */
     @Bean
-    JavaDelegate planCloneDelegate(WparRestoreService restores) {
+    JavaDelegate planCloneDelegate(WparCloneService clones, RestwparService restwpar) {
         return step(e -> {
             String host = HOST.get(e);
-            String name = WPAR.get(e);
+            WparName name = WPAR.get(e);
             if (host == null || name == null || IMAGE_ID.get(e) == null) {
                 throw new BackupRefusal("INVALID_REQUEST", "host, wpar (the new name) and imageId are required");
             }
-            WparRestoreService.ClonePlan plan = restores.planClone(origin(e), host, IMAGE_ID.get(e), name,
+            WparCloneService.ClonePlan plan = clones.planClone(origin(e), host, IMAGE_ID.get(e), name,
                     HOSTNAME.get(e), ADDRESS.get(e), VOLUME_GROUP.get(e), ALLOW_NON_GOLDEN.isSet(e));
-            restores.lock(origin(e), host, name, CLONE_PROCESS_ID);
+            restwpar.lock(origin(e), host, name, CLONE_PROCESS_ID);
             IMAGE_PATH.set(e, plan.image().path());
             EXPECTED_HOSTNAME.set(e, plan.identity().hostname());
             EXPECTED_ADDRESS.set(e, plan.identity().address());
-            BASE_DIRECTORY.set(e, BASE_DIRECTORY.orElse(e, "/wpars/" + name));
+            BASE_DIRECTORY.set(e, BASE_DIRECTORY.orElse(e, "/wpars/" + name.value()));
             EDIT_IMAGE_DATA.set(e, plan.editImageData());
         });
     }
 
     /** The edited image.data (target volume group and disks) written on the target with tee. */
     @Bean
-    JavaDelegate writeImageDataDelegate(WparRestoreService restores) {
-        return step(e -> IMAGE_DATA_FILE.set(e, restores.writeEditedImageData(origin(e), HOST.get(e),
-                restores.chooseImage(IMAGE_ID.get(e), null, null), WPAR.get(e), VOLUME_GROUP.get(e), DISKS.get(e))));
+    JavaDelegate writeImageDataDelegate(WparCloneService clones) {
+        return step(e -> IMAGE_DATA_FILE.set(e, clones.writeEditedImageData(origin(e), HOST.get(e), IMAGE_ID.get(e),
+                WPAR.get(e), VOLUME_GROUP.get(e), DISKS.get(e))));
     }
 
     /**
@@ -53,10 +54,10 @@ class WparCloneSteps {
      * watcher makes due when the run ends (RemoteRunWait).
      */
     @Bean
-    JavaDelegate startCloneDelegate(WparRestoreService restores) {
-        return step(e -> RESTORE_RUN_ID.set(e, restores.startRestore(origin(e), HOST.get(e),
-                restores.chooseImage(IMAGE_ID.get(e), null, null), WPAR.get(e), EXPECTED_HOSTNAME.get(e),
-                EXPECTED_ADDRESS.get(e), BASE_DIRECTORY.get(e), IMAGE_DATA_FILE.get(e))));
+    JavaDelegate startCloneDelegate(WparCloneService clones) {
+        return step(e -> RESTORE_RUN_ID.set(e, clones.startClone(origin(e), HOST.get(e), IMAGE_ID.get(e),
+                WPAR.get(e), EXPECTED_HOSTNAME.get(e), EXPECTED_ADDRESS.get(e), BASE_DIRECTORY.get(e),
+                IMAGE_DATA_FILE.get(e))));
     }
 
     /**
@@ -64,8 +65,8 @@ class WparCloneSteps {
      * (retry, then incident).
      */
     @Bean
-    JavaDelegate removePartialCloneDelegate(WparRestoreService restores) {
-        return e -> addToFailureReason(e, restores.removePartialClone(origin(e), HOST.get(e), WPAR.get(e),
+    JavaDelegate removePartialCloneDelegate(WparCloneService clones) {
+        return e -> addToFailureReason(e, clones.removePartialClone(origin(e), HOST.get(e), WPAR.get(e),
                 BASE_DIRECTORY.get(e)));
     }
 }

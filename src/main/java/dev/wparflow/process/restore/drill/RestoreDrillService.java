@@ -6,14 +6,21 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
+import dev.wparflow.aix.AixGateway;
+import dev.wparflow.aix.AixHost;
 import dev.wparflow.aix.Origin;
+import dev.wparflow.aix.WparInfo;
+import dev.wparflow.aix.WparLifecycle.Stop;
+import dev.wparflow.aix.WparName;
+import dev.wparflow.aix.WparState;
 import dev.wparflow.catalog.CatalogImage;
 import dev.wparflow.catalog.ImageCatalog;
-import dev.wparflow.process.restore.WparRestoreService;
+import dev.wparflow.process.restore.RestwparService;
 
 /**
  * The restore drill: which images to drill (the newest GOOD image of a sample of WPARs), removing the scratch WPAR,
@@ -27,12 +34,14 @@ public class RestoreDrillService {
             "IMAGE_NOT_GOLDEN", "NAME_TAKEN", "HOSTNAME_TAKEN", "ADDRESS_TAKEN", "VOLUME_GROUP_NOT_FOUND", "WPAR_LOCKED");
 
     private final ImageCatalog catalog;
-    private final WparRestoreService restores;
+    private final RestwparService restwpar;
+    private final AixGateway aix;
     private final DrillSettings settings;
 
-    public RestoreDrillService(ImageCatalog catalog, WparRestoreService restores, DrillSettings settings) {
+    public RestoreDrillService(ImageCatalog catalog, RestwparService restwpar, AixGateway aix, DrillSettings settings) {
         this.catalog = catalog;
-        this.restores = restores;
+        this.restwpar = restwpar;
+        this.aix = aix;
         this.settings = settings;
     }
 
@@ -58,12 +67,24 @@ public class RestoreDrillService {
                 .filter(t -> t != null).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
     }
 
-    /** Removes the scratch WPAR unless the clone refused before changing anything. */
-    public void removeScratch(Origin origin, String host, String scratch, String cloneFailureCode) {
+    /**
+     * Removes the scratch WPAR (stop -F if not Defined, rmwpar) unless the clone refused before changing anything.
+     * Gone already: nothing.
+     */
+    public void removeScratch(Origin origin, String host, String scratchName, String cloneFailureCode) {
         if (cloneFailureCode != null && REFUSED_BEFORE_CHANGE.contains(cloneFailureCode)) {
             return;
         }
-        restores.remove(origin, host, scratch);
+        WparName scratch = WparName.of(scratchName);
+        Optional<WparInfo> w = restwpar.look(origin, host, scratch);
+        if (w.isEmpty()) {
+            return;
+        }
+        AixHost on = aix.on(host, origin);
+        if (w.get().state() != WparState.DEFINED) {
+            on.stop(scratch, Stop.FORCE);
+        }
+        on.remove(scratch);
     }
 
     public void markTested(String imageId) {

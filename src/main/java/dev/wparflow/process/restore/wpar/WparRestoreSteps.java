@@ -12,8 +12,10 @@ import org.springframework.context.annotation.Configuration;
 import dev.wparflow.aix.WparName;
 import dev.wparflow.process.Operation;
 import dev.wparflow.process.backup.BackupRefusal;
-import dev.wparflow.process.restore.WparRestoreService;
-import dev.wparflow.process.restore.WparRestoreService.Existing;
+import dev.wparflow.process.restore.RestwparService;
+import dev.wparflow.process.restore.wpar.WparRestoreService.Existing;
+import dev.wparflow.process.restore.wpar.WparRestoreService.PartialRemoval;
+import dev.wparflow.process.restore.wpar.WparRestoreService.RestorePlan;
 
 /**
  * The steps of WparRestoreProcess in the model's order, as the beans its {@code delegateExpression}s name (the steps
@@ -29,15 +31,15 @@ class WparRestoreSteps {
     JavaDelegate planRestoreDelegate(WparRestoreService restores) {
         return step(e -> {
             String host = HOST.get(e);
-            String wpar = WPAR.get(e);
+            WparName wpar = WPAR.get(e);
             // the requester of the approval: who started the restore, as the engine recorded it (never a variable)
             String requester = Operation.startedBy(e);
             if (host == null || wpar == null || requester == null) {
                 throw new BackupRefusal("INVALID_REQUEST", "host, wpar and an authenticated starter are required");
             }
             REQUESTER.set(e, requester);
-            WparRestoreService.RestorePlan plan = restores.planRestore(origin(e), host, wpar, IMAGE_ID.get(e),
-                    SOURCE_LPAR.get(e), Existing.of(EXISTING.get(e)), RENAME_TO.get(e));
+            RestorePlan plan = restores.planRestore(origin(e), host, wpar, IMAGE_ID.get(e), SOURCE_LPAR.get(e),
+                    Existing.of(EXISTING.get(e)), RENAME_TO.get(e));
             IMAGE_ID.set(e, plan.image().id());
             IMAGE_PATH.set(e, plan.image().path());
             EXPECTED_HOSTNAME.set(e, plan.identity().hostname());
@@ -53,19 +55,18 @@ class WparRestoreSteps {
      * repeats the checks (the host may have changed meanwhile).
      */
     @Bean
-    JavaDelegate lockAndRecheckRestoreDelegate(WparRestoreService restores) {
+    JavaDelegate lockAndRecheckRestoreDelegate(WparRestoreService restores, RestwparService restwpar) {
         return changingHost(e -> {
             String host = HOST.get(e);
-            String wpar = WPAR.get(e);
+            WparName wpar = WPAR.get(e);
             Existing existing = Existing.of(EXISTING.get(e));
-            restores.lock(origin(e), host, wpar, RESTORE_PROCESS_ID);
+            restwpar.lock(origin(e), host, wpar, RESTORE_PROCESS_ID);
             if (existing == Existing.RENAME && RENAME_TO.get(e) != null) {
                 // the original waits under this name until the restore is verified or rolled back: nobody else's
-                restores.lock(origin(e), host, WparName.of(RENAME_TO.get(e)).value(),
-                        RESTORE_PROCESS_ID + " (renamed aside)");
+                restwpar.lock(origin(e), host, RENAME_TO.get(e), RESTORE_PROCESS_ID + " (renamed aside)");
             }
-            WparRestoreService.RestorePlan plan = restores.planRestore(origin(e), host, wpar, IMAGE_ID.get(e), null,
-                    existing, RENAME_TO.get(e));
+            RestorePlan plan = restores.planRestore(origin(e), host, wpar, IMAGE_ID.get(e), null, existing,
+                    RENAME_TO.get(e));
             IMAGE_PATH.set(e, plan.image().path());
             EXPECTED_DIRECTORY.set(e, plan.directory());
             EXISTING_STATE.set(e, plan.existing() == null ? null : plan.existing().state().name());
@@ -86,7 +87,7 @@ class WparRestoreSteps {
     @Bean
     JavaDelegate startRestoreDelegate(WparRestoreService restores) {
         return changingHost(e -> RESTORE_RUN_ID.set(e, restores.startRestore(origin(e), HOST.get(e),
-                restores.chooseImage(IMAGE_ID.get(e), null, null), null, null, null, null, null)));
+                IMAGE_ID.get(e))));
     }
 
     /**
@@ -96,7 +97,7 @@ class WparRestoreSteps {
     @Bean
     JavaDelegate removePartialRestoreDelegate(WparRestoreService restores) {
         return e -> {
-            WparRestoreService.PartialRemoval r = restores.removePartialRestore(origin(e), HOST.get(e), WPAR.get(e),
+            PartialRemoval r = restores.removePartialRestore(origin(e), HOST.get(e), WPAR.get(e),
                     Existing.of(EXISTING.get(e)), RENAME_TO.get(e), EXISTING_STATE.get(e), EXPECTED_DIRECTORY.get(e),
                     IMAGE_ID.get(e), IMAGE_PATH.get(e));
             ROLLBACK.set(e, r.next().name());

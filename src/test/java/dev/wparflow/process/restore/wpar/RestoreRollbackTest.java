@@ -14,11 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 
+import dev.wparflow.aix.AixGateway;
 import dev.wparflow.aix.Origin;
-import dev.wparflow.process.restore.WparRestoreService.Existing;
-import dev.wparflow.process.restore.WparRestoreService.PartialRemoval;
-import dev.wparflow.process.restore.WparRestoreService.Rollback;
-import dev.wparflow.process.restore.WparRestoreService;
+import dev.wparflow.aix.WparName;
+import dev.wparflow.process.restore.RestwparService;
+import dev.wparflow.process.restore.clone.WparCloneService;
+import dev.wparflow.process.restore.wpar.WparRestoreService.Existing;
+import dev.wparflow.process.restore.wpar.WparRestoreService.PartialRemoval;
+import dev.wparflow.process.restore.wpar.WparRestoreService.Rollback;
 import dev.wparflow.simulator.Fleet;
 import dev.wparflow.simulator.FleetOptions;
 import dev.wparflow.testsupport.SimulatedFleetShell;
@@ -33,19 +36,23 @@ class RestoreRollbackTest {
 
     static final String FLEET = TestFleets.yaml("restore-rollback");
     static final Origin ORIGIN = new Origin("pi-1", "Task_RemovePartialRestore");
+    static final WparName WPR00 = WparName.of("wpr00");
+    static final WparName WPR00OLD = WparName.of("wpr00old");
 
     @TempDir
     Path dir;
     Fleet fleet;
     SimulatedFleetShell shell;
     WparRestoreService restores;
+    WparCloneService clones;
 
     @BeforeEach
     void setUp() throws Exception {
         fleet = Fleet.startYaml(FLEET, FleetOptions.forTests().dataDir(dir));
         shell = new SimulatedFleetShell(fleet, "lpar00");
         // only the shell is used by the rollback steps
-        restores = new WparRestoreService(new dev.wparflow.aix.AixGateway(shell.aix), null, null, null, null,
+        AixGateway aix = new AixGateway(shell.aix);
+        RestwparService restwpar = new RestwparService(aix, null, null, null, null,
                 new AbstractPlatformTransactionManager() {
                 private static final long serialVersionUID = 1L;
 
@@ -66,6 +73,8 @@ class RestoreRollbackTest {
                 protected void doRollback(DefaultTransactionStatus status) {
                 }
                 });
+        restores = new WparRestoreService(aix, restwpar);
+        clones = new WparCloneService(aix, restwpar);
     }
 
     @AfterEach
@@ -83,23 +92,23 @@ class RestoreRollbackTest {
 
     @Test
     void renamedAsideTheLeftoverGoesThenTheOriginalGetsItsNameBackAndStarts() {
-        PartialRemoval removal = restores.removePartialRestore(ORIGIN, "lpar00", "wpr00", Existing.RENAME, "wpr00old",
+        PartialRemoval removal = restores.removePartialRestore(ORIGIN, "lpar00", WPR00, Existing.RENAME, WPR00OLD,
                 "ACTIVE", "/wpars/wpr00", "img-1", "/images/lpar00_wpr00_1.save");
         assertThat(removal.next()).isEqualTo(Rollback.RENAME_BACK);
         assertThat(removal.note()).isEqualTo("what restwpar left of lpar00/wpr00 (BROKEN) was removed");
         assertThat(lswpar()).isEqualTo("wpr00old:D:wpr00new:/wpars/wpr00new");
 
-        assertThat(restores.renameBack(ORIGIN, "lpar00", "wpr00", "wpr00old"))
+        assertThat(restores.renameBack(ORIGIN, "lpar00", WPR00, WPR00OLD))
                 .isEqualTo("the original lpar00/wpr00old was renamed back to wpr00");
-        assertThat(restores.renameBack(ORIGIN, "lpar00", "wpr00", "wpr00old")).as("repeated")
+        assertThat(restores.renameBack(ORIGIN, "lpar00", WPR00, WPR00OLD)).as("repeated")
                 .isEqualTo("the original is back as lpar00/wpr00");
-        assertThat(restores.restartOriginal(ORIGIN, "lpar00", "wpr00")).contains("restarted");
-        restores.restartOriginal(ORIGIN, "lpar00", "wpr00");
+        assertThat(restores.restartOriginal(ORIGIN, "lpar00", WPR00)).contains("restarted");
+        restores.restartOriginal(ORIGIN, "lpar00", WPR00);
         assertThat(lswpar()).isEqualTo("wpr00:A:wpr00new:/wpars/wpr00new");
         assertThat(fleet.log().entries("lpar00").stream().filter(e -> e.command().equals("startwpar"))).hasSize(1);
 
         // a retried removal after the rename back must not take the original for a leftover
-        assertThatThrownBy(() -> restores.removePartialRestore(ORIGIN, "lpar00", "wpr00", Existing.RENAME, "wpr00old",
+        assertThatThrownBy(() -> restores.removePartialRestore(ORIGIN, "lpar00", WPR00, Existing.RENAME, WPR00OLD,
                 "ACTIVE", "/wpars/wpr00", "img-1", "/images/x.save")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("the renamed original lpar00/wpr00old is not there");
         assertThat(lswpar()).isEqualTo("wpr00:A:wpr00new:/wpars/wpr00new");
@@ -107,7 +116,7 @@ class RestoreRollbackTest {
 
     @Test
     void removedTheLeftoverGoesAndTheOutcomeNamesTheImage() {
-        PartialRemoval removal = restores.removePartialRestore(ORIGIN, "lpar00", "wpr00", Existing.REMOVE, null,
+        PartialRemoval removal = restores.removePartialRestore(ORIGIN, "lpar00", WPR00, Existing.REMOVE, null,
                 "ACTIVE", "/wpars/wpr00", "img-1", "/images/lpar00_wpr00_1.save");
         assertThat(removal.next()).isEqualTo(Rollback.ABSENT);
         assertThat(removal.note()).contains("(BROKEN) was removed", "lpar00/wpr00 is ABSENT",
@@ -115,27 +124,27 @@ class RestoreRollbackTest {
                 "GET /api/images?lpar=lpar00&wpar=wpr00");
         assertThat(lswpar()).isEqualTo("wpr00old:D:wpr00new:/wpars/wpr00new");
 
-        PartialRemoval again = restores.removePartialRestore(ORIGIN, "lpar00", "wpr00", Existing.REMOVE, null,
+        PartialRemoval again = restores.removePartialRestore(ORIGIN, "lpar00", WPR00, Existing.REMOVE, null,
                 "ACTIVE", "/wpars/wpr00", "img-1", "/images/lpar00_wpr00_1.save");
         assertThat(again.note()).startsWith("restwpar left no WPAR lpar00/wpr00");
     }
 
     @Test
     void aWparOfTheNameInAnotherDirectoryIsNotWhatRestwparLeft() {
-        assertThatThrownBy(() -> restores.removePartialRestore(ORIGIN, "lpar00", "wpr00", Existing.REMOVE, null, null,
+        assertThatThrownBy(() -> restores.removePartialRestore(ORIGIN, "lpar00", WPR00, Existing.REMOVE, null, null,
                 "/wpars/elsewhere", "img-1", "/images/x.save")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("lpar00/wpr00 is in /wpars/wpr00, restwpar was creating /wpars/elsewhere")
                 .hasMessageContaining("lpar00/wpr00 is ABSENT, as it was before the restore");
-        assertThatThrownBy(() -> restores.removePartialClone(ORIGIN, "lpar00", "wpr00", "/wpars/clone"))
+        assertThatThrownBy(() -> clones.removePartialClone(ORIGIN, "lpar00", WPR00, "/wpars/clone"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("not what restwpar left");
         assertThat(lswpar()).contains("wpr00:B:wpr00:/wpars/wpr00");
     }
 
     @Test
     void renameBackRefusesWhenBothOrNeitherExist() {
-        assertThatThrownBy(() -> restores.renameBack(ORIGIN, "lpar00", "wpr00", "wpr00old"))
+        assertThatThrownBy(() -> restores.renameBack(ORIGIN, "lpar00", WPR00, WPR00OLD))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("exists beside the renamed original");
-        assertThatThrownBy(() -> restores.renameBack(ORIGIN, "lpar00", "wpr09", "wpr09old"))
+        assertThatThrownBy(() -> restores.renameBack(ORIGIN, "lpar00", WparName.of("wpr09"), WparName.of("wpr09old")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("neither lpar00/wpr09old nor lpar00/wpr09");
     }
 
