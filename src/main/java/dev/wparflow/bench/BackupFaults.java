@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.wparflow.lock.HeldLock;
-import dev.wparflow.process.backup.BackupRunRepository;
+import dev.wparflow.catalog.BackupRunRepository;
 import dev.wparflow.simulator.Fleet;
 import dev.wparflow.simulator.HostRuntime;
 import dev.wparflow.simulator.fault.FaultRule;

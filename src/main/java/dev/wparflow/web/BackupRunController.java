@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import dev.wparflow.process.backup.BackupRunRepository;
+import dev.wparflow.catalog.BackupRunRepository;
 import io.swagger.v3.oas.annotations.Operation;
 
 @RestController

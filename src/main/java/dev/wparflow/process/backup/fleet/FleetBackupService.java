@@ -13,7 +13,7 @@ import dev.wparflow.lock.LockResource;
 import dev.wparflow.engine.database.RuntimeTableStatistics;
 import dev.wparflow.aix.HostUnreachable;
 import dev.wparflow.process.backup.BackupRefusal;
-import dev.wparflow.process.backup.BackupRunRepository;
+import dev.wparflow.catalog.BackupRunRepository;
 import dev.wparflow.process.backup.BackupSettings;
 import dev.wparflow.process.backup.BackupTargets;
 

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.wparflow.process.backup.BackupRunRepository;
+import dev.wparflow.catalog.BackupRunRepository;
 import dev.wparflow.process.backup.fleet.FleetBackupService;
 import dev.wparflow.process.backup.wpar.WparBackupService;
 

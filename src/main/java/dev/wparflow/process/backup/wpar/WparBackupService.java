@@ -39,7 +39,7 @@ import dev.wparflow.lock.LockResource;
 import dev.wparflow.run.RemoteRun;
 import dev.wparflow.run.RemoteRunService;
 import dev.wparflow.process.backup.BackupRefusal;
-import dev.wparflow.process.backup.BackupRunRepository;
+import dev.wparflow.catalog.BackupRunRepository;
 import dev.wparflow.process.backup.BackupSettings;
 
 /**

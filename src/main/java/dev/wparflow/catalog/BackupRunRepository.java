@@ -1,4 +1,4 @@
-package dev.wparflow.process.backup;
+package dev.wparflow.catalog;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

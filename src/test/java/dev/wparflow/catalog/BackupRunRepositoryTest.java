@@ -1,4 +1,4 @@
-package dev.wparflow.process.backup;
+package dev.wparflow.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
