@@ -99,6 +99,16 @@ class DataCentreTest {
         assertThat(Files.readString(sim.fleet().knownHostsPath())).contains("[127.0.0.1]:" + sim.fleet().hmc("hmca02").port());
     }
 
+    /** sydney and canberra mount the same repository, so a static move between them finds its image (Table 4-2). */
+    @Test
+    void sydneyAndCanberraShareTheImageRepository() throws Exception {
+        assertThat(sim.ssh().run("sydney", "savewpar -f /images/gordon.save gordon").exit()).isZero();
+        assertThat(sim.fleet().host("lpar02").file("/images/gordon.save")).isNotNull();
+        SimSsh.Result listed = sim.ssh().run("canberra", "lssavewpar -f /images/gordon.save");
+        assertThat(listed.exit()).as(listed.toString()).isZero();
+        assertThat(listed.out()).contains("wpar.spec", "image.data");
+    }
+
     /** The 7.3.3 state must agree with lswpar on the managing LPAR at every step. */
     void consistent(String expectNim, Character expectWpar) throws Exception {
         CommandResult l = new CommandResult("nim01", "lsnim -l wpr05", 0,
