@@ -75,16 +75,10 @@ public class ApprovalBypassIT {
     @Autowired
     LeaseLockService locks;
 
-    /** This class's database, dropped after its last test. */
-    private final TestDatabase database = TestDatabase.selected("bypass");
-
-    protected TestDatabase database() {
-        return database;
-    }
-
     @BeforeAll
     void start() throws Exception {
-        system = FleetUnderTest.start(FLEET, dir.resolve("sim"), database());
+        system = FleetUnderTest.start(FLEET, dir.resolve("sim"),
+                TestDatabase.selected("bypass")); // dropped by system.close()
         fleet = system.fleet();
         app = system.application(this, application -> application
                 .fleet(fleet, "lpar00", "lpar01", "lpar02")

@@ -16,7 +16,7 @@ import dev.wparflow.simulator.FleetOptions;
  * <pre>{@code
  * @BeforeAll
  * void start() throws Exception {
- *     system = FleetUnderTest.start(FLEET, dir.resolve("sim"), database);
+ *     system = FleetUnderTest.start(FLEET, dir.resolve("sim"), TestDatabase.selected("reloc"));
  *     fleet = system.fleet();
  *     app = system.application(this, application -> application
  *             .fleet(fleet, "lpar00", "lpar01")
@@ -40,9 +40,14 @@ public final class FleetUnderTest implements AutoCloseable {
         this.database = database;
     }
 
-    /** Starts the fleet described by {@code yaml}, its state kept under {@code dataDir}. */
+    /** Starts the fleet described by {@code yaml}, its state kept under {@code dataDir}; drops the database if it fails. */
     public static FleetUnderTest start(String yaml, Path dataDir, TestDatabase database) throws IOException {
-        return new FleetUnderTest(Fleet.startYaml(yaml, FleetOptions.forTests().dataDir(dataDir)), database);
+        try {
+            return new FleetUnderTest(Fleet.startYaml(yaml, FleetOptions.forTests().dataDir(dataDir)), database);
+        } catch (IOException | RuntimeException e) {
+            database.drop();
+            throw e;
+        }
     }
 
     public Fleet fleet() {

@@ -70,16 +70,10 @@ class StaticRelocationIT {
     @Autowired
     LeaseLockService locks;
 
-    /** This class's database, dropped after its last test. */
-    private final TestDatabase database = TestDatabase.selected("reloc");
-
-    TestDatabase database() {
-        return database;
-    }
-
     @BeforeAll
     void start() throws Exception {
-        system = FleetUnderTest.start(FLEET, dir.resolve("sim"), database());
+        system = FleetUnderTest.start(FLEET, dir.resolve("sim"),
+                TestDatabase.selected("reloc")); // dropped by system.close()
         fleet = system.fleet();
         app = system.application(this, application -> application
                 .fleet(fleet, "lpar00", "lpar01", "lpar02")
