@@ -18,9 +18,9 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -31,8 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.wparflow.simulator.Fleet;
-import dev.wparflow.testsupport.DefaultFleet;
+import dev.wparflow.testsupport.SpringFleet;
 import dev.wparflow.testsupport.TestUsers;
 
 /**
@@ -46,26 +45,12 @@ import dev.wparflow.testsupport.TestUsers;
 @ActiveProfiles("test")
 class StartContractIT {
 
-    static Fleet fleet;
-
-    static synchronized Fleet fleet() {
-        if (fleet == null) {
-            fleet = DefaultFleet.start();
-        }
-        return fleet;
-    }
+    @RegisterExtension
+    static final SpringFleet fleet = SpringFleet.defaultFleet();
 
     @DynamicPropertySource
     static void simulatedFleet(DynamicPropertyRegistry registry) {
-        DefaultFleet.register(registry, StartContractIT::fleet);
-    }
-
-    @AfterAll
-    static void stopFleet() {
-        if (fleet != null) {
-            fleet.close();
-            fleet = null;
-        }
+        fleet.register(registry);
     }
 
     @Autowired
@@ -88,7 +73,7 @@ class StartContractIT {
     void users() {
         TestUsers.ensure(identity, "operator", "wparflow-operators");
         TestUsers.ensure(identity, "admin", "camunda-admin");
-        fleet().log().clear();
+        fleet.get().log().clear();
         for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
             instancesBefore.put(definition.getKey(), history.createHistoricProcessInstanceQuery()
                     .processDefinitionKey(definition.getKey()).count());
@@ -316,13 +301,13 @@ class StartContractIT {
                 Map.class);
         assertThat(response.getStatusCode()).as(path + ": " + response.getBody()).isEqualTo(status);
         assertThat(String.valueOf(response.getBody().get("message"))).as(path).contains(message);
-        assertThat(fleet().log().entries()).as("commands sent after " + path).isEmpty();
+        assertThat(fleet.get().log().entries()).as("commands sent after " + path).isEmpty();
     }
 
     private void assertNothingHappened(String key) {
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(key).count())
                 .as(key + " instances").isEqualTo(instancesBefore.get(key));
-        assertThat(fleet().log().entries()).as("commands the simulated hosts received").isEmpty();
+        assertThat(fleet.get().log().entries()).as("commands the simulated hosts received").isEmpty();
     }
 
     private void asOperator(Runnable call) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,9 +37,8 @@ import dev.wparflow.process.approval.ChangeApprovalRecord;
 import dev.wparflow.run.RemoteRunRepository;
 import dev.wparflow.simulator.CommandLog;
 import dev.wparflow.simulator.Fleet;
-import dev.wparflow.simulator.FleetOptions;
 import dev.wparflow.testsupport.BothDatabases;
-import dev.wparflow.testsupport.FleetApplication;
+import dev.wparflow.testsupport.FleetUnderTest;
 import dev.wparflow.testsupport.TestDatabase;
 import dev.wparflow.testsupport.TestFleets;
 import dev.wparflow.testsupport.TestUsers;
@@ -60,39 +60,34 @@ public class ApprovalBypassIT {
 
     @TempDir
     static Path dir;
+    FleetUnderTest system;
     Fleet fleet;
     ConfigurableApplicationContext app;
     TestRestTemplate rest;
+    @Autowired
     RuntimeService runtime;
+    @Autowired
     HistoryService history;
+    @Autowired
     TaskService tasks;
+    @Autowired
     IdentityService identity;
+    @Autowired
     LeaseLockService locks;
-
-    /** This class's database, dropped after its last test. */
-    private final TestDatabase database = TestDatabase.selected("bypass");
-
-    protected TestDatabase database() {
-        return database;
-    }
 
     @BeforeAll
     void start() throws Exception {
-        fleet = Fleet.startYaml(FLEET, FleetOptions.forTests().dataDir(dir.resolve("sim")));
-        app = FleetApplication.on(database())
+        system = FleetUnderTest.start(FLEET, dir.resolve("sim"),
+                TestDatabase.selected("bypass")); // dropped by system.close()
+        fleet = system.fleet();
+        app = system.application(this, application -> application
                 .fleet(fleet, "lpar00", "lpar01", "lpar02")
                 .property("wparflow.inventory.file", fleet.inventoryPath())
                 .property("wparflow.relocation.retry-cycle", "R1/PT1S")
                 .property("wparflow.relocation.lock-retry-interval", "PT1S")
-                .property("wparflow.relocation.lock-max-attempts", "2")
-                .start();
+                .property("wparflow.relocation.lock-max-attempts", "2"));
         rest = new TestRestTemplate(new RestTemplateBuilder()
                 .rootUri("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port")));
-        runtime = app.getBean(RuntimeService.class);
-        history = app.getBean(HistoryService.class);
-        tasks = app.getBean(TaskService.class);
-        identity = app.getBean(IdentityService.class);
-        locks = app.getBean(LeaseLockService.class);
         TestUsers.ensure(identity, "operator", "wparflow-operators");
         TestUsers.ensure(identity, "operator2", "wparflow-operators");
         TestUsers.ensure(identity, "approver", "wparflow-approvers");
@@ -104,19 +99,14 @@ public class ApprovalBypassIT {
 
     @AfterAll
     void stop() {
-        if (app != null) {
-            app.close();
+        if (system != null) {
+            system.close();
         }
-        if (fleet != null) {
-            fleet.close();
-        }
-        database().drop();
     }
 
     @BeforeEach
     void freshFleet() throws Exception {
-        fleet.reset();
-        fleet.setTimeScale(0.0);
+        system.freshFleet();
     }
 
     // ------------------------------------------------------------------------------------------ four-eyes

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,9 +17,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -37,9 +36,8 @@ import org.springframework.util.LinkedMultiValueMap;
 
 import dev.wparflow.catalog.ImageCatalog;
 import dev.wparflow.lock.LeaseLockService;
-import dev.wparflow.simulator.Fleet;
-import dev.wparflow.simulator.FleetOptions;
 import dev.wparflow.testsupport.TestFleets;
+import dev.wparflow.testsupport.SpringFleet;
 import dev.wparflow.testsupport.TestUsers;
 
 /**
@@ -55,33 +53,12 @@ class OperationsH2IT {
 
     static final String FLEET = TestFleets.yaml("operations");
 
-    static Fleet fleet;
-
-    static synchronized Fleet fleet() {
-        if (fleet == null) {
-            try {
-                fleet = Fleet.startYaml(FLEET, FleetOptions.forTests());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return fleet;
-    }
+    @RegisterExtension
+    static final SpringFleet fleet = SpringFleet.yaml(FLEET);
 
     @DynamicPropertySource
     static void simulatedFleet(DynamicPropertyRegistry registry) {
-        registry.add("wparflow.inventory.file", () -> fleet().inventoryPath().toString());
-        registry.add("wparflow.ssh.known-hosts", () -> fleet().knownHostsPath().toString());
-        registry.add("wparflow.ssh.identities[0]", () -> fleet().clientKeyPath().toString());
-        registry.add("wparflow.ssh.host-key-policy", () -> "strict");
-    }
-
-    @AfterAll
-    static void stopFleet() {
-        if (fleet != null) {
-            fleet.close();
-            fleet = null;
-        }
+        fleet.register(registry);
     }
 
     @Autowired
@@ -106,7 +83,7 @@ class OperationsH2IT {
         TestUsers.ensure(identity, "operator", "wparflow-operators");
         TestUsers.ensure(identity, "operator2", "wparflow-operators");
         TestUsers.ensure(identity, "admin", "camunda-admin");
-        fleet().log().clear();
+        fleet.get().log().clear();
     }
 
     @Test
@@ -124,7 +101,7 @@ class OperationsH2IT {
         assertThat(commands).anySatisfy(c -> assertThat(c).containsEntry("host", "lpar00")
                 .satisfies(x -> assertThat((String) x.get("command")).contains("savewpar").contains("wpr00")));
         // what the list shows is what the host received, in the order it ran
-        List<String> received = fleet().log().entries().stream().map(e -> e.raw).toList();
+        List<String> received = fleet.get().log().entries().stream().map(e -> e.raw).toList();
         assertThat(commands).allSatisfy(c -> {
             assertThat(c).containsEntry("processInstanceId", id);
             assertThat(received).contains((String) c.get("command"));
@@ -208,7 +185,7 @@ class OperationsH2IT {
         }
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("WparRelocationProcess").count())
                 .isEqualTo(before);
-        assertThat(fleet().log().entries()).isEmpty();
+        assertThat(fleet.get().log().entries()).isEmpty();
     }
 
     @Test

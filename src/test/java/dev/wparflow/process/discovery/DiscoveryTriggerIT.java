@@ -13,8 +13,8 @@ import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -26,8 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.wparflow.inventory.DiscoverySummary;
-import dev.wparflow.simulator.Fleet;
-import dev.wparflow.testsupport.DefaultFleet;
+import dev.wparflow.testsupport.SpringFleet;
 import dev.wparflow.testsupport.TestUsers;
 
 /**
@@ -42,26 +41,12 @@ import dev.wparflow.testsupport.TestUsers;
 @ActiveProfiles("test")
 class DiscoveryTriggerIT {
 
-    static Fleet fleet;
-
-    static synchronized Fleet fleet() {
-        if (fleet == null) {
-            fleet = DefaultFleet.start();
-        }
-        return fleet;
-    }
+    @RegisterExtension
+    static final SpringFleet fleet = SpringFleet.defaultFleet();
 
     @DynamicPropertySource
     static void simulatedFleet(DynamicPropertyRegistry registry) {
-        DefaultFleet.register(registry, DiscoveryTriggerIT::fleet);
-    }
-
-    @AfterAll
-    static void stopFleet() {
-        if (fleet != null) {
-            fleet.close();
-            fleet = null;
-        }
+        fleet.register(registry);
     }
 
     @Autowired
@@ -92,15 +77,15 @@ class DiscoveryTriggerIT {
         assertThat(summary.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(summary.getBody().runId()).isEqualTo(runs().get(0).getId());
         assertThat(summary.getBody().startedBy()).isNull();
-        assertThat(summary.getBody().hostsOk()).isEqualTo(fleet().hosts().size());
+        assertThat(summary.getBody().hostsOk()).isEqualTo(fleet.get().hosts().size());
         ResponseEntity<List> wpars = TestUsers.call(rest, "operator", HttpMethod.GET, "/api/wpars", null, List.class);
         assertThat(wpars.getStatusCode()).isEqualTo(HttpStatus.OK);
-        int inFleet = fleet().hosts().stream().mapToInt(h -> h.wpars().size()).sum();
+        int inFleet = fleet.get().hosts().stream().mapToInt(h -> h.wpars().size()).sum();
         assertThat(wpars.getBody()).hasSize(inFleet);
         assertThat(wpars.getBody()).extracting(w -> ((Map<?, ?>) w).get("name")).contains("wpr00", "mob01");
 
         // ---- the inventory file edited (a comment appended): one more run
-        Files.writeString(fleet().inventoryPath(), "\n# edited by the test\n", StandardOpenOption.APPEND);
+        Files.writeString(fleet.get().inventoryPath(), "\n# edited by the test\n", StandardOpenOption.APPEND);
         awaitFinished(2);
         assertThat(runs()).hasSize(2);
     }

@@ -14,15 +14,17 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,41 +34,30 @@ import dev.wparflow.inventory.LparProfile;
 import dev.wparflow.inventory.ManagedSystemRecord;
 import dev.wparflow.inventory.VolumeGroupRecord;
 import dev.wparflow.inventory.WparRecord;
-import dev.wparflow.simulator.Fleet;
-import dev.wparflow.testsupport.DefaultFleet;
+import dev.wparflow.testsupport.BothDatabases;
+import dev.wparflow.testsupport.SelectedDatabase;
+import dev.wparflow.testsupport.SpringFleet;
 import dev.wparflow.testsupport.TestUsers;
 
 /**
  * FleetDiscoveryProcess end to end: the application (profile test, job executor on) against the default simulated
  * fleet on random ports over real SSH with strict host keys, through the inventory file the simulator wrote. A first
  * run discovers everything; then canberra goes down and hmc01 too: the second run reports canberra with its reason,
- * keeps its previous rows, fails over to hmc02 and completes the rest. On H2; {@link FleetDiscoveryPostgresIT} runs
- * the same on PostgreSQL.
+ * keeps its previous rows, fails over to hmc02 and completes the rest.
  */
+@BothDatabases
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ContextConfiguration(initializers = SelectedDatabase.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class FleetDiscoveryIT {
 
-    static Fleet fleet;
-
-    static synchronized Fleet fleet() {
-        if (fleet == null) {
-            fleet = DefaultFleet.start();
-        }
-        return fleet;
-    }
+    @RegisterExtension
+    static final SpringFleet fleet = SpringFleet.defaultFleet();
 
     @DynamicPropertySource
     static void simulatedFleet(DynamicPropertyRegistry registry) {
-        DefaultFleet.register(registry, FleetDiscoveryIT::fleet);
-    }
-
-    @AfterAll
-    static void stopFleet() {
-        if (fleet != null) {
-            fleet.close();
-            fleet = null;
-        }
+        fleet.register(registry);
     }
 
     @Autowired
@@ -121,7 +112,7 @@ class FleetDiscoveryIT {
         assertThat(s1.hostsTotal()).isEqualTo(6);
         assertThat(s1.hostsOk()).isEqualTo(6);
         assertThat(s1.systemsTotal()).isEqualTo(2);
-        int wpars = fleet().hosts().stream().mapToInt(h -> h.wpars().size()).sum();
+        int wpars = fleet.get().hosts().stream().mapToInt(h -> h.wpars().size()).sum();
         assertThat(s1.wparCount()).isEqualTo(wpars).isEqualTo(inventory.wparCount());
 
         assertThat(inventory.systems()).extracting(ManagedSystemRecord::name, ManagedSystemRecord::state,
@@ -147,7 +138,7 @@ class FleetDiscoveryIT {
         assertThat(lpar00.volumeGroups()).extracting(VolumeGroupRecord::name, VolumeGroupRecord::ppSizeMb,
                 VolumeGroupRecord::totalPps).containsExactly(tuple("datavg", 128L, 400L), tuple("rootvg", 128L, 546L));
         assertThat(lpar00.volumeGroup("rootvg").orElseThrow().freePps())
-                .isEqualTo(fleet().host("lpar00").model().volumeGroups.get("rootvg").freePps());
+                .isEqualTo(fleet.get().host("lpar00").model().volumeGroups.get("rootvg").freePps());
         assertThat(lpar00.lastError()).isNull();
         LparProfile sydney = inventory.lpar("sydney").orElseThrow();
         assertThat(sydney).extracting(LparProfile::managedSystem, LparProfile::processorType, LparProfile::memoryMb)
@@ -170,7 +161,7 @@ class FleetDiscoveryIT {
                 .isEqualTo("gordon_if1");
         assertThat(inventory.wpars("sydney", "BROKEN")).extracting(WparRecord::name).containsExactly("shaper");
         // every WPAR in the fleet, in the state the fleet has
-        for (var h : fleet().hosts()) {
+        for (var h : fleet.get().hosts()) {
             Map<String, String> states = new java.util.TreeMap<>();
             inventory.wparsOf(h.name()).forEach(w -> states.put(w.name(), w.state().substring(0, 1)));
             Map<String, String> expected = new java.util.TreeMap<>();
@@ -185,8 +176,8 @@ class FleetDiscoveryIT {
         assertThat(active.getBody()).extracting(w -> ((Map<?, ?>) w).get("name")).containsExactly("gordon", "roy");
 
         // ---- run 2: canberra down, hmc01 down; a WPAR started on lpar01 since
-        fleet().host("canberra").setDown(true);
-        fleet().setHmcDown("hmc01", true);
+        fleet.get().host("canberra").setDown(true);
+        fleet.get().setHmcDown("hmc01", true);
         String second = discover();
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(second)
                 .activityId(END_EVENT_FLEET_PARTLY_DISCOVERED).count()).isEqualTo(1);
@@ -200,7 +191,7 @@ class FleetDiscoveryIT {
             assertThat(f.name()).isEqualTo("canberra");
             assertThat(f.reason()).contains("CONNECT_REFUSED", "canberra");
         });
-        int onCanberra = fleet().host("canberra").wpars().size();
+        int onCanberra = fleet.get().host("canberra").wpars().size();
         assertThat(s2.wparCount()).as(s2.results().toString()).isEqualTo(wpars - onCanberra);
         LparProfile canberra = inventory.lpar("canberra").orElseThrow();
         assertThat(canberra.lastError()).contains("CONNECT_REFUSED");
@@ -212,7 +203,7 @@ class FleetDiscoveryIT {
         assertThat(inventory.systems().get(0).viaHmc()).isEqualTo("hmc02");
         assertThat(inventory.lpar("lpar00").orElseThrow().lastError()).isNull();
         assertThat(inventory.lpar("lpar00").orElseThrow().discoveredAt()).isAfter(lpar00.discoveredAt());
-        fleet().host("canberra").setDown(false);
-        fleet().setHmcDown("hmc01", false);
+        fleet.get().host("canberra").setDown(false);
+        fleet.get().setHmcDown("hmc01", false);
     }
 }

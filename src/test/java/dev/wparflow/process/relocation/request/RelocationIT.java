@@ -1,7 +1,7 @@
 package dev.wparflow.process.relocation.request;
 
 import dev.wparflow.testsupport.BothDatabases;
-import dev.wparflow.testsupport.FleetApplication;
+import dev.wparflow.testsupport.FleetUnderTest;
 import dev.wparflow.testsupport.TestDatabase;
 import dev.wparflow.testsupport.TestFleets;
 import static dev.wparflow.process.relocation.request.RelocationModel.*;
@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.wparflow.inventory.DiscoverySummary;
@@ -40,7 +41,6 @@ import dev.wparflow.run.RemoteRun;
 import dev.wparflow.run.RemoteRunService;
 import dev.wparflow.simulator.CommandLog;
 import dev.wparflow.simulator.Fleet;
-import dev.wparflow.simulator.FleetOptions;
 import dev.wparflow.simulator.fault.FaultRule;
 import dev.wparflow.simulator.model.Timing;
 
@@ -60,55 +60,45 @@ class RelocationIT {
 
     @TempDir
     static Path dir;
+    FleetUnderTest system;
     Fleet fleet;
     ConfigurableApplicationContext app;
+    @Autowired
     RuntimeService runtime;
+    @Autowired
     HistoryService history;
+    @Autowired
     TaskService tasks;
+    @Autowired
     IdentityService identity;
+    @Autowired
     LeaseLockService locks;
-
-    /** This class's database, dropped after its last test. */
-    private final TestDatabase database = TestDatabase.selected("reloc2");
-
-    TestDatabase database() {
-        return database;
-    }
 
     @BeforeAll
     void start() throws Exception {
-        fleet = Fleet.startYaml(FLEET, FleetOptions.forTests().dataDir(dir.resolve("sim")));
-        app = FleetApplication.on(database())
+        system = FleetUnderTest.start(FLEET, dir.resolve("sim"),
+                TestDatabase.selected("reloc2")); // dropped by system.close()
+        fleet = system.fleet();
+        app = system.application(this, application -> application
                 .fleet(fleet, "lpar00", "lpar01", "lpar02", "lpar03")
                 .property("wparflow.inventory.file", fleet.inventoryPath()) // what discovery reads
                 .property("wparflow.relocation.retry-cycle", "R1/PT1S")
                 .property("wparflow.relocation.lock-retry-interval", "PT1S")
                 .property("wparflow.relocation.lock-max-attempts", "2")
                 .property("wparflow.relocation.save-timeout", "PT20S")
-                .property("wparflow.relocation.move-timeout", "PT6S")
-                .start();
-        runtime = app.getBean(RuntimeService.class);
-        history = app.getBean(HistoryService.class);
-        tasks = app.getBean(TaskService.class);
-        identity = app.getBean(IdentityService.class);
-        locks = app.getBean(LeaseLockService.class);
+                .property("wparflow.relocation.move-timeout", "PT6S"));
     }
 
     @AfterAll
     void stop() {
-        if (app != null) {
-            app.close();
+        if (system != null) {
+            system.close();
         }
-        if (fleet != null) {
-            fleet.close();
-        }
-        database().drop();
     }
 
     @BeforeEach
     void freshFleet() throws Exception {
-        fleet.reset();
-        fleet.setTimeScale(0.0);
+        system.freshFleet();
     }
 
     /** Starts a relocation as alice (an operator, the requester). */

@@ -3,7 +3,7 @@ package dev.wparflow.process.relocation.staticmove;
 import static dev.wparflow.process.relocation.staticmove.StaticRelocationModel.*;
 
 import dev.wparflow.testsupport.BothDatabases;
-import dev.wparflow.testsupport.FleetApplication;
+import dev.wparflow.testsupport.FleetUnderTest;
 import dev.wparflow.testsupport.TestDatabase;
 import dev.wparflow.testsupport.TestFleets;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.wparflow.lock.HeldLock;
@@ -38,7 +39,6 @@ import dev.wparflow.run.RemoteRun;
 import dev.wparflow.run.RemoteRunService;
 import dev.wparflow.simulator.CommandLog;
 import dev.wparflow.simulator.Fleet;
-import dev.wparflow.simulator.FleetOptions;
 import dev.wparflow.simulator.fault.FaultRule;
 import dev.wparflow.simulator.fault.FaultType;
 
@@ -58,24 +58,24 @@ class StaticRelocationIT {
 
     @TempDir
     static Path dir;
+    FleetUnderTest system;
     Fleet fleet;
     ConfigurableApplicationContext app;
+    @Autowired
     RuntimeService runtime;
+    @Autowired
     HistoryService history;
+    @Autowired
     ManagementService management;
+    @Autowired
     LeaseLockService locks;
-
-    /** This class's database, dropped after its last test. */
-    private final TestDatabase database = TestDatabase.selected("reloc");
-
-    TestDatabase database() {
-        return database;
-    }
 
     @BeforeAll
     void start() throws Exception {
-        fleet = Fleet.startYaml(FLEET, FleetOptions.forTests().dataDir(dir.resolve("sim")));
-        app = FleetApplication.on(database())
+        system = FleetUnderTest.start(FLEET, dir.resolve("sim"),
+                TestDatabase.selected("reloc")); // dropped by system.close()
+        fleet = system.fleet();
+        app = system.application(this, application -> application
                 .fleet(fleet, "lpar00", "lpar01", "lpar02")
                 .property("wparflow.relocation.retry-cycle", "R1/PT1S")
                 .property("wparflow.relocation.lock-retry-interval", "PT1S")
@@ -83,30 +83,20 @@ class StaticRelocationIT {
                 .property("wparflow.relocation.save-timeout", "PT6S")
                 // leases shorter than most scenarios here: they live on because the renewer keeps them
                 .property("wparflow.relocation.lock-lease", LEASE.toString())
-                .property("wparflow.locks.renew-interval", "PT0.5S")
-                .start();
-        runtime = app.getBean(RuntimeService.class);
-        history = app.getBean(HistoryService.class);
-        management = app.getBean(ManagementService.class);
-        locks = app.getBean(LeaseLockService.class);
+                .property("wparflow.locks.renew-interval", "PT0.5S"));
     }
 
     @AfterAll
     void stop() {
-        if (app != null) {
-            app.close();
+        if (system != null) {
+            system.close();
         }
-        if (fleet != null) {
-            fleet.close();
-        }
-        database().drop();
     }
 
     @BeforeEach
     void freshFleet() throws Exception {
         fleet.host("lpar01").setDown(false);
-        fleet.reset();
-        fleet.setTimeScale(0.0);
+        system.freshFleet();
     }
 
     /**

@@ -21,17 +21,24 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
+import dev.wparflow.testsupport.BothDatabases;
+import dev.wparflow.testsupport.SelectedDatabase;
 import dev.wparflow.testsupport.TestUsers;
 
 /**
  * The whole application over HTTP, as an operator and approvers use it: REST needs authentication,
  * an operator files a change, approvers see and decide it, four-eyes holds, history keeps it all.
  */
+@BothDatabases
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-abstract class AbstractChangeApprovalRestIT {
+@ContextConfiguration(initializers = SelectedDatabase.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class ChangeApprovalRestIT {
 
     @Autowired
     TestRestTemplate rest;

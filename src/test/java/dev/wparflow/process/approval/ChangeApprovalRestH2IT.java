@@ -1,4 +1,0 @@
-package dev.wparflow.process.approval;
-
-class ChangeApprovalRestH2IT extends AbstractChangeApprovalRestIT {
-}
