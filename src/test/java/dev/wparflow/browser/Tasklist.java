@@ -1,10 +1,12 @@
 package dev.wparflow.browser;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -50,9 +52,30 @@ final class Tasklist {
         }
         JsonNode schema = app.get(user, "/engine-rest/process-definition/key/" + processKey + "/deployed-start-form");
         browser.driver().findElement(By.cssSelector(".start-process-action a")).click();
-        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//ul[contains(@class,'processes')]//a[normalize-space(.)='" + processName + "']"))).click();
-        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal .fjs-container")));
+        By process = By.xpath("//ul[contains(@class,'processes')]//a[normalize-space(.)='" + processName + "']");
+        By form = By.cssSelector(".modal .fjs-container");
+        browser.waiting().until(ExpectedConditions.elementToBeClickable(process)).click();
+        // The dialog shows its list of processes before it has loaded them and renders it again once it has; a click
+        // on the first rendering can be lost. The form replaces the list, so a list still shown five seconds after a
+        // click gets the click again (opening the same start form twice is harmless).
+        long[] clickedAt = { System.nanoTime() };
+        browser.waiting().until(d -> {
+            try {
+                List<WebElement> forms = d.findElements(form);
+                if (!forms.isEmpty() && forms.get(0).isDisplayed()) {
+                    return true;
+                }
+                List<WebElement> links = d.findElements(process);
+                if (!links.isEmpty() && links.get(0).isDisplayed()
+                        && System.nanoTime() - clickedAt[0] > Duration.ofSeconds(5).toNanos()) {
+                    links.get(0).click();
+                    clickedAt[0] = System.nanoTime();
+                }
+            } catch (StaleElementReferenceException rendered) {
+                // the list or the form was being replaced: look again
+            }
+            return false;
+        });
         return new CamundaForm(browser, processKey + " start form", schema);
     }
 
