@@ -1,6 +1,7 @@
 package dev.wparflow.run;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A long AIX command started detached under a run id, as recorded in wparflow_remote_run. {@code waitingExecutionId}
@@ -26,5 +27,20 @@ public record RemoteRun(String runId, String host, String command, String proces
 
     public boolean finished() {
         return state == State.EXITED || state == State.LOST || state == State.CANCELLED;
+    }
+
+    /** The command ran to its end on the host and exited 0. */
+    public boolean succeeded() {
+        return state == State.EXITED && exitCode != null && exitCode == 0;
+    }
+
+    /** The last non-blank line of the run's output, or of its note when it has no output: the reason it ended. */
+    public String lastLine() {
+        String text = output != null ? output : note;
+        if (text == null) {
+            return "";
+        }
+        List<String> lines = text.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
     }
 }

@@ -185,11 +185,10 @@ public class RestwparService {
     /** The run exited 0 with "created successfully". */
     public void checkRestored(String host, WparName wpar, String runId) {
         RemoteRun run = runs.find(runId).orElseThrow(() -> new IllegalStateException("no run " + runId));
-        if (run.state() != RemoteRun.State.EXITED || run.exitCode() == null || run.exitCode() != 0) {
-            String out = run.output() != null ? run.output() : run.note();
+        if (!run.succeeded()) {
             throw new BackupRefusal("RESTORE_FAILED", "restwpar of " + host + "/" + wpar + " "
                     + (run.state() == RemoteRun.State.EXITED ? "exited " + run.exitCode() : run.state().name().toLowerCase(Locale.ROOT))
-                    + ": " + lastLine(out));
+                    + ": " + run.lastLine());
         }
         try {
             WparBackup.parseRestored(run.output());
@@ -285,11 +284,4 @@ public class RestwparService {
         return Optional.of(w.state());
     }
 
-    static String lastLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        List<String> lines = text.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-    }
 }

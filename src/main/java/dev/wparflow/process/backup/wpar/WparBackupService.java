@@ -235,10 +235,10 @@ public class WparBackupService {
             return recorded.get().id();
         }
         RemoteRun run = runs.find(runId).orElseThrow(() -> new IllegalStateException("no run " + runId));
-        if (run.state() != RemoteRun.State.EXITED || run.exitCode() == null || run.exitCode() != 0) {
+        if (!run.succeeded()) {
             throw new BackupRefusal("SAVEWPAR_FAILED", "savewpar of " + host + "/" + wpar + " "
                     + (run.state() == RemoteRun.State.EXITED ? "exited " + run.exitCode() : run.state().name().toLowerCase(Locale.ROOT))
-                    + ": " + lastLine(run.output() != null ? run.output() : run.note()));
+                    + ": " + run.lastLine());
         }
         WparBackup.Saved saved;
         try {
@@ -328,13 +328,6 @@ public class WparBackupService {
         return new IllegalStateException(failure.describe());
     }
 
-    static String lastLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        List<String> lines = text.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-    }
 
     Instant now() {
         return clock.instant();

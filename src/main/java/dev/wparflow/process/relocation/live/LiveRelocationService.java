@@ -252,7 +252,7 @@ public class LiveRelocationService {
      */
     public void checkMove(Relocation r, String runId, Origin origin) {
         RemoteRun run = runs.find(runId).orElseThrow(() -> new RelocationStepException("no run " + runId));
-        if (run.state() != RemoteRun.State.EXITED || run.exitCode() == null || run.exitCode() != 0) {
+        if (!run.succeeded()) {
             String why = run.state() == RemoteRun.State.EXITED
                     ? AixFailure.ofExit(run.host(), run.command(), run.exitCode(), run.output()).describe()
                     : run.state() + (run.note() == null ? "" : " (" + run.note() + ")");

@@ -492,7 +492,7 @@ public class StaticRelocationService {
     /** The output of a finished detached run that exited 0, else a business failure with the run's reason. */
     private String finishedOutput(String runId, String code, String what) {
         RemoteRun run = runs.find(runId).orElseThrow(() -> new RelocationStepException("no run " + runId));
-        if (run.state() != RemoteRun.State.EXITED || run.exitCode() == null || run.exitCode() != 0) {
+        if (!run.succeeded()) {
             String reason = switch (run.state()) {
                 case LOST -> "the host lost the run (" + run.note() + ")";
                 case CANCELLED -> "cancelled (" + run.note() + ")";
