@@ -22,6 +22,11 @@ public class AixGateway {
         return new AixHost(shell, host, origin);
     }
 
+    /** The NIM operations of the NIM master {@code host}, recorded for the step {@code origin}. */
+    public NimMaster nim(String host, Origin origin) {
+        return new NimMaster(on(host, origin));
+    }
+
     /** Whether the step {@code origin} sent {@code host} a command whose line contains {@code text} (see AixShell). */
     public boolean stepSent(Origin origin, String host, String text) {
         return shell.stepSent(origin, host, text);

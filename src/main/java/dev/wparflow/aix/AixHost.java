@@ -57,6 +57,11 @@ public final class AixHost {
         return read(Lswpar.network(names), Lswpar::parseNetwork);
     }
 
+    /** {@code lswpar -R [NAME…]}: the resource controls of the WPARs named, of every WPAR when none is. */
+    public java.util.Map<String, ResourceControls> resourceControls(List<WparName> names) {
+        return read(Lswpar.resources(names), Lswpar::parseResources);
+    }
+
     // ---------------------------------------------------------------- lifecycle
 
     /** {@code startwpar NAME}. */
@@ -77,6 +82,11 @@ public final class AixHost {
     /** {@code chwpar -n NEW OLD}. */
     public void rename(WparName current, WparName newName) {
         run(WparLifecycle.rename(current, newName));
+    }
+
+    /** {@code chwpar -R attr=value… NAME}: the controls {@code changes} sets, effective at once (RB:10736). */
+    public void changeResourceControls(WparName name, ResourceControls changes) {
+        run(AixCommand.of("chwpar").flag("-R", changes.attributes()).arg(name).build());
     }
 
     /** {@code mkwpar -w -o SPEC -e NAME}: the spec of the WPAR as it is now, written to {@code spec}. */

@@ -75,6 +75,11 @@ public final class Lswpar {
         return AixCommand.of(PROGRAM).flag("-M").args(names).build();
     }
 
+    /** {@code lswpar -R [NAME...]}: the resource controls (RB:11522). */
+    public static AixCommand resources(Collection<WparName> names) {
+        return AixCommand.of(PROGRAM).flag("-R").args(names).build();
+    }
+
     private static void stateFilter(AixCommand.Builder b, WparState s) {
         if (s != null) {
             if (s == WparState.UNKNOWN) {
@@ -233,5 +238,69 @@ public final class Lswpar {
 
     private static boolean isSectionTitle(String t) {
         return t.matches("[A-Z][A-Z0-9 /()-]*[A-Z)]") && !t.contains(":");
+    }
+
+    /**
+     * {@code lswpar -R}: per WPAR a banner ({@code NAME - State} between lines of {@code =}) and the {@code Key: value}
+     * lines of Examples 8-1..8-5 (RB:11561-11900); {@code unlimited} is a control not set. A line that is not one of
+     * the book's keys is skipped (later AIX levels add some); a banner without the limits is unexpected output.
+     */
+    public static Map<String, ResourceControls> parseResources(String stdout) {
+        Map<String, ResourceControls> out = new LinkedHashMap<>();
+        String name = null;
+        Map<String, String> values = new LinkedHashMap<>();
+        List<String> lines = TextTable.lines(stdout);
+        for (int i = 0; i < lines.size(); i++) {
+            String t = lines.get(i).strip();
+            if (t.matches("={10,}") && i + 2 < lines.size() && lines.get(i + 2).strip().matches("={10,}")) {
+                if (name != null) {
+                    out.put(name, resourceControls(name, values));
+                }
+                String banner = lines.get(i + 1).strip();
+                int d = banner.lastIndexOf(" - ");
+                name = d > 0 ? banner.substring(0, d).strip() : banner;
+                values = new LinkedHashMap<>();
+                i += 2;
+                continue;
+            }
+            int c = t.indexOf(':');
+            if (name != null && c > 0) {
+                values.put(t.substring(0, c).strip(), t.substring(c + 1).strip());
+            }
+        }
+        if (name != null) {
+            out.put(name, resourceControls(name, values));
+        }
+        return out;
+    }
+
+    private static ResourceControls resourceControls(String wpar, Map<String, String> v) {
+        if (!v.containsKey("CPU Limits") || !v.containsKey("Memory Limits")) {
+            throw new UnexpectedOutputException("lswpar -R " + wpar + ": no 'CPU Limits:' or 'Memory Limits:' line");
+        }
+        try {
+            String active = v.get("Active");
+            String vm = unlimited(v.get("Per-Process Virtual Memory Limit"));
+            return new ResourceControls(active == null ? null : active.equals("yes"),
+                    intOrNull(v.get("CPU Shares")), ResourceControls.Limits.parse("CPU Limits", v.get("CPU Limits")),
+                    intOrNull(v.get("Memory Shares")),
+                    ResourceControls.Limits.parse("Memory Limits", v.get("Memory Limits")),
+                    vm == null ? null : ResourceControls.parseSizeMb("procVirtMem", vm),
+                    longOrNull(v.get("Total Processes")), longOrNull(v.get("Total Threads")));
+        } catch (IllegalArgumentException e) {
+            throw new UnexpectedOutputException("lswpar -R " + wpar + ": " + e.getMessage());
+        }
+    }
+
+    private static String unlimited(String s) {
+        return s == null || s.isBlank() || s.equals("unlimited") ? null : s;
+    }
+
+    private static Integer intOrNull(String s) {
+        return unlimited(s) == null ? null : Integer.valueOf(s);
+    }
+
+    private static Long longOrNull(String s) {
+        return unlimited(s) == null ? null : Long.valueOf(s);
     }
 }

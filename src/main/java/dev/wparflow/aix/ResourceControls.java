@@ -1,0 +1,201 @@
+package dev.wparflow.aix;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The resource controls of a WPAR (Redbook chapter 8, Table 8-1 and 8-2, RB:11216-11493): shares and percentage
+ * limits for CPU and memory, the per-process virtual memory limit and the process and thread limits. A control left
+ * {@code null} is not set (for a request: unchanged; as read: unlimited). The rules of RB:11177-11181 are checked
+ * here: minimum ≤ soft maximum ≤ hard maximum, at most two decimals (RB:11945), shares 1-65535, totalThreads ≥
+ * totalProcesses (RB:11311-11315); the sum of the CPU minimums of the running WPARs is
+ * {@link #checkSumOfMinimums}.
+ */
+public record ResourceControls(Boolean active, Integer sharesCpu, Limits cpu, Integer sharesMemory, Limits memory,
+        Long procVirtMemMb, Long totalProcesses, Long totalThreads) {
+
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,9})(MB|GB|TB)");
+
+    public ResourceControls {
+        if (sharesCpu != null) {
+            Validators.range("sharesCpu", sharesCpu, 1, 65535);
+        }
+        if (sharesMemory != null) {
+            Validators.range("sharesMemory", sharesMemory, 1, 65535);
+        }
+        if (procVirtMemMb != null && procVirtMemMb < 1) {
+            throw new InvalidArgumentException("procVirtMem", procVirtMemMb + "MB", "must be at least 1MB");
+        }
+        if (totalProcesses != null && totalProcesses < 1) {
+            throw new InvalidArgumentException("totalProcesses", totalProcesses.toString(), "must be at least 1");
+        }
+        if (totalThreads != null && totalThreads < 1) {
+            throw new InvalidArgumentException("totalThreads", totalThreads.toString(), "must be at least 1");
+        }
+        if (totalThreads != null && totalProcesses != null && totalThreads < totalProcesses) {
+            throw new InvalidArgumentException("totalThreads", totalThreads.toString(),
+                    "must be greater than or equal to totalProcesses (" + totalProcesses + ")");
+        }
+    }
+
+    /** Nothing set: mkwpar's defaults (Table 8-2). */
+    public static ResourceControls none() {
+        return new ResourceControls(null, null, null, null, null, null, null, null);
+    }
+
+    public boolean isEmpty() {
+        return active == null && sharesCpu == null && cpu == null && sharesMemory == null && memory == null
+                && procVirtMemMb == null && totalProcesses == null && totalThreads == null;
+    }
+
+    /** The CPU minimum in percent (0 when not set, the default 0%-100%,100%). */
+    public BigDecimal cpuMinimum() {
+        return cpu == null ? BigDecimal.ZERO : cpu.minimum();
+    }
+
+    /** These controls with {@code changes} set over them. */
+    public ResourceControls with(ResourceControls changes) {
+        return new ResourceControls(pick(changes.active, active), pick(changes.sharesCpu, sharesCpu),
+                pick(changes.cpu, cpu), pick(changes.sharesMemory, sharesMemory), pick(changes.memory, memory),
+                pick(changes.procVirtMemMb, procVirtMemMb), pick(changes.totalProcesses, totalProcesses),
+                pick(changes.totalThreads, totalThreads));
+    }
+
+    private static <T> T pick(T preferred, T fallback) {
+        return preferred != null ? preferred : fallback;
+    }
+
+    /** The {@code attr=value} words of {@code mkwpar -R} / {@code chwpar -R} for the controls that are set. */
+    public AttributeList attributes() {
+        AttributeList.Builder b = AttributeList.builder();
+        asKeywords().forEach(b::keyword);
+        return b.build();
+    }
+
+    /** The controls that are set, as Table 8-1's attribute names and values ({@code CPU=6%-30%,45%}). */
+    public Map<String, String> asKeywords() {
+        Map<WparLifecycle.ResourceControl, String> m = new EnumMap<>(WparLifecycle.ResourceControl.class);
+        if (active != null) {
+            m.put(WparLifecycle.ResourceControl.ACTIVE, active ? "yes" : "no");
+        }
+        if (sharesCpu != null) {
+            m.put(WparLifecycle.ResourceControl.SHARES_CPU, sharesCpu.toString());
+        }
+        if (cpu != null) {
+            m.put(WparLifecycle.ResourceControl.CPU, cpu.toString());
+        }
+        if (sharesMemory != null) {
+            m.put(WparLifecycle.ResourceControl.SHARES_MEMORY, sharesMemory.toString());
+        }
+        if (memory != null) {
+            m.put(WparLifecycle.ResourceControl.MEMORY, memory.toString());
+        }
+        if (procVirtMemMb != null) {
+            m.put(WparLifecycle.ResourceControl.PROC_VIRT_MEM, procVirtMemMb + "MB");
+        }
+        if (totalProcesses != null) {
+            m.put(WparLifecycle.ResourceControl.TOTAL_PROCESSES, totalProcesses.toString());
+        }
+        if (totalThreads != null) {
+            m.put(WparLifecycle.ResourceControl.TOTAL_THREADS, totalThreads.toString());
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(k.key(), v));
+        return out;
+    }
+
+    /**
+     * "The sum of minimum percentage for all running WPARs must not exceed 100" (RB:11177): {@code running} are the
+     * controls of the WPARs running on the LPAR (the one being changed left out), {@code added} the one that will run.
+     */
+    public static void checkSumOfMinimums(String lpar, Collection<ResourceControls> running, ResourceControls added) {
+        BigDecimal sum = added.cpuMinimum();
+        for (ResourceControls r : running) {
+            if (r.active == null || r.active) {
+                sum = sum.add(r.cpuMinimum());
+            }
+        }
+        if (sum.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw new InvalidArgumentException("cpu", added.cpu == null ? null : added.cpu.toString(),
+                    "the CPU minimums of the running WPARs of " + lpar + " would add up to "
+                            + sum.stripTrailingZeros().toPlainString() + "%; the sum must not exceed 100% (Redbook 8)");
+        }
+    }
+
+    /**
+     * A size for {@code procVirtMem}: {@code 512MB}, {@code 2GB}, {@code 1TB} (RB:11322-11326), in MB ({@code 1TB}
+     * lswpar shows as {@code 1048576MB}, RB:11874-11896).
+     */
+    public static long parseSizeMb(String field, String text) {
+        Matcher m = SIZE.matcher(text == null ? "" : text.strip().toUpperCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new InvalidArgumentException(field, text, "must be a size such as 512MB, 2GB or 1TB");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "GB" -> n * 1024;
+            case "TB" -> n * 1024 * 1024;
+            default -> n;
+        };
+    }
+
+    /**
+     * {@code MIN%-SOFTMAX%,HARDMAX%} (Table 8-1, RB:11267-11293), percentages with at most two decimals, each 0-100,
+     * minimum ≤ soft maximum ≤ hard maximum (RB:11179-11181).
+     */
+    public record Limits(BigDecimal minimum, BigDecimal softMaximum, BigDecimal hardMaximum) {
+
+        private static final Pattern FORM = Pattern.compile(
+                "(\\d{1,3}(?:\\.\\d{1,2})?)%-(\\d{1,3}(?:\\.\\d{1,2})?)%,(\\d{1,3}(?:\\.\\d{1,2})?)%");
+        private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+        public Limits {
+            for (BigDecimal p : new BigDecimal[] {minimum, softMaximum, hardMaximum}) {
+                if (p == null || p.signum() < 0 || p.compareTo(HUNDRED) > 0 || p.scale() > 2) {
+                    throw new InvalidArgumentException("limits", String.valueOf(p),
+                            "each percentage must be 0-100 with at most two decimals");
+                }
+            }
+            if (minimum.compareTo(softMaximum) > 0) {
+                throw new InvalidArgumentException("limits", text(minimum, softMaximum, hardMaximum),
+                        "the minimum percentage must not exceed the soft maximum (Redbook 8)");
+            }
+            if (softMaximum.compareTo(hardMaximum) > 0) {
+                throw new InvalidArgumentException("limits", text(minimum, softMaximum, hardMaximum),
+                        "the soft maximum percentage must not exceed the hard maximum (Redbook 8)");
+            }
+        }
+
+        /** Parses {@code 6%-30%,45%}; {@code field} names the input in the refusal. */
+        public static Limits parse(String field, String text) {
+            Matcher m = FORM.matcher(text == null ? "" : text.strip());
+            if (!m.matches()) {
+                throw new InvalidArgumentException(field, text, "must be MIN%-SOFTMAX%,HARDMAX% such as 6%-30%,45%");
+            }
+            try {
+                return new Limits(new BigDecimal(m.group(1)), new BigDecimal(m.group(2)), new BigDecimal(m.group(3)));
+            } catch (InvalidArgumentException e) {
+                throw new InvalidArgumentException(field, text, e.rule());
+            }
+        }
+
+        private static String text(BigDecimal min, BigDecimal soft, BigDecimal hard) {
+            return plain(min) + "%-" + plain(soft) + "%," + plain(hard) + "%";
+        }
+
+        private static String plain(BigDecimal p) {
+            return p.stripTrailingZeros().toPlainString();
+        }
+
+        @Override
+        public String toString() {
+            return text(minimum, softMaximum, hardMaximum);
+        }
+    }
+}
