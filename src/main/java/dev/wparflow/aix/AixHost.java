@@ -167,6 +167,16 @@ public final class AixHost {
         return read(AixFiles.df(), AixFiles::parseMountPoints);
     }
 
+    /** The remote file systems {@code mount} lists. */
+    public List<AixFiles.NfsMount> nfsMounts() {
+        return read(AixFiles.mount(), AixFiles::parseNfsMounts);
+    }
+
+    /** {@code cat FILE}: a text file's content. */
+    public String readFile(AbsolutePath file) {
+        return read(AixFiles.cat(file), out -> out);
+    }
+
     /** {@code rm -f -- FILE…}. */
     public void removeFiles(List<AbsolutePath> files) {
         run(AixFiles.removeFiles(files));

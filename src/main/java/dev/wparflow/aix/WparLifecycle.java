@@ -56,6 +56,11 @@ public final class WparLifecycle {
             return new MkwparRequest(null, null, List.of(), List.of(), false, true, false, false, specFile, null, null);
         }
 
+        /** {@code mkwpar -f SPEC}: the WPAR a spec file describes, created with new file systems (RB:9591). */
+        public static MkwparRequest fromSpec(AbsolutePath specFile) {
+            return new MkwparRequest(null, null, List.of(), List.of(), false, false, false, false, specFile, null, null);
+        }
+
         public static MkwparRequest simple(WparName name, HostName hostname, NetworkSpec network) {
             return new MkwparRequest(name, hostname, network == null ? List.of() : List.of(network), List.of(), false,
                     false, false, false, null, null, null);

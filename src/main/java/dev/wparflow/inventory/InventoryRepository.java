@@ -167,6 +167,22 @@ public class InventoryRepository {
         });
     }
 
+    /**
+     * A WPAR this application created (provisioning): its row as lswpar showed it after the creation, replacing any
+     * row of that LPAR and name. The next discovery refreshes it like any other.
+     */
+    public void recordCreated(WparRecord w) {
+        tx.executeWithoutResult(status -> {
+            jdbc.update("DELETE FROM wparflow_wpar WHERE lpar = ? AND name = ?", w.lpar(), w.name());
+            jdbc.update("""
+                    INSERT INTO wparflow_wpar (lpar, name, wpar_type, state, hostname, address, interface_name, directory,
+                        checkpointable, local_fs, nfs_fs, discovered_at, last_known_host)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", w.lpar(), w.name(), w.type(), w.state(),
+                    w.hostname(), w.address(), w.interfaceName(), w.directory(), w.checkpointable(), w.localFs(),
+                    w.nfsFs(), ts(w.discoveredAt()), w.lpar());
+        });
+    }
+
     /** The WPAR stays where it was, in {@code state}, with no move pending. */
     public void recordStay(String wpar, String lpar, String state) {
         jdbc.update("UPDATE wparflow_wpar SET state = ?, target_host = NULL WHERE lpar = ? AND name = ?", state, lpar, wpar);
