@@ -99,7 +99,38 @@ class FormsTest {
         // a text field is one line: the form cannot send what the server refuses here
         SAMPLES.put("summary", new Samples(List.of("NIM master upgrade to 6.1 TL3"), List.of(), List.of("two\nlines")));
         SAMPLES.put("escalationTimeout", duration);
+        Samples knownLpar = new Samples(List.of("lpar00", "lpar01"), notAnLparName, List.of("lpar99"));
+        SAMPLES.put("lpar", knownLpar);
+        SAMPLES.put("copyFromLpar", knownLpar);
+        SAMPLES.put("copyFromWpar", wpar);
+        SAMPLES.put("interface", new Samples(List.of("en0", "gordon_if1"), List.of("0en", "en 0", "en;0", "e-n0",
+                "a".repeat(16)), List.of()));
+        SAMPLES.put("netmask", new Samples(List.of("255.255.254.0", "255.255.255.0"), List.of("255.255.256.0", "abc",
+                "255.255.0"), List.of()));
+        SAMPLES.put("managedSystem", new Samples(List.of("sys570a"), List.of("-sys", "sys 1", "sys/1"),
+                List.of("sys999")));
+        SAMPLES.put("template", new Samples(List.of("small"), List.of(".x", "a b", "a/b", "a".repeat(41)),
+                List.of("nosuch")));
+        Samples shares = new Samples(List.of("1", "30", "65535"), List.of("0", "-1", "a", "1.5"), List.of("65536"));
+        SAMPLES.put("cpuShares", shares);
+        SAMPLES.put("memoryShares", shares);
+        Samples limits = new Samples(List.of("0%-100%,100%", "6%-30%,45%", "5.25%-30%,45%"),
+                List.of("6-30,45", "6%-30%", "abc", "5.255%-30%,45%"),
+                List.of("40%-30%,45%", "10%-50%,45%", "101%-101%,101%"));
+        SAMPLES.put("cpuLimits", limits);
+        SAMPLES.put("memoryLimits", limits);
+        SAMPLES.put("procVirtMem", new Samples(List.of("512MB", "2GB", "1TB", "1tb"), List.of("512", "1PB", "MB"),
+                List.of()));
+        Samples count = new Samples(List.of("1", "128", "2147483647"), List.of("0", "-1", "a", "1.5"),
+                List.of("2147483648"));
+        SAMPLES.put("totalProcesses", count);
+        SAMPLES.put("totalThreads", count);
+        SAMPLES.put("changeReason", new Samples(List.of("firmware on Saturday"), List.of("two\nlines"), List.of()));
     }
+
+    /** Inputs given with every sample of a process, so that its cross rules judge only the input under test. */
+    static final Map<String, Map<String, String>> BASE = Map.of("WparProvisioningProcess", Map.of("template", "small",
+            "imageId", "42", "copyFromLpar", "lpar00", "copyFromWpar", "wpr00"));
 
     static AnnotationConfigApplicationContext contractBeans;
     static Map<String, InputContract> contracts;
@@ -122,10 +153,12 @@ class FormsTest {
                 return KNOWN_HOSTS;
             }
         });
+        ProvisioningContractBeans.register(contractBeans);
         contractBeans.registerBean(BackupSettings.class, () -> new BackupSettings(null, null, null, null, null,
                 Map.of("prod", List.of("lpar00")), null, null, null, null, Duration.ofHours(1), null, null, null, null));
         for (String inputs : List.of("approval.ChangeApprovalInputs", "backup.BackupInputs",
-                "discovery.FleetDiscoveryInputs", "relocation.RelocationInputs", "restore.RestoreInputs")) {
+                "discovery.FleetDiscoveryInputs", "relocation.RelocationInputs", "restore.RestoreInputs",
+                "provisioning.ProvisioningInputs")) {
             contractBeans.register(Class.forName("dev.wparflow.process." + inputs));
         }
         contractBeans.refresh();
@@ -172,8 +205,8 @@ class FormsTest {
             startForms += startForms(model).size();
         }
         assertThat(problems).isEmpty();
-        // relocation, backup, fleet backup, restore, clone, drill, discovery, and a directly filed change
-        assertThat(startForms).isEqualTo(8);
+        // relocation, backup, fleet backup, restore, clone, drill, discovery, provisioning, and a directly filed change
+        assertThat(startForms).isEqualTo(9);
     }
 
     @Test
@@ -472,6 +505,8 @@ class FormsTest {
             Map<String, InputContract.Given> given = new LinkedHashMap<>();
             contract.fields().stream().filter(InputField::required).forEach(f -> given.put(f.name(),
                     new InputContract.Given("string", sampleValue(f))));
+            BASE.getOrDefault(contract.processKey(), Map.of())
+                    .forEach((k, v) -> given.put(k, new InputContract.Given("string", v)));
             given.put(input.name(), new InputContract.Given("string", value));
             contract.check(given);
             return true;

@@ -44,6 +44,7 @@ class ModelConstantsTest {
             Map.entry(RefusalNoticeModel.class, "RefusalNoticeProcess"),
             Map.entry(RestoreDrillModel.class, "RestoreDrillProcess"),
             Map.entry(WparCloneModel.class, "WparCloneProcess"),
+            Map.entry(dev.wparflow.process.provisioning.WparProvisioningModel.class, "WparProvisioningProcess"),
             Map.entry(WparRestoreModel.class, "WparRestoreProcess"),
             Map.entry(LiveRelocationModel.class, "WparLiveRelocationProcess"),
             Map.entry(RelocationModel.class, "WparRelocationProcess"),
