@@ -47,7 +47,8 @@ import io.swagger.v3.oas.annotations.Operation;
  * <pre>
  * GET    /api/templates           every template with a summary of its spec, by name
  * GET    /api/templates/{name}    the same for one, with the spec text; Accept: text/plain gives only the spec file
- * PUT    /api/templates/{name}    {"description", "spec", "requiredFilesets"}: 201 created, 200 updated (version+1)
+ * PUT    /api/templates/{name}    {"description", "spec", "requiredFilesets"}: 201 created, 200 updated (version+1);
+ *                                 with If-Match: "N" (the ETag read) only over version N, else 412
  * DELETE /api/templates/{name}    204; 404 if there is none
  * </pre>
  */
@@ -101,20 +102,22 @@ public class TemplateController {
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         WparTemplate t = catalog.find(name).orElseThrow(() -> new NotFound("no template " + name));
         if (wantsPlainText(accept)) {
-            return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(t.specText());
+            return ResponseEntity.ok().eTag(etag(t)).contentType(MediaType.TEXT_PLAIN).body(t.specText());
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(TemplateView.of(t, true));
+        return ResponseEntity.ok().eTag(etag(t)).contentType(MediaType.APPLICATION_JSON).body(TemplateView.of(t, true));
     }
 
     @PutMapping("/{name}")
     @Operation(summary = "Create (201) or change (200, version+1) a WPAR template from {\"description\", \"spec\", "
             + "\"requiredFilesets\"}; a bad spec is a 400 naming the field and the spec's line "
-            + "(camunda-admin, wparflow-template-admins)")
-    public ResponseEntity<TemplateView> put(@PathVariable String name, @RequestBody(required = false) JsonNode body) {
+            + "(camunda-admin, wparflow-template-admins); with If-Match (the ETag, the version read) only over "
+            + "that version, else 412")
+    public ResponseEntity<TemplateView> put(@PathVariable String name, @RequestBody(required = false) JsonNode body,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         String user = requireTemplateAdmin();
         Request request = Request.of(body);
         TemplateCatalog.Saved saved = catalog.save(name, request.description(), request.spec(),
-                request.requiredFilesets(), user);
+                request.requiredFilesets(), user, expectedVersion(ifMatch));
         WparTemplate t = saved.template();
         if (saved.changed()) {
             log.info("template {} {} by {}: version {}", name, saved.created() ? "created" : "changed", user,
@@ -122,8 +125,32 @@ public class TemplateController {
         }
         TemplateView view = TemplateView.of(t, true);
         return saved.created()
-                ? ResponseEntity.created(URI.create("/api/templates/" + t.name())).body(view)
-                : ResponseEntity.ok(view);
+                ? ResponseEntity.created(URI.create("/api/templates/" + t.name())).eTag(etag(t)).body(view)
+                : ResponseEntity.ok().eTag(etag(t)).body(view);
+    }
+
+    /** The version as an entity tag: a PUT with {@code If-Match} of what was read fails (412) if it changed meanwhile. */
+    private static String etag(WparTemplate t) {
+        return "\"" + t.version() + "\"";
+    }
+
+    /** The version {@code If-Match: "N"} names; null without the header. */
+    static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String tag = ifMatch.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            tag = tag.substring(1, tag.length() - 1);
+        }
+        if (!tag.matches("\\d{1,18}")) {
+            throw new InvalidTemplateException("If-Match", null,
+                    "If-Match must be the ETag of the template as read, such as \"3\" (its version)");
+        }
+        return Long.valueOf(tag);
     }
 
     @DeleteMapping("/{name}")
@@ -244,6 +271,11 @@ public class TemplateController {
     @ExceptionHandler(NotFound.class)
     ResponseEntity<Map<String, Object>> notFound(NotFound e) {
         return error(HttpStatus.NOT_FOUND, e.getMessage(), null, null);
+    }
+
+    @ExceptionHandler(TemplateCatalog.VersionConflict.class)
+    ResponseEntity<Map<String, Object>> conflict(TemplateCatalog.VersionConflict e) {
+        return error(HttpStatus.PRECONDITION_FAILED, e.getMessage(), "If-Match", null);
     }
 
     @ExceptionHandler(InvalidTemplateException.class)

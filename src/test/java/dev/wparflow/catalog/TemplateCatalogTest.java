@@ -101,6 +101,22 @@ class TemplateCatalogTest {
     }
 
     @Test
+    void aSaveOverAnExpectedVersionWritesOnlyIfNobodyChangedItMeanwhile() {
+        catalog.save("small", "d", SPEC, List.of(), "alice");
+        assertThat(catalog.save("small", "by bob", SPEC, List.of(), "bob", 1L).template().version()).isEqualTo(2);
+
+        assertThatThrownBy(() -> catalog.save("small", "by carol", SPEC, List.of(), "carol", 1L))
+                .isInstanceOfSatisfying(TemplateCatalog.VersionConflict.class,
+                        e -> assertThat(e.current()).isEqualTo(2L));
+        assertThat(catalog.find("small").orElseThrow().updatedBy()).isEqualTo("bob");
+        assertThat(catalog.save("small", "by bob", SPEC, List.of(), "carol", 2L).changed())
+                .as("the same content over the right version: nothing to change").isFalse();
+        assertThatThrownBy(() -> catalog.save("other", "d", SPEC, List.of(), "carol", 1L))
+                .isInstanceOfSatisfying(TemplateCatalog.VersionConflict.class, e -> assertThat(e.current()).isNull());
+        assertThat(catalog.find("other")).isEmpty();
+    }
+
+    @Test
     void listIsByNameAndDeleteRemovesOnlyTheNamedTemplate() {
         catalog.save("web", null, SPEC, null, "alice");
         catalog.save("app.v2", "", SPEC, List.of(), "alice");

@@ -210,6 +210,37 @@ class TemplateControllerIT {
     }
 
     @Test
+    void aChangeOverAVersionSomebodyElseChangedMeanwhileIsRefused() {
+        catalog.save("web07", "d", SPEC, List.of(), "admin");
+        ResponseEntity<Map> read = TestUsers.call(rest, "tpladmin", HttpMethod.GET, "/api/templates/web07", null,
+                Map.class);
+        assertThat(read.getHeaders().getETag()).isEqualTo("\"1\"");
+
+        ResponseEntity<Map> first = ifMatch("tpladmin", "web07", body("first", SPEC, List.of()), "\"1\"");
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(first.getHeaders().getETag()).isEqualTo("\"2\"");
+
+        ResponseEntity<Map> second = ifMatch("admin", "web07", body("second", SPEC, List.of()), "\"1\"");
+        assertThat(second.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_FAILED);
+        assertThat((String) second.getBody().get("message")).contains("version 2, not 1");
+        assertThat(catalog.find("web07").orElseThrow()).satisfies(t -> {
+            assertThat(t.description()).isEqualTo("first");
+            assertThat(t.updatedBy()).isEqualTo("tpladmin");
+        });
+        assertThat(ifMatch("admin", "web08", body("new", SPEC, List.of()), "\"1\"").getStatusCode())
+                .as("If-Match on a template that does not exist").isEqualTo(HttpStatus.PRECONDITION_FAILED);
+        assertThat(catalog.find("web08")).isEmpty();
+    }
+
+    ResponseEntity<Map> ifMatch(String user, String name, Object body, String etag) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(user, TestUsers.password(user));
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setIfMatch(etag);
+        return rest.exchange("/api/templates/" + name, HttpMethod.PUT, new HttpEntity<>(body, headers), Map.class);
+    }
+
+    @Test
     void theEndpointsAreInTheOpenApiDescription() {
         ResponseEntity<Map> docs = rest.getForEntity("/v3/api-docs", Map.class);
         assertThat((Map<String, Object>) docs.getBody().get("paths")).containsKeys("/api/templates",
