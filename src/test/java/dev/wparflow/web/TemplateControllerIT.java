@@ -18,20 +18,28 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 import dev.wparflow.catalog.TemplateCatalog;
 import dev.wparflow.catalog.WparTemplate;
 import dev.wparflow.security.WparflowGroups;
+import dev.wparflow.testsupport.BothDatabases;
+import dev.wparflow.testsupport.SelectedDatabase;
 import dev.wparflow.testsupport.TestUsers;
 
 /**
  * /api/templates: anyone logged in reads the templates (JSON with a summary of the spec, or the spec file itself as
  * text/plain); only camunda-admin and wparflow-template-admins create, change and delete them (an operator is
  * refused, anonymous is 401); the updater is the caller; a bad template is a 400 naming the field and the spec's line.
+ * On H2 and PostgreSQL, each in a database of its own.
  */
+@BothDatabases
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ContextConfiguration(initializers = SelectedDatabase.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class TemplateControllerIT {
 
     static final String SPEC = """
