@@ -78,14 +78,25 @@ public class TemplateController {
         }
     }
 
-    /** A template as the API shows it; {@code spec} only for one template. */
+    /**
+     * A template as the API shows it; {@code spec} only for one template. {@code specProblem} instead of a summary when
+     * the stored spec no longer passes (rules tightened after it was saved), so one such template does not hide the
+     * others.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TemplateView(String name, String description, long version, String updatedBy, Instant updatedAt,
-            List<String> requiredFilesets, SpecSummary summary, String spec) {
+            List<String> requiredFilesets, SpecSummary summary, String specProblem, String spec) {
 
         static TemplateView of(WparTemplate t, boolean withSpec) {
+            SpecSummary summary = null;
+            String problem = null;
+            try {
+                summary = SpecSummary.of(t.spec());
+            } catch (IllegalArgumentException e) {
+                problem = e.getMessage();
+            }
             return new TemplateView(t.name(), t.description(), t.version(), t.updatedBy(), t.updatedAt(),
-                    t.requiredFilesets(), SpecSummary.of(t.spec()), withSpec ? t.specText() : null);
+                    t.requiredFilesets(), summary, problem, withSpec ? t.specText() : null);
         }
     }
 

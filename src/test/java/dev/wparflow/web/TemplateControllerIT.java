@@ -18,6 +18,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
@@ -72,6 +73,8 @@ class TemplateControllerIT {
     IdentityService identityService;
     @Autowired
     TemplateCatalog catalog;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
     void users() {
@@ -204,16 +207,16 @@ class TemplateControllerIT {
 
     @Test
     void deletingATemplateIs204ThenItIsGone() {
-        catalog.save("web06", "d", SPEC, List.of(), "admin");
+        catalog.save("web-v1.2", "d", SPEC, List.of(), "admin");
 
-        assertThat(TestUsers.call(rest, "tpladmin", HttpMethod.DELETE, "/api/templates/web06", null, String.class)
+        assertThat(TestUsers.call(rest, "tpladmin", HttpMethod.DELETE, "/api/templates/web-v1.2", null, String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(catalog.find("web06")).isEmpty();
-        ResponseEntity<Map> again = TestUsers.call(rest, "tpladmin", HttpMethod.DELETE, "/api/templates/web06", null,
+        assertThat(catalog.find("web-v1.2")).isEmpty();
+        ResponseEntity<Map> again = TestUsers.call(rest, "tpladmin", HttpMethod.DELETE, "/api/templates/web-v1.2", null,
                 Map.class);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(again.getBody()).containsEntry("status", 404);
-        assertThat(TestUsers.call(rest, "operator", HttpMethod.GET, "/api/templates/web06", null, Map.class)
+        assertThat(TestUsers.call(rest, "operator", HttpMethod.GET, "/api/templates/web-v1.2", null, Map.class)
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
@@ -246,6 +249,23 @@ class TemplateControllerIT {
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setIfMatch(etag);
         return rest.exchange("/api/templates/" + name, HttpMethod.PUT, new HttpEntity<>(body, headers), Map.class);
+    }
+
+    @Test
+    void aStoredSpecThatNoLongerPassesIsShownWithItsProblemAndHidesNoOtherTemplate() {
+        catalog.save("web09", "d", SPEC, List.of(), "admin");
+        jdbc.update("INSERT INTO wparflow_template (name, description, spec_text, required_filesets, updated_by, "
+                + "updated_at, version) VALUES ('old01', '', 'no stanza here', '', 'admin', CURRENT_TIMESTAMP, 1)");
+
+        ResponseEntity<List> list = TestUsers.call(rest, "operator", HttpMethod.GET, "/api/templates", null,
+                List.class);
+
+        assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<Map<String, Object>> templates = list.getBody();
+        assertThat(templates).filteredOn(t -> "old01".equals(t.get("name"))).singleElement()
+                .satisfies(t -> assertThat(t).doesNotContainKey("summary").containsKey("specProblem"));
+        assertThat(templates).filteredOn(t -> "web09".equals(t.get("name"))).singleElement()
+                .satisfies(t -> assertThat(t).containsKey("summary").doesNotContainKey("specProblem"));
     }
 
     @Test
