@@ -2,11 +2,9 @@ package dev.wparflow.web;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -57,7 +55,6 @@ import io.swagger.v3.oas.annotations.Operation;
 public class TemplateController {
 
     private static final Logger log = LoggerFactory.getLogger(TemplateController.class);
-    private static final Set<String> FIELDS = Set.of("description", "spec", "requiredFilesets");
 
     private final TemplateCatalog catalog;
     private final IdentityService identity;
@@ -126,7 +123,7 @@ public class TemplateController {
     public ResponseEntity<TemplateView> put(@PathVariable String name, @RequestBody(required = false) JsonNode body,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         String user = requireTemplateAdmin();
-        Request request = Request.of(body);
+        TemplateRequest request = TemplateRequest.of(body);
         TemplateCatalog.Saved saved = catalog.save(name, request.description(), request.spec(),
                 request.requiredFilesets(), user, expectedVersion(ifMatch));
         WparTemplate t = saved.template();
@@ -173,50 +170,6 @@ public class TemplateController {
         }
         log.info("template {} deleted by {}", name, user);
         return ResponseEntity.noContent().build();
-    }
-
-    /** The body of a PUT: only the three fields; the updater never comes from here. */
-    record Request(String description, String spec, List<String> requiredFilesets) {
-
-        static Request of(JsonNode body) {
-            if (body == null || !body.isObject()) {
-                throw new InvalidTemplateException("spec", null,
-                        "the body must be a JSON object {\"description\", \"spec\", \"requiredFilesets\"}");
-            }
-            body.fieldNames().forEachRemaining(f -> {
-                if (!FIELDS.contains(f)) {
-                    String shown = f.length() > 40 ? f.substring(0, 40) + "..." : f;
-                    shown = shown.replaceAll("[^\\x20-\\x7e]", "?");
-                    throw new InvalidTemplateException(shown, null, "field " + shown + " is not accepted: a template has "
-                            + "description, spec and requiredFilesets; who changed it is the authenticated user");
-                }
-            });
-            JsonNode spec = body.get("spec");
-            if (spec == null || !spec.isTextual()) {
-                throw new InvalidTemplateException("spec", null, "spec (the spec file's text) is required");
-            }
-            JsonNode description = body.get("description");
-            if (description != null && !description.isNull() && !description.isTextual()) {
-                throw new InvalidTemplateException("description", null, "description must be text");
-            }
-            List<String> filesets = new ArrayList<>();
-            JsonNode list = body.get("requiredFilesets");
-            if (list != null && !list.isNull()) {
-                if (!list.isArray()) {
-                    throw new InvalidTemplateException("requiredFilesets", null,
-                            "requiredFilesets must be a list of fileset names");
-                }
-                for (JsonNode f : list) {
-                    if (!f.isTextual()) {
-                        throw new InvalidTemplateException("requiredFilesets", null,
-                                "requiredFilesets must be a list of fileset names");
-                    }
-                    filesets.add(f.asText());
-                }
-            }
-            return new Request(description == null || description.isNull() ? null : description.asText(),
-                    spec.asText(), filesets);
-        }
     }
 
     /** text/plain when the caller prefers it to JSON; JSON for anything else, including no Accept and {@code *}/{@code *}. */
