@@ -47,6 +47,16 @@ public class TemplateCatalog {
      * refuses. Two saves of a new name at once: one inserts, the other updates.
      */
     public Saved save(String name, String description, String specText, List<String> requiredFilesets, String user) {
+        return save(name, description, specText, requiredFilesets, user, null);
+    }
+
+    /**
+     * As {@link #save(String, String, String, List, String)}, but only over {@code expectedVersion} when it is given
+     * (the version the caller read): a template changed meanwhile, or one that does not exist, is a
+     * {@link VersionConflict} and nothing is written.
+     */
+    public Saved save(String name, String description, String specText, List<String> requiredFilesets, String user,
+            Long expectedVersion) {
         if (user == null || user.isBlank()) {
             throw new IllegalArgumentException("who changes a template must be named");
         }
@@ -55,6 +65,20 @@ public class TemplateCatalog {
         TemplateRules.spec(specText);
         String filesets = String.join(",", TemplateRules.requiredFilesets(requiredFilesets));
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (expectedVersion != null) {
+            int updated = jdbc.update("""
+                    UPDATE wparflow_template
+                       SET description = ?, spec_text = ?, required_filesets = ?, updated_by = ?, updated_at = ?,
+                           version = version + 1
+                     WHERE name = ? AND version = ?
+                       AND (description <> ? OR spec_text <> ? OR required_filesets <> ?)""",
+                    desc, specText, filesets, user, now, name, expectedVersion, desc, specText, filesets);
+            WparTemplate current = find(name).orElseThrow(() -> new VersionConflict(name, expectedVersion, null));
+            if (updated == 0 && current.version() != expectedVersion) {
+                throw new VersionConflict(name, expectedVersion, current.version());
+            }
+            return new Saved(current, false, updated == 1);
+        }
         for (int attempt = 0; ; attempt++) {
             int updated = jdbc.update("""
                     UPDATE wparflow_template
@@ -77,6 +101,25 @@ public class TemplateCatalog {
                     throw inserted;
                 }
             }
+        }
+    }
+
+    /** A conditional save found another version than the caller read ({@code current} null: no such template). */
+    public static class VersionConflict extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final Long current;
+
+        VersionConflict(String name, long expected, Long current) {
+            super(current == null ? "no template " + name + " (version " + expected + " expected)"
+                    : "template " + name + " is at version " + current + ", not " + expected
+                            + ": read it again and apply the change to that version");
+            this.current = current;
+        }
+
+        public Long current() {
+            return current;
         }
     }
 

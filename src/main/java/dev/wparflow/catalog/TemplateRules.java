@@ -1,6 +1,7 @@
 package dev.wparflow.catalog;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ public final class TemplateRules {
             throw new InvalidTemplateException("description", null,
                     "description is longer than " + MAX_DESCRIPTION + " characters");
         }
-        if (description.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+        if (description.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f)) {
             throw new InvalidTemplateException("description", null, "description must not contain control characters");
         }
         return description.strip();
@@ -176,7 +177,7 @@ public final class TemplateRules {
         }
         String stanza = "";
         int index = -1;
-        Map<String, Integer> seen = new java.util.HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         boolean open = false;
         int lineNo = 0;
         for (String raw : text.split("\r?\n", -1)) {

@@ -66,6 +66,8 @@ public class SecurityBootstrap {
         ensureGroup(WparflowGroups.OPERATORS, "wparflow operators");
         ensureGroup(WparflowGroups.APPROVERS, "wparflow change approvers");
         ensureGroup(WparflowGroups.ADMINS, "camunda BPM Administrators");
+        // template administrators need no engine authorization: TemplateController checks the group itself
+        ensureGroup(WparflowGroups.TEMPLATE_ADMINS, "wparflow template administrators");
 
         // administrators: everything, as Camunda's own admin setup grants it (the engine alone
         // treats camunda-admin as admin only for identity and authorization management)

@@ -7,6 +7,8 @@ public final class WparflowGroups {
     public static final String OPERATORS = "wparflow-operators";
     /** Work the change approval tasks. */
     public static final String APPROVERS = "wparflow-approvers";
+    /** Create, change and delete the WPAR templates (/api/templates); reading them is open to every user. */
+    public static final String TEMPLATE_ADMINS = "wparflow-template-admins";
     /** Camunda's built-in administrators group; escalated approvals go here. */
     public static final String ADMINS = "camunda-admin";
 
