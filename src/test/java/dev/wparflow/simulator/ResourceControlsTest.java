@@ -143,6 +143,16 @@ class ResourceControlsTest {
     }
 
     @Test
+    void wparexecTakesResourceControlsAndStartsOnlyWithinTheMinimums() throws Exception {
+        refused("lpar00", "wparexec -n app02 -R CPU=41%-50%,60% /usr/bin/sleep", "resources.CPU: the sum of the minimum"
+                + " percentages of the running workload partitions (101%) must not exceed 100%");
+        assertThat(sim.fleet().host("lpar00").states()).doesNotContain("app02=");
+        ok("lpar00", "wparexec -n app02 -R shares_CPU=30 shares_memory=30 /usr/bin/sleep");
+        assertThat(lswparR("app02")).contains("CPU Shares:                        30\n",
+                "Memory Shares:                     30\n");
+    }
+
+    @Test
     void mkwparTakesResourceControlsAndTheSpecFileCarriesThem() throws Exception {
         ok("lpar00", "mkwpar -n wpr05 -N address=9.3.5.190 -R shares_CPU=15 CPU=5%-40%,50% procVirtMem=512MB"
                 + " totalProcesses=200 totalThreads=400");
