@@ -23,8 +23,9 @@ import dev.wparflow.simulator.model.WparImage;
  * {@code nim -o define -t wpar -a mgmt_profile1="MANAGING WPAR" -a if1="find_net HOST 0" NAME},
  * {@code nim -o OP [-a res=NAME] [-a cmd_flags="..."] NAME}, {@code lsnim}, {@code lsnim -t TYPE},
  * {@code lsnim -l NAME}. Each WPAR operation runs the WPAR command on the managing LPAR's model (not over SSH, not in
- * that host's command log). NIM message ids 0042-053 (no such object) is IBM's; 0042-081/0042-006/0042-001 texts
- * here are the simulator's choice.
+ * that host's command log). NIM refuses a resource whose location its server lacks, a managing system below AIX 6.1
+ * TL2 (RB:9626) and application WPARs (RB:9619). NIM message ids 0042-053 (no such object) is IBM's;
+ * 0042-081/0042-006/0042-154 and the 0042-001 texts here are the simulator's choice (docs/simulator.md).
  */
 public final class NimCommands {
     private NimCommands() {
