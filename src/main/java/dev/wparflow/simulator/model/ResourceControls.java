@@ -78,7 +78,8 @@ public record ResourceControls(boolean active, String rset, Integer sharesCpu, L
     /**
      * These controls with {@code attr=value} pairs (one -R argument, or a spec file's resources stanza) applied, then
      * the rules of one WPAR checked: min ≤ soft max ≤ hard max ≤ 100 (RB:11177–11181), shares 1–65535
-     * (Table 8-1), totalThreads ≥ totalProcesses (Example 8-4). The rule across WPARs is {@link #cpuMinimum}'s user's.
+     * (Table 8-1), totalThreads ≥ totalProcesses (Example 8-4). The rule across the running WPARs of an LPAR is the
+     * commands' ({@link #cpuMinimum}, {@link #memoryMinimum}).
      */
     public ResourceControls with(Map<String, String> attrs) {
         boolean act = active;
