@@ -93,6 +93,9 @@ public final class FleetSpec {
         public String name;
         public String type;
         public String location;
+        /** The file's text, written at {@code location} on the master when the fleet is built (a spec file). */
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        public String content;
     }
 
     public static final class HostSpec {
@@ -192,6 +195,12 @@ public final class FleetSpec {
         public List<WparFileSystem> extraFileSystems = new ArrayList<>();
         /** Application WPARs: the program (wparexec's command). */
         public String application;
+        /**
+         * Resource controls as one -R argument ({@code shares_CPU=10 CPU=6%-30%,45%}); left out of the fingerprint when
+         * absent, so fleet files without it keep their saved states.
+         */
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        public String resources;
     }
 
     public static final class FaultSpec {
@@ -322,6 +331,7 @@ public final class FleetSpec {
                 rs.name = str(r.get("name"), null);
                 rs.type = str(r.get("type"), null);
                 rs.location = str(r.get("location"), null);
+                rs.content = (String) r.get("content");
                 hs.nimResources.add(rs);
             }
             for (Object vo : list(h.get("volume-groups"))) {
@@ -353,6 +363,11 @@ public final class FleetSpec {
                 ws.autostart = Boolean.TRUE.equals(w.get("autostart"));
                 ws.fileCount = num(w.get("file-count"), 2160);
                 ws.application = (String) w.get("application");
+                if (w.get("resources") instanceof Map<?, ?> rm) {
+                    StringBuilder r = new StringBuilder();
+                    rm.forEach((k, v) -> r.append(r.isEmpty() ? "" : " ").append(k).append('=').append(v));
+                    ws.resources = r.toString();
+                }
                 for (Object fo : list(w.get("file-systems"))) {
                     Map<String, Object> fs = cast(fo);
                     String vfs = str(fs.get("vfs"), "jfs2");
@@ -436,6 +451,11 @@ public final class FleetSpec {
         }
         if (hs.nimMaster) {
             h.nim = dev.wparflow.simulator.dc.NimCommands.initialDatabase(this, hs);
+            for (NimResourceSpec r : hs.nimResources) {
+                if (r.content != null && r.location != null) {
+                    h.files.write(r.location, r.content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
         }
         if (hs.hmc) {
             return h;
@@ -472,6 +492,9 @@ public final class FleetSpec {
             w.fileCount = ws.fileCount;
             if (ws.application != null) {
                 w.application = ws.application;
+            }
+            if (ws.resources != null) {
+                w.resources = dev.wparflow.simulator.model.ResourceControls.DEFAULTS.with(ws.resources);
             }
             if (ws.address != null) {
                 w.address = ws.address;

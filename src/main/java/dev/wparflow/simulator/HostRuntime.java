@@ -282,7 +282,16 @@ public final class HostRuntime implements Services {
         }
     }
 
-    /** Executes a wparflow-run command on the run executor (no SSH session). */
+    /** Exit status of a detached run killed by an {@link FaultType#ABANDON} fault (128 + SIGKILL). */
+    public static final int KILLED = 137;
+
+    /**
+     * Executes a wparflow-run command on the run executor (no SSH session). Of the connection faults, two have a meaning
+     * for a command no connection carries: {@link FaultType#DROP_CONNECTION} cuts every SSH session of the host at the
+     * command's first timed phase while the run goes on (a network outage during a long command), and
+     * {@link FaultType#ABANDON} stalls the command there and kills it after the rule's delay (the run exits 137, the
+     * WPAR it was changing is left Broken, as by a killed command).
+     */
     private int runDetached(String runId, List<String> argv, OutputStream out) throws InterruptedException {
         String raw = argv.stream().map(ShellParser::quote).collect(Collectors.joining(" "));
         CommandLog.Entry entry = fleet.log().begin(name(), "wparflow-run", raw, argv, null, runId);
@@ -296,10 +305,61 @@ public final class HostRuntime implements Services {
                     return faulted;
                 }
             }
-            rc = commands().execute(new Invocation(model, "root", argv, out, out, this, null));
+            Invocation inv = new Invocation(model, "root", argv, out, out, this, null);
+            FaultType type = fault.map(FaultRule::type).orElse(null);
+            if (type == FaultType.ABANDON) {
+                rc = killedMidway(fault.get(), inv);
+                return rc;
+            }
+            if (type == FaultType.DROP_CONNECTION) {
+                Timing.atFirstPauseOnThisThread(this::dropSessions);
+            }
+            try {
+                rc = commands().execute(inv);
+            } finally {
+                Timing.atFirstPauseOnThisThread(null);
+            }
             return rc;
         } finally {
             fleet.log().end(entry, rc);
+        }
+    }
+
+    /** ABANDON on a detached run: stalled at its first timed phase, killed after the rule's delay. */
+    private int killedMidway(FaultRule f, Invocation inv) throws InterruptedException {
+        Thread runThread = Thread.currentThread();
+        // 0 running, 1 killed, 2 ended by itself: the kill never reaches a thread that has moved on to another run
+        java.util.concurrent.atomic.AtomicInteger phase = new java.util.concurrent.atomic.AtomicInteger();
+        CompletableFuture<Void> kill = CompletableFuture.runAsync(() -> {
+            if (phase.compareAndSet(0, 1)) {
+                runThread.interrupt();
+            }
+        }, CompletableFuture.delayedExecutor(f.latencyMillis(), TimeUnit.MILLISECONDS));
+        Timing.stallOnThisThread(true);
+        try {
+            int rc = commands().execute(inv);
+            if (phase.compareAndSet(0, 2)) {
+                return rc; // it ended before its first timed phase: nothing to kill
+            }
+            Thread.interrupted();
+            return KILLED;
+        } catch (InterruptedException e) {
+            if (phase.compareAndSet(0, 2)) {
+                throw e; // cancelled before the kill
+            }
+            Thread.interrupted();
+            return KILLED;
+        } finally {
+            kill.cancel(false);
+            Timing.stallOnThisThread(false);
+        }
+    }
+
+    /** Closes every open SSH session of this host, as a network outage does; the listener stays. */
+    public void dropSessions() {
+        SshServer s = server;
+        if (s != null) {
+            s.getActiveSessions().forEach(session -> session.close(true));
         }
     }
 

@@ -160,6 +160,24 @@ class DataCentreTest {
         assertThat(AixOutcomes.classify(gone).outcome()).isEqualTo(AixOutcome.NIM_OBJECT_NOT_FOUND);
     }
 
+    /** Every spec file the demo fleet's NIM master names is on nim01, and the template provisions as it is. */
+    @Test
+    void theDemoFleetsSpecResourcesExistAndProvision() throws Exception {
+        List<Nim.NimObject> specs = Nim.parseList(nim("lsnim -t wpar_spec").out());
+        assertThat(specs).extracting(Nim.NimObject::name).contains("wpar_spec1");
+        for (Nim.NimObject spec : specs) {
+            String location = Nim.parseStanzas(nim("lsnim -l " + spec.name()).out()).get(0).get("location");
+            assertThat(sim.ssh().run("nim01", "cat " + location).out()).as(location).startsWith("general:");
+        }
+        nim(Nim.defineWpar(NimObjectName.of("wpr08"), NimObjectName.of("lpar00"), HostName.of("wpr08")).commandLine());
+        nim("nim -o create -a wpar_spec=wpar_spec1 -a cmd_flags=\"-N address=9.3.5.192\" wpr08");
+        nim(Nim.operation(Nim.Operation.ACTIVATE, NimObjectName.of("wpr08"), Map.of()).commandLine());
+        assertThat(sim.ssh().run("lpar00", "lswpar -c -q -R wpr08").out())
+                .isEqualTo("wpr08:yes::10:5%-50%,60%:10:0%-100%,100%:unlimited:unlimited:unlimited\n");
+        assertThat(Nim.parseStanzas(nim(Nim.details(NimObjectName.of("wpr08")).commandLine()).out()).get(0)
+                .get("wpar_state")).isEqualTo("Running");
+    }
+
     @Test
     void nimCreateFromResourcesAndRefusals() throws Exception {
         assertThat(sim.ssh().run("lpar00", "mkwpar -w -o /tmp/s.spec -e wpr00").exit()).isZero();

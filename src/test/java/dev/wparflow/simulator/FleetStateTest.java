@@ -105,6 +105,7 @@ class FleetStateTest {
     /** Changes every kind of state the simulator keeps, through commands over SSH. */
     void changeEverything() throws Exception {
         ok("lpar00", "mkwpar -n wpr05 -h wpr05.example -g datavg -N address=9.3.5.190");
+        ok("lpar00", "chwpar -R shares_CPU=10 CPU=6%-30%,45% procVirtMem=1TB wpr05");
         ok("lpar00", "startwpar wpr05");
         ok("lpar00", "savewpar -f /images/wpr05.save wpr05");
         ok("lpar01", "restwpar -n wpr06 -h wpr06 -M '-N address=9.3.5.191' -f /images/wpr05.save");
@@ -142,6 +143,9 @@ class FleetStateTest {
                 "wpr00:D:wpr00\nwpr05:A:wpr05.example\nwpr02b:D:wpr02\n");
         assertThat(out("lpar01", "lswpar -c -q -a name,state,hostname")).isEqualTo("wpr06:D:wpr06\n");
         assertThat(out("lpar00", "lswpar -c -q -N wpr05")).contains("9.3.5.190");
+        assertThat(out("lpar00", "lswpar -c -q -R wpr05")).isEqualTo(
+                "wpr05:yes::10:6%-30%,45%:unlimited:0%-100%,100%:1048576MB:unlimited:unlimited\n");
+        assertThat(out("lpar01", "lswpar -c -q -R wpr06")).as("restored from the image's spec").startsWith("wpr06:yes::10:");
         List<String> wpr05Lvs = fleet.host("lpar00").wpar("wpr05").orElseThrow().fileSystems.stream()
                 .filter(f -> f.logicalVolume() != null).map(f -> f.logicalVolume()).toList();
         assertThat(wpr05Lvs).isNotEmpty();
@@ -186,6 +190,41 @@ class FleetStateTest {
         assertThat(out("lpar00", "wparflow-run status run1")).isEqualTo("run1 exited 143\n");
         ok("lpar00", "stopwpar -F wpr00");
         assertThat(fleet.host("lpar00").states()).contains("wpr00=D");
+    }
+
+    @Test
+    void aStateSavedWithoutResourceControlsLoadsWithTheDefaults() throws Exception {
+        restartWith(FLEET);
+        ok("lpar00", "mkwpar -n wpr05 -N address=9.3.5.190 -R shares_CPU=10");
+        restartWith(null);
+        // the file as a simulator without resource controls wrote it: no "resources" in any WPAR
+        String text = Files.readString(stateFile());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode tree = json.readTree(text.substring(text.indexOf('\n') + 1));
+        int removed = 0;
+        for (com.fasterxml.jackson.databind.JsonNode host : tree.get("hosts")) {
+            for (com.fasterxml.jackson.databind.JsonNode w : host.get("wpars")) {
+                removed += ((com.fasterxml.jackson.databind.node.ObjectNode) w).remove("resources") == null ? 0 : 1;
+            }
+        }
+        assertThat(removed).isEqualTo(4);
+        byte[] body = json.writeValueAsBytes(tree);
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
+        Files.write(stateFile(), concat(("#wparflow-fleet-state 1 bytes=" + body.length + " sha256=" + sha + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII), body));
+
+        restartWith(FLEET);
+        assertThat(warnings()).isEmpty();
+        assertThat(fleet.host("lpar00").states()).contains("wpr05=D");
+        assertThat(out("lpar00", "lswpar -c -q -R wpr05 wpr01")).isEqualTo(
+                "wpr05:yes::unlimited:0%-100%,100%:unlimited:0%-100%,100%:unlimited:unlimited:unlimited\n"
+                        + "wpr01:yes::unlimited:0%-100%,100%:unlimited:0%-100%,100%:unlimited:unlimited:unlimited\n");
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
     }
 
     @ParameterizedTest

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.wparflow.simulator.fault.FaultRule;
 import dev.wparflow.simulator.fault.FaultType;
+import dev.wparflow.simulator.run.RunManager;
 import dev.wparflow.testsupport.TestFleets;
 
 /** Transitional state, wparflow-run, fault injection, the Java API (log, reset, state). */
@@ -183,13 +184,15 @@ class RunsAndFaultsTest {
         assertThat(drop.fired()).isEqualTo(2);
         assertThat(sim.ssh().run("lpar00", "lswpar -c -q -a name wpr00").exit()).as("other commands do not count").isZero();
 
-        // a detached run's inner command has no connection to drop, and uses up no firing
-        FaultRule inner = sim.fleet().faults().add(FaultRule.on("lpar00").command("savewpar").type(FaultType.DROP_CONNECTION)
-                .build());
-        assertThat(sim.ssh().run("lpar00", "wparflow-run start inner-1 -- savewpar -f /backup/wpr00.save wpr00").exit()).isZero();
-        await().atMost(Duration.ofSeconds(10)).until(() -> sim.ssh().run("lpar00", "wparflow-run status inner-1").out()
-                .equals("inner-1 exited 0\n"));
-        assertThat(inner.fired()).isZero();
+        // a rule for any command drops connections; a detached run's inner command has none: no firing used up
+        FaultRule any = sim.fleet().faults().add(FaultRule.on("lpar00").type(FaultType.DROP_CONNECTION).once().build());
+        RunManager.Run run = sim.fleet().host("lpar00").runs().start("inner-1",
+                List.of("savewpar", "-f", "/backup/wpr00.save", "wpr00"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !run.running());
+        assertThat(run.exitStatus()).isZero();
+        assertThat(any.fired()).isZero();
+        assertThat(any.remaining()).isEqualTo(1);
+        sim.fleet().faults().remove(any);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.wparflow.simulator.model.AixDates;
 import dev.wparflow.simulator.model.ImageData;
+import dev.wparflow.simulator.model.ResourceControls;
 import dev.wparflow.simulator.model.SimulatedHost;
 import dev.wparflow.simulator.model.SpecFile;
 import dev.wparflow.simulator.model.Wpar;
@@ -106,7 +107,12 @@ public final class BackupCommands {
             return 1;
         }
         String defaultVg = host.volumeGroups.keySet().stream().findFirst().orElse("rootvg");
-        Wpar w = SpecFile.read(img.spec(), defaultVg);
+        Wpar w;
+        try {
+            w = SpecFile.read(img.spec(), defaultVg);
+        } catch (ResourceControls.Refused bad) {
+            return WparOps.refuse(inv, bad);
+        }
         String originalName = w.name;
         if (g.has('n')) {
             boolean defaultDir = w.directory.equals("/wpars/" + originalName);
@@ -148,6 +154,11 @@ public final class BackupCommands {
                 if (mg.has('A')) {
                     w.autostart = true;
                 }
+                for (String r : mg.all('R')) {
+                    w.resources = w.resources.with(r);
+                }
+            } catch (ResourceControls.Refused bad) {
+                return WparOps.refuse(inv, bad);
             } catch (Getopt.BadFlag bad) {
                 inv.err("restwpar: -M: mkwpar: " + bad.getMessage());
                 return 2;

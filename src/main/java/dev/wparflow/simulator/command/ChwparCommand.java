@@ -3,6 +3,7 @@ package dev.wparflow.simulator.command;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import dev.wparflow.simulator.model.ResourceControls;
 import dev.wparflow.simulator.model.SimulatedHost;
 import dev.wparflow.simulator.model.SpecFile;
 import dev.wparflow.simulator.model.Wpar;
@@ -11,7 +12,9 @@ import dev.wparflow.simulator.model.WparState;
 /**
  * chwpar (Redbook Table 3-3, Examples 4-12, 7-18, 7-x): -n rename (Defined only, else 0960-053;
  * -a resolves a taken name with a numeric suffix), -h hostname, -N network, -A autostart,
- * -c checkpointable, -r, -i routing, -u script; -R, -D, -I, -K are accepted and not simulated.
+ * -c checkpointable, -r, -i routing, -u script; -R resource controls (Redbook 8.5: dynamic, also on an Active WPAR,
+ * checked as chapter 8 says, the sum of the running WPARs' minimums too when this one runs); -D, -I, -K are accepted
+ * and not simulated.
  */
 public final class ChwparCommand implements CommandHandler {
     static final String USAGE = "chwpar [-a] [-A] [-c] [-h hostname] [-i] [-n newname] [-N attr=value ...] [-r] [-u script] [-R attr=value ...] wparname";
@@ -35,6 +38,18 @@ public final class ChwparCommand implements CommandHandler {
             Wpar w = WparOps.find(inv, name).orElse(null);
             if (w == null || WparOps.refuseIfLocked(inv, w)) {
                 return 1;
+            }
+            ResourceControls controls = w.resources;
+            try {
+                for (String r : g.all('R')) {
+                    controls = controls.with(r);
+                }
+            } catch (ResourceControls.Refused bad) {
+                return WparOps.refuse(inv, bad);
+            }
+            ResourceControls.Refused over = g.has('R') && w.running() ? WparOps.overcommitted(host, w, controls) : null;
+            if (over != null) {
+                return WparOps.refuse(inv, over);
             }
             if (g.has('n')) {
                 String newName = g.get('n');
@@ -94,6 +109,7 @@ public final class ChwparCommand implements CommandHandler {
             if (g.has('u')) {
                 w.script = g.get('u');
             }
+            w.resources = controls;
             host.files.write("/etc/wpars/" + w.name + ".cf", SpecFile.write(w, false).getBytes(StandardCharsets.UTF_8));
         } finally {
             host.lock().unlock();

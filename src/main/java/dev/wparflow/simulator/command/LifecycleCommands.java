@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import dev.wparflow.simulator.model.ResourceControls;
 import dev.wparflow.simulator.model.SimulatedHost;
 import dev.wparflow.simulator.model.Wpar;
 import dev.wparflow.simulator.model.WparFileSystem;
@@ -38,6 +39,11 @@ public final class LifecycleCommands {
                 inv.err("startwpar: 0960-231 ATTENTION: '" + name + "' is not in the Defined state (state is "
                         + w.state().word() + ").");
                 return 1;
+            }
+            ResourceControls.Refused over = WparOps.overcommitted(host, w, w.resources);
+            if (over != null) {
+                // "If startwpar fails, WPAR remains in the Defined State." (RB:1032)
+                return WparOps.refuse(inv, over);
             }
             w.setState(WparState.TRANSITIONAL);
             WparOps.lock(inv, w, "startwpar");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.wparflow.simulator.model.ResourceControls;
 import dev.wparflow.simulator.model.SimulatedHost;
 import dev.wparflow.simulator.model.Wpar;
 import dev.wparflow.simulator.model.WparFileSystem;
@@ -14,7 +15,7 @@ import dev.wparflow.simulator.model.WparState;
 
 /**
  * lswpar: default table, -L, -R, -N, -M, -c/-d delimited with -a fields, -q, -s, -t. The table,
- * -L, -R and -N layouts follow Redbook chapters 4, 7 and 8; -c, -a, -q, -s, -t, -M follow IBM's
+ * -L, -R and -N layouts follow Redbook chapters 4, 7 and 8; -c (also with -R), -a, -q, -s, -t, -M follow IBM's
  * lswpar reference (the Redbook is silent on them, digest 0.1). lswpar takes no lock.
  */
 public final class LswparCommand implements CommandHandler {
@@ -106,6 +107,8 @@ public final class LswparCommand implements CommandHandler {
         boolean header = !g.has('q');
         if (g.has('L')) {
             selected.forEach(w -> longFormat(inv, w));
+        } else if (g.has('R') && delimited) {
+            resourcesDelimited(inv, selected, delim, header);
         } else if (g.has('R')) {
             selected.forEach(w -> resources(inv, w));
         } else if (g.has('N')) {
@@ -241,26 +244,43 @@ public final class LswparCommand implements CommandHandler {
         }
         inv.out("");
         inv.out("RESOURCE CONTROLS");
-        resourceLines(inv);
+        resourceLines(inv, w);
         inv.out("");
     }
 
     private void resources(Invocation inv, Wpar w) {
         banner(inv, w);
-        resourceLines(inv);
+        resourceLines(inv, w);
     }
 
-    /** Redbook Example 8-x (lswpar -R MySysWpar): defaults, resource controls are not simulated. */
-    private static void resourceLines(Invocation inv) {
-        inv.out("Active:                            yes");
-        inv.out("RSet:");
-        inv.out("CPU Shares:                        unlimited");
-        inv.out("CPU Limits:                        0%-100%,100%");
-        inv.out("Memory Shares:                     unlimited");
-        inv.out("Memory Limits:                     0%-100%,100%");
-        inv.out("Per-Process Virtual Memory Limit:  unlimited");
-        inv.out("Total Processes:                   unlimited");
-        inv.out("Total Threads:                     unlimited");
+    /** The labels of Redbook Examples 8-1 to 8-5, in {@link ResourceControls#ATTRIBUTES} order. */
+    static final List<String> RESOURCE_LABELS = List.of("Active:", "RSet:", "CPU Shares:", "CPU Limits:",
+            "Memory Shares:", "Memory Limits:", "Per-Process Virtual Memory Limit:", "Total Processes:",
+            "Total Threads:");
+
+    /** Redbook Examples 8-1 to 8-5: label padded to 35 columns, the value (none after an empty RSet). */
+    private static void resourceLines(Invocation inv, Wpar w) {
+        List<String> values = w.resources.shown();
+        for (int i = 0; i < RESOURCE_LABELS.size(); i++) {
+            String v = values.get(i);
+            inv.out(v.isEmpty() ? RESOURCE_LABELS.get(i) : pad(RESOURCE_LABELS.get(i), 35) + v);
+        }
+    }
+
+    /**
+     * {@code lswpar -c -R}: IBM's lswpar reference lists -R among the delimited formats but the book shows none; the
+     * fields are Table 8-1's attribute names (the simulator's choice), the values as the paragraph format shows them.
+     */
+    private static void resourcesDelimited(Invocation inv, List<Wpar> ws, String delim, boolean header) {
+        if (header) {
+            inv.out("#name" + delim + String.join(delim, ResourceControls.ATTRIBUTES));
+        }
+        for (Wpar w : ws) {
+            List<String> vals = new ArrayList<>();
+            vals.add(w.name);
+            vals.addAll(w.resources.shown());
+            inv.out(String.join(delim, vals.stream().map(v -> v.replace(delim, "\\" + delim)).toList()));
+        }
     }
 
     static String pad(String s, int w) {

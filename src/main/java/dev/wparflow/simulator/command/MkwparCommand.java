@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.wparflow.simulator.model.ResourceControls;
 import dev.wparflow.simulator.model.SimulatedHost;
 import dev.wparflow.simulator.model.SpecFile;
 import dev.wparflow.simulator.model.VolumeGroup;
@@ -20,7 +21,8 @@ import dev.wparflow.simulator.model.WparState;
  * {@code D} (or {@code A} with -s). Refusals: name or directory taken (0960-002 + 0960-318),
  * hostname / address not unique (0960-105, resolved with -a), checkpointable with local file
  * systems (0960-100, -F carries on), not enough free partitions (mklv 0516-404 / 0516-822),
- * unknown volume group (0516-306).
+ * unknown volume group (0516-306). Resource controls (-R, a spec's resources stanza) are checked as chapter 8 says
+ * ({@link ResourceControls}); with -s also the sum of the running WPARs' minimums.
  */
 public final class MkwparCommand implements CommandHandler {
     static final String USAGE = "mkwpar [-a] [-A] [-c] [-d directory] [-F] [-g vg] [-h hostname] [-i] [-M attr=value ...]... "
@@ -63,7 +65,11 @@ public final class MkwparCommand implements CommandHandler {
                 inv.err("mkwpar: 0960-575 Unable to open specification file " + g.get('f') + ".");
                 return 1;
             }
-            w = SpecFile.read(new String(spec, StandardCharsets.UTF_8), defaultVg);
+            try {
+                w = SpecFile.read(new String(spec, StandardCharsets.UTF_8), defaultVg);
+            } catch (ResourceControls.Refused bad) {
+                return WparOps.refuse(inv, bad);
+            }
             if (w.fileSystems.isEmpty()) {
                 w.fileSystems = SimulatedHost.defaultFileSystems(defaultVg);
             }
@@ -121,6 +127,13 @@ public final class MkwparCommand implements CommandHandler {
                 inv.err("mkwpar: " + err);
                 return 1;
             }
+        }
+        try {
+            for (String r : g.all('R')) {
+                w.resources = w.resources.with(r);
+            }
+        } catch (ResourceControls.Refused bad) {
+            return WparOps.refuse(inv, bad);
         }
         if (g.has('o')) {
             host.files.write(g.get('o'), SpecFile.write(w, true).getBytes(StandardCharsets.UTF_8));
@@ -259,6 +272,11 @@ public final class MkwparCommand implements CommandHandler {
             }
             if (failed) {
                 return 1;
+            }
+            // -s starts what it creates: refuse before creating anything when the start could not take place
+            ResourceControls.Refused over = req.start ? WparOps.overcommitted(host, w, w.resources) : null;
+            if (over != null) {
+                return WparOps.refuse(inv, over);
             }
             if (w.checkpointable) {
                 List<WparFileSystem> local = w.fileSystems.stream().filter(f -> "jfs2".equals(f.vfs()))

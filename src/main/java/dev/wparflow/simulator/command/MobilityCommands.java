@@ -9,6 +9,7 @@ import dev.wparflow.simulator.dc.DataCentre;
 import dev.wparflow.simulator.dc.NfsCommands;
 import dev.wparflow.simulator.dc.PendingMove;
 import dev.wparflow.simulator.model.AixDates;
+import dev.wparflow.simulator.model.ResourceControls;
 import dev.wparflow.simulator.model.SimulatedHost;
 import dev.wparflow.simulator.model.SpecFile;
 import dev.wparflow.simulator.model.Wpar;
@@ -66,8 +67,12 @@ public final class MobilityCommands {
                 inv.err("wparexec: 0960-575 Unable to open specification file " + g.get('f') + ".");
                 return 1;
             }
-            fromSpec = dev.wparflow.simulator.model.SpecFile.read(new String(spec,
-                    java.nio.charset.StandardCharsets.UTF_8), "rootvg");
+            try {
+                fromSpec = dev.wparflow.simulator.model.SpecFile.read(new String(spec,
+                        java.nio.charset.StandardCharsets.UTF_8), "rootvg");
+            } catch (ResourceControls.Refused bad) {
+                return WparOps.refuse(inv, bad);
+            }
             if (fromSpec.application.isEmpty() && g.operands().isEmpty()) {
                 inv.err("wparexec: the specification file " + g.get('f') + " names no application.");
                 return 1;
@@ -104,11 +109,23 @@ public final class MobilityCommands {
                 return 1;
             }
         }
+        try {
+            for (String r : g.all('R')) {
+                w.resources = w.resources.with(r); // Table 8-1: wparexec takes -R too
+            }
+        } catch (ResourceControls.Refused bad) {
+            return WparOps.refuse(inv, bad);
+        }
         host.lock().lock();
         try {
             if (!WparOps.validName(name)) {
                 inv.err("wparexec: 0960-043 " + name + " is not a valid workload partition name.");
                 return 1;
+            }
+            // an application WPAR runs as soon as it exists: the running WPARs' minimums are checked first (RB:11177)
+            ResourceControls.Refused over = WparOps.overcommitted(host, w, w.resources);
+            if (over != null) {
+                return WparOps.refuse(inv, over);
             }
             if (host.hasWpar(name)) {
                 inv.err("wparexec: 0960-116 Workload partition " + name + " already exists.");

@@ -4,6 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import java.math.BigDecimal;
+import java.util.function.Function;
+
+import dev.wparflow.simulator.model.ResourceControls;
 import dev.wparflow.simulator.model.SimulatedHost;
 import dev.wparflow.simulator.model.Wpar;
 
@@ -71,6 +75,37 @@ final class WparOps {
             }
         }
         return true;
+    }
+
+    /**
+     * The rule across WPARs of Redbook 8.2.1 (RB:11177): "The sum of minimum percentage for all running WPARs must not
+     * exceed 100", for CPU and for memory, with {@code w} running under {@code controls}. Null when it holds; else the
+     * refusal (its text is the simulator's, in the banner of Example 8-4). Caller holds the host lock.
+     */
+    static ResourceControls.Refused overcommitted(SimulatedHost host, Wpar w, ResourceControls controls) {
+        ResourceControls.Refused cpu = overcommitted(host, w, controls, "CPU", ResourceControls::cpuMinimum);
+        return cpu != null ? cpu : overcommitted(host, w, controls, "memory", ResourceControls::memoryMinimum);
+    }
+
+    private static ResourceControls.Refused overcommitted(SimulatedHost host, Wpar w, ResourceControls controls,
+            String resource, Function<ResourceControls, BigDecimal> minimum) {
+        BigDecimal sum = minimum.apply(controls);
+        for (Wpar o : host.wparList()) {
+            if (o != w && !o.name.equals(w.name) && o.running()) {
+                sum = sum.add(minimum.apply(o.resources));
+            }
+        }
+        if (sum.compareTo(BigDecimal.valueOf(100)) <= 0) {
+            return null;
+        }
+        return new ResourceControls.Refused("resources." + resource + ": the sum of the minimum percentages of the"
+                + " running workload partitions (" + sum.stripTrailingZeros().toPlainString() + "%) must not exceed 100%");
+    }
+
+    /** Prints a resource control refusal: Example 8-4's banner on stderr. */
+    static int refuse(Invocation inv, ResourceControls.Refused r) {
+        r.banner().forEach(inv::err);
+        return 1;
     }
 
     static void setIdle(SimulatedHost host, Wpar w) {

@@ -12,7 +12,9 @@ import dev.wparflow.simulator.command.Invocation;
 import dev.wparflow.simulator.command.ShellParser;
 import dev.wparflow.simulator.dc.NimDatabase.NimObject;
 import dev.wparflow.simulator.model.SimulatedHost;
+import dev.wparflow.simulator.model.Stanzas;
 import dev.wparflow.simulator.model.Wpar;
+import dev.wparflow.simulator.model.WparImage;
 
 /**
  * The NIM master (Redbook 7.3: machine type {@code wpar}, operations activate/chwpar/create/deactivate/destroy/
@@ -21,8 +23,9 @@ import dev.wparflow.simulator.model.Wpar;
  * {@code nim -o define -t wpar -a mgmt_profile1="MANAGING WPAR" -a if1="find_net HOST 0" NAME},
  * {@code nim -o OP [-a res=NAME] [-a cmd_flags="..."] NAME}, {@code lsnim}, {@code lsnim -t TYPE},
  * {@code lsnim -l NAME}. Each WPAR operation runs the WPAR command on the managing LPAR's model (not over SSH, not in
- * that host's command log). NIM message ids 0042-053 (no such object) is IBM's; 0042-081/0042-006/0042-001 texts
- * here are the simulator's choice.
+ * that host's command log). NIM refuses a resource whose location its server lacks, a managing system below AIX 6.1
+ * TL2 (RB:9626) and application WPARs (RB:9619). NIM message ids 0042-053 (no such object) is IBM's;
+ * 0042-081/0042-006/0042-154 and the 0042-001 texts here are the simulator's choice (docs/simulator.md).
  */
 public final class NimCommands {
     private NimCommands() {
@@ -188,6 +191,11 @@ public final class NimCommands {
                     inv.err("   the managing system \"" + (p.length > 0 ? p[0] : "") + "\" of mgmt_profile1 is not a standalone NIM machine");
                     return 1;
                 }
+                String wparName = p.length > 1 ? p[1] : name;
+                String refusal = unsupported(dc, p[0], wparName);
+                if (refusal != null) {
+                    return masterError(inv, refusal);
+                }
                 NimObject o = new NimObject(name, "machines", "wpar");
                 o.attributes.put("class", "machines");
                 o.attributes.put("type", "wpar");
@@ -198,17 +206,31 @@ public final class NimCommands {
                     if1 = db.firstNetwork() + if1.substring("find_net".length());
                 }
                 o.attributes.put("if1", if1);
-                o.attributes.put("mgmt_profile1", p[0] + " " + (p.length > 1 ? p[1] : name));
+                o.attributes.put("mgmt_profile1", p[0] + " " + wparName);
                 db.put(o);
                 return 0;
             }
             if (type != null && NimDatabase.RESOURCE_TYPES.contains(type)) {
+                String location = at.get("location");
+                String server = at.getOrDefault("server", "master");
+                SimulatedHost serverHost = server.equals("master") ? inv.host : dc.lpar(server).orElse(null);
+                if (location == null || location.isBlank()) {
+                    return masterError(inv, "the \"location\" attribute is required to define a " + type + " resource");
+                }
+                if (serverHost == null || db.get(server).isEmpty()) {
+                    inv.err("0042-053 nim: there is no NIM object named \"" + server + "\"");
+                    return 1;
+                }
+                if (!serverHost.files.exists(location)) {
+                    // NIM checks the location on its server when it defines the resource (c_stat)
+                    return masterError(inv, "0042-154 c_stat: the file or directory \"" + location + "\" does not exist");
+                }
                 NimObject o = new NimObject(name, "resources", type);
                 o.attributes.put("class", "resources");
                 o.attributes.put("type", type);
                 o.attributes.put("Rstate", "ready for use");
-                o.attributes.put("location", at.getOrDefault("location", ""));
-                o.attributes.put("server", at.getOrDefault("server", "master"));
+                o.attributes.put("location", location);
+                o.attributes.put("server", server);
                 db.put(o);
                 return 0;
             }
@@ -236,12 +258,20 @@ public final class NimCommands {
             return 1;
         }
         String wpar = o.wparName();
+        String refusal = unsupported(dc, ms.name, wpar);
+        if (refusal != null) {
+            return masterError(inv, refusal);
+        }
         String host = o.attributes.getOrDefault("if1", "").split("\\s+").length > 1
                 ? o.attributes.get("if1").split("\\s+")[1] : wpar;
         List<String> flags = at.containsKey("cmd_flags") ? ShellParser.parse(at.get("cmd_flags")).argv() : List.of();
         List<String> argv = new ArrayList<>();
         switch (op) {
             case "create" -> {
+                String appRefusal = applicationResource(inv, db, at);
+                if (appRefusal != null) {
+                    return masterError(inv, appRefusal);
+                }
                 if (at.containsKey("savewpar")) {
                     String image = copyResource(inv, db, at.get("savewpar"), "savewpar", ms, "/tmp/nim_savewpar." + wpar);
                     if (image == null) {
@@ -305,6 +335,72 @@ public final class NimCommands {
             }
         }
         return rc;
+    }
+
+    /** The master's processing-error banner (0042-001) and one line of reason; exit status 1. */
+    private static int masterError(Invocation inv, String reason) {
+        inv.err("0042-001 nim: processing error encountered on \"master\":");
+        inv.err("   " + reason);
+        return 1;
+    }
+
+    /** The phrase of RB:9619 that every NIM refusal of an application WPAR carries. */
+    public static final String APPLICATION_WPARS = "application WPARs are not supported";
+
+    /**
+     * Why NIM cannot manage WPAR {@code wpar} on {@code managing}, or null: the managing system must be at AIX 6.1 TL2 or
+     * later (RB:9626, its {@code oslevel} from the fleet file) and NIM manages system WPARs only (RB:9619).
+     */
+    static String unsupported(DataCentre dc, String managing, String wpar) {
+        SimulatedHost ms = dc.lpar(managing).orElse(null);
+        if (ms == null) {
+            return null;
+        }
+        if (belowTl2(ms.oslevel)) {
+            return "the managing system \"" + managing + "\" is at AIX " + ms.oslevel
+                    + ": NIM manages WPARs on AIX 6.1 TL2 (6100-02) or later";
+        }
+        boolean application = ms.locked(() -> ms.wpar(wpar).map(w -> w.type == Wpar.Type.APPLICATION).orElse(false));
+        if (application) {
+            return APPLICATION_WPARS + ": " + wpar + " on " + managing + " is an application workload partition";
+        }
+        return null;
+    }
+
+    /** oslevel {@code 6100-01-…}, {@code 5300-…}: before 6.1 TL2, which brought NIM's WPAR support (RB:9626). */
+    static boolean belowTl2(String oslevel) {
+        if (oslevel == null || !oslevel.matches("\\d{4}-\\d{2}.*")) {
+            return false;
+        }
+        int version = Integer.parseInt(oslevel.substring(0, 4));
+        int tl = Integer.parseInt(oslevel.substring(5, 7));
+        return version < 6100 || (version == 6100 && tl < 2);
+    }
+
+    /** A wpar_spec or savewpar resource that describes an application WPAR (its general stanza names an application). */
+    private static String applicationResource(Invocation inv, NimDatabase db, Map<String, String> at) {
+        for (String type : List.of("wpar_spec", "savewpar")) {
+            NimObject r = at.containsKey(type) ? db.get(at.get(type)).filter(x -> x.type.equals(type)).orElse(null) : null;
+            byte[] data = r == null ? null : inv.host.files.read(r.attributes.get("location"));
+            if (data == null) {
+                continue; // the copy reports a missing resource or file
+            }
+            String spec = new String(data, StandardCharsets.UTF_8);
+            if (type.equals("savewpar")) {
+                try {
+                    spec = WparImage.parse(data).spec();
+                } catch (WparImage.CorruptImageException | RuntimeException corrupt) {
+                    continue; // restwpar reports it (0960-513)
+                }
+            }
+            Stanzas.Stanza general = Stanzas.first(Stanzas.parse(spec), "general");
+            String app = general == null ? null : general.get("application");
+            if (app != null && !app.isBlank()) {
+                return APPLICATION_WPARS + ": the " + type + " resource \"" + r.name + "\" defines an application"
+                        + " workload partition (application = " + app + ")";
+            }
+        }
+        return null;
     }
 
     /** Copies a NIM resource's file from the master to the managing LPAR; null after printing the refusal. */

@@ -36,13 +36,16 @@ public final class Faults {
     }
 
     /**
-     * A command-level fault for a detached run's inner command, consumed: no SSH connection carries it, so a
-     * connection drop does not apply (and does not use up a firing).
+     * A command-level fault for a detached run's inner command, consumed. No SSH connection carries the command: a
+     * connection drop cuts the host's sessions while it runs, an abandon kills it midway (HostRuntime). Those two apply
+     * only to a rule that names the command: a rule for any command ({@code *}) drops connections, which a detached
+     * command does not have, so it neither fires on one nor uses up a firing.
      */
     public Optional<FaultRule> forDetachedCommand(String host, List<String> argv) {
         for (FaultRule r : rules) {
-            if (!r.type().connectionLevel() && r.type() != FaultType.DROP_CONNECTION && r.matches(host, argv)
-                    && r.consume()) {
+            boolean aboutConnections = r.type() == FaultType.DROP_CONNECTION || r.type() == FaultType.ABANDON;
+            if (!r.type().connectionLevel() && !(aboutConnections && "*".equals(r.command()))
+                    && r.matches(host, argv) && r.consume()) {
                 return Optional.of(r);
             }
         }

@@ -43,7 +43,7 @@ public final class SpecFile {
             attr(sb, "address", w.address);
         }
         sb.append("\nresources:\n");
-        attr(sb, "active", "yes");
+        w.resources.specAttributes().forEach((k, v) -> attr(sb, k, v));
         if (withMounts) {
             for (WparFileSystem fs : SimulatedHost.sorted(w.fileSystems)) {
                 sb.append("\nmount:\n");
@@ -73,7 +73,10 @@ public final class SpecFile {
         sb.append('\t').append(k).append(" = \"").append(v == null ? "" : v).append("\"\n");
     }
 
-    /** Builds a WPAR (not registered anywhere) from a spec's text; unknown attributes are ignored. */
+    /**
+     * Builds a WPAR (not registered anywhere) from a spec's text; unknown attributes are ignored, except in the
+     * resources stanza, whose values are checked as {@code -R}'s are ({@link ResourceControls.Refused}).
+     */
     public static Wpar read(String text, String defaultVg) {
         List<Stanzas.Stanza> all = Stanzas.parse(text);
         Stanzas.Stanza g = Stanzas.first(all, "general");
@@ -96,6 +99,14 @@ public final class SpecFile {
             w.netInterface = n.get("interface", "en0");
             w.netmask = n.get("netmask", "255.255.254.0");
             w.broadcast = n.get("broadcast");
+        }
+        Stanzas.Stanza r = Stanzas.first(all, "resources");
+        if (r != null) {
+            // attributes of later AIX levels (totalPTYs, pct_msgIDs, …) and empty values are left alone, as elsewhere
+            java.util.Map<String, String> known = new java.util.LinkedHashMap<>(r.attrs());
+            known.keySet().retainAll(ResourceControls.ATTRIBUTES);
+            known.values().removeIf(String::isEmpty);
+            w.resources = ResourceControls.DEFAULTS.with(known);
         }
         List<WparFileSystem> fss = new ArrayList<>();
         for (Stanzas.Stanza m : Stanzas.named(all, "mount")) {

@@ -75,6 +75,14 @@ public final class Timing {
         return Math.round(durations.getOrDefault(command, 0L) * scale);
     }
 
+    /** Runs once at the first timed phase of the command running on this thread (a fault's moment "during" it). */
+    private static final ThreadLocal<Runnable> AT_FIRST_PAUSE = new ThreadLocal<>();
+
+    /** {@code action} runs when the command on this thread reaches its first timed phase; null clears it. */
+    public static void atFirstPauseOnThisThread(Runnable action) {
+        AT_FIRST_PAUSE.set(action);
+    }
+
     /** Stalls (or no longer stalls) the timed phases of the command running on this thread. */
     public static void stallOnThisThread(boolean stalled) {
         STALLED.set(stalled);
@@ -88,6 +96,11 @@ public final class Timing {
     public void pause(String command) throws InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException(command + " interrupted before its timed phase");
+        }
+        Runnable first = AT_FIRST_PAUSE.get();
+        if (first != null) {
+            AT_FIRST_PAUSE.remove();
+            first.run();
         }
         if (STALLED.get()) {
             Thread.sleep(Long.MAX_VALUE);

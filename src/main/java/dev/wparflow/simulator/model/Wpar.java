@@ -46,6 +46,8 @@ public final class Wpar {
     public int key;
     public int fileCount = 2160;
     public List<WparFileSystem> fileSystems = new ArrayList<>();
+    /** Redbook chapter 8; immutable, replaced as a whole by mkwpar/chwpar -R. */
+    public ResourceControls resources = ResourceControls.DEFAULTS;
     public AdminLock lock;
     /** pid of the cor_NAME subsystem while active. */
     public long corPid;
@@ -96,9 +98,22 @@ public final class Wpar {
         w.key = key;
         w.fileCount = fileCount;
         w.fileSystems = new ArrayList<>(fileSystems);
+        w.resources = resources;
         w.lock = lock;
         w.corPid = corPid;
         return w;
+    }
+
+    /**
+     * Whether this WPAR counts as running for the rule "the sum of minimum percentage for all running WPARs must not
+     * exceed 100" (RB:11177): active, paused, frozen, moving, or being started.
+     */
+    public boolean running() {
+        return switch (state) {
+            case ACTIVE, PAUSED, FROZEN, MOVING, LOADED -> true;
+            case TRANSITIONAL -> corPid != 0 || (lock != null && lock.command().equals("startwpar"));
+            default -> false;
+        };
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import dev.wparflow.simulator.dc.NimDatabase;
 import dev.wparflow.simulator.model.LogicalVolume;
+import dev.wparflow.simulator.model.ResourceControls;
 import dev.wparflow.simulator.model.SimulatedHost;
 import dev.wparflow.simulator.model.VolumeGroup;
 import dev.wparflow.simulator.model.Wpar;
@@ -35,18 +36,22 @@ public record FleetState(int format, String fleet, Instant saved, List<Host> hos
                        List<NimRecord> nim, List<RunRecord> runs) {
     }
 
-    /** A WPAR: every attribute of {@link Wpar}. */
+    /**
+     * A WPAR: every attribute of {@link Wpar}. A state saved before resource controls were kept has none: the WPAR gets
+     * Table 8-2's defaults.
+     */
     public record WparRecord(String name, Wpar.Type type, WparState state, String hostname, String directory,
                              String owner, boolean checkpointable, boolean autostart, boolean privateUsr,
                              boolean routing, String script, String application, String netInterface, String address,
                              String netmask, String broadcast, boolean copyNameResolution, int key, int fileCount,
-                             List<WparFileSystem> fileSystems, Wpar.AdminLock lock, long corPid) {
+                             List<WparFileSystem> fileSystems, Wpar.AdminLock lock, long corPid,
+                             ResourceControls resources) {
 
         static WparRecord of(Wpar w) {
             return new WparRecord(w.name, w.type, w.state(), w.hostname, w.directory, w.owner, w.checkpointable,
                     w.autostart, w.privateUsr, w.routing, w.script, w.application, w.netInterface, w.address,
                     w.netmask, w.broadcast, w.copyNameResolution, w.key, w.fileCount, List.copyOf(w.fileSystems),
-                    w.lock, w.corPid);
+                    w.lock, w.corPid, w.resources);
         }
 
         Wpar toWpar() {
@@ -72,6 +77,7 @@ public record FleetState(int format, String fleet, Instant saved, List<Host> hos
             w.fileSystems = new ArrayList<>(fileSystems);
             w.lock = lock;
             w.corPid = corPid;
+            w.resources = resources == null ? ResourceControls.DEFAULTS : resources;
             return w;
         }
     }
