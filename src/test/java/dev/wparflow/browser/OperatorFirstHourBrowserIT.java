@@ -238,6 +238,35 @@ class OperatorFirstHourBrowserIT {
         assertThat(hosts.wpars("lpar00")).contains("wpr03:A");
     }
 
+    @Test
+    @Order(6)
+    @Tag("needs-forms")
+    void operatorProvisionsAWparThroughNimFromItsFormAfterApproval() throws Exception {
+        String flow = "provisioning";
+        tasklist.login("operator");
+        Set<String> before = instances("WparProvisioningProcess");
+        tasklist.openStartForm("WparProvisioningProcess", "WPAR provisioning").fill(ordered(
+                "wpar", "web01", "address", "9.3.5.230", "lpar", "lpar00", "template", "small",
+                "changeReason", "A web server for the shop"));
+        browser.screenshot(flow, "start-form-filled");
+        assertThat(tasklist.start()).isEqualTo("The process has been started.");
+        String provisioning = newInstance("WparProvisioningProcess", before);
+
+        String approval = approvalTaskOf(provisioning);
+        tasklist.login("approver");
+        Tasklist.Task task = tasklist.openTask(approval);
+        browser.screenshot(flow, "approval-task");
+        task.claim().form().fill(ordered("decision", "approve", "reason", "Capacity agreed"));
+        task.complete();
+
+        tasklist.login("operator");
+        awaitEnded(provisioning);
+        OperationView.Operation operation = operations.open(flow, provisioning);
+        assertThat(operation.variable("outcome")).isEqualTo("PROVISIONED");
+        assertThat(operation.commandLines()).anyMatch(c -> c.startsWith("nim01: ") && c.contains("nim -o create"));
+        assertThat(hosts.wpars("lpar00")).contains("web01:A");
+    }
+
     /** The newest good image of the WPAR; one is made over REST when the catalog has none. */
     private String goodImage(String lpar, String wpar) throws Exception {
         String query = "/api/images?lpar=" + lpar + "&wpar=" + wpar + "&state=GOOD";

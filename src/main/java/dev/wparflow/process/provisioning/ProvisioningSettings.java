@@ -26,8 +26,8 @@ public class ProvisioningSettings {
     public ProvisioningSettings(@Value("${wparflow.provisioning.create-timeout:PT2H}") Duration createTimeout,
             @Value("${wparflow.provisioning.retry-cycle:R3/PT10S}") String retryCycle,
             @Value("${wparflow.provisioning.lock-lease:PT10M}") Duration lockLease,
-            @Value("${wparflow.provisioning.spec-directory:/tmp/wparflow}") String specDirectory,
-            @Value("${wparflow.provisioning.nim-resource-directory:/export/nim/wparflow}") String nimResourceDirectory,
+            @Value("${wparflow.provisioning.spec-directory:/tmp}") String specDirectory,
+            @Value("${wparflow.provisioning.nim-resource-directory:/export/nim}") String nimResourceDirectory,
             @Value("${wparflow.provisioning.approval-exempt:}") List<String> approvalExempt) {
         if (createTimeout.isNegative() || createTimeout.isZero()) {
             throw new IllegalArgumentException("wparflow.provisioning.create-timeout must be positive: " + createTimeout);
@@ -42,8 +42,8 @@ public class ProvisioningSettings {
 
     /** Defaults, for process tests without Spring. */
     public static ProvisioningSettings defaults() {
-        return new ProvisioningSettings(Duration.ofHours(2), "R3/PT10S", Duration.ofMinutes(10), "/tmp/wparflow",
-                "/export/nim/wparflow", List.of());
+        return new ProvisioningSettings(Duration.ofHours(2), "R3/PT10S", Duration.ofMinutes(10), "/tmp",
+                "/export/nim", List.of());
     }
 
     /** ISO-8601 duration mkwpar, restwpar or the NIM create may run before it is cancelled and rolled back. */

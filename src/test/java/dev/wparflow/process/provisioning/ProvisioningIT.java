@@ -201,7 +201,9 @@ class ProvisioningIT {
         }
         assertThat(run("nim01", "lsnim")).as("NIM objects").doesNotContain(wpar);
         assertThat(exists("nim01", "/export/nim/wparflow-" + wpar + ".spec")).isFalse();
-        assertThat(exists("lpar01", "/tmp/wparflow-" + wpar + ".spec")).isFalse();
+        for (String lpar : List.of("lpar00", "lpar01", "lpar03")) {
+            assertThat(exists(lpar, "/tmp/wparflow-" + wpar + ".spec")).as("spec file on " + lpar).isFalse();
+        }
         assertThat(locks.heldBy(instance)).isEmpty();
         assertNoOperationLeases();
     }
