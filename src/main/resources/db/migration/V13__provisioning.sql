@@ -26,3 +26,7 @@ CREATE TABLE wparflow_provisioning (
     ended_at               TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX wparflow_provisioning_wpar ON wparflow_provisioning (wpar, lpar);
+
+-- The CPU minimum of each discovered WPAR (lswpar -R, Redbook 8): the start contract refuses a provisioning whose
+-- minimum would take the running WPARs of its LPAR over 100 % before any host is asked.
+ALTER TABLE wparflow_wpar ADD COLUMN cpu_minimum DECIMAL(5, 2);

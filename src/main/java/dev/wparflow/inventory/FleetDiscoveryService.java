@@ -205,6 +205,7 @@ public class FleetDiscoveryService {
                 }
             }
         }
+        Map<String, java.math.BigDecimal> cpuMinimums = cpuMinimums(host, wpars, origin);
         String oslevel = read(host, SystemInfo.oslevel(), SystemInfo::parseOslevel, origin).toString();
         Map<String, String> filesets = filesets(host, origin);
         SystemInfo.Prtconf prtconf = read(host, SystemInfo.prtconf(), SystemInfo::parsePrtconf, origin);
@@ -222,10 +223,28 @@ public class FleetDiscoveryService {
             rows.add(new LparScan.Wpar(w.name(), w.type().name(), w.state().name(), emptyToNull(w.hostname()),
                     n == null ? null : emptyToNull(n.address()), n == null ? null : emptyToNull(n.interfaceName()),
                     emptyToNull(w.directory()), cp == null || cp.isEmpty() ? null : cp.equalsIgnoreCase("yes"), k[0],
-                    k[1]));
+                    k[1], cpuMinimums.get(w.name())));
         }
         return new LparScan(host, lpar.managedSystem(), oslevel, prtconf.processorType(), prtconf.numberOfProcessors(),
                 prtconf.memoryMb(), ntp, List.of(), filesets, vgs, rows);
+    }
+
+    /**
+     * The CPU minimum of each WPAR ({@code lswpar -R}, Redbook 8), for the start contracts' check of chapter 8's 100 %
+     * before any host is asked. Output this level of AIX prints differently leaves them unknown, not the scan failed.
+     */
+    private Map<String, java.math.BigDecimal> cpuMinimums(String host, List<WparInfo> wpars, Origin origin) {
+        Map<String, java.math.BigDecimal> minimums = new HashMap<>();
+        if (wpars.isEmpty()) {
+            return minimums;
+        }
+        try {
+            read(host, Lswpar.resources(List.of()), Lswpar::parseResources, origin)
+                    .forEach((name, rc) -> minimums.put(name, rc.cpuMinimum()));
+        } catch (dev.wparflow.aix.UnexpectedOutputException e) {
+            log.warn("discovery: lswpar -R on {} not understood, CPU minimums unknown: {}", host, e.getMessage());
+        }
+        return minimums;
     }
 
     /** {@code lslpp -Lc} of the filesets of interest; lslpp exits 1 when one is not installed, the others still print. */

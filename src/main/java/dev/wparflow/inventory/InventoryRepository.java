@@ -118,12 +118,12 @@ public class InventoryRepository {
             for (LparScan.Wpar w : scan.wpars()) {
                 ws.add(new Object[] {scan.lpar(), w.name(), w.type(), w.state(), w.hostname(), w.address(),
                         w.interfaceName(), w.directory(), w.checkpointable(), w.localFs(), w.nfsFs(), t, scan.lpar(),
-                        targets.get(w.name())});
+                        targets.get(w.name()), w.cpuMinimum()});
             }
             if (!ws.isEmpty()) {
                 jdbc.batchUpdate("INSERT INTO wparflow_wpar (lpar, name, wpar_type, state, hostname, address,"
                         + " interface_name, directory, checkpointable, local_fs, nfs_fs, discovered_at, last_known_host,"
-                        + " target_host) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ws);
+                        + " target_host, cpu_minimum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ws);
             }
         });
     }
@@ -233,6 +233,16 @@ public class InventoryRepository {
      */
     public List<WparRecord> findWpar(String name) {
         return jdbc.query("SELECT * FROM wparflow_wpar WHERE name = ? ORDER BY lpar", this::wpar, name);
+    }
+
+    /**
+     * The sum of the CPU minimums (percent, {@code lswpar -R} at the last discovery) of the WPARs the inventory has
+     * Active on {@code lpar}; a WPAR whose controls were not read counts 0.
+     */
+    public java.math.BigDecimal runningCpuMinimums(String lpar) {
+        java.math.BigDecimal sum = jdbc.queryForObject("SELECT SUM(cpu_minimum) FROM wparflow_wpar WHERE lpar = ? AND state = ?",
+                java.math.BigDecimal.class, lpar, "ACTIVE");
+        return sum == null ? java.math.BigDecimal.ZERO : sum;
     }
 
     public int wparCount() {

@@ -15,8 +15,8 @@ public record LparScan(String lpar, String managedSystem, String oslevel, String
         wpars = List.copyOf(wpars);
     }
 
-    /** One WPAR of the scan. */
+    /** One WPAR of the scan; {@code cpuMinimum}: the minimum of its CPU limits in percent ({@code lswpar -R}), if read. */
     public record Wpar(String name, String type, String state, String hostname, String address, String interfaceName,
-            String directory, Boolean checkpointable, boolean localFs, boolean nfsFs) {
+            String directory, Boolean checkpointable, boolean localFs, boolean nfsFs, java.math.BigDecimal cpuMinimum) {
     }
 }

@@ -55,7 +55,7 @@ class InventoryRepositoryTest {
     }
 
     static LparScan.Wpar wpar(String name, String state) {
-        return new LparScan.Wpar(name, "SYSTEM", state, name, "9.3.5.182", "en0", "/wpars/" + name, false, true, false);
+        return new LparScan.Wpar(name, "SYSTEM", state, name, "9.3.5.182", "en0", "/wpars/" + name, false, true, false, null);
     }
 
     static LparScan scan(String lpar, List<LparScan.Wpar> wpars) {

@@ -49,6 +49,7 @@ final class ProvisioningContractBeans {
         InventoryRepository wpars = mock(InventoryRepository.class);
         when(wpars.findWpar(anyString())).thenReturn(List.of());
         when(wpars.wpars(any(), any())).thenReturn(List.of());
+        when(wpars.runningCpuMinimums(anyString())).thenReturn(java.math.BigDecimal.ZERO);
         beans.registerBean(FleetInventory.class, () -> inventory);
         beans.registerBean(TemplateCatalog.class, () -> templates);
         beans.registerBean(ImageCatalog.class, () -> images);

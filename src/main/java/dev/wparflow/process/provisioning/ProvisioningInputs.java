@@ -108,7 +108,9 @@ class ProvisioningInputs {
                             ? "must be greater than or equal to totalProcesses (" + p + ")" : null;
                 })
                 .crossRule(WPAR.name(), "name, hostname and address free in the inventory", given ->
-                        takenInInventory(wpars, given));
+                        takenInInventory(wpars, given))
+                .crossRule(CPU_LIMITS.name(), "with the running WPARs of the LPAR, CPU minimums ≤ 100 % (Redbook 8)",
+                        given -> cpuMinimums(wpars, templates, given));
     }
 
     private static String takenInInventory(InventoryRepository wpars, Map<String, String> given) {
@@ -127,6 +129,33 @@ class ProvisioningInputs {
             }
         }
         return null;
+    }
+
+    /**
+     * "The sum of minimum percentage for all running WPARs must not exceed 100" (RB:11177), on the inventory's last
+     * discovery; the plan checks it again on the LPAR itself.
+     */
+    private static String cpuMinimums(InventoryRepository wpars, TemplateCatalog templates, Map<String, String> given) {
+        String lpar = given.get(LPAR.name());
+        if (lpar == null || "false".equalsIgnoreCase(given.get(START.name()))) {
+            return null;
+        }
+        java.math.BigDecimal wanted;
+        if (given.containsKey(CPU_LIMITS.name())) {
+            wanted = ResourceControls.Limits.parse(CPU_LIMITS.name(), given.get(CPU_LIMITS.name())).minimum();
+        } else if (is(given, SOURCE.name(), SOURCE_TEMPLATE, true) && given.containsKey(TEMPLATE.name())) {
+            wanted = templates.find(given.get(TEMPLATE.name())).map(t -> t.spec().resourceControls().cpuMinimum())
+                    .orElse(java.math.BigDecimal.ZERO);
+        } else {
+            return null;
+        }
+        java.math.BigDecimal running = wpars.runningCpuMinimums(lpar);
+        java.math.BigDecimal sum = running.add(wanted);
+        return sum.compareTo(java.math.BigDecimal.valueOf(100)) > 0
+                ? "a CPU minimum of " + wanted.stripTrailingZeros().toPlainString() + "% on " + lpar + ", whose running "
+                        + "WPARs hold " + running.stripTrailingZeros().toPlainString() + "% (last discovery), would take "
+                        + "the sum of minimums over 100% (Redbook 8)"
+                : null;
     }
 
     private static boolean is(Map<String, String> given, String field, String value, boolean byDefault) {

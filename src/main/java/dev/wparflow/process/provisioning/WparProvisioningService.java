@@ -58,10 +58,11 @@ public class WparProvisioningService {
     private final ProvisioningSettings settings;
     private final Placement placement;
     private final ProvisioningCreation creation;
+    private final dev.wparflow.process.restore.RestwparService restwpar;
 
     public WparProvisioningService(AixGateway aix, FleetInventory inventory, InventoryRepository wpars,
             TemplateCatalog templates, ImageCatalog images, ProvisioningRecord record, ProvisioningSettings settings,
-            Placement placement, ProvisioningCreation creation) {
+            Placement placement, ProvisioningCreation creation, dev.wparflow.process.restore.RestwparService restwpar) {
         this.aix = aix;
         this.inventory = inventory;
         this.wpars = wpars;
@@ -71,6 +72,7 @@ public class WparProvisioningService {
         this.settings = settings;
         this.placement = placement;
         this.creation = creation;
+        this.restwpar = restwpar;
     }
 
     // ------------------------------------------------------------------------------------------ validate
@@ -187,6 +189,15 @@ public class WparProvisioningService {
             throw refusal;
         });
         List<String> findings = new ArrayList<>();
+        if (source.image() != null) {
+            try {
+                restwpar.checkImage(origin, lpar, source.image());
+            } catch (dev.wparflow.process.backup.BackupRefusal refused) {
+                throw new ProvisioningRefusal(refused.code(), refused.getMessage());
+            }
+            findings.add("image " + source.image().id() + " (" + source.image().path() + "): lssavewpar and SHA-1 "
+                    + "checked on " + lpar);
+        }
         room(target, spec, source, findings);
         missing(target, source.requiredFilesets());
         ResourceControls effective = (spec == null ? ResourceControls.none() : spec.resourceControls())

@@ -76,6 +76,8 @@ class ProvisioningIT {
     ImageCatalog images;
     @Autowired
     InventoryRepository inventory;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeAll
     void start() throws Exception {
@@ -351,17 +353,31 @@ class ProvisioningIT {
                 with(with(good, "source", "image"), "imageId", "no-such-image"),
                 with(with(good, "wparType", "application"), "method", "nim"),
                 with(good, "cpuLimits", "101%-101%,101%"), with(good, "cpuLimits", "40%-30%,45%"),
-                with(good, "owner", "mallory"), with(good, "approvalRequired", false));
+                with(good, "owner", "mallory"), with(good, "approvalRequired", false),
+                with(good, "cpuLimits", "25%-50%,60%"));
         inventory.recordCreated(new dev.wparflow.inventory.WparRecord("lpar00", "wpr00", "SYSTEM", "ACTIVE", "wpr00",
                 "9.3.5.182", "en0", "/wpars/wpr00", false, true, false, java.time.Instant.now(), "lpar00", null));
         inventory.recordCreated(new dev.wparflow.inventory.WparRecord("lpar01", "wpr01", "SYSTEM", "ACTIVE", "wpr01",
                 "9.3.5.183", "en0", "/wpars/wpr01", false, true, false, java.time.Instant.now(), "lpar01", null));
+        // the last discovery saw wpr00 running with a CPU minimum of 80 %: 25 % more would exceed 100 % (Redbook 8)
+        jdbc.update("UPDATE wparflow_wpar SET cpu_minimum = 80 WHERE lpar = 'lpar00' AND name = 'wpr00'");
         long before = history.createHistoricProcessInstanceQuery().count();
         for (Map<String, Object> v : bad) {
             assertThatThrownBy(() -> provision(v)).as(v.toString()).hasMessageContaining("WparProvisioningProcess");
         }
         assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(before);
         assertThat(fleet.log().entries()).isEmpty();
+    }
+
+    @Test
+    void cpuMinimumsThatTheLparAlreadyHoldsAreRefusedByThePlan() throws Exception {
+        run("lpar01", "chwpar -R CPU=80%-90%,100% wpr01");
+        String instance = provision(Map.of("wpar", "wpr32", "lpar", "lpar01", "template", "small", "cpuLimits",
+                "25%-50%,60%", "method", "direct"));
+        assertThat(awaitOutcome(instance)).as(why(instance)).isEqualTo("REFUSED");
+        assertThat(variable(instance, "failureCode")).isEqualTo("RESOURCE_MINIMUMS_EXCEED_100");
+        assertThat((String) variable(instance, "outcomeReason")).contains("105");
+        assertNothingLeft(instance, "wpr32");
     }
 
     static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
