@@ -73,6 +73,7 @@ class FormsTest {
         SAMPLES.put("departingLpar", new Samples(List.of("lpar00", "lpar01"), notAnLparName,
                 List.of("lpar99", "LPAR_1.a+b*c-d")));
         SAMPLES.put("arrivingLpar", new Samples(List.of("lpar01", "nim00"), notAnLparName, List.of("lpar99", "lpar00")));
+        SAMPLES.put("lpar", new Samples(List.of("lpar00", "lpar01"), notAnLparName, List.of("lpar99", "LPAR_1.a+b*c-d")));
         SAMPLES.put("sourceLpar", lpar);
         Samples host = new Samples(List.of("lpar00", "nim00"), List.of(), List.of("nohost", "lpar99"));
         SAMPLES.put("host", host);
@@ -99,6 +100,9 @@ class FormsTest {
         // a text field is one line: the form cannot send what the server refuses here
         SAMPLES.put("summary", new Samples(List.of("NIM master upgrade to 6.1 TL3"), List.of(), List.of("two\nlines")));
         SAMPLES.put("escalationTimeout", duration);
+        SAMPLES.put("maxBackupAge", duration);
+        SAMPLES.put("changeReason", new Samples(List.of("application retired (CHG-1234)"), List.of(),
+                List.of("two\nlines")));
     }
 
     static AnnotationConfigApplicationContext contractBeans;
@@ -125,7 +129,8 @@ class FormsTest {
         contractBeans.registerBean(BackupSettings.class, () -> new BackupSettings(null, null, null, null, null,
                 Map.of("prod", List.of("lpar00")), null, null, null, null, Duration.ofHours(1), null, null, null, null));
         for (String inputs : List.of("approval.ChangeApprovalInputs", "backup.BackupInputs",
-                "discovery.FleetDiscoveryInputs", "relocation.RelocationInputs", "restore.RestoreInputs")) {
+                "discovery.FleetDiscoveryInputs", "relocation.RelocationInputs", "restore.RestoreInputs",
+                "decommission.WparDecommissionInputs")) {
             contractBeans.register(Class.forName("dev.wparflow.process." + inputs));
         }
         contractBeans.refresh();
@@ -172,8 +177,8 @@ class FormsTest {
             startForms += startForms(model).size();
         }
         assertThat(problems).isEmpty();
-        // relocation, backup, fleet backup, restore, clone, drill, discovery, and a directly filed change
-        assertThat(startForms).isEqualTo(8);
+        // relocation, backup, fleet backup, restore, clone, drill, discovery, decommission, and a directly filed change
+        assertThat(startForms).isEqualTo(9);
     }
 
     @Test
@@ -488,7 +493,7 @@ class FormsTest {
             case "riskLevel" -> "low";
             case "imageId" -> "42";
             case "departingLpar" -> "lpar00";
-            case "host" -> "lpar00";
+            case "host", "lpar" -> "lpar00";
             default -> "wpr00";
         };
     }
