@@ -133,7 +133,7 @@ public class WparDecommissionService {
 
     private Optional<String> heldByOther(LockResource resource, String owner) {
         HeldLock held = leases.find(resource);
-        if (held == null || held.expired() || held.owner().equals(owner)) {
+        if (held == null || held.owner() == null || held.expired() || held.owner().equals(owner)) {
             return Optional.empty();
         }
         return Optional.of(resource + " is held by " + held.owner()
