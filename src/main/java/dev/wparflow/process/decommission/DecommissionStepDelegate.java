@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.wparflow.aix.AixCommandException;
 import dev.wparflow.aix.InvalidArgumentException;
 import dev.wparflow.process.Operation;
 import dev.wparflow.process.approval.ChangeApprovalRecord;
@@ -12,7 +13,10 @@ import dev.wparflow.process.approval.ChangeApprovalRecord;
 /**
  * A {@link DecommissionRefusal} becomes a BpmnError (business lane); everything else stays an exception (retry,
  * incident). A step that locks or changes a host runs only when our record holds the decommission's change approved:
- * an instance modification that skips the approval ends refused (CHANGE_NOT_APPROVED) before the host is touched.
+ * an instance modification that skips the approval ends refused (CHANGE_NOT_APPROVED) before the host is touched. In
+ * such a step a command the host ran and failed (rmwpar refused, nim -o destroy failed) is COMMAND_FAILED: the
+ * decommission stops there, releases its locks and says what was removed and what is left, rather than waiting as an
+ * incident with the WPAR locked; a host that does not answer stays a technical failure (retry, incident).
  */
 abstract class DecommissionStepDelegate implements JavaDelegate {
 
@@ -55,6 +59,11 @@ abstract class DecommissionStepDelegate implements JavaDelegate {
             throw new BpmnError(refusal.code(), refusal.getMessage());
         } catch (InvalidArgumentException invalid) {
             throw new BpmnError("INVALID_REQUEST", invalid.getMessage());
+        } catch (AixCommandException failed) {
+            if (changesHost()) {
+                throw new BpmnError("COMMAND_FAILED", failed.getMessage());
+            }
+            throw failed;
         }
     }
 

@@ -47,7 +47,7 @@ import dev.wparflow.lock.LockResource;
  * administrative lock, Redbook 4.6.1), the removal (direct: stopwpar, rmwpar; NIM-managed: nim -o deactivate,
  * destroy, remove, Redbook 7.3), each step looking first so that a retry reaches the same end, and the verification
  * and inventory update. Business refusals are {@link DecommissionRefusal}s (codes WPAR_NOT_FOUND, NOT_A_SYSTEM_WPAR,
- * WPAR_LOCKED, HOST_LOCKED, NIM_LOCKED, BACKUP_MISSING, BACKUP_FAILED, VERIFY_FAILED).
+ * WPAR_LOCKED, HOST_LOCKED, NIM_LOCKED, BACKUP_MISSING, BACKUP_FAILED, COMMAND_FAILED, VERIFY_FAILED).
  */
 @Service
 public class WparDecommissionService {
@@ -314,7 +314,7 @@ public class WparDecommissionService {
             adminLock.whileLifted(lpar, wpar, token, origin, () -> host.stop(wpar, Stop.FORCE));
             state = state(host, wpar);
             if (state.isPresent() && state.get() != WparState.DEFINED) {
-                throw new IllegalStateException(lpar + "/" + wpar + " is " + state.get().word()
+                throw new DecommissionRefusal("COMMAND_FAILED", lpar + "/" + wpar + " is " + state.get().word()
                         + " after stopwpar -F: it must be Defined before rmwpar");
             }
         }
@@ -329,7 +329,7 @@ public class WparDecommissionService {
             return List.of();
         }
         if (state.get() != WparState.DEFINED) {
-            throw new IllegalStateException(lpar + "/" + wpar + " is " + state.get().word()
+            throw new DecommissionRefusal("COMMAND_FAILED", lpar + "/" + wpar + " is " + state.get().word()
                     + ", not Defined: rmwpar is not run");
         }
         adminLock.whileLifted(lpar, wpar, token, origin, () -> host.remove(wpar));

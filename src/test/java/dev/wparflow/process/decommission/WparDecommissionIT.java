@@ -41,6 +41,7 @@ import dev.wparflow.lock.LeaseLockService;
 import dev.wparflow.lock.LockResource;
 import dev.wparflow.simulator.CommandLog;
 import dev.wparflow.simulator.Fleet;
+import dev.wparflow.simulator.fault.FaultRule;
 import dev.wparflow.testsupport.BothDatabases;
 import dev.wparflow.testsupport.FleetUnderTest;
 import dev.wparflow.testsupport.TestDatabase;
@@ -52,7 +53,8 @@ import dev.wparflow.testsupport.TestUsers;
  * fleet with an image repository and a NIM master, the fleet reset before each test. Requested by an operator and
  * approved (or rejected) by an approver through the engine API. A direct WPAR with a recent image is stopped and
  * removed, its images kept; without one a backup is taken first; a NIM-managed one is removed with its NIM machine;
- * a rejection, a WPAR another operation holds and bad input change nothing.
+ * a rejection, a WPAR another operation holds and bad input change nothing; rmwpar failing leaves the WPAR stopped,
+ * every lock released and the outcome saying so.
  */
 @BothDatabases
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -216,6 +218,44 @@ class WparDecommissionIT {
     }
 
     @Test
+    void aFailureMidWayReleasesEveryLockAndSaysWhatIsLeft() {
+        fleet.faults().add(FaultRule.on("lpar00").command("rmwpar").fail(1,
+                "rmwpar: 0960-021 Cannot remove the file systems of wpr12.").build());
+
+        String instance = decommission("lpar00", "wpr12", Map.of(), "approve");
+
+        assertThat(variable(instance, "outcome")).as(reason(instance)).isEqualTo("FAILED");
+        assertThat(variable(instance, "failureCode")).isEqualTo("COMMAND_FAILED");
+        assertThat(reason(instance)).contains("0960-021", "Removed: lpar00: stopwpar wpr12",
+                "Left: the WPAR lpar00/wpr12 (stopped, Defined), its inventory row", "keeps its 1 image(s)");
+        assertThat(fleet.host("lpar00").states()).contains("wpr12=D");
+        assertThat(inventory.findWpar("wpr12")).hasSize(1);
+        assertNoOperationLocks();
+        // the administrative lock is gone too: a base command on the WPAR is not refused (0960-246)
+        assertThat(sh("lpar00", "startwpar wpr12")).isZero();
+        assertPassed(instance, BOUNDARY_EVENT_DECOMMISSION_FAILED, END_EVENT_DECOMMISSION_FAILED);
+    }
+
+    @Test
+    void aWparAnAdministratorHasLockedIsRefusedAtTheLockWithNothingChanged() {
+        // a recent image in the catalog (its file is not read), so that no backup is taken of the locked WPAR
+        catalog.record(new ImageCatalog.NewImage("lpar00", "wpr11", Instant.now(), "/images/lpar00_wpr11_test.save",
+                null, null, 1, 1, null, null, null, null, null, null));
+        assertThat(sh("lpar00", "/usr/lib/wpars/wparlockctl -l -p 385230 -o 6 wpr11")).isZero();
+        fleet.log().clear();
+
+        String instance = decommission("lpar00", "wpr11", Map.of(), "approve");
+
+        assertThat(variable(instance, "outcome")).as(reason(instance)).isEqualTo("REFUSED");
+        assertThat(variable(instance, "failureCode")).isEqualTo("WPAR_LOCKED");
+        assertThat(reason(instance)).contains("administrative lock", "385230", "nothing was changed");
+        assertThat(changes("lpar00")).isEmpty();
+        assertThat(fleet.host("lpar00").wpar("wpr11")).isPresent();
+        assertNoOperationLocks();
+        assertPassed(instance, TASK_LOCK_WPAR, END_EVENT_DECOMMISSION_REFUSED);
+    }
+
+    @Test
     void badInputIsRefusedBeforeAnyCommandReachesAHost() {
         long before = history.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(WparDecommissionVariables.PROCESS_ID).count();
@@ -335,9 +375,17 @@ class WparDecommissionIT {
     }
 
     void nim(String line) {
+        assertThat(sh("nim01", line)).as(line).isZero();
+    }
+
+    /** Runs {@code line} on {@code host} as if it came over SSH; its exit status. */
+    int sh(String host, String line) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc = fleet.host("nim01").runLine("root", line, out, err, () -> { });
-        assertThat(rc).as(line + ": " + err.toString(StandardCharsets.UTF_8)).isZero();
+        int rc = fleet.host(host).runLine("root", line, out, err, () -> { });
+        if (rc != 0) {
+            System.err.println(host + ": " + line + ": " + err.toString(StandardCharsets.UTF_8));
+        }
+        return rc;
     }
 }
