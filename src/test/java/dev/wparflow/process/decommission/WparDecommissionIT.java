@@ -53,8 +53,8 @@ import dev.wparflow.testsupport.TestUsers;
  * fleet with an image repository and a NIM master, the fleet reset before each test. Requested by an operator and
  * approved (or rejected) by an approver through the engine API. A direct WPAR with a recent image is stopped and
  * removed, its images kept; without one a backup is taken first; a NIM-managed one is removed with its NIM machine;
- * a rejection, a WPAR another operation holds and bad input change nothing; rmwpar failing leaves the WPAR stopped,
- * every lock released and the outcome saying so.
+ * a rejection, a WPAR another operation or an administrator holds, an administrator's start that skips the approval
+ * and bad input change nothing; rmwpar failing leaves the WPAR stopped, every lock released and the outcome saying so.
  */
 @BothDatabases
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -96,6 +96,7 @@ class WparDecommissionIT {
                 .property("camunda.bpm.job-execution.max-wait", "2000"));
         TestUsers.ensure(identity, "operator", "wparflow-operators");
         TestUsers.ensure(identity, "approver", "wparflow-approvers");
+        TestUsers.ensure(identity, "admin", "camunda-admin");
     }
 
     @AfterAll
@@ -253,6 +254,27 @@ class WparDecommissionIT {
         assertThat(fleet.host("lpar00").wpar("wpr11")).isPresent();
         assertNoOperationLocks();
         assertPassed(instance, TASK_LOCK_WPAR, END_EVENT_DECOMMISSION_REFUSED);
+    }
+
+    @Test
+    void anAdministratorSkippingTheApprovalChangesNothing() {
+        identity.setAuthentication("admin", List.of("camunda-admin"));
+        String instance;
+        try {
+            instance = runtime.createProcessInstanceByKey(WparDecommissionVariables.PROCESS_ID)
+                    .setVariables(Map.of("lpar", "lpar00", "wpar", "wpr10", "changeReason", "skip the approval"))
+                    .startBeforeActivity(SUB_PROCESS_DECOMMISSION).execute().getId();
+        } finally {
+            identity.clearAuthentication();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> history.createHistoricProcessInstanceQuery()
+                .processInstanceId(instance).finished().count() == 1);
+
+        assertThat(variable(instance, "outcome")).isEqualTo("REFUSED");
+        assertThat(variable(instance, "failureCode")).isEqualTo("CHANGE_NOT_APPROVED");
+        assertThat(fleet.log().entries()).as("no host was asked anything").isEmpty();
+        assertThat(fleet.host("lpar00").states()).contains("wpr10=A");
+        assertNoOperationLocks();
     }
 
     @Test
