@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.wparflow.catalog.CatalogImage;
 import dev.wparflow.catalog.ImageCatalog;
@@ -68,6 +74,7 @@ class WparDecommissionIT {
     static Path dir;
     FleetUnderTest system;
     Fleet fleet;
+    ConfigurableApplicationContext app;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -88,7 +95,7 @@ class WparDecommissionIT {
     void start() throws Exception {
         system = FleetUnderTest.start(FLEET, dir.resolve("sim"), TestDatabase.selected("decommission"));
         fleet = system.fleet();
-        system.application(this, application -> application
+        app = system.application(this, application -> application
                 .fleet(fleet, "lpar00", "lpar01", "lpar02", "nim01")
                 .property("wparflow.inventory.file", fleet.inventoryPath()) // names nim01 as a NIM master
                 // an idle job executor looks for due timers every max-wait: short, so a backup's wait ends soon
@@ -278,7 +285,7 @@ class WparDecommissionIT {
     }
 
     @Test
-    void badInputIsRefusedBeforeAnyCommandReachesAHost() {
+    void badInputIsRefusedBeforeAnyCommandReachesAHost() throws Exception {
         long before = history.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(WparDecommissionVariables.PROCESS_ID).count();
         assertRefused(Map.of("lpar", "lpar00", "wpar", "wpr10;rm", "changeReason", "x"), "wpar");
@@ -288,6 +295,11 @@ class WparDecommissionIT {
         assertRefused(Map.of("lpar", "lpar00", "wpar", "wpr10", "changeReason", "x", "maxBackupAge", "24h"),
                 "maxBackupAge");
         assertRefused(Map.of("lpar", "lpar00", "wpar", "wpr10", "changeReason", "x", "done", "rmwpar"), "done");
+        // the same over REST, as the README's example starts it: 400 naming the field
+        HttpResponse<String> rest = restStart("""
+                {"variables":{"lpar":{"value":"canberra"},"wpar":{"value":"wpr10"},"changeReason":{"value":"x"}}}""");
+        assertThat(rest.statusCode()).isEqualTo(400);
+        assertThat(rest.body()).contains("lpar", "not 'canberra'");
 
         assertThat(history.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(WparDecommissionVariables.PROCESS_ID).count()).isEqualTo(before);
@@ -306,6 +318,16 @@ class WparDecommissionIT {
     void assertNoOperationLocks() {
         assertThat(locks.held()).extracting(HeldLock::resource).noneMatch(r -> r.startsWith("wpar:")
                 || r.startsWith("host:") || r.startsWith("nim:"));
+    }
+
+    HttpResponse<String> restStart(String json) throws Exception {
+        String port = app.getEnvironment().getProperty("local.server.port");
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/engine-rest/process-definition/key/" + WparDecommissionVariables.PROCESS_ID + "/start"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("operator:" + TestUsers.password("operator")).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     void assertRefused(Map<String, Object> variables, String field) {
