@@ -144,6 +144,9 @@ class WparDecommissionIT {
         assertThat(inventory.wparsOf("lpar00")).extracting(WparRecord::name).containsExactly("wpr11", "wpr12");
         assertNoOperationLocks();
         assertThat(approvalTitles).containsExactly("Approve: decommission wpr10 on lpar00");
+        assertThat((String) variable(instance, "plan")).contains("Reason: application retired (CHG-4711)",
+                "Backup: image " + imageId, "wpar:lpar00/wpr10, host:lpar00", "  lpar00: stopwpar wpr10",
+                "  lpar00: rmwpar wpr10");
         assertThat(reason(instance)).contains("lpar00: stopwpar wpr10", "lpar00: rmwpar wpr10",
                 "removed from the inventory", "keeps its 1 image(s), newest " + imageId);
         assertPassed(instance, TASK_STOP_WPAR, TASK_REMOVE_WPAR, END_EVENT_WPAR_DECOMMISSIONED);
@@ -219,6 +222,9 @@ class WparDecommissionIT {
             assertThat(fleet.log().entries()).as("no host was asked anything").isEmpty();
             assertThat(locks.heldBy(instance)).isEmpty();
             assertThat(locks.find(wpar).owner()).isEqualTo("another-operation");
+            // the requester learns why in Tasklist
+            assertThat(tasks.createTaskQuery().taskAssignee("operator").list()).extracting(Task::getName)
+                    .contains("Refused: decommission wpr12 on lpar00");
             assertPassed(instance, BOUNDARY_EVENT_REFUSED, END_EVENT_DECOMMISSION_REFUSED);
         } finally {
             locks.release(wpar, "another-operation");
