@@ -183,6 +183,20 @@ public class InventoryRepository {
         });
     }
 
+    /**
+     * A decommission removed the WPAR from its LPAR: its row goes, and the LPAR's WPAR count with it (the next
+     * discovery would find the same). False when there was no such row (removed already, or never discovered).
+     */
+    public boolean removeWpar(String lpar, String wpar) {
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            if (jdbc.update("DELETE FROM wparflow_wpar WHERE lpar = ? AND name = ?", lpar, wpar) == 0) {
+                return false;
+            }
+            jdbc.update("UPDATE wparflow_lpar SET wpar_count = wpar_count - 1 WHERE name = ? AND wpar_count > 0", lpar);
+            return true;
+        }));
+    }
+
     /** The WPAR stays where it was, in {@code state}, with no move pending. */
     public void recordStay(String wpar, String lpar, String state) {
         jdbc.update("UPDATE wparflow_wpar SET state = ?, target_host = NULL WHERE lpar = ? AND name = ?", state, lpar, wpar);

@@ -17,7 +17,8 @@ public final class OperationSubject {
 
     /** The variables the subject, the outcome and the reason are read from. */
     public static final String[] VARIABLES = {"wpar", "departingLpar", "arrivingLpar", "host", "imageId",
-            "sourceLpar", "scope", "outcome", "outcomeReason", "failureCode", "failureReason", "summary"};
+            "sourceLpar", "scope", "lpar", "targetLpar", "outcome", "outcomeReason", "failureCode", "failureReason",
+            "summary"};
 
     /** Outcomes of a request that was refused as asked: nothing changed because the request could not be done. */
     private static final Set<String> REFUSALS = Set.of("REFUSED", "INCOMPATIBLE");
@@ -36,6 +37,9 @@ public final class OperationSubject {
             case "WparCloneProcess" -> "clone " + orElse(text(variable, "imageId"), "an image") + " as " + wpar
                     + " on " + host;
             case "WparBackupProcess" -> "back up " + wpar + " on " + host;
+            case "WparProvisioningProcess" -> "provision " + wpar + " on " + orElse(text(variable, "lpar"),
+                    orElse(text(variable, "targetLpar"), "(to be chosen)"));
+            case "WparDecommissionProcess" -> "decommission " + wpar + " on " + orElse(text(variable, "lpar"), "?");
             case "FleetBackupProcess" -> "back up the fleet" + (text(variable, "scope") == null ? ""
                     : " (" + text(variable, "scope") + ")");
             case "RestoreDrillProcess" -> "restore drill";

@@ -125,6 +125,19 @@ class InventoryRepositoryTest {
     }
 
     @Test
+    void aDecommissionRemovesTheWparsRowAndCountsItOutOnce() {
+        repo.saveScan(scan("lpar00", List.of(wpar("wpr00", "DEFINED"), wpar("wpr03", "ACTIVE"))), T1);
+        repo.saveScan(scan("lpar01", List.of(wpar("wpr03", "DEFINED"))), T1);
+
+        assertThat(repo.removeWpar("lpar00", "wpr03")).isTrue();
+        assertThat(repo.removeWpar("lpar00", "wpr03")).as("a retried step").isFalse();
+        assertThat(repo.wparsOf("lpar00")).extracting(WparRecord::name).containsExactly("wpr00");
+        assertThat(repo.lpar("lpar00").orElseThrow().wparCount()).isEqualTo(1);
+        assertThat(repo.findWpar("wpr03")).singleElement().extracting(WparRecord::lpar).isEqualTo("lpar01");
+        assertThat(repo.lpar("lpar01").orElseThrow().wparCount()).isEqualTo(1);
+    }
+
+    @Test
     void aRelocationMovesTheWparsRowOnceEvenIfDiscoverySawItArriveFirst() {
         repo.saveScan(scan("lpar00", List.of(wpar("wpr03", "ACTIVE"))), T1);
         repo.saveScan(scan("lpar01", List.of()), T1);

@@ -73,6 +73,7 @@ class FormsTest {
         SAMPLES.put("departingLpar", new Samples(List.of("lpar00", "lpar01"), notAnLparName,
                 List.of("lpar99", "LPAR_1.a+b*c-d")));
         SAMPLES.put("arrivingLpar", new Samples(List.of("lpar01", "nim00"), notAnLparName, List.of("lpar99", "lpar00")));
+        SAMPLES.put("lpar", new Samples(List.of("lpar00", "lpar01"), notAnLparName, List.of("lpar99", "LPAR_1.a+b*c-d")));
         SAMPLES.put("sourceLpar", lpar);
         Samples host = new Samples(List.of("lpar00", "nim00"), List.of(), List.of("nohost", "lpar99"));
         SAMPLES.put("host", host);
@@ -125,7 +126,9 @@ class FormsTest {
                 List.of("2147483648"));
         SAMPLES.put("totalProcesses", count);
         SAMPLES.put("totalThreads", count);
-        SAMPLES.put("changeReason", new Samples(List.of("firmware on Saturday"), List.of("two\nlines"), List.of()));
+        SAMPLES.put("maxBackupAge", duration);
+        SAMPLES.put("changeReason", new Samples(List.of("application retired (CHG-1234)"), List.of(),
+                List.of("two\nlines")));
     }
 
     /** Inputs given with every sample of a process, so that its cross rules judge only the input under test. */
@@ -158,7 +161,7 @@ class FormsTest {
                 Map.of("prod", List.of("lpar00")), null, null, null, null, Duration.ofHours(1), null, null, null, null));
         for (String inputs : List.of("approval.ChangeApprovalInputs", "backup.BackupInputs",
                 "discovery.FleetDiscoveryInputs", "relocation.RelocationInputs", "restore.RestoreInputs",
-                "provisioning.ProvisioningInputs")) {
+                "provisioning.ProvisioningInputs", "decommission.WparDecommissionInputs")) {
             contractBeans.register(Class.forName("dev.wparflow.process." + inputs));
         }
         contractBeans.refresh();
@@ -205,8 +208,8 @@ class FormsTest {
             startForms += startForms(model).size();
         }
         assertThat(problems).isEmpty();
-        // relocation, backup, fleet backup, restore, clone, drill, discovery, provisioning, and a directly filed change
-        assertThat(startForms).isEqualTo(9);
+        // relocation, backup, fleet backup, restore, clone, drill, discovery, provisioning, decommission, and a directly filed change
+        assertThat(startForms).isEqualTo(10);
     }
 
     @Test
@@ -523,7 +526,7 @@ class FormsTest {
             case "riskLevel" -> "low";
             case "imageId" -> "42";
             case "departingLpar" -> "lpar00";
-            case "host" -> "lpar00";
+            case "host", "lpar" -> "lpar00";
             default -> "wpr00";
         };
     }

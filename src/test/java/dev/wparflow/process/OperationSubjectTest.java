@@ -21,6 +21,12 @@ class OperationSubjectTest {
         assertThat(OperationSubject.of("WparCloneProcess", null,
                 Map.of("wpar", "wpr06", "host", "lpar01", "imageId", "img-1")::get))
                 .isEqualTo("clone img-1 as wpr06 on lpar01");
+        assertThat(OperationSubject.of("WparDecommissionProcess", null,
+                Map.of("wpar", "wpr12", "lpar", "lpar00")::get)).isEqualTo("decommission wpr12 on lpar00");
+        assertThat(OperationSubject.of("WparProvisioningProcess", null,
+                Map.of("wpar", "web01", "lpar", "lpar00")::get)).isEqualTo("provision web01 on lpar00");
+        assertThat(OperationSubject.of("WparProvisioningProcess", null,
+                Map.of("wpar", "web01", "targetLpar", "lpar01")::get)).isEqualTo("provision web01 on lpar01");
         assertThat(OperationSubject.of("SomeLaterProcess", "Some later process", Map.of()::get))
                 .isEqualTo("Some later process");
     }
@@ -33,6 +39,7 @@ class OperationSubjectTest {
         assertThat(state(Map.of("outcome", "ROLLED_BACK"))).isEqualTo(State.ROLLED_BACK);
         assertThat(state(Map.of("outcome", "ABSENT", "failureCode", "X"))).isEqualTo(State.FAILED);
         assertThat(state(Map.of("outcome", "RELOCATED"))).isEqualTo(State.COMPLETED);
+        assertThat(state(Map.of("outcome", "DECOMMISSIONED"))).isEqualTo(State.COMPLETED);
         // processes without an outcome variable (a backup): a failure code means it failed
         assertThat(state(Map.of("failureCode", "WPAR_NOT_FOUND"))).isEqualTo(State.FAILED);
         assertThat(state(Map.of("imageId", "img-1"))).isEqualTo(State.COMPLETED);

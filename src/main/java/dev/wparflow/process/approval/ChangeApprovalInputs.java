@@ -26,7 +26,8 @@ class ChangeApprovalInputs {
                 InputField.number(QUORUM.name(), 1, ValidateChangeRequestListener.MAX_QUORUM).defaultValue("1"),
                 InputRules.duration(APPROVAL_TIMEOUT.name()).defaultValue("wparflow.approval.timeout (PT24H)"),
                 InputRules.duration(ESCALATION_TIMEOUT.name()).defaultValue("wparflow.approval.escalation-timeout (PT24H)"))
-                .calledBy("WparRelocationProcess", "WparRestoreProcess", "WparProvisioningProcess")
+                .calledBy("WparRelocationProcess", "WparRestoreProcess", "WparProvisioningProcess",
+                        "WparDecommissionProcess")
                 .internal(names(REQUESTER, INITIATOR, DECISION, REASON, APPROVERS, APPROVAL_COUNT, DECIDED_BY));
     }
 }

@@ -15,9 +15,9 @@ import dev.wparflow.process.backup.host.HostBackupVariables;
 import dev.wparflow.process.backup.wpar.WparBackupVariables;
 
 /**
- * Backup inputs: one WPAR (WparBackupProcess, also the fleet's child), the fleet on demand (message
- * FleetBackupRequested); HostBackupProcess is the fleet's sub-process only. The host must be one the inventory
- * knows and the scope must resolve, so neither becomes an incident later.
+ * Backup inputs: one WPAR (WparBackupProcess, also the fleet's child and the backup a decommission takes first), the
+ * fleet on demand (message FleetBackupRequested); HostBackupProcess is the fleet's sub-process only. The host must be
+ * one the inventory knows and the scope must resolve, so neither becomes an incident later.
  */
 @Configuration(proxyBeanMethods = false)
 class BackupInputs {
@@ -29,7 +29,7 @@ class BackupInputs {
                 InputRules.wpar(WparBackupVariables.WPAR.name()).mandatory(),
                 InputRules.oneOfIgnoringCase(WparBackupVariables.CONSISTENCY.name(), "none", "stop", "quiesce")
                         .defaultValue("wparflow.backup.policies / wparflow.backup.consistency (none)"))
-                .calledBy(HostBackupVariables.PROCESS_ID)
+                .calledBy(HostBackupVariables.PROCESS_ID, "WparDecommissionProcess")
                 .internal(names(WparBackupVariables.BACKUP_RUN_ID, WparBackupVariables.ITEM_ID,
                         WparBackupVariables.OSLEVEL, WparBackupVariables.REQUESTED_AT, WparBackupVariables.IMAGE_PATH,
                         WparBackupVariables.SAVE_RUN_ID, WparBackupVariables.IMAGE_ID, WparBackupVariables.MODE,
