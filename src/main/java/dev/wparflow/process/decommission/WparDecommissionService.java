@@ -380,16 +380,31 @@ public class WparDecommissionService {
         return List.of(master + ": " + Nim.operation(Nim.Operation.DESTROY, name, null).commandLine());
     }
 
-    /** {@code nim -o remove MACHINE}: the machine object out of the NIM database; nothing when it is gone. */
+    /**
+     * {@code nim -o remove MACHINE}: the machine object out of the NIM database; nothing when it is gone. The
+     * {@code wpar_spec} resource provisioning defined for it ({@code MACHINE_spec} at a {@code wparflow-MACHINE.spec}
+     * file) goes too, with its file; any other resource is left to its owner.
+     */
     public List<String> removeMachine(Origin origin, String master, String machine) {
         NimObjectName name = NimObjectName.of(machine);
         NimMaster nim = aix.nim(master, origin);
-        if (nim.wparMachine(name).isEmpty()) {
-            return List.of();
+        List<String> commands = new java.util.ArrayList<>();
+        if (nim.wparMachine(name).isPresent()) {
+            nim.remove(name);
+            log.info("NIM machine {} removed from {}", machine, master);
+            commands.add(master + ": " + Nim.operation(Nim.Operation.REMOVE, name, null).commandLine());
         }
-        nim.remove(name);
-        log.info("NIM machine {} removed from {}", machine, master);
-        return List.of(master + ": " + Nim.operation(Nim.Operation.REMOVE, name, null).commandLine());
+        NimObjectName spec = NimObjectName.of(machine + "_spec");
+        java.util.Optional<String> location = nim.object(spec).filter(o -> "wpar_spec".equals(o.get("type")))
+                .map(o -> o.get("location")).filter(l -> l != null && l.endsWith("/wparflow-" + machine + ".spec"));
+        if (location.isPresent()) {
+            nim.remove(spec);
+            dev.wparflow.aix.AbsolutePath file = dev.wparflow.aix.AbsolutePath.of(location.get());
+            aix.on(master, origin).removeFiles(List.of(file));
+            commands.add(master + ": " + Nim.operation(Nim.Operation.REMOVE, spec, null).commandLine());
+            commands.add(master + ": " + dev.wparflow.aix.AixFiles.removeFiles(List.of(file)).commandLine());
+        }
+        return commands;
     }
 
     // ------------------------------------------------------------------------------------ verification

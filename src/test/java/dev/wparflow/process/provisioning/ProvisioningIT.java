@@ -279,6 +279,32 @@ class ProvisioningIT {
         assertThat(exists("lpar00", "/tmp/wparflow-copy-wpr00-wpr23.spec")).isFalse();
     }
 
+    @Test
+    void aWparProvisionedThroughNimIsDecommissionedWithItsNimObjects() throws Exception {
+        String provisioned = provision(Map.of("wpar", "wpr40", "lpar", "lpar01", "template", "small", "address",
+                "9.3.5.240", "method", "nim"));
+        assertProvisioned(provisioned, "lpar01", "wpr40", "9.3.5.240");
+        assertThat(run("nim01", "lsnim")).contains("wpr40_spec");
+        assertThat(exists("nim01", "/export/nim/wparflow-wpr40.spec")).isTrue();
+
+        identity.setAuthentication("alice", List.of("wparflow-operators"));
+        String decommission;
+        try {
+            decommission = runtime.startProcessInstanceByKey("WparDecommissionProcess", Map.of("lpar", "lpar01",
+                    "wpar", "wpr40", "changeReason", "the shop moved")).getId();
+        } finally {
+            identity.clearAuthentication();
+        }
+        approve(decommission);
+        assertThat(awaitOutcome(decommission)).as(why(decommission)).isEqualTo("DECOMMISSIONED");
+        assertThat(state("lpar01", "wpr40")).isNull();
+        assertThat(run("nim01", "lsnim")).doesNotContain("wpr40");
+        assertThat(exists("nim01", "/export/nim/wparflow-wpr40.spec")).isFalse();
+        assertThat(images.list("lpar01", "wpr40", CatalogImage.State.GOOD, 5)).as("the backup taken first").hasSize(1);
+        assertThat(inventory.findWpar("wpr40")).isEmpty();
+        assertNoOperationLeases();
+    }
+
     // ------------------------------------------------------------------------------------------ failures
 
     @Test
