@@ -1,0 +1,21 @@
+package dev.wparflow.process.preflight;
+
+/** What preflight found for one check on one host. */
+public enum PreflightStatus {
+    /** The command ran and its output parsed. */
+    OK,
+    /** The user may not run it (RBAC, sudo, file permissions). */
+    NOT_PERMITTED,
+    /** The command is not on the host (ksh: not found), or wparflow-run is missing or at another version. */
+    NOT_INSTALLED,
+    /** It ran, but the production parser does not understand its output. */
+    UNKNOWN_FORMAT,
+    /** The host's key is not in known_hosts, or differs from it. */
+    HOST_KEY,
+    /** The host refused the user's authentication. */
+    AUTH_FAILED,
+    /** No connection (refused, timed out). */
+    UNREACHABLE,
+    /** Any other failure of the command. */
+    FAILED
+}
