@@ -267,6 +267,34 @@ class OperatorFirstHourBrowserIT {
         assertThat(hosts.wpars("lpar00")).contains("web01:A");
     }
 
+    @Test
+    @Order(7)
+    @Tag("needs-forms")
+    void operatorDecommissionsTheProvisionedWparFromItsFormAfterApproval() throws Exception {
+        String flow = "decommission";
+        tasklist.login("operator");
+        Set<String> before = instances("WparDecommissionProcess");
+        tasklist.openStartForm("WparDecommissionProcess", "Decommission a system WPAR").fill(ordered(
+                "lpar", "lpar00", "wpar", "web01", "changeReason", "The shop test is over"));
+        browser.screenshot(flow, "start-form-filled");
+        assertThat(tasklist.start()).isEqualTo("The process has been started.");
+        String decommission = newInstance("WparDecommissionProcess", before);
+
+        String approval = approvalTaskOf(decommission);
+        tasklist.login("approver");
+        Tasklist.Task task = tasklist.openTask(approval);
+        browser.screenshot(flow, "approval-task");
+        task.claim().form().fill(ordered("decision", "approve", "reason", "Backup taken, owner agreed"));
+        task.complete();
+
+        tasklist.login("operator");
+        awaitEnded(decommission);
+        OperationView.Operation operation = operations.open(flow, decommission);
+        assertThat(operation.variable("outcome")).isEqualTo("DECOMMISSIONED");
+        assertThat(operation.commandLines()).anyMatch(c -> c.startsWith("lpar00: ") && c.contains("rmwpar"));
+        assertThat(hosts.wpars("lpar00")).noneMatch(w -> w.startsWith("web01:"));
+    }
+
     /** The newest good image of the WPAR; one is made over REST when the catalog has none. */
     private String goodImage(String lpar, String wpar) throws Exception {
         String query = "/api/images?lpar=" + lpar + "&wpar=" + wpar + "&state=GOOD";
