@@ -63,6 +63,14 @@ class PreflightFleetOptionsTest {
     }
 
     @Test
+    void idNamesTheSshUser() throws Exception {
+        assertThat(sim.ssh().run("lpar00", "id").out())
+                .isEqualTo("uid=0(root) gid=0(system) groups=2(bin),3(sys),7(security),8(cron),10(audit),11(lp)\n");
+        assertThat(sim.ssh().run("lpar00", "id -un").out()).isEqualTo("root\n");
+        assertThat(sim.ssh().run("lpar00", "id -x").exit()).isEqualTo(2);
+    }
+
+    @Test
     void theOptionsAreReadFromTheFleetFile() {
         FleetSpec spec = FleetSpec.parse(TestFleets.yaml("preflight-hosts"));
         assertThat(spec.find("lpar01").missingCommands).containsExactly("wparflow-run");

@@ -33,6 +33,7 @@ public final class Commands {
         handlers.put("clogin", MiscWparCommands::clogin);
         handlers.put("uname", SystemCommands::uname);
         handlers.put("hostname", SystemCommands::hostname);
+        handlers.put("id", SystemCommands::id);
         handlers.put("oslevel", SystemCommands::oslevel);
         handlers.put("lslpp", SystemCommands::lslpp);
         handlers.put("prtconf", SystemCommands::prtconf);
