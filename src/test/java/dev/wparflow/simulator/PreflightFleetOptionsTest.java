@@ -13,8 +13,12 @@ import org.apache.sshd.client.session.ClientSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.wparflow.aix.AbsolutePath;
 import dev.wparflow.aix.Hmc;
 import dev.wparflow.aix.ManagedSystemName;
+import dev.wparflow.aix.PreflightCheck;
+import dev.wparflow.aix.PreflightChecks;
+import dev.wparflow.aix.WparName;
 import dev.wparflow.simulator.fault.FaultRule;
 import dev.wparflow.simulator.fault.FaultType;
 import dev.wparflow.testsupport.TestFleets;
@@ -60,6 +64,29 @@ class PreflightFleetOptionsTest {
         assertThat(book).doesNotContain("OStype", "Cross-WPAR");
         assertThat(book.lines().filter(l -> l.contains(":")).count() + 2)
                 .isEqualTo(later.lines().filter(l -> l.contains(":")).count());
+    }
+
+    @Test
+    void aCleanHostAnswersEveryPreflightCheckAndTheParsersAcceptIt() throws Exception {
+        assertThat(sim.ssh().run("lpar00", "savewpar -f /backup/wpr00.save wpr00").exit()).isZero();
+        List<PreflightCheck> checks = PreflightChecks.globalEnvironment(new PreflightChecks.GlobalEnvironment(
+                List.of(WparName.of("wpr00")), AbsolutePath.of("/backup/wpr00.save")));
+        assertThat(checks).extracting(PreflightCheck::name).contains("oslevel -s", "lswpar -L wpr00", "lssavewpar");
+        for (PreflightCheck c : checks) {
+            SimSsh.Result r = sim.ssh().run("lpar00", c.command().commandLine());
+            assertThat(r.exit()).as("%s: %s", c.name(), r.err()).isZero();
+            assertThat(c.parser().apply(r.out())).as(c.name()).isNotNull();
+        }
+        for (PreflightCheck c : PreflightChecks.hmc()) {
+            SimSsh.Result r = sim.ssh().runAs("hscroot", "hmc01", c.command().commandLine());
+            assertThat(r.exit()).as("%s: %s", c.name(), r.err()).isZero();
+            assertThat(c.parser().apply(r.out())).as(c.name()).isNotNull();
+        }
+        // the same lssavewpar check on the host whose user may not run it
+        PreflightCheck denied = PreflightChecks.globalEnvironment(new PreflightChecks.GlobalEnvironment(List.of(),
+                AbsolutePath.of("/backup/wpr03.save"))).stream().filter(c -> c.name().equals("lssavewpar")).findFirst()
+                .orElseThrow();
+        assertThat(sim.ssh().run("lpar03", denied.command().commandLine()).exit()).isEqualTo(126);
     }
 
     @Test
