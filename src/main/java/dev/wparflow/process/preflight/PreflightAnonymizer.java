@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * becomes the same placeholder in every file of it.
  * <ul>
  * <li>host names ({@code host-1}) and WPAR names ({@code wpar-1}) given, matched whole (not inside a longer name),
- * ignoring case; a DNS domain after one ({@code lpar03.austin.ibm.com}) goes with it;</li>
+ * ignoring case; a DNS domain after one ({@code lpar03.austin.ibm.com}) goes with it; a name given as an FQDN
+ * hides its short name too, and its domain wherever it appears ({@code domain-1.example});</li>
  * <li>managed-system names given ({@code system-1});</li>
  * <li>serial numbers ({@code serial-1}): those given, wherever they occur (also inside uname's machine id), and what
  * looks like one: uname's machine id ({@code 00C0A9C04C00}), the serial of a type-model-serial
@@ -82,7 +83,7 @@ public final class PreflightAnonymizer {
     }
 
     private enum Kind {
-        HOST("host-"), WPAR("wpar-"), SYSTEM("system-"), SERIAL("serial-"), USER("user-");
+        HOST("host-"), WPAR("wpar-"), SYSTEM("system-"), SERIAL("serial-"), USER("user-"), DOMAIN("domain-");
 
         final String prefix;
 
@@ -163,14 +164,31 @@ public final class PreflightAnonymizer {
             if (o != null && !o.isBlank()) {
                 String key = o.toLowerCase(Locale.ROOT);
                 known.putIfAbsent(key, kind);
-                placeholder(known.get(key), key);
+                String placeholder = placeholder(known.get(key), key);
+                int dot = key.indexOf('.');
+                if (dot > 0 && !key.matches("[0-9.]+") && (kind == Kind.HOST || kind == Kind.WPAR)) {
+                    // an inventory naming hosts by FQDN: the short name is the same host, the domain is the site's
+                    String shortName = key.substring(0, dot);
+                    known.putIfAbsent(shortName, kind);
+                    names.get(known.get(shortName)).putIfAbsent(shortName, placeholder);
+                    String domain = key.substring(dot + 1);
+                    known.putIfAbsent(domain, Kind.DOMAIN);
+                    placeholder(Kind.DOMAIN, domain);
+                }
             }
         }
     }
 
     private String placeholder(Kind kind, String original) {
         Map<String, String> m = names.get(kind);
-        return m.computeIfAbsent(original.toLowerCase(Locale.ROOT), o -> kind.prefix + (m.size() + 1));
+        // a domain keeps the form of one, in the .example top-level domain reserved for documentation (RFC 2606)
+        String suffix = kind == Kind.DOMAIN ? ".example" : "";
+        return m.computeIfAbsent(original.toLowerCase(Locale.ROOT), o -> kind.prefix + (countDistinct(m) + 1) + suffix);
+    }
+
+    /** Placeholders so far: a short name shares its FQDN's placeholder, so entries may outnumber them. */
+    private static int countDistinct(Map<String, String> m) {
+        return (int) m.values().stream().distinct().count();
     }
 
     /** The placeholder of a host name given (or first seen as a finding's host). */

@@ -77,6 +77,15 @@ class PreflightAnonymizerTest {
     }
 
     @Test
+    void anInventoryOfFqdnsHidesTheShortNamesAndTheSiteDomain() {
+        PreflightAnonymizer a = new PreflightAnonymizer(PreflightAnonymizer.Hidden.none()
+                .withHosts(List.of("lpar00.bank.example.org", "lpar01.bank.example.org")));
+        assertThat(a.anonymize("lpar00.bank.example.org lpar00 LPAR01 nfs01.bank.example.org /wpars/lpar00"))
+                .isEqualTo("host-1 host-1 host-2 nfs01.domain-1.example /wpars/host-1");
+        assertThat(a.host("lpar01")).isEqualTo("host-2");
+    }
+
+    @Test
     void ipv6RecognitionIsStrict() {
         assertThat(PreflightAnonymizer.isIpv6("fe80::1")).isTrue();
         assertThat(PreflightAnonymizer.isIpv6("::1")).isTrue();
