@@ -129,6 +129,15 @@ public final class FleetSpec {
         public boolean nimMaster;
         public List<String> nimClients = new ArrayList<>();
         public List<NimResourceSpec> nimResources = new ArrayList<>();
+        /** Commands not installed on this host (left out of the fingerprint when empty, as every option below). */
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        public List<String> missingCommands = new ArrayList<>();
+        /** Commands the fleet's user may not run on this host (permissions, RBAC). */
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        public List<String> deniedCommands = new ArrayList<>();
+        /** Extra {@code Key: value} lines of {@code lswpar -L}'s GENERAL section, in order. */
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        public Map<String, String> lswparExtraFields = new LinkedHashMap<>();
 
         public HostSpec export(String path, String... clients) {
             ExportSpec e = new ExportSpec();
@@ -274,6 +283,13 @@ public final class FleetSpec {
         return m;
     }
 
+    /** missing-commands, denied-commands, lswpar-extra-fields: what a real host may lack or print beyond the book. */
+    private static void commandOptions(Map<String, Object> h, HostSpec hs) {
+        list(h.get("missing-commands")).forEach(c -> hs.missingCommands.add(String.valueOf(c)));
+        list(h.get("denied-commands")).forEach(c -> hs.deniedCommands.add(String.valueOf(c)));
+        cast(h.get("lswpar-extra-fields")).forEach((k, v) -> hs.lswparExtraFields.put(k, v == null ? "" : String.valueOf(v)));
+    }
+
     static FleetSpec fromMap(Map<String, Object> m) {
         FleetSpec f = new FleetSpec();
         if (m.get("time-scale") != null) {
@@ -303,6 +319,7 @@ public final class FleetSpec {
             // a null level (filesets: {bos.rte.libc: ~}) takes a base fileset away
             cast(h.get("filesets")).forEach((k, v) -> hs.filesets.put(k, v == null ? null : String.valueOf(v)));
             hs.durations = durations(h.get("durations"));
+            commandOptions(h, hs);
             hs.managedSystem = (String) h.get("managed-system");
             hs.lparId = num(h.get("lpar-id"), 0);
             hs.clockOffsetSeconds = num(h.get("clock-offset"), 0);
@@ -401,6 +418,7 @@ public final class FleetSpec {
             hs.hmcVersion = str(hm.get("version"), hs.hmcVersion);
             hs.down = Boolean.TRUE.equals(hm.get("down"));
             hs.password = (String) hm.get("password");
+            commandOptions(hm, hs);
             f.hmcs.add(hs);
         }
         for (Object fo : list(m.get("faults"))) {
@@ -441,6 +459,9 @@ public final class FleetSpec {
         h.managedSystem = hs.managedSystem;
         h.lparId = hs.lparId > 0 ? hs.lparId : hosts.indexOf(hs) + 1;
         h.clockOffsetSeconds = hs.clockOffsetSeconds;
+        h.missingCommands.addAll(hs.missingCommands);
+        h.deniedCommands.addAll(hs.deniedCommands);
+        h.lswparExtraFields.putAll(hs.lswparExtraFields);
         if (!hs.interfaces.isEmpty()) {
             h.interfaces.clear();
             h.interfaces.addAll(hs.interfaces);

@@ -347,6 +347,16 @@ class WparflowRunScriptTest {
     }
 
     @Test
+    void versionPrintsOneLineAndTouchesNoRun() throws Exception {
+        Run r = run("version");
+        assertThat(r.exit()).isZero();
+        assertThat(r.stdout()).isEqualTo("wparflow-run 1\n");
+        assertThat(r.stderr()).isEmpty();
+        assertThat(run("version", "extra").exit()).isEqualTo(2);
+        assertThat(Files.exists(runDir) ? Files.list(runDir).count() : 0).isZero();
+    }
+
+    @Test
     void theRunIdRuleMatchesTheJavaValidator() {
         assertThat(RunId.of("wpar-save.2024_01").value()).isEqualTo("wpar-save.2024_01");
         for (String id : new String[] {".hidden", "a/b", "x".repeat(129)}) {

@@ -7,8 +7,11 @@ import java.util.TreeMap;
 import dev.wparflow.simulator.run.WparflowRunCommand;
 
 /**
- * The command registry: base name to handler. An unknown command gives ksh's
- * {@code ksh: NAME:  not found.} and exit status 127.
+ * The command registry: base name to handler. An unknown command, or one the host's fleet entry lists under
+ * {@code missing-commands}, gives ksh's {@code ksh: NAME:  not found.} and exit status 127. One listed under
+ * {@code denied-commands} gives what AIX's ksh prints when the user lacks the execute permission (or, under RBAC, the
+ * authorization) for it: {@code ksh: NAME: 0403-006 Execute permission denied.}, exit status 126 (IBM AIX message
+ * 0403-006; 126 is the POSIX shell's status for a command found but not executable).
  */
 public final class Commands {
     private final Map<String, CommandHandler> handlers = new TreeMap<>();
@@ -30,6 +33,7 @@ public final class Commands {
         handlers.put("clogin", MiscWparCommands::clogin);
         handlers.put("uname", SystemCommands::uname);
         handlers.put("hostname", SystemCommands::hostname);
+        handlers.put("id", SystemCommands::id);
         handlers.put("oslevel", SystemCommands::oslevel);
         handlers.put("lslpp", SystemCommands::lslpp);
         handlers.put("prtconf", SystemCommands::prtconf);
@@ -85,14 +89,19 @@ public final class Commands {
             return 0;
         }
         CommandHandler h = handlers.get(inv.name());
-        if (inv.host.hmc && !dev.wparflow.simulator.dc.HmcCommands.HMC_COMMANDS.contains(inv.name())) {
+        if (inv.host.hmc && (!dev.wparflow.simulator.dc.HmcCommands.HMC_COMMANDS.contains(inv.name())
+                || inv.host.missingCommands.contains(inv.name()))) {
             // the HMC's restricted shell knows HMC commands only
             inv.err("rbash: " + inv.argv.get(0) + ": command not found");
             return 127;
         }
-        if (h == null) {
+        if (h == null || inv.host.missingCommands.contains(inv.name())) {
             inv.err("ksh: " + inv.argv.get(0) + ":  not found.");
             return 127;
+        }
+        if (inv.host.deniedCommands.contains(inv.name())) {
+            inv.err("ksh: " + inv.argv.get(0) + ": 0403-006 Execute permission denied.");
+            return 126;
         }
         return h.run(inv);
     }

@@ -223,6 +223,8 @@ public final class LswparCommand implements CommandHandler {
         inv.out(pad("Private /usr:", 25) + yn(w.privateUsr));
         inv.out(pad("Checkpointable:", 25) + yn(w.checkpointable));
         inv.out(pad("Application:", 25) + w.application);
+        // lines a later AIX level adds to GENERAL (fleet option lswpar-extra-fields), so parsers meet them in tests
+        inv.host.lswparExtraFields.forEach((k, v) -> inv.out(pad(k + ":", 25) + v));
         inv.out("");
         inv.out("NETWORK");
         inv.out("Interface     Address(6)        Mask/Prefix       Broadcast");

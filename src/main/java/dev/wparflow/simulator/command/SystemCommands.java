@@ -30,6 +30,28 @@ public final class SystemCommands {
         return inv.host.locked(() -> inv.host.wpar(inv.insideWpar).map(Wpar::copy).orElse(null));
     }
 
+    /**
+     * {@code id}, {@code id -u}, {@code id -un}: the SSH user. The book has no id; the layout is IBM's ("Displaying
+     * user IDs", AIX 7.1: {@code uid=2988(denise) gid=1(staff)}); root in group system with AIX's usual supplementary
+     * groups, any other user uid 201 in group staff.
+     */
+    public static int id(Invocation inv) {
+        String user = inv.user == null ? "root" : inv.user;
+        boolean root = "root".equals(user);
+        int uid = root ? 0 : 201;
+        switch (String.join(" ", inv.args())) {
+            case "" -> inv.out(root ? "uid=0(root) gid=0(system) groups=2(bin),3(sys),7(security),8(cron),10(audit),11(lp)"
+                    : "uid=" + uid + "(" + user + ") gid=1(staff)");
+            case "-u" -> inv.out(String.valueOf(uid));
+            case "-un" -> inv.out(user);
+            default -> {
+                inv.err("Usage: id [-u [-n]]");
+                return 2;
+            }
+        }
+        return 0;
+    }
+
     public static int uname(Invocation inv) {
         Wpar w = inside(inv);
         List<String> a = inv.args();

@@ -47,6 +47,12 @@ public final class SimulatedHost {
     public final Map<String, java.util.List<String>> nfsExports = new LinkedHashMap<>();
     /** Part 2: mounted NFS exports, local directory to "server:/dir". */
     public final Map<String, String> nfsMounts = new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** Commands this host does not have: ksh's "not found", exit 127 (fleet option missing-commands). */
+    public final java.util.Set<String> missingCommands = new java.util.TreeSet<>();
+    /** Commands the fleet's user may not run: ksh's 0403-006, exit 126 (fleet option denied-commands). */
+    public final java.util.Set<String> deniedCommands = new java.util.TreeSet<>();
+    /** Extra {@code Key: value} lines {@code lswpar -L} prints in GENERAL, as a later AIX level does. */
+    public final Map<String, String> lswparExtraFields = new LinkedHashMap<>();
     /** Part 2: the NIM database when this host is the NIM master, else null. */
     public dev.wparflow.simulator.dc.NimDatabase nim;
     public final Map<String, VolumeGroup> volumeGroups = new LinkedHashMap<>();

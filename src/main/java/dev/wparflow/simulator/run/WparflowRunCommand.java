@@ -18,18 +18,25 @@ import dev.wparflow.simulator.command.Invocation;
  * wparflow-run output RUNID                     combined stdout+stderr so far
  * wparflow-run cancel RUNID                     interrupt; the run ends with "exited 143"
  * wparflow-run forget RUNID                     drop a finished run
+ * wparflow-run version                          "wparflow-run 1", the protocol version (as deploy/aix/wparflow-run)
  * </pre>
  * Exit status 0, except: usage errors 2; output/cancel/forget of an unknown RUNID 1; forget of a
  * running run 1.
  */
 public final class WparflowRunCommand implements CommandHandler {
     public static final String NAME = "wparflow-run";
+    /** The protocol version deploy/aix/wparflow-run prints; preflight compares it. */
+    public static final int VERSION = 1;
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final String USAGE = "Usage: wparflow-run {start RUNID -- COMMAND [ARG...] | status RUNID... | wait SECONDS RUNID... | output RUNID | cancel RUNID | forget RUNID}";
+    private static final String USAGE = "Usage: wparflow-run {start RUNID -- COMMAND [ARG...] | status RUNID... | wait SECONDS RUNID... | output RUNID | cancel RUNID | forget RUNID | version}";
 
     @Override
     public int run(Invocation inv) {
         List<String> a = inv.args();
+        if (a.size() == 1 && "version".equals(a.get(0))) {
+            inv.out(NAME + " " + VERSION);
+            return 0;
+        }
         if (a.size() < 2) {
             inv.err(USAGE);
             return 2;
