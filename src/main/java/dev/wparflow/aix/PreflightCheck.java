@@ -1,5 +1,6 @@
 package dev.wparflow.aix;
 
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -9,13 +10,41 @@ import java.util.function.Function;
  * @param name    what the report calls it ({@code lswpar -L}, {@code lsnim -l WPAR machines})
  * @param command the command as wparflow sends it
  * @param parser  the parser wparflow's operations use on that output
+ * @param ignored what the output holds that the parser accepted but does not know (an extra {@code lswpar -L} field
+ *                on a later AIX level), one entry each; empty for checks whose parser reads every line it keeps
  */
-public record PreflightCheck(String name, AixCommand command, Function<String, ?> parser) {
+public record PreflightCheck(String name, AixCommand command, Function<String, ?> parser,
+        Function<String, List<String>> ignored) {
 
     public PreflightCheck {
         if (!ReadOnlyCommands.allows(command)) {
             throw new IllegalArgumentException("preflight may send read-only commands only, not "
                     + command.commandLine());
+        }
+        if (ignored == null) {
+            ignored = out -> List.of();
+        }
+    }
+
+    public PreflightCheck(String name, AixCommand command, Function<String, ?> parser) {
+        this(name, command, parser, null);
+    }
+
+    /**
+     * The production parser over {@code stdout}. Anything it throws other than {@link UnexpectedOutputException}
+     * (a number that is not one, a missing column) is an unknown format too, named after this check's command.
+     */
+    public Object parse(String stdout) {
+        try {
+            return parser.apply(stdout == null ? "" : stdout);
+        } catch (UnexpectedOutputException e) {
+            if (e.isUnknownFormat()) {
+                throw e;
+            }
+            throw UnexpectedOutputException.unknownFormat(command.commandLine(), stdout, e.getMessage());
+        } catch (RuntimeException e) {
+            throw UnexpectedOutputException.unknownFormat(command.commandLine(), stdout,
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 }
