@@ -58,7 +58,8 @@ public final class PreflightChecks {
         List<PreflightCheck> checks = new ArrayList<>();
         checks.add(new PreflightCheck("wparflow-run version", WparflowRun.version(), WparflowRun::parseVersion));
         checks.add(new PreflightCheck("oslevel -s", SystemInfo.oslevel(), SystemInfo::parseOslevel));
-        checks.add(new PreflightCheck("lslpp -Lc", SystemInfo.lslpp(FILESETS), SystemInfo::parseLslpp));
+        checks.add(new PreflightCheck("lslpp -Lc", SystemInfo.lslpp(FILESETS), SystemInfo::parseLslpp, null,
+                true));
         checks.add(new PreflightCheck("prtconf", SystemInfo.prtconf(), SystemInfo::parsePrtconf));
         checks.add(new PreflightCheck("lsattr -El sys0", SystemInfo.lsattrSys0(), SystemInfo::parseLsattr));
         checks.add(new PreflightCheck("lssrc -s xntpd", SystemInfo.lssrc(XNTPD), SystemInfo::parseLssrc));
