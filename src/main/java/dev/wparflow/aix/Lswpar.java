@@ -327,14 +327,16 @@ public final class Lswpar {
     public static Map<String, ResourceControls> parseResources(String stdout) {
         Map<String, ResourceControls> out = new LinkedHashMap<>();
         String name = null;
+        int bannerLine = 0;
         Map<String, String> values = new LinkedHashMap<>();
         List<String> lines = TextTable.lines(stdout);
         for (int i = 0; i < lines.size(); i++) {
             String t = lines.get(i).strip();
             if (t.matches("={10,}") && i + 2 < lines.size() && lines.get(i + 2).strip().matches("={10,}")) {
                 if (name != null) {
-                    out.put(name, resourceControls(name, values));
+                    out.put(name, resourceControls(name, values, bannerLine, lines.get(bannerLine - 1)));
                 }
+                bannerLine = i + 2;
                 String banner = lines.get(i + 1).strip();
                 int d = banner.lastIndexOf(" - ");
                 name = d > 0 ? banner.substring(0, d).strip() : banner;
@@ -348,14 +350,16 @@ public final class Lswpar {
             }
         }
         if (name != null) {
-            out.put(name, resourceControls(name, values));
+            out.put(name, resourceControls(name, values, bannerLine, lines.get(bannerLine - 1)));
         }
         return out;
     }
 
-    private static ResourceControls resourceControls(String wpar, Map<String, String> v) {
+    /** The controls under the banner at line {@code bannerLine} ({@code banner} its text), for the messages. */
+    private static ResourceControls resourceControls(String wpar, Map<String, String> v, int bannerLine,
+            String banner) {
         if (!v.containsKey("CPU Limits") || !v.containsKey("Memory Limits")) {
-            throw UnexpectedOutputException.unknownFormat("lswpar -R", 0, wpar,
+            throw UnexpectedOutputException.unknownFormat("lswpar -R", bannerLine, banner,
                     "no 'CPU Limits:' or 'Memory Limits:' line for WPAR " + wpar);
         }
         try {
@@ -368,7 +372,7 @@ public final class Lswpar {
                     vm == null ? null : ResourceControls.parseSizeMb("procVirtMem", vm),
                     longOrNull(v.get("Total Processes")), longOrNull(v.get("Total Threads")));
         } catch (IllegalArgumentException e) {
-            throw UnexpectedOutputException.unknownFormat("lswpar -R", 0, wpar,
+            throw UnexpectedOutputException.unknownFormat("lswpar -R", bannerLine, banner,
                     "WPAR " + wpar + ": " + e.getMessage());
         }
     }

@@ -134,6 +134,7 @@ class AixFixturesTest {
         return switch (program) {
             case "lswpar -L" -> Lswpar::parseDetails;
             case "lswpar -N" -> Lswpar::parseNetwork;
+            case "lswpar -R" -> Lswpar::parseResources;
             case "df" -> AixFiles::parseMountPoints;
             case "oslevel -s" -> SystemInfo::parseOslevel;
             case "lsnim" -> Nim::parseList;
