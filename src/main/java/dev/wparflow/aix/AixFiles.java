@@ -42,14 +42,23 @@ public final class AixFiles {
      */
     public static List<NfsMount> parseNfsMounts(String out) {
         List<NfsMount> mounts = new java.util.ArrayList<>();
-        for (String line : out.lines().toList()) {
+        List<String> lines = TextTable.lines(out);
+        for (int n = 0; n < lines.size(); n++) {
+            String line = lines.get(n);
             if (line.isBlank() || Character.isWhitespace(line.charAt(0)) || line.startsWith("-")) {
                 continue;
             }
             String[] w = line.strip().split("\\s+");
-            if (w.length >= 4 && !(w[0].equals("node") && w[1].equals("mounted"))) {
-                mounts.add(new NfsMount(w[0], w[1], w[2]));
+            if (w[0].equals("node") && w.length > 1 && w[1].equals("mounted")) {
+                continue;
             }
+            // node, mounted, mounted over, vfs, then a date in the host's locale and the options: only the first
+            // three are read, so a localized date does not matter
+            if (w.length < 4 || !w[2].startsWith("/")) {
+                throw UnexpectedOutputException.unknownFormat("mount", n + 1, line,
+                        "expected 'node mounted mounted-over vfs date options'");
+            }
+            mounts.add(new NfsMount(w[0], w[1], w[2]));
         }
         return mounts;
     }
@@ -62,11 +71,28 @@ public final class AixFiles {
     /** The mount points (last column) df lists, without its heading line. */
     public static Set<String> parseMountPoints(String out) {
         Set<String> mounted = new LinkedHashSet<>();
-        for (String line : out.lines().toList()) {
-            String[] words = line.strip().split("\\s+");
-            if (words.length >= 2 && !line.startsWith("Filesystem")) {
-                mounted.add(words[words.length - 1]);
+        List<String> lines = TextTable.lines(out);
+        boolean header = false;
+        for (int n = 0; n < lines.size(); n++) {
+            String line = lines.get(n);
+            if (line.isBlank()) {
+                continue;
             }
+            if (!header) {
+                // the heading ends in "Mounted on"; another (a localized df) would make a word of it a mount point
+                if (!line.startsWith("Filesystem") || !line.endsWith("Mounted on")) {
+                    throw UnexpectedOutputException.unknownFormat("df", n + 1, line,
+                            "expected the heading 'Filesystem ... Mounted on'");
+                }
+                header = true;
+                continue;
+            }
+            String[] words = line.strip().split("\\s+");
+            String last = words[words.length - 1];
+            if (words.length < 2 || !last.startsWith("/")) {
+                throw UnexpectedOutputException.unknownFormat("df", n + 1, line, "the last column is not a mount point");
+            }
+            mounted.add(last);
         }
         return mounted;
     }

@@ -98,7 +98,9 @@ public final class Hmc {
 
     private static List<Map<String, String>> parseF(String out, List<String> fields) {
         List<Map<String, String>> rows = new ArrayList<>();
-        for (String l : TextTable.lines(out)) {
+        List<String> lines = TextTable.lines(out);
+        for (int n = 0; n < lines.size(); n++) {
+            String l = lines.get(n);
             if (l.isBlank()) {
                 continue;
             }
@@ -107,8 +109,9 @@ public final class Hmc {
             }
             List<String> v = splitCsv(l);
             if (v.size() != fields.size()) {
-                throw new UnexpectedOutputException("lssyscfg: expected " + fields.size() + " fields in '"
-                        + InvalidArgumentException.printable(l) + "'");
+                // -F prints exactly the attributes asked for, in order: a different count cannot be placed
+                throw UnexpectedOutputException.unknownFormat("lssyscfg -F " + String.join(",", fields), n + 1, l,
+                        "expected " + fields.size() + " comma-separated fields, got " + v.size());
             }
             Map<String, String> m = new LinkedHashMap<>();
             for (int i = 0; i < fields.size(); i++) {
@@ -134,7 +137,8 @@ public final class Hmc {
             try {
                 id = Integer.parseInt(m.get("lpar_id"));
             } catch (NumberFormatException e) {
-                throw new UnexpectedOutputException("lssyscfg: lpar_id not a number: " + m.get("lpar_id"));
+                throw UnexpectedOutputException.unknownFormat("lssyscfg -r lpar", out,
+                        "lpar_id '" + m.get("lpar_id") + "' is not a number");
             }
             list.add(new Lpar(m.get("name"), id, m.get("state"), m.get("lpar_env"), m.get("os_version")));
         }
@@ -145,7 +149,7 @@ public final class Hmc {
         Matcher v = VERSION.matcher(out);
         Matcher r = RELEASE.matcher(out);
         if (!v.find() || !r.find()) {
-            throw new UnexpectedOutputException("lshmc -V: no 'Version:' / 'Release:'");
+            throw UnexpectedOutputException.unknownFormat("lshmc -V", out, "no 'Version:' or 'Release:'");
         }
         Matcher sp = SP.matcher(out);
         Matcher b = BUILD.matcher(out);

@@ -105,7 +105,8 @@ public final class Lswpar {
         List<WparInfo> out = new ArrayList<>();
         List<Map<String, String>> rows = TextTable.parse(lines);
         if (!rows.isEmpty() && !rows.get(0).containsKey("Name")) {
-            throw new UnexpectedOutputException("lswpar: no 'Name' column in header");
+            throw UnexpectedOutputException.unknownFormat("lswpar", String.join("\n", lines),
+                    "no 'Name' column in the header");
         }
         for (Map<String, String> r : rows) {
             out.add(new WparInfo(r.get("Name"), WparState.parse(r.get("State")), WparType.parse(r.get("Type")),
@@ -122,12 +123,17 @@ public final class Lswpar {
     public static List<WparInfo> parseDelimited(String stdout, List<LswparField> requested) {
         List<String> names = null;
         List<WparInfo> out = new ArrayList<>();
-        for (String line : TextTable.lines(stdout)) {
+        List<String> lines = TextTable.lines(stdout);
+        for (int n = 0; n < lines.size(); n++) {
+            String line = lines.get(n);
             if (line.isBlank()) {
                 continue;
             }
             if (line.startsWith("#")) {
                 names = TextTable.splitEscaped(line.substring(1).strip(), ':');
+                if (!names.contains("name")) {
+                    throw UnexpectedOutputException.unknownFormat("lswpar -c", n + 1, line, "no 'name' field");
+                }
                 continue;
             }
             if (names == null) {
@@ -142,14 +148,21 @@ public final class Lswpar {
             }
             List<String> values = TextTable.splitEscaped(line, ':');
             if (values.size() != names.size()) {
-                throw new UnexpectedOutputException("lswpar -c: expected " + names.size() + " fields, got "
-                        + values.size() + " in line '" + InvalidArgumentException.printable(line) + "'");
+                // without a header an extra field cannot be placed; with one, every field has its name
+                throw UnexpectedOutputException.unknownFormat("lswpar -c", n + 1, line,
+                        "expected " + names.size() + " fields (" + String.join(":", names) + "), got "
+                                + values.size());
             }
             Map<String, String> m = new LinkedHashMap<>();
             for (int i = 0; i < names.size(); i++) {
                 m.put(names.get(i), values.get(i));
             }
-            out.add(new WparInfo(m.get("name"), WparState.parse(m.get("state")), WparType.parse(m.get("type")),
+            WparState state = WparState.parse(m.get("state"));
+            if (state == WparState.UNKNOWN && m.get("state") != null) {
+                throw UnexpectedOutputException.unknownFormat("lswpar -c", n + 1, line,
+                        "state '" + m.get("state") + "' is not a WPAR state");
+            }
+            out.add(new WparInfo(m.get("name"), state, WparType.parse(m.get("type")),
                     m.get("hostname"), m.get("directory"), m));
         }
         return out;
@@ -158,7 +171,7 @@ public final class Lswpar {
     /** {@code lswpar -N}: rows of Name, Interface, Address(6), Mask/Prefix, Broadcast (RB:10785-10793). */
     public static List<WparNetwork> parseNetwork(String stdout) {
         List<WparNetwork> out = new ArrayList<>();
-        for (Map<String, String> r : TextTable.parse(TextTable.lines(stdout))) {
+        for (Map<String, String> r : table("lswpar -N", stdout, "Name", "Interface", "Address(6)")) {
             out.add(new WparNetwork(r.get("Name"), r.get("Interface"), r.get("Address(6)"), r.get("Mask/Prefix"),
                     r.get("Broadcast")));
         }
@@ -168,11 +181,32 @@ public final class Lswpar {
     /** {@code lswpar -M}: Name, MountPoint, Device, Vfs, Nodename, Options (IBM reference format). */
     public static List<WparMount> parseMounts(String stdout) {
         List<WparMount> out = new ArrayList<>();
-        for (Map<String, String> r : TextTable.parse(TextTable.lines(stdout))) {
+        for (Map<String, String> r : table("lswpar -M", stdout, "Name", "MountPoint", "Device", "Vfs")) {
             out.add(new WparMount(r.get("Name"), r.get("MountPoint"), r.get("Device"), r.get("Vfs"),
                     r.getOrDefault("Nodename", ""), r.getOrDefault("Options", "")));
         }
         return out;
+    }
+
+    /**
+     * The rows of a column table whose header holds at least {@code required} (more columns are fine: each is read by
+     * its name). A header without them is an unknown format, even when no row follows.
+     */
+    static List<Map<String, String>> table(String command, String stdout, String... required) {
+        List<String> lines = TextTable.lines(stdout);
+        List<Map<String, String>> rows = TextTable.parse(lines);
+        String header = lines.stream().filter(l -> !l.isBlank()).findFirst().orElse(null);
+        if (header == null) {
+            return rows;
+        }
+        List<String> columns = List.of(header.strip().split("\\s+"));
+        for (String r : required) {
+            if (!columns.contains(r)) {
+                throw UnexpectedOutputException.unknownFormat(command, lines.indexOf(header) + 1, header,
+                        "no '" + r + "' column in the header");
+            }
+        }
+        return rows;
     }
 
     /**
@@ -202,6 +236,10 @@ public final class Lswpar {
                 int d = t.lastIndexOf(" - ");
                 name = t.substring(0, d).strip();
                 state = WparState.parse(t.substring(d + 3));
+                if (state == WparState.UNKNOWN) {
+                    throw UnexpectedOutputException.unknownFormat("lswpar -L", i + 1, l,
+                            "'" + t.substring(d + 3).strip() + "' is not a WPAR state");
+                }
                 continue;
             }
             if (t.isEmpty()) {
@@ -231,9 +269,50 @@ public final class Lswpar {
             }
         }
         if (name == null) {
-            throw new UnexpectedOutputException("lswpar -L: no 'NAME - State' banner");
+            throw UnexpectedOutputException.unknownFormat("lswpar -L", stdout,
+                    "no 'NAME - State' banner between lines of '='");
         }
         return new WparDetails(name, state, props, tables);
+    }
+
+    /**
+     * The {@code Key: value} lines and sections of {@code lswpar -L} as the Redbook (RB:8531-8569) and the simulator
+     * print them; IBM's AIX 7.x reference names more, which parse but are not read by wparflow.
+     */
+    static final Map<String, List<String>> KNOWN_DETAILS = Map.of(
+            "GENERAL", List.of("Type", "Owner", "Hostname", "WPAR-Specific Routing", "Directory", "Start/Stop Script",
+                    "Auto", "Private /usr", "Checkpointable", "Application"),
+            "NETWORK", List.of(), "USER-SPECIFIED ROUTES", List.of(), "FILE SYSTEMS", List.of(),
+            "RESOURCE CONTROLS", List.of("Active", "RSet", "CPU Shares", "CPU Limits", "Memory Shares",
+                    "Memory Limits", "Per-Process Virtual Memory Limit", "Total Processes", "Total Threads"));
+
+    /**
+     * What {@code lswpar -L} printed that {@link #parseDetails} accepted without knowing it: sections ({@code
+     * section SECURITY SETTINGS}) and {@code Key:} lines ({@code GENERAL: UUID}) outside {@link #KNOWN_DETAILS}.
+     * The parse is still right (each value keeps its key); preflight reports these so a new field is seen.
+     */
+    public static List<String> unknownDetails(String stdout) {
+        WparDetails d = parseDetails(stdout);
+        List<String> unknown = new ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> s : d.properties().entrySet()) {
+            List<String> keys = KNOWN_DETAILS.get(s.getKey());
+            if (keys == null) {
+                unknown.add("section " + s.getKey());
+                continue;
+            }
+            for (String k : s.getValue().keySet()) {
+                if (!keys.contains(k)) {
+                    unknown.add(s.getKey() + ": " + k);
+                }
+            }
+        }
+        for (String t : d.tables().keySet()) {
+            if (!KNOWN_DETAILS.containsKey(t)) {
+                unknown.add("section " + t);
+            }
+        }
+        unknown.sort(null);
+        return unknown;
     }
 
     private static boolean isSectionTitle(String t) {
@@ -248,14 +327,16 @@ public final class Lswpar {
     public static Map<String, ResourceControls> parseResources(String stdout) {
         Map<String, ResourceControls> out = new LinkedHashMap<>();
         String name = null;
+        int bannerLine = 0;
         Map<String, String> values = new LinkedHashMap<>();
         List<String> lines = TextTable.lines(stdout);
         for (int i = 0; i < lines.size(); i++) {
             String t = lines.get(i).strip();
             if (t.matches("={10,}") && i + 2 < lines.size() && lines.get(i + 2).strip().matches("={10,}")) {
                 if (name != null) {
-                    out.put(name, resourceControls(name, values));
+                    out.put(name, resourceControls(name, values, bannerLine, lines.get(bannerLine - 1)));
                 }
+                bannerLine = i + 2;
                 String banner = lines.get(i + 1).strip();
                 int d = banner.lastIndexOf(" - ");
                 name = d > 0 ? banner.substring(0, d).strip() : banner;
@@ -269,14 +350,17 @@ public final class Lswpar {
             }
         }
         if (name != null) {
-            out.put(name, resourceControls(name, values));
+            out.put(name, resourceControls(name, values, bannerLine, lines.get(bannerLine - 1)));
         }
         return out;
     }
 
-    private static ResourceControls resourceControls(String wpar, Map<String, String> v) {
+    /** The controls under the banner at line {@code bannerLine} ({@code banner} its text), for the messages. */
+    private static ResourceControls resourceControls(String wpar, Map<String, String> v, int bannerLine,
+            String banner) {
         if (!v.containsKey("CPU Limits") || !v.containsKey("Memory Limits")) {
-            throw new UnexpectedOutputException("lswpar -R " + wpar + ": no 'CPU Limits:' or 'Memory Limits:' line");
+            throw UnexpectedOutputException.unknownFormat("lswpar -R", bannerLine, banner,
+                    "no 'CPU Limits:' or 'Memory Limits:' line for WPAR " + wpar);
         }
         try {
             String active = v.get("Active");
@@ -288,7 +372,8 @@ public final class Lswpar {
                     vm == null ? null : ResourceControls.parseSizeMb("procVirtMem", vm),
                     longOrNull(v.get("Total Processes")), longOrNull(v.get("Total Threads")));
         } catch (IllegalArgumentException e) {
-            throw new UnexpectedOutputException("lswpar -R " + wpar + ": " + e.getMessage());
+            throw UnexpectedOutputException.unknownFormat("lswpar -R", bannerLine, banner,
+                    "WPAR " + wpar + ": " + e.getMessage());
         }
     }
 

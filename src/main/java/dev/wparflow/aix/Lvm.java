@@ -47,10 +47,16 @@ public final class Lvm {
     /** {@code lsvg}: one volume group name per line. */
     public static List<String> parseVolumeGroupNames(String out) {
         List<String> names = new ArrayList<>();
-        for (String l : TextTable.lines(out)) {
-            if (!l.isBlank()) {
-                names.add(l.strip());
+        List<String> lines = TextTable.lines(out);
+        for (int n = 0; n < lines.size(); n++) {
+            String l = lines.get(n).strip();
+            if (l.isEmpty()) {
+                continue;
             }
+            if (!l.matches("[A-Za-z0-9_.-]+")) {
+                throw UnexpectedOutputException.unknownFormat("lsvg", n + 1, l, "expected one volume group name");
+            }
+            names.add(l);
         }
         return names;
     }
@@ -85,7 +91,7 @@ public final class Lvm {
             }
         }
         if (!kv.containsKey("VOLUME GROUP") || !kv.containsKey("FREE PPs")) {
-            throw new UnexpectedOutputException("lsvg: no 'VOLUME GROUP' / 'FREE PPs'");
+            throw UnexpectedOutputException.unknownFormat("lsvg VG", out, "no 'VOLUME GROUP:' or 'FREE PPs:'");
         }
         Matcher free = MB.matcher(kv.get("FREE PPs"));
         return new VolumeGroup(kv.get("VOLUME GROUP"), kv.getOrDefault("VG STATE", ""), num(kv.get("PP SIZE")),
@@ -105,8 +111,9 @@ public final class Lvm {
     public static List<LogicalVolume> parseLogicalVolumes(String out) {
         List<LogicalVolume> lvs = new ArrayList<>();
         boolean inTable = false;
-        for (String line : TextTable.lines(out)) {
-            String t = line.strip();
+        List<String> lines = TextTable.lines(out);
+        for (int n = 0; n < lines.size(); n++) {
+            String t = lines.get(n).strip();
             if (t.startsWith("LV NAME")) {
                 inTable = true;
                 continue;
@@ -115,11 +122,15 @@ public final class Lvm {
                 continue;
             }
             String[] tok = t.split("\\s+", 7);
-            if (tok.length < 6) {
-                throw new UnexpectedOutputException("lsvg -l: short row '" + InvalidArgumentException.printable(t) + "'");
+            if (tok.length < 6 || !tok[2].matches("\\d+") || !tok[3].matches("\\d+") || !tok[4].matches("\\d+")) {
+                throw UnexpectedOutputException.unknownFormat("lsvg -l", n + 1, t,
+                        "expected 'LV NAME TYPE LPs PPs PVs LV STATE [MOUNT POINT]'");
             }
             lvs.add(new LogicalVolume(tok[0], tok[1], Integer.parseInt(tok[2]), Integer.parseInt(tok[3]),
                     Integer.parseInt(tok[4]), tok[5], tok.length > 6 ? tok[6] : ""));
+        }
+        if (!inTable && !out.isBlank()) {
+            throw UnexpectedOutputException.unknownFormat("lsvg -l", out, "no 'LV NAME' header");
         }
         return lvs;
     }

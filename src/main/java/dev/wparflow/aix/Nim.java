@@ -86,15 +86,15 @@ public final class Nim {
     /** {@code lsnim} / {@code lsnim -t TYPE}: {@code name class type} per line, white-space separated. */
     public static List<NimObject> parseList(String out) {
         List<NimObject> objs = new ArrayList<>();
-        for (String l : TextTable.lines(out)) {
-            String t = l.strip();
+        List<String> lines = TextTable.lines(out);
+        for (int n = 0; n < lines.size(); n++) {
+            String t = lines.get(n).strip();
             if (t.isEmpty()) {
                 continue;
             }
             String[] tok = t.split("\\s+");
             if (tok.length != 3) {
-                throw new UnexpectedOutputException("lsnim: expected 'name class type' in '"
-                        + InvalidArgumentException.printable(t) + "'");
+                throw UnexpectedOutputException.unknownFormat("lsnim", n + 1, t, "expected 'name class type'");
             }
             objs.add(new NimObject(tok[0], tok[1], tok[2]));
         }
@@ -106,7 +106,9 @@ public final class Nim {
         List<NimStanza> stanzas = new ArrayList<>();
         String name = null;
         Map<String, String> attrs = null;
-        for (String l : TextTable.lines(out)) {
+        List<String> lines = TextTable.lines(out);
+        for (int n = 0; n < lines.size(); n++) {
+            String l = lines.get(n);
             if (l.isBlank()) {
                 continue;
             }
@@ -120,8 +122,8 @@ public final class Nim {
             }
             int eq = l.indexOf('=');
             if (name == null || eq < 0) {
-                throw new UnexpectedOutputException("lsnim -l: unexpected line '" + InvalidArgumentException.printable(l)
-                        + "'");
+                throw UnexpectedOutputException.unknownFormat("lsnim -l", n + 1, l,
+                        "expected 'NAME:' or an indented 'attribute = value'");
             }
             attrs.put(l.substring(0, eq).strip(), l.substring(eq + 1).strip());
         }

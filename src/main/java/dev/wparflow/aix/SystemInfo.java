@@ -107,7 +107,8 @@ public final class SystemInfo {
     public static OsLevel parseOslevel(String out) {
         Matcher m = OSLEVEL_S.matcher(out.strip());
         if (!m.find()) {
-            throw new UnexpectedOutputException("oslevel -s: expected VRMF-TL-SP-BUILD such as 6100-02-01-0847");
+            throw UnexpectedOutputException.unknownFormat("oslevel -s", out,
+                    "expected VRMF-TL-SP-BUILD such as 7200-05-03-2148");
         }
         return new OsLevel(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), m.group(4));
     }
@@ -124,7 +125,9 @@ public final class SystemInfo {
     public static List<Fileset> parseLslpp(String out) {
         List<String> names = null;
         List<Fileset> result = new ArrayList<>();
-        for (String line : TextTable.lines(out)) {
+        List<String> lines = TextTable.lines(out);
+        for (int n = 0; n < lines.size(); n++) {
+            String line = lines.get(n);
             if (line.isBlank()) {
                 continue;
             }
@@ -141,9 +144,9 @@ public final class SystemInfo {
             for (int i = 0; i < names.size() && i < v.length; i++) {
                 f.put(names.get(i).strip(), v[i].strip());
             }
-            if (f.getOrDefault("Fileset", "").isEmpty()) {
-                throw new UnexpectedOutputException("lslpp -Lc: no Fileset field in '"
-                        + InvalidArgumentException.printable(line) + "'");
+            if (f.getOrDefault("Fileset", "").isEmpty() || f.getOrDefault("Level", "").isEmpty()) {
+                throw UnexpectedOutputException.unknownFormat("lslpp -Lc", n + 1, line,
+                        "no Fileset or Level field (header: " + String.join(":", names) + ")");
             }
             // IBM's own examples leave State blank and put the state letter (C, A, ...) under "Fix State"
             String state = f.getOrDefault("State", "").isEmpty() ? f.getOrDefault("Fix State", "") : f.get("State");
@@ -168,7 +171,8 @@ public final class SystemInfo {
             }
         }
         if (!kv.containsKey("Processor Type") && !kv.containsKey("System Model")) {
-            throw new UnexpectedOutputException("prtconf: neither 'System Model' nor 'Processor Type' found");
+            throw UnexpectedOutputException.unknownFormat("prtconf", out,
+                    "neither 'System Model:' nor 'Processor Type:' found");
         }
         Integer lparNo = null;
         String lparName = null;
@@ -200,14 +204,16 @@ public final class SystemInfo {
     /** {@code lsattr -El DEVICE}: {@code name value description... True|False} per line. */
     public static List<Attribute> parseLsattr(String out) {
         List<Attribute> attrs = new ArrayList<>();
-        for (String line : TextTable.lines(out)) {
-            String t = line.strip();
+        List<String> lines = TextTable.lines(out);
+        for (int n = 0; n < lines.size(); n++) {
+            String t = lines.get(n).strip();
             if (t.isEmpty()) {
                 continue;
             }
             String[] tok = t.split("\\s+");
             if (tok.length < 3) {
-                throw new UnexpectedOutputException("lsattr: short line '" + InvalidArgumentException.printable(t) + "'");
+                throw UnexpectedOutputException.unknownFormat("lsattr -El", n + 1, t,
+                        "expected 'attribute value description True|False'");
             }
             String last = tok[tok.length - 1];
             boolean settable = last.equals("True");
@@ -221,8 +227,11 @@ public final class SystemInfo {
     /** {@code lssrc}: Subsystem, Group, PID, Status (format as in RB:10642-10724). */
     public static List<Subsystem> parseLssrc(String out) {
         List<Subsystem> subs = new ArrayList<>();
-        for (Map<String, String> r : TextTable.parse(TextTable.lines(out))) {
+        for (Map<String, String> r : Lswpar.table("lssrc", out, "Subsystem", "PID", "Status")) {
             String pid = r.getOrDefault("PID", "");
+            if (!pid.matches("\\d*")) {
+                throw UnexpectedOutputException.unknownFormat("lssrc", out, "PID '" + pid + "' is not a number");
+            }
             subs.add(new Subsystem(r.get("Subsystem"), r.getOrDefault("Group", ""),
                     pid.isEmpty() ? null : Long.valueOf(pid), r.get("Status")));
         }

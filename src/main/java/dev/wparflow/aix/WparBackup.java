@@ -152,6 +152,8 @@ public final class WparBackup {
                 paths.add(m.group(1).strip());
             }
         }
+        // other lines are restore's volume header (cluster size, backup date in the host's locale), not members; an
+        // image whose listing yields none fails the member check of its caller
         return paths;
     }
 }

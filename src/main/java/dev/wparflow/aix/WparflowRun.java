@@ -16,6 +16,9 @@ public final class WparflowRun {
     /** The helper as installed on the hosts (on root's PATH, /usr/local/bin by docs/aix-helper.md). */
     public static final String PROGRAM = "wparflow-run";
 
+    /** The protocol version this build speaks: {@code wparflow-run version} must print {@code wparflow-run 1}. */
+    public static final int PROTOCOL_VERSION = 1;
+
     private WparflowRun() {
     }
 
@@ -24,6 +27,25 @@ public final class WparflowRun {
     }
 
     public enum State { RUNNING, EXITED, UNKNOWN }
+
+    /** {@code wparflow-run version}: one line, {@code wparflow-run N}, N the protocol version. */
+    public static AixCommand version() {
+        return AixCommand.of(PROGRAM).keyword("version").build();
+    }
+
+    /**
+     * The protocol version {@code wparflow-run version} printed (compare with {@link #PROTOCOL_VERSION}); anything
+     * but one {@code wparflow-run N} line is an unknown format.
+     */
+    public static int parseVersion(String stdout) {
+        List<String> lines = TextTable.lines(stdout).stream().filter(l -> !l.isBlank()).toList();
+        String line = lines.isEmpty() ? "" : lines.get(0).strip();
+        if (lines.size() != 1 || !line.matches(PROGRAM + " \\d{1,4}")) {
+            throw UnexpectedOutputException.unknownFormat(PROGRAM + " version", stdout,
+                    "expected one line '" + PROGRAM + " N'");
+        }
+        return Integer.parseInt(line.substring(PROGRAM.length() + 1));
+    }
 
     public static AixCommand start(RunId runId, AixCommand command) {
         return AixCommand.of(PROGRAM).keyword("start").arg(runId).endOfOptions().command(command).build();

@@ -52,6 +52,11 @@ public final class OpenSshd implements AutoCloseable {
     }
 
     public static OpenSshd start(Path dir) throws Exception {
+        return start(dir, List.of());
+    }
+
+    /** With more {@code sshd_config} lines, e.g. a {@code ForceCommand} that puts stub commands first on PATH. */
+    public static OpenSshd start(Path dir, List<String> extraConfig) throws Exception {
         keygen(dir.resolve("host_ed25519"));
         Path clientKey = dir.resolve("client_ed25519");
         keygen(clientKey);
@@ -72,6 +77,7 @@ public final class OpenSshd implements AutoCloseable {
                 "UsePAM no",
                 "StrictModes no",
                 "MaxSessions 10",
+                String.join("\n", extraConfig),
                 "") );
         Process p = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString(), "-p", String.valueOf(port))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
