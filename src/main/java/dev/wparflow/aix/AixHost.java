@@ -206,6 +206,33 @@ public final class AixHost {
         return AixOutcomes.interpret(exec(command, CommandOptions.idempotentRead()), parser);
     }
 
+    /**
+     * A preflight check: its read sent as every operation sends it, its output given to the production parser. A
+     * parser that fails in any way reports an unknown format naming the check; a transport failure propagates (see
+     * {@link ConnectFailure}).
+     */
+    public CheckRun check(PreflightCheck check) {
+        CommandResult r = exec(check.command(), CommandOptions.idempotentRead());
+        AixResult<Object> result = AixOutcomes.interpret(r, out -> parse(check, out));
+        String output = (r.stdout() == null ? "" : r.stdout())
+                + (r.stderr() == null || r.stderr().isEmpty() ? "" : r.stderr());
+        if (result instanceof AixResult.Failed<Object> failed) {
+            return new CheckRun(check.name(), check.command().commandLine(), failed.failure().outcome(),
+                    failed.failure().message(), r.exitStatus(), output, null);
+        }
+        return new CheckRun(check.name(), check.command().commandLine(), null, "", 0, output, result.value());
+    }
+
+    private static Object parse(PreflightCheck check, String out) {
+        try {
+            return check.parser().apply(out);
+        } catch (UnexpectedOutputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new UnexpectedOutputException("unknown format: " + check.name() + ": " + e.getMessage());
+        }
+    }
+
     /** A change built by the aix layer, sent once. */
     public void run(AixCommand command) {
         value(AixOutcomes.interpret(exec(command, CommandOptions.DEFAULT)));

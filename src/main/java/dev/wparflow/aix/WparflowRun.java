@@ -15,6 +15,8 @@ public final class WparflowRun {
 
     /** The helper as installed on the hosts (on root's PATH, /usr/local/bin by docs/aix-helper.md). */
     public static final String PROGRAM = "wparflow-run";
+    /** The protocol version this wparflow speaks: what {@code wparflow-run version} must answer. */
+    public static final int PROTOCOL_VERSION = 1;
 
     private WparflowRun() {
     }
@@ -24,6 +26,11 @@ public final class WparflowRun {
     }
 
     public enum State { RUNNING, EXITED, UNKNOWN }
+
+    /** {@code wparflow-run version}: answers {@code wparflow-run N}, N the protocol version. */
+    public static AixCommand version() {
+        return AixCommand.of(PROGRAM).keyword("version").build();
+    }
 
     public static AixCommand start(RunId runId, AixCommand command) {
         return AixCommand.of(PROGRAM).keyword("start").arg(runId).endOfOptions().command(command).build();
