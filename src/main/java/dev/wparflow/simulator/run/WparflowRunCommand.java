@@ -30,6 +30,11 @@ public final class WparflowRunCommand implements CommandHandler {
     @Override
     public int run(Invocation inv) {
         List<String> a = inv.args();
+        if (a.equals(List.of("version"))) {
+            // the protocol version wparflow's preflight expects (WparflowRun.PROTOCOL_VERSION)
+            inv.out("wparflow-run 1");
+            return 0;
+        }
         if (a.size() < 2) {
             inv.err(USAGE);
             return 2;
