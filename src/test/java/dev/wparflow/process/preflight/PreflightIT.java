@@ -35,6 +35,7 @@ import dev.wparflow.aix.AixCommand;
 import dev.wparflow.aix.ReadOnlyCommands;
 import dev.wparflow.catalog.ImageCatalog;
 import dev.wparflow.engine.InputRefusedException;
+import dev.wparflow.inventory.InventoryRepository;
 import dev.wparflow.simulator.CommandLog;
 import dev.wparflow.simulator.Fleet;
 import dev.wparflow.simulator.fault.FaultRule;
@@ -72,6 +73,8 @@ class PreflightIT {
     PreflightResults results;
     @Autowired
     ImageCatalog catalog;
+    @Autowired
+    InventoryRepository inventory;
 
     @BeforeAll
     void start() throws Exception {
@@ -171,6 +174,15 @@ class PreflightIT {
                 .hasMessageContaining("lpar").hasMessageContaining("preflight failed on lpar02 at ");
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("WparRelocationProcess").count()).isZero();
         assertThat(app.getBean(PreflightGate.class).refusal("lpar00")).isNull();
+        // /api/lpars marks it, in the LPARs discovery would have recorded
+        inventory.saveHmcLpar("lpar00", "sys570a", 1, "Running", "aixlinux", "AIX 6.1", Instant.now());
+        inventory.saveHmcLpar("lpar04", "sys570a", 5, "Running", "aixlinux", "AIX 6.1", Instant.now());
+        assertThat(get("/api/lpars/lpar04")).contains("\"name\":\"lpar04\"", "\"preflightFailed\":true",
+                "\"passed\":false", "lssavewpar: NOT_PERMITTED");
+        assertThat(get("/api/lpars/lpar00")).contains("\"preflightFailed\":false", "\"passed\":true");
+        assertThat(get("/api/preflight/runs/" + run + "/report.txt")).isEqualTo(report);
+        assertThat(get("/api/preflight/runs/" + run + "/report.json")).contains("\"host\":\"lpar02\"",
+                "\"passed\":false", "NOT_INSTALLED");
 
         // a passing preflight lifts it
         fleet.faults().clear();
@@ -206,6 +218,15 @@ class PreflightIT {
             return h != null && h.getEndTime() != null;
         });
         return id;
+    }
+
+    String get(String path) throws Exception {
+        String port = app.getEnvironment().getProperty("local.server.port");
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", basic("operator")).GET().build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return response.body();
     }
 
     String endEvent(String instance) {
