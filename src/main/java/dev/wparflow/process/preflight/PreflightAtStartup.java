@@ -44,8 +44,12 @@ public class PreflightAtStartup {
         if (hosts.isEmpty()) {
             return;
         }
-        String id = runtime.createProcessInstanceByKey(PreflightVariables.PROCESS_ID)
-                .setVariable(PreflightVariables.HOSTS.name(), String.join(",", hosts)).execute().getId();
+        var start = runtime.createProcessInstanceByKey(PreflightVariables.PROCESS_ID);
+        // none checked yet: every host, without a selection (which could outgrow a text variable)
+        if (!hosts.equals(preflight.allHosts())) {
+            start.setVariable(PreflightVariables.HOSTS.name(), String.join(",", hosts));
+        }
+        String id = start.execute().getId();
         log.info("preflight {} started for the hosts never checked: {}", id, hosts);
     }
 }

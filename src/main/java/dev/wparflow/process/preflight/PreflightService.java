@@ -17,6 +17,7 @@ import dev.wparflow.aix.AixOutcome;
 import dev.wparflow.aix.CheckRun;
 import dev.wparflow.aix.ConnectFailure;
 import dev.wparflow.aix.HelperVersion;
+import dev.wparflow.aix.InvalidArgumentException;
 import dev.wparflow.aix.KnownHosts;
 import dev.wparflow.aix.Nim;
 import dev.wparflow.aix.NimObjectName;
@@ -221,7 +222,13 @@ public class PreflightService {
             for (Object v : values) {
                 if (v instanceof List<?> list) {
                     list.stream().filter(WparInfo.class::isInstance).map(w -> ((WparInfo) w).name()).distinct()
-                            .forEach(n -> names.add(WparName.of(n)));
+                            .forEach(n -> {
+                                try {
+                                    names.add(WparName.of(n));
+                                } catch (InvalidArgumentException notSendable) {
+                                    // a name wparflow would not send: lswpar -c reported it, -L of it is not checked
+                                }
+                            });
                 }
             }
             return names;
@@ -237,7 +244,13 @@ public class PreflightService {
             for (Object v : values) {
                 if (v instanceof List<?> list) {
                     list.stream().filter(Nim.NimObject.class::isInstance).map(Nim.NimObject.class::cast)
-                            .filter(o -> "wpar".equals(o.type())).forEach(o -> machines.add(NimObjectName.of(o.name())));
+                            .filter(o -> "wpar".equals(o.type())).forEach(o -> {
+                                try {
+                                    machines.add(NimObjectName.of(o.name()));
+                                } catch (InvalidArgumentException notSendable) {
+                                    // a name wparflow would not send: lsnim reported it, -l of it is not checked
+                                }
+                            });
                 }
             }
             return machines;

@@ -25,8 +25,11 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,6 +43,7 @@ import dev.wparflow.simulator.CommandLog;
 import dev.wparflow.simulator.Fleet;
 import dev.wparflow.simulator.fault.FaultRule;
 import dev.wparflow.simulator.fault.FaultType;
+import dev.wparflow.ssh.SshSessionPool;
 import dev.wparflow.testsupport.BothDatabases;
 import dev.wparflow.testsupport.FleetUnderTest;
 import dev.wparflow.testsupport.TestDatabase;
@@ -54,6 +58,7 @@ import dev.wparflow.testsupport.TestUsers;
  */
 @BothDatabases
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PreflightIT {
 
     static final String FLEET = TestFleets.yaml("preflight");
@@ -103,6 +108,29 @@ class PreflightIT {
         fleet.log().clear();
     }
 
+    /** First, while no host has a preflight: what the prod profile's start-up does. */
+    @Test
+    @Order(1)
+    void atStartUpEveryHostNeverCheckedIsChecked() {
+        assertThat(results.latest()).isEmpty();
+        PreflightService service = app.getBean(PreflightService.class);
+        List<String> never = service.neverPreflighted();
+        assertThat(never).containsExactly("hmc01", "lpar00", "lpar01", "lpar02", "lpar03", "lpar04", "nim01");
+
+        new PreflightAtStartup(runtime, service, new PreflightSettings(false, "allow", 4, true)).applicationReady();
+
+        String run = runtime.createProcessInstanceQuery().processDefinitionKey(PreflightVariables.PROCESS_ID)
+                .singleResult().getId();
+        await().atMost(Duration.ofSeconds(60)).until(() -> history.createHistoricProcessInstanceQuery()
+                .processInstanceId(run).singleResult().getEndTime() != null);
+        assertThat(results.run(run)).get().satisfies(r -> {
+            assertThat(r.startedBy()).as("the application's own start").isNull();
+            assertThat(r.hostsTotal()).isEqualTo(7);
+        });
+        assertThat(results.findings(run)).extracting(PreflightFinding::host).containsAll(never);
+        assertThat(service.neverPreflighted()).isEmpty();
+    }
+
     @Test
     void aCleanFleetPasses() throws Exception {
         String run = preflight("lpar00, nim01 hmc01");
@@ -122,6 +150,8 @@ class PreflightIT {
 
     @Test
     void eachHostReportsExactlyWhatIsWrongWithIt() throws Exception {
+        // a changed key shows at the next connection: none may be open from an earlier test
+        app.getBean(SshSessionPool.class).disconnect("lpar01", true);
         fleet.faults().add(FaultRule.on("lpar01").type(FaultType.WRONG_HOST_KEY).build());
         // lssavewpar is checked on the newest image the catalog knows for the host
         catalog.record(new ImageCatalog.NewImage("lpar04", "wpr40", Instant.now(), "/images/wpr40.save", null, null, 1,
