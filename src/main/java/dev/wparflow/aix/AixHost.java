@@ -206,6 +206,26 @@ public final class AixHost {
         return AixOutcomes.interpret(exec(command, CommandOptions.idempotentRead()), parser);
     }
 
+    /**
+     * A preflight check: its read sent as every operation sends it, its output given to the production parser. A
+     * parser that fails in any way reports an unknown format naming the check; a transport failure propagates (see
+     * {@link ConnectFailure}).
+     */
+    public CheckRun check(PreflightCheck check) {
+        CommandResult r = exec(check.command(), CommandOptions.idempotentRead());
+        AixResult<Object> result = check.interpret(r);
+        String output = (r.stdout() == null ? "" : r.stdout())
+                + (r.stderr() == null || r.stderr().isEmpty() ? "" : r.stderr());
+        if (result instanceof AixResult.Failed<Object> failed) {
+            return new CheckRun(check.name(), check.command().commandLine(), failed.failure().outcome(),
+                    failed.failure().message(), r.exitStatus(), output, null, List.of());
+        }
+        List<String> unknown = check.ignored().apply(r.stdout() == null ? "" : r.stdout());
+        return new CheckRun(check.name(), check.command().commandLine(), null,
+                unknown.isEmpty() ? "" : "parsed; fields wparflow does not know: " + String.join(", ", unknown),
+                r.exitStatus(), output, result.value(), unknown);
+    }
+
     /** A change built by the aix layer, sent once. */
     public void run(AixCommand command) {
         value(AixOutcomes.interpret(exec(command, CommandOptions.DEFAULT)));

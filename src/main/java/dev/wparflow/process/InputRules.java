@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import dev.wparflow.aix.KnownHosts;
@@ -17,20 +19,40 @@ import dev.wparflow.engine.InputField;
 
 /**
  * The rules the processes' input contracts share: AIX names by the rules of the aix layer, hosts the
- * inventory knows, fixed choices, ISO-8601 values. Each rule returns null when the value passes, else the rule.
+ * inventory knows, fixed choices, ISO-8601 values. Each rule returns null when the value passes, else the rule. The
+ * host rules ({@link #host}, {@link #knownLpar}) also ask the {@link HostGate}s (the preflight gate), so an operation
+ * on a host wparflow may not drive is refused at its start with the reason.
  */
 @Component
 public class InputRules {
 
     private final KnownHosts hosts;
+    private final ObjectProvider<HostGate> gates;
 
-    public InputRules(KnownHosts hosts) {
+    @Autowired
+    public InputRules(KnownHosts hosts, ObjectProvider<HostGate> gates) {
         this.hosts = hosts;
+        this.gates = gates;
+    }
+
+    /** Without gates: only what the inventory knows. */
+    public InputRules(KnownHosts hosts) {
+        this(hosts, null);
     }
 
     /** A global environment (or NIM master) the inventory knows: an SSH endpoint name. */
     public InputField host(String name) {
-        return InputField.text(name).maxLength(255).rule("a host of the inventory", this::knownHost);
+        return InputField.text(name).maxLength(255).rule("a host of the inventory", this::drivableHost);
+    }
+
+    /** A host of the inventory that no {@link HostGate} refuses. */
+    public String drivableHost(String value) {
+        String unknown = knownHost(value);
+        if (unknown != null || gates == null) {
+            return unknown;
+        }
+        return gates.orderedStream().map(g -> g.refusal(value)).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(null);
     }
 
     public String knownHost(String value) {
@@ -46,7 +68,7 @@ public class InputRules {
     public InputField knownLpar(String name) {
         return InputField.text(name).maxLength(47).rule("an LPAR of the inventory", value -> {
             LparName.of(value);
-            return knownHost(value);
+            return drivableHost(value);
         });
     }
 

@@ -44,6 +44,7 @@ public final class OperationSubject {
                     : " (" + text(variable, "scope") + ")");
             case "RestoreDrillProcess" -> "restore drill";
             case "FleetDiscoveryProcess" -> "discover the fleet";
+            case "PreflightProcess" -> "preflight " + orElse(text(variable, "hosts"), "every host");
             default -> processName == null ? processKey : processName;
         };
         return subject;

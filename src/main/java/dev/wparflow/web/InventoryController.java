@@ -1,6 +1,12 @@
 package dev.wparflow.web;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +21,7 @@ import dev.wparflow.inventory.InventoryRepository;
 import dev.wparflow.inventory.LparProfile;
 import dev.wparflow.inventory.ManagedSystemRecord;
 import dev.wparflow.inventory.WparRecord;
+import dev.wparflow.process.preflight.PreflightResults;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 
@@ -24,9 +31,27 @@ import io.swagger.v3.oas.annotations.Parameter;
 public class InventoryController {
 
     private final InventoryRepository inventory;
+    private final PreflightResults preflight;
 
-    public InventoryController(InventoryRepository inventory) {
+    public InventoryController(InventoryRepository inventory, PreflightResults preflight) {
         this.inventory = inventory;
+        this.preflight = preflight;
+    }
+
+    /** An LPAR's profile with its last preflight: {@code preflightFailed} marks a host whose last preflight failed. */
+    public record LparView(@JsonUnwrapped LparProfile profile, boolean preflightFailed, Preflight preflight) {
+    }
+
+    /** The last preflight of a host (null: never preflighted): passed or not, when, in which run, the first failure. */
+    public record Preflight(boolean passed, Instant checkedAt, String runId, String failure) {
+
+        static Preflight of(PreflightResults.HostResult r) {
+            return r == null ? null : new Preflight(r.passed(), r.checkedAt(), r.runId(), r.firstFailure());
+        }
+    }
+
+    private LparView view(LparProfile p, PreflightResults.HostResult last) {
+        return new LparView(p, last != null && !last.passed(), Preflight.of(last));
     }
 
     @GetMapping("/systems")
@@ -37,15 +62,18 @@ public class InventoryController {
 
     @GetMapping("/lpars")
     @Operation(summary = "LPARs: HMC state, OS level, processor, memory, NTP, filesets of interest, volume groups,"
-            + " WPAR count; lastError when the last discovery could not reach the host")
-    public List<LparProfile> lpars() {
-        return inventory.lpars();
+            + " WPAR count; lastError when the last discovery could not reach the host; preflightFailed when its last"
+            + " preflight failed (preflight: the last one)")
+    public List<LparView> lpars() {
+        Map<String, PreflightResults.HostResult> last = preflight.latest().stream()
+                .collect(Collectors.toMap(PreflightResults.HostResult::host, Function.identity()));
+        return inventory.lpars().stream().map(p -> view(p, last.get(p.name()))).toList();
     }
 
     @GetMapping("/lpars/{name}")
     @Operation(summary = "One LPAR's profile (what compatibility checks read)")
-    public LparProfile lpar(@PathVariable String name) {
-        return inventory.lpar(name).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+    public LparView lpar(@PathVariable String name) {
+        return inventory.lpar(name).map(p -> view(p, preflight.latest(name).orElse(null))).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "no LPAR " + name + " has been discovered"));
     }
 

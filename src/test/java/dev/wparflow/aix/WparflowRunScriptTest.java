@@ -132,6 +132,13 @@ class WparflowRunScriptTest {
     }
 
     @Test
+    void versionAnswersTheProtocolVersionPreflightExpects() throws Exception {
+        Run r = run("version");
+        assertThat(r.exit()).isZero();
+        assertThat(HelperVersion.parse(r.stdout())).isEqualTo(WparflowRun.PROTOCOL_VERSION);
+    }
+
+    @Test
     void startReturnsAtOnceThenStatusGoesFromRunningToExited() throws Exception {
         // start returns while its command cannot have ended: the gate is still closed
         Run r = run("start", "run-1", "--", "stub_gate", gate("run-1").toString());

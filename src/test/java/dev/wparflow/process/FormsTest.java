@@ -127,6 +127,8 @@ class FormsTest {
         SAMPLES.put("totalProcesses", count);
         SAMPLES.put("totalThreads", count);
         SAMPLES.put("maxBackupAge", duration);
+        SAMPLES.put("hosts", new Samples(List.of("lpar00", "lpar00,lpar01", "lpar00 nim00", " lpar01 , lpar00 "),
+                List.of(), List.of("nohost", "lpar00,lpar99")));
         SAMPLES.put("changeReason", new Samples(List.of("application retired (CHG-1234)"), List.of(),
                 List.of("two\nlines")));
     }
@@ -161,7 +163,8 @@ class FormsTest {
                 Map.of("prod", List.of("lpar00")), null, null, null, null, Duration.ofHours(1), null, null, null, null));
         for (String inputs : List.of("approval.ChangeApprovalInputs", "backup.BackupInputs",
                 "discovery.FleetDiscoveryInputs", "relocation.RelocationInputs", "restore.RestoreInputs",
-                "provisioning.ProvisioningInputs", "decommission.WparDecommissionInputs")) {
+                "provisioning.ProvisioningInputs", "decommission.WparDecommissionInputs",
+                "preflight.PreflightInputs")) {
             contractBeans.register(Class.forName("dev.wparflow.process." + inputs));
         }
         contractBeans.refresh();
@@ -208,8 +211,9 @@ class FormsTest {
             startForms += startForms(model).size();
         }
         assertThat(problems).isEmpty();
-        // relocation, backup, fleet backup, restore, clone, drill, discovery, provisioning, decommission, and a directly filed change
-        assertThat(startForms).isEqualTo(10);
+        // relocation, backup, fleet backup, restore, clone, drill, discovery, provisioning, decommission, preflight, and a
+        // directly filed change
+        assertThat(startForms).isEqualTo(11);
     }
 
     @Test

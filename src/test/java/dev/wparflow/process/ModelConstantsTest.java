@@ -42,6 +42,7 @@ class ModelConstantsTest {
             Map.entry(HostBackupModel.class, "HostBackupProcess"),
             Map.entry(WparBackupModel.class, "WparBackupProcess"),
             Map.entry(FleetDiscoveryModel.class, "FleetDiscoveryProcess"),
+            Map.entry(dev.wparflow.process.preflight.PreflightModel.class, "PreflightProcess"),
             Map.entry(RefusalNoticeModel.class, "RefusalNoticeProcess"),
             Map.entry(RestoreDrillModel.class, "RestoreDrillProcess"),
             Map.entry(WparCloneModel.class, "WparCloneProcess"),

@@ -27,6 +27,9 @@ class OperationSubjectTest {
                 Map.of("wpar", "web01", "lpar", "lpar00")::get)).isEqualTo("provision web01 on lpar00");
         assertThat(OperationSubject.of("WparProvisioningProcess", null,
                 Map.of("wpar", "web01", "targetLpar", "lpar01")::get)).isEqualTo("provision web01 on lpar01");
+        assertThat(OperationSubject.of("PreflightProcess", null, Map.of("hosts", "lpar00,nim01")::get))
+                .isEqualTo("preflight lpar00,nim01");
+        assertThat(OperationSubject.of("PreflightProcess", null, Map.of()::get)).isEqualTo("preflight every host");
         assertThat(OperationSubject.of("SomeLaterProcess", "Some later process", Map.of()::get))
                 .isEqualTo("Some later process");
     }

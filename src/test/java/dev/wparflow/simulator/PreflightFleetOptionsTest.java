@@ -71,10 +71,13 @@ class PreflightFleetOptionsTest {
         assertThat(sim.ssh().run("lpar00", "savewpar -f /backup/wpr00.save wpr00").exit()).isZero();
         List<PreflightCheck> checks = PreflightChecks.globalEnvironment(new PreflightChecks.GlobalEnvironment(
                 List.of(WparName.of("wpr00")), AbsolutePath.of("/backup/wpr00.save")));
-        assertThat(checks).extracting(PreflightCheck::name).contains("oslevel -s", "lswpar -L wpr00", "lssavewpar");
+        assertThat(checks).extracting(PreflightCheck::name).contains("oslevel -s", "lswpar -L wpr00",
+                "lssavewpar -f /backup/wpr00.save");
         for (PreflightCheck c : checks) {
             SimSsh.Result r = sim.ssh().run("lpar00", c.command().commandLine());
-            assertThat(r.exit()).as("%s: %s", c.name(), r.err()).isZero();
+            if (!c.anyExit()) {
+                assertThat(r.exit()).as("%s: %s", c.name(), r.err()).isZero();
+            }
             assertThat(c.parser().apply(r.out())).as(c.name()).isNotNull();
         }
         for (PreflightCheck c : PreflightChecks.hmc()) {
@@ -84,7 +87,7 @@ class PreflightFleetOptionsTest {
         }
         // the same lssavewpar check on the host whose user may not run it
         PreflightCheck denied = PreflightChecks.globalEnvironment(new PreflightChecks.GlobalEnvironment(List.of(),
-                AbsolutePath.of("/backup/wpr03.save"))).stream().filter(c -> c.name().equals("lssavewpar")).findFirst()
+                AbsolutePath.of("/backup/wpr03.save"))).stream().filter(c -> c.name().startsWith("lssavewpar")).findFirst()
                 .orElseThrow();
         assertThat(sim.ssh().run("lpar03", denied.command().commandLine()).exit()).isEqualTo(126);
     }

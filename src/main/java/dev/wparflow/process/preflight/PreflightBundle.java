@@ -89,7 +89,7 @@ public final class PreflightBundle {
         Map<PreflightFinding, String> names = new IdentityHashMap<>();
         Set<String> taken = new HashSet<>();
         for (PreflightFinding f : anonymized) {
-            if (f.ok()) {
+            if (!f.noteworthy()) {
                 continue;
             }
             String base = RAW_DIR + safe(f.host()) + "/" + safe(f.check());
@@ -158,7 +158,7 @@ public final class PreflightBundle {
                     b.append("  [").append(f.commandLine()).append(']');
                 }
                 b.append('\n');
-                if (!f.ok()) {
+                if (f.noteworthy()) {
                     line(b, "what happened", f.detail());
                     line(b, "what to do", f.advice());
                     line(b, "raw output", rawFile.apply(f));
@@ -225,7 +225,8 @@ public final class PreflightBundle {
         Map<PreflightStatus, Integer> rank = new HashMap<>();
         List<PreflightStatus> order = List.of(PreflightStatus.UNREACHABLE, PreflightStatus.HOST_KEY,
                 PreflightStatus.AUTH_FAILED, PreflightStatus.NOT_INSTALLED, PreflightStatus.NOT_PERMITTED,
-                PreflightStatus.UNKNOWN_FORMAT, PreflightStatus.FAILED, PreflightStatus.OK);
+                PreflightStatus.UNKNOWN_FORMAT, PreflightStatus.FAILED, PreflightStatus.UNKNOWN_FIELDS,
+                PreflightStatus.OK);
         for (int i = 0; i < order.size(); i++) {
             rank.put(order.get(i), i);
         }

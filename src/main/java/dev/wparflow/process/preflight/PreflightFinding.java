@@ -11,7 +11,13 @@ import java.time.Instant;
 public record PreflightFinding(String runId, String host, String hostKind, String check, String commandLine,
         PreflightStatus status, String detail, String advice, String rawOutput, Instant checkedAt) {
 
+    /** Whether the check passed: it parsed (possibly with fields wparflow does not know). */
     public boolean ok() {
-        return status == PreflightStatus.OK;
+        return status == PreflightStatus.OK || status == PreflightStatus.UNKNOWN_FIELDS;
+    }
+
+    /** Whether the report shows what happened and the bundle keeps the raw output: anything but a plain OK. */
+    public boolean noteworthy() {
+        return status != PreflightStatus.OK;
     }
 }

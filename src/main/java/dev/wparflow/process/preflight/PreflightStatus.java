@@ -4,6 +4,11 @@ package dev.wparflow.process.preflight;
 public enum PreflightStatus {
     /** The command ran and its output parsed. */
     OK,
+    /**
+     * It ran and its output parsed, but it printed fields wparflow does not know (a later AIX level's): the host
+     * passes, and the raw output goes into the bundle so the parsers can learn them.
+     */
+    UNKNOWN_FIELDS,
     /** The user may not run it (RBAC, sudo, file permissions). */
     NOT_PERMITTED,
     /** The command is not on the host (ksh: not found), or wparflow-run is missing or at another version. */
