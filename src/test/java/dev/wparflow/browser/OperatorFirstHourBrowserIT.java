@@ -291,7 +291,8 @@ class OperatorFirstHourBrowserIT {
         awaitEnded(decommission);
         OperationView.Operation operation = operations.open(flow, decommission);
         assertThat(operation.variable("outcome")).isEqualTo("DECOMMISSIONED");
-        assertThat(operation.commandLines()).anyMatch(c -> c.startsWith("lpar00: ") && c.contains("rmwpar"));
+        // web01 was made through NIM: NIM takes it down and removes it (nim -o destroy runs rmwpar on lpar00)
+        assertThat(operation.commandLines()).contains("nim01: nim -o destroy web01", "nim01: nim -o remove web01");
         assertThat(hosts.wpars("lpar00")).noneMatch(w -> w.startsWith("web01:"));
     }
 
