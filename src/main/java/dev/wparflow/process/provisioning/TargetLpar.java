@@ -9,7 +9,6 @@ import java.util.Optional;
 import dev.wparflow.aix.AixHost;
 import dev.wparflow.aix.FilesetName;
 import dev.wparflow.aix.Lswpar;
-import dev.wparflow.aix.LswparField;
 import dev.wparflow.aix.Lvm;
 import dev.wparflow.aix.ResourceControls;
 import dev.wparflow.aix.SystemInfo;

@@ -3,9 +3,7 @@ package dev.wparflow.process.provisioning;
 import static dev.wparflow.process.provisioning.WparProvisioningVariables.*;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
