@@ -78,6 +78,28 @@ public record ResourceControls(Boolean active, Integer sharesCpu, Limits cpu, In
         return b.build();
     }
 
+    /**
+     * The controls of Table 8-1's {@code attr=value} pairs (a spec's {@code resources} stanza, {@code -R} words);
+     * absent, empty or {@code unlimited} values are not set, other keys are ignored. The inverse of
+     * {@link #asKeywords}.
+     */
+    public static ResourceControls fromKeywords(Map<String, String> kv) {
+        String active = set(kv.get("active"));
+        String vm = set(kv.get("procVirtMem"));
+        return new ResourceControls(active == null ? null : active.equals("yes"),
+                set(kv.get("shares_CPU")) == null ? null : Integer.valueOf(kv.get("shares_CPU")),
+                set(kv.get("CPU")) == null ? null : Limits.parse("CPU", kv.get("CPU")),
+                set(kv.get("shares_memory")) == null ? null : Integer.valueOf(kv.get("shares_memory")),
+                set(kv.get("memory")) == null ? null : Limits.parse("memory", kv.get("memory")),
+                vm == null ? null : parseSizeMb("procVirtMem", vm),
+                set(kv.get("totalProcesses")) == null ? null : Long.valueOf(kv.get("totalProcesses")),
+                set(kv.get("totalThreads")) == null ? null : Long.valueOf(kv.get("totalThreads")));
+    }
+
+    private static String set(String value) {
+        return value == null || value.isEmpty() || value.equals("unlimited") ? null : value;
+    }
+
     /** The controls that are set, as Table 8-1's attribute names and values ({@code CPU=6%-30%,45%}). */
     public Map<String, String> asKeywords() {
         Map<WparLifecycle.ResourceControl, String> m = new EnumMap<>(WparLifecycle.ResourceControl.class);

@@ -154,15 +154,8 @@ public final class WparSpec {
 
     /** The resource controls of the {@code resources} stanza (Table 8-1 names, e.g. {@code resources.totalThreads}). */
     public ResourceControls resourceControls() {
-        Map<String, String> r = stanzas.stream().filter(s -> s.name().equals("resources")).findFirst()
-                .map(Stanza::attributes).orElse(Map.of());
-        String vm = r.get("procVirtMem");
-        return new ResourceControls(r.containsKey("active") ? "yes".equals(r.get("active")) : null,
-                intOrNull(r.get("shares_CPU")), r.get("CPU") == null ? null : ResourceControls.Limits.parse("CPU", r.get("CPU")),
-                intOrNull(r.get("shares_memory")),
-                r.get("memory") == null ? null : ResourceControls.Limits.parse("memory", r.get("memory")),
-                vm == null || vm.isEmpty() ? null : ResourceControls.parseSizeMb("procVirtMem", vm),
-                longOrNull(r.get("totalProcesses")), longOrNull(r.get("totalThreads")));
+        return ResourceControls.fromKeywords(stanzas.stream().filter(s -> s.name().equals("resources")).findFirst()
+                .map(Stanza::attributes).orElse(Map.of()));
     }
 
     /**
@@ -296,11 +289,4 @@ public final class WparSpec {
         return out;
     }
 
-    private static Integer intOrNull(String s) {
-        return s == null || s.isEmpty() || s.equals("unlimited") ? null : Integer.valueOf(s);
-    }
-
-    private static Long longOrNull(String s) {
-        return s == null || s.isEmpty() || s.equals("unlimited") ? null : Long.valueOf(s);
-    }
 }

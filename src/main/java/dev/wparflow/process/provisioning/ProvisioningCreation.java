@@ -331,15 +331,7 @@ public class ProvisioningCreation {
             int eq = w.indexOf('=');
             kv.put(w.substring(0, eq), w.substring(eq + 1));
         }
-        String vm = kv.get("procVirtMem");
-        return new ResourceControls(kv.containsKey("active") ? "yes".equals(kv.get("active")) : null,
-                kv.containsKey("shares_CPU") ? Integer.valueOf(kv.get("shares_CPU")) : null,
-                kv.containsKey("CPU") ? ResourceControls.Limits.parse("CPU", kv.get("CPU")) : null,
-                kv.containsKey("shares_memory") ? Integer.valueOf(kv.get("shares_memory")) : null,
-                kv.containsKey("memory") ? ResourceControls.Limits.parse("memory", kv.get("memory")) : null,
-                vm == null ? null : ResourceControls.parseSizeMb("procVirtMem", vm),
-                kv.containsKey("totalProcesses") ? Long.valueOf(kv.get("totalProcesses")) : null,
-                kv.containsKey("totalThreads") ? Long.valueOf(kv.get("totalThreads")) : null);
+        return ResourceControls.fromKeywords(kv);
     }
 
     Optional<WparInfo> look(Origin origin, Planned p) {
