@@ -19,7 +19,6 @@ import dev.wparflow.engine.InputContract;
 import dev.wparflow.engine.InputField;
 import dev.wparflow.inventory.FleetInventory;
 import dev.wparflow.inventory.InventoryRepository;
-import dev.wparflow.inventory.WparRecord;
 import dev.wparflow.process.InputRules;
 
 /**
@@ -116,19 +115,8 @@ class ProvisioningInputs {
     private static String takenInInventory(InventoryRepository wpars, Map<String, String> given) {
         String name = given.get(WPAR.name());
         String hostname = given.getOrDefault(HOSTNAME.name(), name);
-        String address = given.get(ADDRESS.name());
-        if (!wpars.findWpar(name).isEmpty()) {
-            return "is taken: the inventory has a WPAR " + name + " on " + wpars.findWpar(name).get(0).lpar();
-        }
-        for (WparRecord w : wpars.wpars(null, null)) {
-            if (hostname != null && hostname.equalsIgnoreCase(w.hostname())) {
-                return "hostname " + hostname + " is taken by WPAR " + w.lpar() + "/" + w.name() + " in the inventory";
-            }
-            if (address != null && address.equals(w.address())) {
-                return "address " + address + " is taken by WPAR " + w.lpar() + "/" + w.name() + " in the inventory";
-            }
-        }
-        return null;
+        return WparProvisioningService.takenInInventory(wpars, name, hostname, given.get(ADDRESS.name()))
+                .map(ProvisioningRefusal::getMessage).orElse(null);
     }
 
     /**

@@ -119,24 +119,28 @@ public class WparProvisioningService {
             }
             default -> throw new ProvisioningRefusal("REQUEST_INVALID", "source must be template, image or copy");
         }
-        takenInInventory(r).ifPresent(refusal -> {
+        takenInInventory(wpars, r.wpar().value(), r.hostname().value(), r.address()).ifPresent(refusal -> {
             throw refusal;
         });
         return r;
     }
 
-    /** The WPAR of the inventory that already has the request's name, hostname or address. */
-    Optional<ProvisioningRefusal> takenInInventory(ProvisioningRequest r) {
+    /**
+     * The WPAR of the inventory that already has the name, hostname or address, as a refusal; empty when none does.
+     * The start contract and the validation step both ask it.
+     */
+    static Optional<ProvisioningRefusal> takenInInventory(InventoryRepository wpars, String name, String hostname,
+            String address) {
         for (WparRecord w : wpars.wpars(null, null)) {
-            if (w.name().equals(r.wpar().value())) {
+            if (w.name().equals(name)) {
                 return Optional.of(new ProvisioningRefusal("NAME_TAKEN", "the inventory has a WPAR " + w.name()
                         + " on " + w.lpar()));
             }
-            if (r.hostname().value().equalsIgnoreCase(w.hostname())) {
+            if (hostname != null && hostname.equalsIgnoreCase(w.hostname())) {
                 return Optional.of(new ProvisioningRefusal("HOSTNAME_TAKEN", "hostname " + w.hostname()
                         + " is used by WPAR " + w.lpar() + "/" + w.name()));
             }
-            if (r.address() != null && r.address().equals(w.address())) {
+            if (address != null && address.equals(w.address())) {
                 return Optional.of(new ProvisioningRefusal("ADDRESS_TAKEN", "address " + w.address()
                         + " is used by WPAR " + w.lpar() + "/" + w.name()));
             }
