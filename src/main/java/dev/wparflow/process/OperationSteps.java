@@ -82,9 +82,8 @@ public final class OperationSteps {
     /** A step that locks or changes a host on behalf of the approved operation. */
     public JavaDelegate changingHost(CommandFailure onCommandFailure, Step step) {
         return step(e -> {
-            if (!approvalExempt.test(e) && !approvals.operationApproved(e)) {
-                throw new OperationRefusal("CHANGE_NOT_APPROVED", "no approved change is recorded for " + operation
-                        + " " + Operation.idOf(e) + ": nothing is changed without the approval its policy asks for");
+            if (!approvalExempt.test(e)) {
+                requireApproved(approvals, e, operation);
             }
             try {
                 step.run(e);
@@ -97,5 +96,16 @@ public final class OperationSteps {
                 throw failed;
             }
         });
+    }
+
+    /**
+     * Refuses (CHANGE_NOT_APPROVED) unless our record holds the change of the operation {@code execution} is part of
+     * approved: the guard of every step that locks or changes a host, whatever path the token took to it.
+     */
+    public static void requireApproved(ChangeApprovalRecord approvals, DelegateExecution execution, String operation) {
+        if (!approvals.operationApproved(execution)) {
+            throw new OperationRefusal("CHANGE_NOT_APPROVED", "no approved change is recorded for " + operation + " "
+                    + Operation.idOf(execution) + ": nothing is changed without the approval its policy asks for");
+        }
     }
 }

@@ -7,7 +7,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.wparflow.aix.AixCommandException;
 import dev.wparflow.aix.InvalidArgumentException;
-import dev.wparflow.process.Operation;
+import dev.wparflow.process.OperationRefusal;
+import dev.wparflow.process.OperationSteps;
 import dev.wparflow.process.approval.ChangeApprovalRecord;
 
 /**
@@ -50,12 +51,11 @@ abstract class DecommissionStepDelegate implements JavaDelegate {
     @Override
     public final void execute(DelegateExecution execution) {
         try {
-            if (changesHost() && !approvals.operationApproved(execution)) {
-                throw new DecommissionRefusal("CHANGE_NOT_APPROVED", "no approved change is recorded for "
-                        + "decommission " + Operation.idOf(execution) + ": nothing is changed without four-eyes approval");
+            if (changesHost()) {
+                OperationSteps.requireApproved(approvals, execution, "decommission");
             }
             run(execution);
-        } catch (DecommissionRefusal refusal) {
+        } catch (OperationRefusal refusal) {
             throw new BpmnError(refusal.code(), refusal.getMessage());
         } catch (InvalidArgumentException invalid) {
             throw new BpmnError("INVALID_REQUEST", invalid.getMessage());

@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.wparflow.aix.AixRefusal;
 import dev.wparflow.process.Operation;
+import dev.wparflow.process.OperationRefusal;
+import dev.wparflow.process.OperationSteps;
 import dev.wparflow.process.approval.ChangeApprovalRecord;
 
 /**
@@ -39,7 +41,7 @@ class WparProvisioningSteps {
         return e -> {
             try {
                 step.run(e);
-            } catch (ProvisioningRefusal refusal) {
+            } catch (OperationRefusal refusal) {
                 throw new BpmnError(refusal.code(), refusal.getMessage());
             } catch (AixRefusal refusal) {
                 throw new BpmnError(refusal.outcome().errorCode(), refusal.getMessage());
@@ -51,9 +53,8 @@ class WparProvisioningSteps {
         return step(e -> {
             String op = Operation.idOf(e);
             boolean exempt = record.find(op).map(p -> !p.approvalRequired()).orElse(false);
-            if (!exempt && !approvals.operationApproved(e)) {
-                throw new ProvisioningRefusal("CHANGE_NOT_APPROVED", "no approved change is recorded for provisioning "
-                        + op + ": nothing is created without the approval its policy asks for");
+            if (!exempt) {
+                OperationSteps.requireApproved(approvals, e, "provisioning");
             }
             step.run(e);
         });

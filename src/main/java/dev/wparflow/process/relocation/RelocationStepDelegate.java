@@ -5,7 +5,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import dev.wparflow.process.Operation;
+import dev.wparflow.process.OperationRefusal;
+import dev.wparflow.process.OperationSteps;
 import dev.wparflow.process.approval.ChangeApprovalRecord;
 
 /**
@@ -48,12 +49,11 @@ public abstract class RelocationStepDelegate implements JavaDelegate {
     @Override
     public final void execute(DelegateExecution execution) {
         try {
-            if (changesHost() && !approvals.operationApproved(execution)) {
-                throw new RelocationRefusedException("CHANGE_NOT_APPROVED", "no approved change is recorded for "
-                        + "relocation " + Operation.idOf(execution) + ": nothing is changed without four-eyes approval");
+            if (changesHost()) {
+                OperationSteps.requireApproved(approvals, execution, "relocation");
             }
             run(execution);
-        } catch (RelocationRefusedException refused) {
+        } catch (OperationRefusal refused) {
             throw new BpmnError(refused.code(), refused.getMessage());
         }
     }

@@ -5,7 +5,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import dev.wparflow.process.Operation;
+import dev.wparflow.process.OperationRefusal;
+import dev.wparflow.process.OperationSteps;
 import dev.wparflow.process.approval.ChangeApprovalRecord;
 
 import dev.wparflow.process.backup.BackupRefusal;
@@ -49,12 +50,11 @@ public abstract class RestoreStepDelegate implements JavaDelegate {
     @Override
     public final void execute(DelegateExecution execution) {
         try {
-            if (needsApprovedChange() && !approvals.operationApproved(execution)) {
-                throw new BackupRefusal("CHANGE_NOT_APPROVED", "no approved change is recorded for restore "
-                        + Operation.idOf(execution) + ": nothing is changed without four-eyes approval");
+            if (needsApprovedChange()) {
+                OperationSteps.requireApproved(approvals, execution, "restore");
             }
             step(execution);
-        } catch (BackupRefusal refusal) {
+        } catch (OperationRefusal refusal) {
             throw new BpmnError(refusal.code(), refusal.getMessage());
         } catch (dev.wparflow.aix.InvalidArgumentException invalid) {
             throw new BpmnError("INVALID_REQUEST", invalid.getMessage());
