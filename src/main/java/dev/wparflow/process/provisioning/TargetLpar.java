@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import dev.wparflow.aix.AixHost;
 import dev.wparflow.aix.FilesetName;
+import dev.wparflow.aix.IdentityClash;
 import dev.wparflow.aix.Lswpar;
 import dev.wparflow.aix.Lvm;
 import dev.wparflow.aix.ResourceControls;
@@ -44,25 +45,8 @@ final class TargetLpar {
 
     /** The WPAR already using {@code name}, {@code hostname} or {@code address} here, as a refusal; else empty. */
     Optional<ProvisioningRefusal> taken(String name, String hostname, String address) {
-        for (WparInfo w : wpars) {
-            if (w.name().equals(name)) {
-                return Optional.of(new ProvisioningRefusal("NAME_TAKEN", "a WPAR named " + name + " exists on "
-                        + name() + " (" + w.state() + ")"));
-            }
-            if (hostname != null && hostname.equalsIgnoreCase(w.hostname())) {
-                return Optional.of(new ProvisioningRefusal("HOSTNAME_TAKEN", "hostname " + hostname
-                        + " is used by WPAR " + w.name() + " on " + name()));
-            }
-        }
-        if (address != null) {
-            for (WparNetwork n : networks()) {
-                if (address.equals(n.address())) {
-                    return Optional.of(new ProvisioningRefusal("ADDRESS_TAKEN", "address " + address
-                            + " is used by WPAR " + n.name() + " on " + name()));
-                }
-            }
-        }
-        return Optional.empty();
+        return IdentityClash.find(name(), wpars, this::networks, name, hostname, address, null)
+                .map(clash -> new ProvisioningRefusal(clash.code(), clash.message()));
     }
 
     List<WparNetwork> networks() {

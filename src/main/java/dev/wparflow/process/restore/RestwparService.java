@@ -18,6 +18,7 @@ import dev.wparflow.aix.AixCommandException;
 import dev.wparflow.aix.AixGateway;
 import dev.wparflow.aix.AixHost;
 import dev.wparflow.aix.AixOutcome;
+import dev.wparflow.aix.IdentityClash;
 import dev.wparflow.aix.LswparField;
 import dev.wparflow.aix.Lvm;
 import dev.wparflow.aix.Origin;
@@ -28,7 +29,6 @@ import dev.wparflow.aix.WparInfo;
 import dev.wparflow.aix.WparLifecycle.Remove;
 import dev.wparflow.aix.WparMount;
 import dev.wparflow.aix.WparName;
-import dev.wparflow.aix.WparNetwork;
 import dev.wparflow.aix.WparState;
 import dev.wparflow.catalog.CatalogImage;
 import dev.wparflow.catalog.ImageCatalog;
@@ -139,25 +139,12 @@ public class RestwparService {
      * Refuses when another WPAR on the host (any but {@code replacing}) has the name, hostname or address.
      */
     public void checkFree(Origin origin, String host, Identity id, WparName replacing) {
-        String skip = replacing == null ? null : replacing.value();
-        for (WparInfo w : wpars(origin, host)) {
-            if (w.name().equals(skip)) {
-                continue;
-            }
-            if (id.name() != null && w.name().equals(id.name().value())) {
-                throw new BackupRefusal("NAME_TAKEN", "a WPAR named " + id.name() + " exists on " + host + " (" + w.state() + ")");
-            }
-            if (id.hostname() != null && id.hostname().equalsIgnoreCase(w.hostname())) {
-                throw new BackupRefusal("HOSTNAME_TAKEN", "hostname " + id.hostname() + " is used by WPAR " + w.name() + " on " + host);
-            }
-        }
-        if (id.address() != null) {
-            for (WparNetwork n : aix.on(host, origin).networks(List.of())) {
-                if (!n.name().equals(skip) && id.address().equals(n.address())) {
-                    throw new BackupRefusal("ADDRESS_TAKEN", "address " + id.address() + " is used by WPAR " + n.name() + " on " + host);
-                }
-            }
-        }
+        AixHost global = aix.on(host, origin);
+        IdentityClash.find(host, wpars(origin, host), () -> global.networks(List.of()),
+                id.name() == null ? null : id.name().value(), id.hostname(), id.address(),
+                replacing == null ? null : replacing.value()).ifPresent(clash -> {
+                    throw new BackupRefusal(clash.code(), clash.message());
+                });
     }
 
     // -------------------------------------------------------------------------------------- locking
