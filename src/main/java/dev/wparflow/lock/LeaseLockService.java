@@ -23,6 +23,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Lease locks in our table, shared by every engine node. Acquiring is one conditional UPDATE (or
  * the INSERT of a resource's first row), which the database serialises on the row, so of two nodes
@@ -43,6 +46,7 @@ public class LeaseLockService {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
+    private volatile MeterRegistry meters;
 
     @Autowired
     public LeaseLockService(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
@@ -57,6 +61,15 @@ public class LeaseLockService {
         this(jdbc, clock, new DataSourceTransactionManager(jdbc.getDataSource()));
     }
 
+    /**
+     * Counts every acquisition that found the resource held by another owner ({@code wparflow.lock.waits}, by the
+     * kind of resource: wpar, host, nim…): the caller then waits and asks again, or refuses.
+     */
+    @Autowired(required = false)
+    public void setMeterRegistry(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
     public LockAcquisition acquire(LockResource resource, String owner, String ownerInfo, Duration lease) {
         requireOwner(owner);
         LockAcquisition outcome = ownTransaction.execute(status -> {
@@ -67,7 +80,19 @@ public class LeaseLockService {
             return attempt;
         });
         // a lost race for the first row: read the holder after that transaction ended
-        return outcome != null ? outcome : heldByOther(resource, owner);
+        LockAcquisition result = outcome != null ? outcome : heldByOther(resource, owner);
+        MeterRegistry registry = meters;
+        if (registry != null && result instanceof LockAcquisition.HeldByOther) {
+            Counter.builder("wparflow.lock.waits").description("Lock acquisitions that found the resource held")
+                    .tag("kind", kind(resource)).register(registry).increment();
+        }
+        return result;
+    }
+
+    /** "wpar" of wpar:lpar00/wpr00: the kind of resource, a label of few values. */
+    static String kind(LockResource resource) {
+        int colon = resource.name().indexOf(':');
+        return colon > 0 ? resource.name().substring(0, colon) : resource.name();
     }
 
     /** null when the resource's first row was inserted by someone else meanwhile. */

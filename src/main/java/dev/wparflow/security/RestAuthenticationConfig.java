@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 public class RestAuthenticationConfig {
 
     static final String[] API_PATHS = {"/engine-rest/*", "/api/*", "/actuator/metrics", "/actuator/metrics/*",
-            "/actuator/info"};
+            "/actuator/info", PrometheusAccessFilter.PATH};
     static final String[] API_DOCS_PATHS = {"/v3/api-docs", "/v3/api-docs/*", "/swagger-ui.html", "/swagger-ui/*"};
 
     @Bean
@@ -32,12 +32,25 @@ public class RestAuthenticationConfig {
         registration.setName("wparflow-rest-authentication");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 WebappSessionAuthenticationProvider.class.getName());
-        // actuator: health stays open for load balancers and probes, metrics need a login
+        // actuator: health stays open for load balancers and probes, metrics need a login, and the Prometheus
+        // scrape the metrics readers' group (PrometheusAccessFilter)
         registration.addUrlPatterns(API_PATHS);
         if (apiDocsLogin) {
             registration.addUrlPatterns(API_DOCS_PATHS);
         }
         registration.setOrder(10);
+        return registration;
+    }
+
+    /** Right after the login: only wparflow-metrics (and camunda-admin) read /actuator/prometheus. */
+    @Bean
+    FilterRegistrationBean<PrometheusAccessFilter> prometheusAccessFilter(
+            org.camunda.bpm.engine.IdentityService identityService) {
+        FilterRegistrationBean<PrometheusAccessFilter> registration = new FilterRegistrationBean<>(
+                new PrometheusAccessFilter(identityService));
+        registration.setName("wparflow-prometheus-access");
+        registration.addUrlPatterns(PrometheusAccessFilter.PATH);
+        registration.setOrder(11);
         return registration;
     }
 

@@ -68,6 +68,8 @@ public class SecurityBootstrap {
         ensureGroup(WparflowGroups.ADMINS, "camunda BPM Administrators");
         // template administrators need no engine authorization: TemplateController checks the group itself
         ensureGroup(WparflowGroups.TEMPLATE_ADMINS, "wparflow template administrators");
+        // metrics readers need no engine authorization either: PrometheusAccessFilter checks the group itself
+        ensureGroup(WparflowGroups.METRICS, "wparflow metrics readers");
 
         // administrators: everything, as Camunda's own admin setup grants it (the engine alone
         // treats camunda-admin as admin only for identity and authorization management)

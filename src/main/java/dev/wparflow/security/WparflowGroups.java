@@ -9,6 +9,8 @@ public final class WparflowGroups {
     public static final String APPROVERS = "wparflow-approvers";
     /** Create, change and delete the WPAR templates (/api/templates); reading them is open to every user. */
     public static final String TEMPLATE_ADMINS = "wparflow-template-admins";
+    /** Read the Prometheus metrics (/actuator/prometheus) and nothing else. */
+    public static final String METRICS = "wparflow-metrics";
     /** Camunda's built-in administrators group; escalated approvals go here. */
     public static final String ADMINS = "camunda-admin";
 
