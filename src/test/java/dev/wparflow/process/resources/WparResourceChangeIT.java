@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -36,6 +37,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.wparflow.engine.InputRefusedException;
+import dev.wparflow.inventory.InventoryRepository;
+import dev.wparflow.inventory.LparScan;
 import dev.wparflow.lock.HeldLock;
 import dev.wparflow.lock.LeaseLockService;
 import dev.wparflow.simulator.CommandLog;
@@ -53,7 +56,8 @@ import dev.wparflow.testsupport.TestUsers;
  * approver through the engine API. An accepted change is what lswpar -R shows on the host afterwards; a change that
  * would take the CPU minimums of the running WPARs over 100 % is refused before anyone is asked, with the numbers; when
  * lswpar -R does not show the change, the previous values are put back on the host and the change ends failed; bad
- * input never reaches a host.
+ * input, a WPAR the LPAR's last discovery did not find there included, never reaches a host; on an LPAR never
+ * discovered, an unknown WPAR is refused after one lswpar.
  */
 @BothDatabases
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -77,13 +81,15 @@ class WparResourceChangeIT {
     IdentityService identity;
     @Autowired
     LeaseLockService locks;
+    @Autowired
+    InventoryRepository inventory;
     final List<String> approvalTitles = new ArrayList<>();
 
     @BeforeAll
     void start() throws Exception {
         system = FleetUnderTest.start(FLEET, dir.resolve("sim"), TestDatabase.selected("resourcechange"));
         fleet = system.fleet();
-        app = system.application(this, application -> application.fleet(fleet, "lpar00"));
+        app = system.application(this, application -> application.fleet(fleet, "lpar00", "lpar01"));
         TestUsers.ensure(identity, "operator", "wparflow-operators");
         TestUsers.ensure(identity, "approver", "wparflow-approvers");
     }
@@ -198,12 +204,31 @@ class WparResourceChangeIT {
                 .processDefinitionKey(WparResourceChangeVariables.PROCESS_ID).count()).isEqualTo(before);
         assertThat(fleet.log().entries()).as("the simulator's command log").isEmpty();
 
-        // a WPAR the LPAR does not have: refused after one lswpar, nobody asked, nothing changed
-        String missing = change("wpr99", Map.of("cpuShares", "30"));
+        // a WPAR that lpar00's last discovery did not find there: refused at the start, nothing sent
+        inventory.saveScan(scan("lpar00", "wpr10", "wpr11", "wpr12"), Instant.now());
+        assertRefusedFor("wpr99", Map.of("cpuShares", "30"), "wpar");
+        assertThat(history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(WparResourceChangeVariables.PROCESS_ID).count()).isEqualTo(before);
+        assertThat(fleet.log().entries()).as("the simulator's command log").isEmpty();
+    }
+
+    @Test
+    void aWparOnAnLparNeverDiscoveredIsLookedForWithLswparOnly() {
+        assertThat(inventory.lpar("lpar01").map(p -> p.discoveredAt())).as("lpar01 never discovered").isEmpty();
+        String missing = change("lpar01", "wpr99", Map.of("cpuShares", "30"));
         awaitEnd(missing);
+        assertThat(variable(missing, "outcome")).isEqualTo("REFUSED");
         assertThat(variable(missing, "failureCode")).isEqualTo("WPAR_NOT_FOUND");
-        assertThat(reason(missing)).contains("wpr10, wpr11, wpr12");
+        assertThat(reason(missing)).contains("WPAR wpr99 does not exist on lpar01", "nothing was changed");
         assertThat(fleet.log().entries()).extracting(CommandLog.Entry::command).containsOnly("lswpar");
+    }
+
+    static LparScan scan(String lpar, String... wpars) {
+        List<LparScan.Wpar> ws = new ArrayList<>();
+        for (String w : wpars) {
+            ws.add(new LparScan.Wpar(w, "SYSTEM", "ACTIVE", w, null, null, "/wpars/" + w, false, true, false, null));
+        }
+        return new LparScan(lpar, null, "6100-02-01-0847", null, null, null, null, List.of(), Map.of(), List.of(), ws);
     }
 
     // ------------------------------------------------------------------------------------------- helpers
@@ -261,7 +286,11 @@ class WparResourceChangeIT {
     }
 
     String change(String wpar, Map<String, Object> controls) {
-        Map<String, Object> v = new HashMap<>(Map.of("lpar", "lpar00", "wpar", wpar, "changeReason",
+        return change("lpar00", wpar, controls);
+    }
+
+    String change(String lpar, String wpar, Map<String, Object> controls) {
+        Map<String, Object> v = new HashMap<>(Map.of("lpar", lpar, "wpar", wpar, "changeReason",
                 "month-end batch (CHG-4712)"));
         v.putAll(controls);
         return start(v);
