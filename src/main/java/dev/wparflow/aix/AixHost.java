@@ -86,7 +86,17 @@ public final class AixHost {
 
     /** {@code chwpar -R attr=value… NAME}: the controls {@code changes} sets, effective at once (RB:10736). */
     public void changeResourceControls(WparName name, ResourceControls changes) {
-        run(AixCommand.of("chwpar").flag("-R", changes.attributes()).arg(name).build());
+        run(WparLifecycle.changeResources(name, changes));
+    }
+
+    /** {@code chwpar -K -R attr… NAME}: the controls named back to their defaults (unlimited, 0%-100%,100%). */
+    public void resetResourceControls(WparName name, List<WparLifecycle.ResourceControl> controls) {
+        run(WparLifecycle.resetResources(name, controls));
+    }
+
+    /** {@code prtconf}'s memory size of the LPAR in MB, null when it does not say. */
+    public Long memoryMb() {
+        return read(SystemInfo.prtconf(), SystemInfo::parsePrtconf).memoryMb();
     }
 
     /** {@code mkwpar -w -o SPEC -e NAME}: the spec of the WPAR as it is now, written to {@code spec}. */

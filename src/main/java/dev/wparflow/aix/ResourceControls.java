@@ -151,6 +151,127 @@ public record ResourceControls(Boolean active, Integer sharesCpu, Limits cpu, In
     }
 
     /**
+     * The rule of RB:11177 for one change, with its numbers: the CPU and the memory minimums of {@code running} (the
+     * controls of the WPARs running on the LPAR, the one changed included or not) with {@code wpar}'s replaced by
+     * {@code after}. A WPAR whose controls are not active claims nothing (RB:11232). {@code lparMemoryMb}, when known,
+     * gives the memory percentages in MB. Returns one sentence per resource over 100%, none when the change fits.
+     */
+    public static java.util.List<String> minimumsOver100(String lpar, Map<String, ResourceControls> running,
+            String wpar, ResourceControls after, Long lparMemoryMb) {
+        java.util.List<String> over = new java.util.ArrayList<>();
+        for (String resource : java.util.List.of("CPU", "memory")) {
+            Map<String, ResourceControls> claims = new java.util.TreeMap<>(running);
+            claims.put(wpar, after);
+            BigDecimal sum = BigDecimal.ZERO;
+            java.util.List<String> terms = new java.util.ArrayList<>();
+            for (Map.Entry<String, ResourceControls> c : claims.entrySet()) {
+                ResourceControls r = c.getValue();
+                Limits l = resource.equals("CPU") ? r.cpu : r.memory;
+                BigDecimal min = (r.active != null && !r.active) || l == null ? BigDecimal.ZERO : l.minimum();
+                if (min.signum() > 0) {
+                    terms.add(c.getKey() + " " + plain(min) + "%" + (c.getKey().equals(wpar) ? " (requested)" : ""));
+                }
+                sum = sum.add(min);
+            }
+            if (sum.compareTo(BigDecimal.valueOf(100)) > 0) {
+                String mb = !resource.equals("memory") || lparMemoryMb == null ? ""
+                        : " (" + sum.multiply(BigDecimal.valueOf(lparMemoryMb)).divide(BigDecimal.valueOf(100))
+                                .setScale(0, java.math.RoundingMode.HALF_UP) + " MB of the LPAR's " + lparMemoryMb
+                                + " MB)";
+                over.add("the " + resource + " minimums of the running WPARs of " + lpar + " would add up to "
+                        + plain(sum) + "%" + mb + ": " + String.join(" + ", terms)
+                        + "; the sum must not exceed 100% (Redbook 8)");
+            }
+        }
+        return over;
+    }
+
+    private static String plain(BigDecimal p) {
+        return p.stripTrailingZeros().toPlainString();
+    }
+
+    /** The controls that are set as one line of {@code attr=value} words ({@code shares_CPU=10 CPU=6%-30%,45%}). */
+    public String keywordText() {
+        return asKeywords().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(" "));
+    }
+
+    /** The inverse of {@link #keywordText} (empty or null: nothing set). */
+    public static ResourceControls fromKeywordText(String text) {
+        Map<String, String> kv = new LinkedHashMap<>();
+        if (text != null) {
+            for (String word : text.strip().split("\\s+")) {
+                int eq = word.indexOf('=');
+                if (eq > 0) {
+                    kv.put(word.substring(0, eq), word.substring(eq + 1));
+                }
+            }
+        }
+        return fromKeywords(kv);
+    }
+
+    /**
+     * What {@code lswpar -R} would show after {@code changes}, read as these controls are: every control shown, the
+     * ones changed replaced (a control not set shows as {@code unlimited}).
+     */
+    public Map<String, String> shownWith(ResourceControls changes) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        Map<String, String> now = asKeywords();
+        Map<String, String> changed = changes.asKeywords();
+        for (WparLifecycle.ResourceControl k : WparLifecycle.ResourceControl.values()) {
+            if (k == WparLifecycle.ResourceControl.RSET) {
+                continue;
+            }
+            shown.put(k.key(), changed.getOrDefault(k.key(), now.getOrDefault(k.key(), "unlimited")));
+        }
+        return shown;
+    }
+
+    /**
+     * How these controls, as read back, differ from {@code requested}: one {@code attr: requested X, shown Y} per
+     * control the request sets that does not read back the same (percentages compared as numbers). Empty: applied.
+     */
+    public java.util.List<String> differencesFrom(ResourceControls requested) {
+        Map<String, String> shown = asKeywords();
+        java.util.List<String> out = new java.util.ArrayList<>();
+        requested.asKeywords().forEach((k, v) -> {
+            String actual = shown.getOrDefault(k, "unlimited");
+            if (!actual.equals(v)) {
+                out.add(k + ": requested " + v + ", lswpar -R shows " + actual);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The controls that bring back these values (read before a change) for what {@code changes} set: the value each
+     * had, where it had one ({@code chwpar -R}); see {@link #unsetAmong} for those that were not set.
+     */
+    public ResourceControls previousValuesOf(ResourceControls changes) {
+        Map<String, String> before = asKeywords();
+        Map<String, String> kv = new LinkedHashMap<>();
+        changes.asKeywords().keySet().forEach(k -> {
+            if (before.containsKey(k)) {
+                kv.put(k, before.get(k));
+            }
+        });
+        return fromKeywords(kv);
+    }
+
+    /** The controls {@code changes} sets that were not set here (unlimited): {@code chwpar -K -R} restores them. */
+    public java.util.List<WparLifecycle.ResourceControl> unsetAmong(ResourceControls changes) {
+        Map<String, String> before = asKeywords();
+        java.util.List<WparLifecycle.ResourceControl> out = new java.util.ArrayList<>();
+        Map<String, String> changed = changes.asKeywords();
+        for (WparLifecycle.ResourceControl k : WparLifecycle.ResourceControl.values()) {
+            if (changed.containsKey(k.key()) && !before.containsKey(k.key())) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    /**
      * A size for {@code procVirtMem}: {@code 512MB}, {@code 2GB}, {@code 1TB} (RB:11322-11326), in MB ({@code 1TB}
      * lswpar shows as {@code 1048576MB}, RB:11874-11896).
      */

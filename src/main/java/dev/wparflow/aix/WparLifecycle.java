@@ -285,6 +285,25 @@ public final class WparLifecycle {
         }
     }
 
+    /** {@code chwpar -R attr=value ... NAME}: the controls {@code changes} sets (Table 8-1), effective at once. */
+    public static AixCommand changeResources(WparName name, ResourceControls changes) {
+        return AixCommand.of("chwpar").flag("-R", changes.attributes()).arg(name).build();
+    }
+
+    /**
+     * {@code chwpar -K -R attr ... NAME}: the controls named back to their defaults (Table 8-2). The book is silent;
+     * IBM's chwpar reference: "-K" removes a characteristic from the configuration, an attribute with a default
+     * returning to it, with the syntax {@code chwpar -K [-R [attribute ...]] wparname}.
+     */
+    public static AixCommand resetResources(WparName name, java.util.List<ResourceControl> controls) {
+        if (controls.isEmpty()) {
+            throw new InvalidArgumentException("resourceControls", "", "name at least one control to reset");
+        }
+        AixCommand.Builder b = AixCommand.of("chwpar").flag("-K").flag("-R");
+        controls.forEach(c -> b.keyword(c.key()));
+        return b.arg(name).build();
+    }
+
     /**
      * {@code chwpar -R attr=value ... NAME} (RB:11514, Table 8-1). Values are numbers, percentages, ranges, sizes or
      * yes/no ({@code 30}, {@code 5%-50%,80%}, {@code 1TB}), bare-safe by construction.

@@ -40,6 +40,8 @@ public final class OperationSubject {
             case "WparProvisioningProcess" -> "provision " + wpar + " on " + orElse(text(variable, "lpar"),
                     orElse(text(variable, "targetLpar"), "(to be chosen)"));
             case "WparDecommissionProcess" -> "decommission " + wpar + " on " + orElse(text(variable, "lpar"), "?");
+            case "WparResourceChangeProcess" -> "change the resource controls of " + wpar + " on "
+                    + orElse(text(variable, "lpar"), "?");
             case "FleetBackupProcess" -> "back up the fleet" + (text(variable, "scope") == null ? ""
                     : " (" + text(variable, "scope") + ")");
             case "RestoreDrillProcess" -> "restore drill";

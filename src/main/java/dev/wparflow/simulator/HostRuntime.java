@@ -272,6 +272,9 @@ public final class HostRuntime implements Services {
                 }
                 return f.exitStatus();
             }
+            case IGNORE -> {
+                return 0;
+            }
             case HANG -> {
                 Thread.sleep(Long.MAX_VALUE);
                 return null;

@@ -90,4 +90,27 @@ class ResourceControlsTest {
         ResourceControls.checkSumOfMinimums("lpar00", List.of(inactive, forty), sixty);
         assertThat(ResourceControls.none().cpuMinimum()).isEqualByComparingTo(BigDecimal.ZERO);
     }
+
+    @Test
+    void whatLswparShowsAfterAChangeIsComparedWithTheRequestAsNumbers() {
+        ResourceControls requested = ResourceControls.fromKeywordText("shares_CPU=30 CPU=6.50%-30%,45% procVirtMem=1TB");
+        assertThat(requested.keywordText()).isEqualTo("shares_CPU=30 CPU=6.5%-30%,45% procVirtMem=1048576MB");
+        ResourceControls shown = ResourceControls.fromKeywordText(
+                "active=yes shares_CPU=30 CPU=6.5%-30%,45% memory=0%-100%,100% procVirtMem=1048576MB");
+        assertThat(shown.differencesFrom(requested)).isEmpty();
+        ResourceControls unchanged = ResourceControls.fromKeywordText("active=yes CPU=0%-100%,100%");
+        assertThat(unchanged.differencesFrom(requested)).containsExactly(
+                "shares_CPU: requested 30, lswpar -R shows unlimited",
+                "CPU: requested 6.5%-30%,45%, lswpar -R shows 0%-100%,100%",
+                "procVirtMem: requested 1048576MB, lswpar -R shows unlimited");
+        assertThat(unchanged.unsetAmong(requested)).containsExactly(WparLifecycle.ResourceControl.SHARES_CPU,
+                WparLifecycle.ResourceControl.PROC_VIRT_MEM);
+        assertThat(unchanged.previousValuesOf(requested).keywordText()).isEqualTo("CPU=0%-100%,100%");
+        assertThat(unchanged.shownWith(requested)).containsEntry("CPU", "6.5%-30%,45%")
+                .containsEntry("memory", "unlimited").containsEntry("totalThreads", "unlimited");
+        assertThat(WparLifecycle.resetResources(WparName.of("wpr10"), unchanged.unsetAmong(requested)).commandLine())
+                .isEqualTo("chwpar -K -R shares_CPU procVirtMem wpr10");
+        assertThat(WparLifecycle.changeResources(WparName.of("wpr10"), requested).commandLine())
+                .isEqualTo("chwpar -R shares_CPU=30 CPU=6.5%-30%,45% procVirtMem=1048576MB wpr10");
+    }
 }

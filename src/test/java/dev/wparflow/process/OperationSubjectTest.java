@@ -23,6 +23,9 @@ class OperationSubjectTest {
                 .isEqualTo("clone img-1 as wpr06 on lpar01");
         assertThat(OperationSubject.of("WparDecommissionProcess", null,
                 Map.of("wpar", "wpr12", "lpar", "lpar00")::get)).isEqualTo("decommission wpr12 on lpar00");
+        assertThat(OperationSubject.of("WparResourceChangeProcess", null,
+                Map.of("wpar", "wpr10", "lpar", "lpar00")::get))
+                .isEqualTo("change the resource controls of wpr10 on lpar00");
         assertThat(OperationSubject.of("WparProvisioningProcess", null,
                 Map.of("wpar", "web01", "lpar", "lpar00")::get)).isEqualTo("provision web01 on lpar00");
         assertThat(OperationSubject.of("WparProvisioningProcess", null,

@@ -214,4 +214,37 @@ class ResourceControlsTest {
                 + "Active:                            yes\nRSet:\nCPU Shares:                        10\n"
                 + "CPU Limits:                        60%-100%,100%\n");
     }
+
+    @Test
+    void chwparRIsShownByLswparRAndLAndKPutsTheDefaultsBack() throws Exception {
+        String u = "unlimited";
+        ok("lpar00", "chwpar -R shares_CPU=30 CPU=6%-30%,45% totalProcesses=128 totalThreads=512 MySysWpar");
+        assertThat(lswparR("MySysWpar")).isEqualTo(block("MySysWpar", "Active", "30", "6%-30%,45%", u, "0%-100%,100%",
+                u, "128", "512"));
+        assertThat(ok("lpar00", "lswpar -L MySysWpar").out()).contains("RESOURCE CONTROLS\n"
+                + "Active:                            yes\nRSet:\nCPU Shares:                        30\n"
+                + "CPU Limits:                        6%-30%,45%\n", "Total Processes:                   128\n");
+
+        // IBM's chwpar reference: -K -R attr ... removes the values, the defaults of Table 8-2 apply again
+        ok("lpar00", "chwpar -K -R shares_CPU totalProcesses totalThreads MySysWpar");
+        assertThat(lswparR("MySysWpar")).isEqualTo(block("MySysWpar", "Active", u, "6%-30%,45%", u, "0%-100%,100%",
+                u, u, u));
+        ok("lpar00", "chwpar -K -R CPU MySysWpar");
+        assertThat(lswparR("MySysWpar")).isEqualTo(block("MySysWpar", "Active", u, "0%-100%,100%", u, "0%-100%,100%",
+                u, u, u));
+        refused("lpar00", "chwpar -K -R cpus MySysWpar", "resources.cpus is not a resource control attribute");
+    }
+
+    @Test
+    void anIgnoreFaultMakesChwparSucceedWithoutChangingAnything() throws Exception {
+        String u = "unlimited";
+        sim.fleet().faults().add(dev.wparflow.simulator.fault.FaultRule.on("lpar00").command("chwpar").ignore().once()
+                .build());
+        SimSsh.Result r = ok("lpar00", "chwpar -R shares_CPU=30 MySysWpar");
+        assertThat(r.out() + r.err()).isEmpty();
+        assertThat(lswparR("MySysWpar")).isEqualTo(block("MySysWpar", "Active", u, "0%-100%,100%", u, "0%-100%,100%",
+                u, u, u));
+        ok("lpar00", "chwpar -R shares_CPU=30 MySysWpar");
+        assertThat(lswparR("MySysWpar")).contains("CPU Shares:                        30\n");
+    }
 }

@@ -13,11 +13,12 @@ import dev.wparflow.simulator.model.WparState;
  * chwpar (Redbook Table 3-3, Examples 4-12, 7-18, 7-x): -n rename (Defined only, else 0960-053;
  * -a resolves a taken name with a numeric suffix), -h hostname, -N network, -A autostart,
  * -c checkpointable, -r, -i routing, -u script; -R resource controls (Redbook 8.5: dynamic, also on an Active WPAR,
- * checked as chapter 8 says, the sum of the running WPARs' minimums too when this one runs); -D, -I, -K are accepted
- * and not simulated.
+ * checked as chapter 8 says, the sum of the running WPARs' minimums too when this one runs); -K -R attr ... puts the
+ * controls named back to Table 8-2's defaults (IBM's chwpar reference: -K removes a characteristic, an attribute with
+ * a default returns to it); -D, -I, other uses of -K are accepted and not simulated.
  */
 public final class ChwparCommand implements CommandHandler {
-    static final String USAGE = "chwpar [-a] [-A] [-c] [-h hostname] [-i] [-n newname] [-N attr=value ...] [-r] [-u script] [-R attr=value ...] wparname";
+    static final String USAGE = "chwpar [-a] [-A] [-c] [-h hostname] [-i] [-n newname] [-N attr=value ...] [-r] [-u script] [-R attr=value ...] wparname | chwpar -K -R attr ... wparname";
 
     @Override
     public int run(Invocation inv) throws InterruptedException {
@@ -27,11 +28,17 @@ public final class ChwparCommand implements CommandHandler {
         } catch (Getopt.BadFlag bad) {
             return inv.usage(bad, USAGE);
         }
-        if (g.operands().size() != 1) {
+        // -K -R attr ... NAME: the attribute names are the words after -R (IBM's chwpar reference)
+        java.util.List<String> reset = new java.util.ArrayList<>();
+        if (g.has('K') && g.has('R')) {
+            g.all('R').forEach(r -> reset.addAll(java.util.List.of(r.trim().split("\\s+"))));
+            reset.addAll(g.operands().subList(0, Math.max(0, g.operands().size() - 1)));
+        }
+        if (g.operands().size() != 1 && reset.isEmpty() || g.operands().isEmpty()) {
             inv.err("Usage: " + USAGE);
             return 2;
         }
-        String name = g.operands().get(0);
+        String name = g.operands().get(g.operands().size() - 1);
         SimulatedHost host = inv.host;
         host.lock().lock();
         try {
@@ -41,8 +48,12 @@ public final class ChwparCommand implements CommandHandler {
             }
             ResourceControls controls = w.resources;
             try {
-                for (String r : g.all('R')) {
-                    controls = controls.with(r);
+                if (!reset.isEmpty()) {
+                    controls = controls.withDefaults(reset);
+                } else {
+                    for (String r : g.all('R')) {
+                        controls = controls.with(r);
+                    }
                 }
             } catch (ResourceControls.Refused bad) {
                 return WparOps.refuse(inv, bad);

@@ -172,6 +172,12 @@ public final class FaultRule {
             return this;
         }
 
+        /** {@link FaultType#IGNORE}: the command is not run and exits 0 with no output. */
+        public Builder ignore() {
+            this.type = FaultType.IGNORE;
+            return this;
+        }
+
         public Builder type(FaultType t) {
             this.type = t;
             return this;

@@ -6,6 +6,11 @@ public enum FaultType {
     LATENCY,
     /** Do not run the command: print {@code message} on stderr and exit with {@code exitStatus}. */
     FAIL,
+    /**
+     * Do not run the command and exit 0 with no output: a command that reports success and does nothing (a
+     * {@code chwpar} that changes nothing, an {@code lswpar} that lists nothing).
+     */
+    IGNORE,
     /** Never answer (until the channel is closed or the run cancelled). */
     HANG,
     /** Run the command, then close the SSH connection before the exit status is sent. */

@@ -119,6 +119,38 @@ public record ResourceControls(boolean active, String rset, Integer sharesCpu, L
         return new ResourceControls(act, rs, sc, c, sm, m, pvm, tp, tt);
     }
 
+    /**
+     * These controls with the attributes named back to Table 8-2's defaults ({@code chwpar -K -R attr ...}); an
+     * attribute that is not one of Table 8-1's is refused.
+     */
+    public ResourceControls withDefaults(List<String> attributes) {
+        ResourceControls r = this;
+        for (String a : attributes) {
+            r = switch (a) {
+                case "active" -> new ResourceControls(DEFAULTS.active, r.rset, r.sharesCpu, r.cpu, r.sharesMemory,
+                        r.memory, r.procVirtMemMb, r.totalProcesses, r.totalThreads);
+                case "rset" -> new ResourceControls(r.active, null, r.sharesCpu, r.cpu, r.sharesMemory, r.memory,
+                        r.procVirtMemMb, r.totalProcesses, r.totalThreads);
+                case "shares_CPU" -> new ResourceControls(r.active, r.rset, null, r.cpu, r.sharesMemory, r.memory,
+                        r.procVirtMemMb, r.totalProcesses, r.totalThreads);
+                case "CPU" -> new ResourceControls(r.active, r.rset, r.sharesCpu, Limits.DEFAULT, r.sharesMemory,
+                        r.memory, r.procVirtMemMb, r.totalProcesses, r.totalThreads);
+                case "shares_memory" -> new ResourceControls(r.active, r.rset, r.sharesCpu, r.cpu, null, r.memory,
+                        r.procVirtMemMb, r.totalProcesses, r.totalThreads);
+                case "memory" -> new ResourceControls(r.active, r.rset, r.sharesCpu, r.cpu, r.sharesMemory,
+                        Limits.DEFAULT, r.procVirtMemMb, r.totalProcesses, r.totalThreads);
+                case "procVirtMem" -> new ResourceControls(r.active, r.rset, r.sharesCpu, r.cpu, r.sharesMemory,
+                        r.memory, null, r.totalProcesses, r.totalThreads);
+                case "totalProcesses" -> new ResourceControls(r.active, r.rset, r.sharesCpu, r.cpu, r.sharesMemory,
+                        r.memory, r.procVirtMemMb, null, r.totalThreads);
+                case "totalThreads" -> new ResourceControls(r.active, r.rset, r.sharesCpu, r.cpu, r.sharesMemory,
+                        r.memory, r.procVirtMemMb, r.totalProcesses, null);
+                default -> throw new Refused("resources." + a + " is not a resource control attribute");
+            };
+        }
+        return r;
+    }
+
     /** Parses one -R argument ({@code attr=value attr=value}) and applies it. */
     public ResourceControls with(String dashR) {
         Map<String, String> attrs = new LinkedHashMap<>();
