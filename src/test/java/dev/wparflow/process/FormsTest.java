@@ -135,7 +135,8 @@ class FormsTest {
 
     /** Inputs given with every sample of a process, so that its cross rules judge only the input under test. */
     static final Map<String, Map<String, String>> BASE = Map.of("WparProvisioningProcess", Map.of("template", "small",
-            "imageId", "42", "copyFromLpar", "lpar00", "copyFromWpar", "wpr00"));
+            "imageId", "42", "copyFromLpar", "lpar00", "copyFromWpar", "wpr00"),
+            "WparCheckpointProcess", Map.of("action", "restart", "checkpointId", "7"));
 
     static AnnotationConfigApplicationContext contractBeans;
     static Map<String, InputContract> contracts;
@@ -164,7 +165,8 @@ class FormsTest {
         for (String inputs : List.of("approval.ChangeApprovalInputs", "backup.BackupInputs",
                 "discovery.FleetDiscoveryInputs", "relocation.RelocationInputs", "restore.RestoreInputs",
                 "provisioning.ProvisioningInputs", "decommission.WparDecommissionInputs",
-                "preflight.PreflightInputs")) {
+                "preflight.PreflightInputs", "checkpoint.WparCheckpointInputs",
+                "checkpoint.schedule.CheckpointScheduleInputs")) {
             contractBeans.register(Class.forName("dev.wparflow.process." + inputs));
         }
         contractBeans.refresh();
@@ -211,9 +213,9 @@ class FormsTest {
             startForms += startForms(model).size();
         }
         assertThat(problems).isEmpty();
-        // relocation, backup, fleet backup, restore, clone, drill, discovery, provisioning, decommission, preflight, and a
-        // directly filed change
-        assertThat(startForms).isEqualTo(11);
+        // relocation, backup, fleet backup, restore, clone, drill, discovery, provisioning, decommission, preflight,
+        // checkpoint/restart, and a directly filed change
+        assertThat(startForms).isEqualTo(12);
     }
 
     @Test

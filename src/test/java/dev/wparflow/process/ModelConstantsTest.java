@@ -49,6 +49,9 @@ class ModelConstantsTest {
             Map.entry(dev.wparflow.process.provisioning.WparProvisioningModel.class, "WparProvisioningProcess"),
             Map.entry(WparRestoreModel.class, "WparRestoreProcess"),
             Map.entry(WparDecommissionModel.class, "WparDecommissionProcess"),
+            Map.entry(dev.wparflow.process.checkpoint.WparCheckpointModel.class, "WparCheckpointProcess"),
+            Map.entry(dev.wparflow.process.checkpoint.schedule.CheckpointScheduleModel.class,
+                    "WparCheckpointScheduleProcess"),
             Map.entry(LiveRelocationModel.class, "WparLiveRelocationProcess"),
             Map.entry(RelocationModel.class, "WparRelocationProcess"),
             Map.entry(StaticRelocationModel.class, "WparStaticRelocationProcess"));
