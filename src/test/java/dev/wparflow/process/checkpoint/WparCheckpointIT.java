@@ -152,10 +152,10 @@ class WparCheckpointIT {
         assertThat(fleet.host("lpar01").states()).contains("mob01=A");
         assertThat(fleet.host("lpar00").wpar("mob01")).as("exists once").isEmpty();
         assertThat(fleet.stateHistory().path("lpar01", "mob01", mark)).endsWith("TPA");
-        assertThat(out("lpar01", "clogin mob01 cat /home/job.state")).isEqualTo("step 41 of 90\n");
         assertThat(changes("lpar01")).containsExactly("mkwpar -p -f " + c.directory() + "/wpar.spec",
                 "/opt/mcr/bin/restartwpar -d " + c.directory() + " mob01");
         assertThat(changes("lpar00")).containsExactly("rmwpar -p mob01");
+        assertThat(out("lpar01", "clogin mob01 cat /home/job.state")).isEqualTo("step 41 of 90\n");
         assertThat(reason(restarted)).contains("mob01 restarted on lpar01 from checkpoint " + id,
                 "lpar01: /opt/mcr/bin/restartwpar -d " + c.directory() + " mob01", "lpar00: rmwpar -p mob01");
         assertNoLeases();
