@@ -156,6 +156,40 @@ public final class AixHost {
         return exec(WparMobility.abort(name), CommandOptions.DEFAULT).exitStatus();
     }
 
+    // ---------------------------------------------------------------- checkpoint and restart
+
+    /** {@code chkptwpar [-k] -d DIR NAME}: the directory chkptwpar says it checkpointed the WPAR in. */
+    public String checkpoint(WparName name, AbsolutePath directory, WparMobility.AfterCheckpoint after) {
+        return run(WparMobility.checkpoint(name, directory, after), WparMobility::parseCheckpointed);
+    }
+
+    /** {@code restartwpar -d DIR NAME}: the directory restartwpar says it restarted the WPAR from. */
+    public String restart(WparName name, AbsolutePath directory) {
+        return run(WparMobility.restart(name, directory), WparMobility::parseRestarted);
+    }
+
+    /**
+     * The WPAR a checkpoint directory holds, from the spec stored beside it ({@code DIR/wpar.spec}, see
+     * {@link WparCheckpoint}); empty when this host cannot read it (no such directory, not on the repository).
+     */
+    public Optional<String> checkpointOf(AbsolutePath directory) {
+        AixResult<String> spec = attemptRead(AixFiles.cat(WparCheckpoint.spec(directory)), out -> out);
+        if (spec instanceof AixResult.Failed<String>) {
+            return Optional.empty();
+        }
+        return Optional.of(WparCheckpoint.parseWparName(spec.value()));
+    }
+
+    /** {@code du -s -k DIR}: the kilobytes a checkpoint directory holds. */
+    public long diskUsageKb(AbsolutePath directory) {
+        return read(WparCheckpoint.diskUsage(directory), WparCheckpoint::parseDiskUsageKb);
+    }
+
+    /** {@code rm -r -f -- DIR}: a checkpoint directory and everything in it; an absent one is fine. */
+    public void removeDirectory(AbsolutePath directory) {
+        run(WparCheckpoint.removeDirectory(directory));
+    }
+
     // ---------------------------------------------------------------- system and files
 
     /** {@code oslevel -s}, as printed. */

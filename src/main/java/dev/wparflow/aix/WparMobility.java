@@ -100,6 +100,19 @@ public final class WparMobility {
         return AixCommand.of("setclock").arg(timeServer).build();
     }
 
+    /**
+     * What becomes of the WPAR once its checkpoint is stored: {@code -k} stops it (RB:4897); without a flag it goes on
+     * running (IBM's chkptwpar reference; the book shows only -k).
+     */
+    public enum AfterCheckpoint {
+        CONTINUE, KILL
+    }
+
+    /** {@code chkptwpar [-k] -d DIR NAME}. */
+    public static AixCommand checkpoint(WparName name, AbsolutePath directory, AfterCheckpoint after) {
+        return checkpoint(name, directory, after == AfterCheckpoint.KILL);
+    }
+
     /** {@code chkptwpar -k -d DIR NAME}: checkpoint and kill (RB:4897); without kill the book is [SILENT]. */
     public static AixCommand checkpoint(WparName name, AbsolutePath directory, boolean kill) {
         AixCommand.Builder b = AixCommand.of(CHKPTWPAR);

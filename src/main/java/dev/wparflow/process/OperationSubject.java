@@ -17,7 +17,7 @@ public final class OperationSubject {
 
     /** The variables the subject, the outcome and the reason are read from. */
     public static final String[] VARIABLES = {"wpar", "departingLpar", "arrivingLpar", "host", "imageId",
-            "sourceLpar", "scope", "lpar", "targetLpar", "outcome", "outcomeReason", "failureCode", "failureReason",
+            "sourceLpar", "scope", "lpar", "targetLpar", "action", "outcome", "outcomeReason", "failureCode", "failureReason",
             "summary"};
 
     /** Outcomes of a request that was refused as asked: nothing changed because the request could not be done. */
@@ -42,6 +42,8 @@ public final class OperationSubject {
             case "WparDecommissionProcess" -> "decommission " + wpar + " on " + orElse(text(variable, "lpar"), "?");
             case "WparResourceChangeProcess" -> "change the resource controls of " + wpar + " on "
                     + orElse(text(variable, "lpar"), "?");
+            case "WparCheckpointProcess" -> ("restart".equals(text(variable, "action")) ? "restart " : "checkpoint ")
+                    + wpar + " on " + orElse(text(variable, "lpar"), "?");
             case "FleetBackupProcess" -> "back up the fleet" + (text(variable, "scope") == null ? ""
                     : " (" + text(variable, "scope") + ")");
             case "RestoreDrillProcess" -> "restore drill";

@@ -137,7 +137,8 @@ class FormsTest {
     static final Map<String, Map<String, String>> BASE = Map.of("WparProvisioningProcess", Map.of("template", "small",
             "imageId", "42", "copyFromLpar", "lpar00", "copyFromWpar", "wpr00"),
             // a resource change names at least one control
-            "WparResourceChangeProcess", Map.of("cpuShares", "10"));
+            "WparResourceChangeProcess", Map.of("cpuShares", "10"),
+            "WparCheckpointProcess", Map.of("action", "restart", "checkpointId", "7"));
 
     static AnnotationConfigApplicationContext contractBeans;
     static Map<String, InputContract> contracts;
@@ -167,7 +168,8 @@ class FormsTest {
                 "discovery.FleetDiscoveryInputs", "relocation.RelocationInputs", "restore.RestoreInputs",
                 "provisioning.ProvisioningInputs", "decommission.WparDecommissionInputs",
                 "resources.WparResourceChangeInputs",
-                "preflight.PreflightInputs")) {
+                "preflight.PreflightInputs", "checkpoint.WparCheckpointInputs",
+                "checkpoint.schedule.CheckpointScheduleInputs")) {
             contractBeans.register(Class.forName("dev.wparflow.process." + inputs));
         }
         contractBeans.refresh();
@@ -215,8 +217,8 @@ class FormsTest {
         }
         assertThat(problems).isEmpty();
         // relocation, backup, fleet backup, restore, clone, drill, discovery, provisioning, decommission, preflight,
-        // resource change, and a directly filed change
-        assertThat(startForms).isEqualTo(12);
+        // resource change, checkpoint/restart, and a directly filed change
+        assertThat(startForms).isEqualTo(13);
     }
 
     @Test

@@ -51,6 +51,9 @@ class ModelConstantsTest {
             Map.entry(WparRestoreModel.class, "WparRestoreProcess"),
             Map.entry(WparDecommissionModel.class, "WparDecommissionProcess"),
             Map.entry(WparResourceChangeModel.class, "WparResourceChangeProcess"),
+            Map.entry(dev.wparflow.process.checkpoint.WparCheckpointModel.class, "WparCheckpointProcess"),
+            Map.entry(dev.wparflow.process.checkpoint.schedule.CheckpointScheduleModel.class,
+                    "WparCheckpointScheduleProcess"),
             Map.entry(LiveRelocationModel.class, "WparLiveRelocationProcess"),
             Map.entry(RelocationModel.class, "WparRelocationProcess"),
             Map.entry(StaticRelocationModel.class, "WparStaticRelocationProcess"));

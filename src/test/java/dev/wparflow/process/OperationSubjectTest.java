@@ -28,6 +28,12 @@ class OperationSubjectTest {
                 .isEqualTo("change the resource controls of wpr10 on lpar00");
         assertThat(OperationSubject.of("WparProvisioningProcess", null,
                 Map.of("wpar", "web01", "lpar", "lpar00")::get)).isEqualTo("provision web01 on lpar00");
+        assertThat(OperationSubject.of("WparCheckpointProcess", null,
+                Map.of("wpar", "mob01", "lpar", "lpar00", "action", "checkpoint")::get))
+                .isEqualTo("checkpoint mob01 on lpar00");
+        assertThat(OperationSubject.of("WparCheckpointProcess", null,
+                Map.of("wpar", "mob01", "lpar", "lpar01", "action", "restart")::get))
+                .isEqualTo("restart mob01 on lpar01");
         assertThat(OperationSubject.of("WparProvisioningProcess", null,
                 Map.of("wpar", "web01", "targetLpar", "lpar01")::get)).isEqualTo("provision web01 on lpar01");
         assertThat(OperationSubject.of("PreflightProcess", null, Map.of("hosts", "lpar00,nim01")::get))

@@ -222,11 +222,17 @@ class LiveMobilityTest {
                 """);
         assertThat(WparMobility.parseRestarted(r.out())).isEqualTo("/tmp/checkpt");
         assertThat(state("lpar03", "chkpt_test")).isEqualTo('A');
-        // without -k: Paused, then restarted
-        ok("lpar03", "/opt/mcr/bin/chkptwpar -d /tmp/checkpt2 chkpt_test");
+        // with -p: Paused, then restarted
+        ok("lpar03", "/opt/mcr/bin/chkptwpar -p -d /tmp/checkpt2 chkpt_test");
         assertThat(state("lpar03", "chkpt_test")).isEqualTo('P');
         ok("lpar03", "/opt/mcr/bin/restartwpar -d /tmp/checkpt2 chkpt_test");
         assertThat(state("lpar03", "chkpt_test")).isEqualTo('A');
+        // with neither: it goes on running (F while the state is stored)
+        long mark = sim.fleet().stateHistory().lastSeq();
+        ok("lpar03", "/opt/mcr/bin/chkptwpar -d /tmp/checkpt3 chkpt_test");
+        assertThat(state("lpar03", "chkpt_test")).isEqualTo('A');
+        assertThat(sim.fleet().stateHistory().path("lpar03", "chkpt_test", mark)).isEqualTo("AFA");
+        assertThat(sim.fleet().host("lpar03").file("/tmp/checkpt3/chkpt_test.chkpt")).isNotNull();
     }
 
     @Test

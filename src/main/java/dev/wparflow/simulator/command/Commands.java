@@ -50,6 +50,7 @@ public final class Commands {
         handlers.put("wc", FileCommands::wc);
         handlers.put("cp", FileCommands::cp);
         handlers.put("rm", FileCommands::rm);
+        handlers.put("du", FileCommands::du);
         handlers.put("tee", FileCommands::tee);
         handlers.put("true", inv -> 0);
         handlers.put("false", inv -> 1);

@@ -84,15 +84,26 @@ public final class FileCommands {
         return 0;
     }
 
+    /** {@code rm [-f] [-r] [--] FILE…}: with -r a directory goes with everything under it. */
     public static int rm(Invocation inv) {
         boolean force = false;
+        boolean recursive = false;
+        boolean operands = false;
         int rc = 0;
         for (String a : inv.args()) {
-            if (a.equals("-f")) {
-                force = true;
+            if (!operands && a.startsWith("-") && a.length() > 1 && !a.equals("--")
+                    && a.substring(1).chars().allMatch(c -> c == 'f' || c == 'r' || c == 'R')) {
+                force |= a.indexOf('f') > 0;
+                recursive |= a.indexOf('r') > 0 || a.indexOf('R') > 0;
                 continue;
             }
-            if (a.equals("--")) {
+            if (!operands && a.equals("--")) {
+                operands = true;
+                continue;
+            }
+            operands = true;
+            if (recursive && inv.host.files.isDirectory(a)) {
+                inv.host.files.delete(a);
                 continue;
             }
             if (!inv.host.files.exists(a) || inv.host.files.isDirectory(a)) {
@@ -130,7 +141,9 @@ public final class FileCommands {
         }
         byte[] text = inv.readStdin();
         int rc = 0;
-        for (String f : files) {
+        String root = wparRoot(inv);
+        for (String name : files) {
+            String f = root == null ? name : root + (name.startsWith("/") ? name : "/" + name);
             if (inv.host.files.isDirectory(f)) {
                 inv.err("tee: 0653-010 " + f + " is a directory.");
                 rc = 1;
@@ -146,6 +159,44 @@ public final class FileCommands {
             inv.host.files.write(f, all);
         }
         inv.outRaw(new String(text, StandardCharsets.UTF_8));
+        return rc;
+    }
+
+    /** The base directory of the WPAR a command runs in (clogin), or null in the global environment. */
+    private static String wparRoot(Invocation inv) {
+        if (inv.insideWpar == null) {
+            return null;
+        }
+        return inv.host.locked(() -> inv.host.wpar(inv.insideWpar).map(w -> w.directory).orElse(null));
+    }
+
+    /**
+     * {@code du -s -k DIR}: one line, the kilobytes of every file under DIR (rounded up) and DIR (IBM's du
+     * reference; the book has no du). A missing DIR: {@code du: 0653-175 Cannot find the file DIR.}, exit 2 (text the
+     * simulator's choice).
+     */
+    public static int du(Invocation inv) {
+        Getopt g;
+        try {
+            g = new Getopt(inv.args(), "sk");
+        } catch (Getopt.BadFlag bad) {
+            return inv.usage(bad, "du [-s] [-k] [File ...]");
+        }
+        int rc = 0;
+        for (String f : g.operands()) {
+            if (!inv.host.files.exists(f)) {
+                inv.err("du: 0653-175 Cannot find the file " + f + ".");
+                rc = 2;
+                continue;
+            }
+            long bytes = 0;
+            List<String> under = inv.host.files.isDirectory(f) ? inv.host.files.list(f) : List.of(f);
+            for (String p : under) {
+                byte[] b = inv.host.files.read(p);
+                bytes += b == null ? 0 : b.length;
+            }
+            inv.out(((bytes + 1023) / 1024) + "\t" + f);
+        }
         return rc;
     }
 }

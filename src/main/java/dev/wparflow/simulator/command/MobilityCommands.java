@@ -2,6 +2,7 @@ package dev.wparflow.simulator.command;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -458,9 +459,11 @@ public final class MobilityCommands {
     // ---------------------------------------------------------------- checkpoint / restart
 
     /**
-     * {@code chkptwpar [-k] -d DIR NAME} (Example 4-29). Frozen (F) while the state is stored, then with -k the WPAR is
-     * stopped (an application WPAR is removed, a system WPAR is Defined); without -k it is Paused (P), "ready to be
-     * either resumed or ended" (RB:2986). The checkpoint is the file {@code DIR/NAME.chkpt} (the WPAR's spec).
+     * {@code chkptwpar [-k | -p] -d DIR NAME} (Example 4-29). Frozen (F) while the state is stored, then with -k the
+     * WPAR is stopped (an application WPAR is removed, a system WPAR is Defined); with -p it stays Paused (P), "ready to
+     * be either resumed or ended" (RB:2986); with neither it is resumed, Active (IBM's chkptwpar reference: the book
+     * shows only -k). The checkpoint is the file {@code DIR/NAME.chkpt}: the WPAR's spec and every file under its base
+     * directory, which restartwpar writes back.
      */
     public static int chkptwpar(Invocation inv) throws InterruptedException {
         if (mcrMissing(inv)) {
@@ -468,12 +471,12 @@ public final class MobilityCommands {
         }
         Getopt g;
         try {
-            g = new Getopt(inv.args(), "kd:o:l:");
+            g = new Getopt(inv.args(), "kpd:o:l:");
         } catch (Getopt.BadFlag bad) {
-            return inv.usage(bad, "chkptwpar [-k] -d directory wparname");
+            return inv.usage(bad, "chkptwpar [-k | -p] -d directory wparname");
         }
-        if (!g.has('d') || g.operands().size() != 1) {
-            inv.err("Usage: chkptwpar [-k] -d directory wparname");
+        if (!g.has('d') || g.operands().size() != 1 || (g.has('k') && g.has('p'))) {
+            inv.err("Usage: chkptwpar [-k | -p] -d directory wparname");
             return 2;
         }
         String name = g.operands().get(0);
@@ -501,7 +504,7 @@ public final class MobilityCommands {
         }
         host.timing.pause("chkptwpar");
         Wpar snapshot = host.locked(w::copy);
-        host.files.write(dir + "/" + name + ".chkpt", checkpointImage(snapshot).getBytes(StandardCharsets.UTF_8));
+        host.files.write(dir + "/" + name + ".chkpt", checkpointImage(snapshot, host).getBytes(StandardCharsets.UTF_8));
         inv.out("mcr: WPAR " + name + " was checkpointed in " + dir + ".");
         if (g.has('k')) {
             inv.out("Stopping workload partition " + name + ".");
@@ -517,8 +520,9 @@ public final class MobilityCommands {
                 w.lock = null;
             });
         } else {
+            WparState after = g.has('p') ? WparState.PAUSED : WparState.ACTIVE;
             host.locked(() -> {
-                w.setState(WparState.PAUSED);
+                w.setState(after);
                 w.lock = null;
             });
         }
@@ -526,9 +530,43 @@ public final class MobilityCommands {
         return 0;
     }
 
-    static String checkpointImage(Wpar w) {
-        return "#wparflow-checkpoint 1\n#type: " + w.type.letter() + "\n#application: " + w.application + "\n"
-                + SpecFile.write(w, true);
+    /**
+     * The checkpoint file: a header, one {@code #file: PATH BASE64} line per file under the WPAR's base directory
+     * (PATH relative to it), then the WPAR's spec.
+     */
+    static String checkpointImage(Wpar w, SimulatedHost host) {
+        StringBuilder files = new StringBuilder();
+        if (w.directory != null && !w.directory.equals("/")) {
+            for (String p : host.files.list(w.directory)) {
+                byte[] b = host.files.read(p);
+                if (b != null) {
+                    files.append(FILE).append('.').append(p.substring(w.directory.length())).append(' ')
+                            .append(Base64.getEncoder().encodeToString(b)).append('\n');
+                }
+            }
+        }
+        return "#wparflow-checkpoint 1\n#type: " + w.type.letter() + "\n" + files + "#application: " + w.application
+                + "\n" + SpecFile.write(w, true);
+    }
+
+    private static final String FILE = "#file: ";
+
+    /** Writes the files a checkpoint holds back under the WPAR's base directory. */
+    static void restoreFiles(String checkpoint, Wpar w, SimulatedHost host) {
+        if (w.directory == null || w.directory.equals("/")) {
+            return;
+        }
+        for (String line : checkpoint.split("\n")) {
+            if (line.startsWith("#application:")) {
+                return;
+            }
+            if (line.startsWith(FILE)) {
+                String rest = line.substring(FILE.length());
+                int space = rest.lastIndexOf(' ');
+                host.files.write(w.directory + rest.substring(1, space),
+                        Base64.getDecoder().decode(rest.substring(space + 1)));
+            }
+        }
     }
 
     /**
@@ -600,6 +638,7 @@ public final class MobilityCommands {
         inv.out("Starting workload partition " + name + ".");
         inv.out("Mounting all workload partition file systems.");
         inv.out("Loading workload partition.");
+        restoreFiles(text, w, host);
         host.timing.pause("restartwpar");
         host.locked(() -> w.setState(WparState.PAUSED)); // restored, not yet resumed (RB:2986)
         host.timing.pause("restartwpar-resume");
