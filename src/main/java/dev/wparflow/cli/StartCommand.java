@@ -22,28 +22,31 @@ abstract class StartCommand extends ApiCommand {
     @Option(names = "--timeout", paramLabel = "DURATION", description = "with --wait: give up after this long")
     String timeout;
 
-    /** Starts it; prints the operation id (and follows it with --wait). */
+    /**
+     * Starts it. Standard output gets the operation id alone (for {@code OP=$(wparflow wpar backup …)}), standard
+     * error what was started and how to follow it; with {@code --wait} the operation is then followed to its end.
+     */
     int start(String processKey, Map<String, Object> values) {
         JsonNode started = api().post("/engine-rest/process-definition/key/" + Api.segment(processKey) + "/start",
                 Api.variables(values));
         String id = text(started, "id");
-        if (!await) {
-            if (json()) {
-                Map<String, Object> result = new LinkedHashMap<>();
-                result.put("id", id);
-                result.put("processKey", processKey);
-                result.put("ended", started.path("ended").asBoolean());
-                printJson(result);
-            } else {
-                out().println("started " + processKey + " as operation " + id);
-                out().println("follow it: wparflow op wait " + id);
-                out().flush();
-            }
+        if (json() && !await) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("id", id);
+            result.put("processKey", processKey);
+            result.put("ended", started.path("ended").asBoolean());
+            printJson(result);
             return ExitStatus.DONE;
         }
         if (!json()) {
-            out().println("started " + processKey + " as operation " + id);
+            out().println(id);
             out().flush();
+        }
+        err().println("started " + processKey + " as operation " + id
+                + (await ? "" : "; follow it: wparflow op wait " + id));
+        err().flush();
+        if (!await) {
+            return ExitStatus.DONE;
         }
         return OpCommand.follow(this, id, timeout == null ? null : OpCommand.duration("--timeout", timeout),
                 java.time.Duration.ofSeconds(1));

@@ -36,7 +36,10 @@ public class WparflowCli {
 
         public static Environment system() {
             Console console = System.console();
-            return new Environment(System.getenv(), Path.of(System.getProperty("user.home")), CliConfig.SYSTEM_FILE,
+            // $HOME as the shell has it (~ in the settings and the user's file), else Java's user.home
+            String home = System.getenv("HOME");
+            return new Environment(System.getenv(), Path.of(home != null && !home.isBlank() ? home
+                    : System.getProperty("user.home")), CliConfig.SYSTEM_FILE,
                     console == null ? () -> null : () -> console.readPassword("Password: "),
                     HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), console != null);
         }

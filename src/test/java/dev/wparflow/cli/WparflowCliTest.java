@@ -193,7 +193,8 @@ class WparflowCliTest {
         StubWparflow.Run r = run("wpar", "relocate", "wpr00", "--to", "lpar01", "--mode", "static", "--validate-only",
                 "--window", "2026-11-22T22:00:00Z");
         assertThat(r.status()).as(r.err()).isZero();
-        assertThat(r.out()).contains("started WparRelocationProcess as operation op-1", "wparflow op wait op-1");
+        assertThat(r.out()).isEqualTo("op-1\n");
+        assertThat(r.err()).isEqualTo("started WparRelocationProcess as operation op-1; follow it: wparflow op wait op-1\n");
         JsonNode vars = JSON.readTree(stub.last("/engine-rest").body()).get("variables");
         assertThat(vars.get("wpar").get("value").asText()).isEqualTo("wpr00");
         assertThat(vars.get("departingLpar").get("value").asText()).isEqualTo("lpar00");
