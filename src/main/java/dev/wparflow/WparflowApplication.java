@@ -9,8 +9,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * wparflow: the Camunda 7 application by default; {@code simulate} and {@code bench} run the
- * command-line tools that ship in the same jar.
+ * wparflow: the Camunda 7 application by default; {@code simulate}, {@code bench} and {@code cli} (the administrator's
+ * command line, a REST client of a running wparflow) run the command-line tools that ship in the same jar, without
+ * starting Spring.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -22,7 +23,8 @@ public class WparflowApplication {
      */
     private static final Map<String, String> SUBCOMMANDS = Map.of(
             "simulate", "dev.wparflow.simulator.SimulatorCommand",
-            "bench", "dev.wparflow.bench.BenchCommand");
+            "bench", "dev.wparflow.bench.BenchCommand",
+            "cli", "dev.wparflow.cli.WparflowCli");
 
     public static void main(String[] args) throws Exception {
         useBuiltInDatatypeFactory();

@@ -17,6 +17,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
 import dev.wparflow.aix.planted.AixStepThatReachesUp;
+import dev.wparflow.cli.planted.CommandLineThatStartsTheApp;
 import dev.wparflow.inventory.planted.InventoryThatUsesTheSimulator;
 import dev.wparflow.process.planted.ProcessStepThatSpeaksSsh;
 import dev.wparflow.simulator.planted.SimulatedHostThatKnowsTheApp;
@@ -28,7 +29,9 @@ import dev.wparflow.ssh.planted.SessionThatKnowsCamunda;
  * security beside the process layer; the process layer never touches SSH; aix, ssh and the simulator know no
  * Camunda; the simulator knows nothing of the application except through its wiring ({@code simulator.spring});
  * only the benchmarks and that wiring use the simulator. (WparflowApplication reaches the simulator's command line
- * and the benchmarks by class name through reflection, which is not a dependency.)
+ * and the benchmarks by class name through reflection, which is not a dependency.) The command line ({@code cli}) sits
+ * on the web side and knows the application only through its HTTP API: no class of the application, no Spring, no
+ * Camunda.
  *
  * <p>Each rule is also run against the test classes, where a planted violation for it lives in a {@code planted}
  * package; the rule must report it, so a rule that cannot fail (a misspelt package, say) fails its test. Plain JUnit
@@ -47,6 +50,7 @@ class ArchitectureTest {
     }
 
     static final String WEB = "dev.wparflow.web..";
+    static final String CLI = "dev.wparflow.cli..";
     static final String PROCESS = "dev.wparflow.process..";
     static final String ENGINE = "dev.wparflow.engine..";
     static final String SECURITY = "dev.wparflow.security..";
@@ -56,7 +60,7 @@ class ArchitectureTest {
 
     static ArchRule layers() {
         return layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Web").definedBy(WEB)
+                .layer("Web").definedBy(WEB, CLI)
                 .layer("Process").definedBy(PROCESS)
                 .layer("Engine").definedBy(ENGINE)
                 .layer("Security").definedBy(SECURITY)
@@ -97,6 +101,14 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.wparflow.simulator..");
     }
 
+    static ArchRule commandLineKnowsOnlyTheHttpApi() {
+        return noClasses().that().resideInAPackage(CLI)
+                .should().dependOnClassesThat(resideInAPackage("dev.wparflow..")
+                        .and(resideOutsideOfPackage(CLI)))
+                .orShould().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.camunda..")
+                .because("the command line is a REST client of a running wparflow and starts no Spring");
+    }
+
     static ArchRule benchmarksAreUsedByNothing() {
         return noClasses().that().resideOutsideOfPackage("dev.wparflow.bench..")
                 .should().dependOnClassesThat().resideInAPackage("dev.wparflow.bench..");
@@ -131,6 +143,12 @@ class ArchitectureTest {
     void nothingOutsideTheSimulatorAndBenchmarksUsesTheSimulator() {
         simulatorIsUsedOnlyByItsWiringAndBenchmarks().check(production);
         assertReports(simulatorIsUsedOnlyByItsWiringAndBenchmarks(), InventoryThatUsesTheSimulator.class);
+    }
+
+    @Test
+    void theCommandLineKnowsOnlyTheHttpApi() {
+        commandLineKnowsOnlyTheHttpApi().check(production);
+        assertReports(commandLineKnowsOnlyTheHttpApi(), CommandLineThatStartsTheApp.class);
     }
 
     @Test

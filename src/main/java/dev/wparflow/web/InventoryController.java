@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +22,7 @@ import dev.wparflow.inventory.InventoryRepository;
 import dev.wparflow.inventory.LparProfile;
 import dev.wparflow.inventory.ManagedSystemRecord;
 import dev.wparflow.inventory.WparRecord;
+import dev.wparflow.process.backup.BackupSettings;
 import dev.wparflow.process.preflight.PreflightResults;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -32,10 +34,13 @@ public class InventoryController {
 
     private final InventoryRepository inventory;
     private final PreflightResults preflight;
+    private final ObjectProvider<BackupSettings> backup;
 
-    public InventoryController(InventoryRepository inventory, PreflightResults preflight) {
+    public InventoryController(InventoryRepository inventory, PreflightResults preflight,
+            ObjectProvider<BackupSettings> backup) {
         this.inventory = inventory;
         this.preflight = preflight;
+        this.backup = backup;
     }
 
     /** An LPAR's profile with its last preflight: {@code preflightFailed} marks a host whose last preflight failed. */
@@ -78,17 +83,33 @@ public class InventoryController {
     }
 
     @GetMapping("/wpars")
-    @Operation(summary = "WPARs of the fleet, optionally of one host and/or in one state")
+    @Operation(summary = "WPARs of the fleet, optionally of one host, in one state and/or on the hosts of one group")
     public List<WparRecord> wpars(
             @Parameter(description = "LPAR name, e.g. lpar00") @RequestParam(required = false) String host,
             @Parameter(description = "state: letter (A), word (Active) or name (ACTIVE)")
             @RequestParam(required = false) String state,
-            @Parameter(description = "WPAR name: where is it?") @RequestParam(required = false) String name) {
+            @Parameter(description = "WPAR name: where is it?") @RequestParam(required = false) String name,
+            @Parameter(description = "host group of wparflow.backup.groups: WPARs of its hosts")
+            @RequestParam(required = false) String group) {
+        if (group != null && !group.isBlank()) {
+            List<String> hosts = groupHosts(group.strip());
+            return wpars(host, state, name, null).stream().filter(w -> hosts.contains(w.lpar())).toList();
+        }
         if (name != null && !name.isBlank()) {
             return inventory.findWpar(name).stream().filter(w -> host == null || w.lpar().equals(host))
                     .filter(w -> state == null || w.state().equals(stateName(state))).toList();
         }
         return inventory.wpars(blankToNull(host), state == null || state.isBlank() ? null : stateName(state));
+    }
+
+    private List<String> groupHosts(String group) {
+        Map<String, List<String>> groups = backup.getIfAvailable() == null ? Map.of() : backup.getIfAvailable().groups();
+        List<String> hosts = groups.get(group);
+        if (hosts == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "group: no host group '" + group
+                    + "' in wparflow.backup.groups " + groups.keySet());
+        }
+        return hosts;
     }
 
     static String stateName(String s) {

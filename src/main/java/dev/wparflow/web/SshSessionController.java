@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +23,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.wparflow.hmc.HmcProperties;
+import dev.wparflow.inventory.FleetInventory;
+import dev.wparflow.inventory.Inventory;
 import dev.wparflow.security.WparflowGroups;
 import dev.wparflow.ssh.SessionInfo;
 import dev.wparflow.ssh.SshException;
@@ -31,7 +37,8 @@ import dev.wparflow.ssh.SshSessionPool;
  * wparflow-operators and camunda-admin.
  *
  * <pre>
- * GET  /api/ssh/sessions                    JSON list (Accept: text/plain for the one-line-per-host form)
+ * GET  /api/ssh/sessions                    JSON list (Accept: text/plain for the one-line-per-host form);
+ *                                           ?kind=hmc: the HMCs only
  * GET  /api/ssh/sessions/{name}             one host
  * POST /api/ssh/sessions/{name}/connect     open the master session now
  * POST /api/ssh/sessions/{name}/disconnect  close it (?force=true even with commands running)
@@ -43,36 +50,73 @@ public class SshSessionController {
 
     private final SshSessionPool pool;
     private final ObjectProvider<IdentityService> identity;
+    private final ObjectProvider<FleetInventory> fleet;
+    private final ObjectProvider<HmcProperties> hmcProperties;
 
-    public SshSessionController(SshSessionPool pool, ObjectProvider<IdentityService> identity) {
+    @Autowired
+    public SshSessionController(SshSessionPool pool, ObjectProvider<IdentityService> identity,
+            ObjectProvider<FleetInventory> fleet, ObjectProvider<HmcProperties> hmcProperties) {
         this.pool = pool;
         this.identity = identity;
+        this.fleet = fleet;
+        this.hmcProperties = hmcProperties;
     }
 
-    /** JSON form of one host. {@code status} is the LPAR-tool line. */
-    public record SessionView(String name, String address, boolean connected, Instant since, int channels,
-            long idleSeconds, long commands, Long expiresInSeconds, String status) {
+    /** Without an inventory: no endpoint is known as an HMC. */
+    public SshSessionController(SshSessionPool pool, ObjectProvider<IdentityService> identity) {
+        this(pool, identity, null, null);
+    }
 
-        static SessionView of(SessionInfo i) {
+    /** JSON form of one host. {@code status} is the LPAR-tool line; {@code hmc}: the endpoint is an HMC. */
+    public record SessionView(String name, String address, boolean connected, Instant since, int channels,
+            long idleSeconds, long commands, Long expiresInSeconds, String status, boolean hmc) {
+
+        static SessionView of(SessionInfo i, boolean hmc) {
             return new SessionView(i.name(), i.address(), i.connected(), i.since(), i.channels(), i.idleSeconds(),
-                    i.commands(), i.expiresIn(), i.describe());
+                    i.commands(), i.expiresIn(), i.describe(), hmc);
         }
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    public List<SessionView> list() {
-        return pool.sessions().stream().map(SessionView::of).toList();
+    public List<SessionView> list(@RequestParam(required = false) String kind) {
+        Set<String> hmcs = hmcs();
+        return sessions(kind, hmcs).stream().map(i -> SessionView.of(i, hmcs.contains(i.name()))).toList();
     }
 
     @GetMapping(produces = MediaType.TEXT_PLAIN_VALUE)
-    public String listText() {
-        return pool.sessions().stream().map(SessionInfo::describe).collect(Collectors.joining("\n", "", "\n"));
+    public String listText(@RequestParam(required = false) String kind) {
+        return sessions(kind, hmcs()).stream().map(SessionInfo::describe)
+                .collect(Collectors.joining("\n", "", "\n"));
     }
 
     @GetMapping(path = "/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
     public SessionView one(@PathVariable String name) {
         requireKnown(name);
-        return SessionView.of(pool.info(name));
+        return SessionView.of(pool.info(name), hmcs().contains(name));
+    }
+
+    private List<SessionInfo> sessions(String kind, Set<String> hmcs) {
+        if (kind == null || kind.isBlank()) {
+            return pool.sessions();
+        }
+        if (!"hmc".equalsIgnoreCase(kind.strip())) {
+            throw new BadKind(kind);
+        }
+        return pool.sessions().stream().filter(s -> hmcs.contains(s.name())).toList();
+    }
+
+    /** The HMCs of the inventory file and of {@code wparflow.hmc.managed-systems}. */
+    private Set<String> hmcs() {
+        Set<String> names = new TreeSet<>();
+        FleetInventory inventory = fleet == null ? null : fleet.getIfAvailable();
+        if (inventory != null) {
+            inventory.current().hmcs().stream().map(Inventory.Hmc::name).forEach(names::add);
+        }
+        HmcProperties configured = hmcProperties == null ? null : hmcProperties.getIfAvailable();
+        if (configured != null) {
+            configured.getManagedSystems().values().forEach(names::addAll);
+        }
+        return names;
     }
 
     @PostMapping(path = "/{name}/connect", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -82,7 +126,7 @@ public class SshSessionController {
         SessionInfo info = pool.connect(name);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", "master connection created");
-        body.put("session", SessionView.of(info));
+        body.put("session", SessionView.of(info, hmcs().contains(name)));
         return body;
     }
 
@@ -131,6 +175,14 @@ public class SshSessionController {
         }
     }
 
+    static final class BadKind extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadKind(String kind) {
+            super("kind must be hmc (or absent for every host), not '" + kind + "'");
+        }
+    }
+
     static final class Forbidden extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -142,6 +194,15 @@ public class SshSessionController {
     @ExceptionHandler(UnknownHost.class)
     ResponseEntity<Map<String, Object>> unknown(UnknownHost e) {
         return error(HttpStatus.NOT_FOUND, null, e.getMessage());
+    }
+
+    @ExceptionHandler(BadKind.class)
+    ResponseEntity<Map<String, Object>> badKind(BadKind e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", HttpStatus.BAD_REQUEST.value());
+        body.put("field", "kind");
+        body.put("message", e.getMessage());
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     @ExceptionHandler(Forbidden.class)

@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * free simulator ports, and the simulator's time scale 0 so simulated commands take no time. Reached over HTTP with
  * Basic authentication as the README's demo users (password = user name).
  */
-final class PackagedApp implements AutoCloseable {
+public final class PackagedApp implements AutoCloseable {
 
     private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
     static final ObjectMapper JSON = new ObjectMapper();
@@ -43,7 +43,7 @@ final class PackagedApp implements AutoCloseable {
         this.process = process;
     }
 
-    static PackagedApp start(Path jar, Path workDir, Path log) throws IOException {
+    public static PackagedApp start(Path jar, Path workDir, Path log) throws IOException {
         Files.createDirectories(workDir);
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toAbsolutePath().toString(),
@@ -54,7 +54,7 @@ final class PackagedApp implements AutoCloseable {
     }
 
     /** Waits until Tomcat listens and readiness is UP. */
-    void awaitReady(Duration atMost) {
+    public void awaitReady(Duration atMost) {
         await("wparflow serving (log " + log + ")").atMost(atMost).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("wparflow exited " + process.exitValue() + "; see " + log);
@@ -74,7 +74,7 @@ final class PackagedApp implements AutoCloseable {
         });
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         if (port == 0) {
             throw new IllegalStateException("wparflow is not serving");
         }
@@ -86,19 +86,19 @@ final class PackagedApp implements AutoCloseable {
         return "http://" + user + ":" + user + "@127.0.0.1:" + port;
     }
 
-    Path workDir() {
+    public Path workDir() {
         return workDir;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
-    JsonNode get(String user, String path) throws IOException, InterruptedException {
+    public JsonNode get(String user, String path) throws IOException, InterruptedException {
         return send(user, HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET());
     }
 
-    JsonNode post(String user, String path, Object body) throws IOException, InterruptedException {
+    public JsonNode post(String user, String path, Object body) throws IOException, InterruptedException {
         return send(user, HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }

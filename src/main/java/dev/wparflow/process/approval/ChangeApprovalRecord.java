@@ -74,6 +74,12 @@ public class ChangeApprovalRecord {
                 .orElse(ChangeOutcome.UNRECORDED);
     }
 
+    /** The changes requested for an operation (its approvals), oldest first. */
+    public List<Change> changesFor(String operationInstanceId) {
+        return jdbc.query("SELECT * FROM wparflow_change WHERE operation_instance_id = ? ORDER BY requested_at",
+                ChangeApprovalRecord::change, operationInstanceId);
+    }
+
     /** Whether an approved change is recorded for the operation. */
     public boolean approvedFor(String operationInstanceId) {
         return jdbc.queryForList("SELECT approval_instance_id FROM wparflow_change WHERE operation_instance_id = ?",

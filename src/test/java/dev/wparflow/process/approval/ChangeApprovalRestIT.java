@@ -125,8 +125,17 @@ class ChangeApprovalRestIT {
         // an operator is no approver: the task is not theirs to see or complete
         assertThat(list("operator", "/engine-rest/task?processInstanceId=" + instanceId)).isEmpty();
 
+        // the four-eyes record names the approval of the operation (here the change filed on its own) for approvers
+        List<Map<String, Object>> approvals = list("approver", "/api/approvals?operation=" + instanceId);
+        assertThat(approvals).singleElement().satisfies(a -> {
+            assertThat(a).containsEntry("approvalInstanceId", instanceId).containsEntry("requester", "operator")
+                    .containsEntry("decision", "pending");
+        });
+
         assertThat(complete("approver", taskId, "approve", "agreed with the application owner").getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(list("approver", "/api/approvals?operation=" + instanceId).get(0)).containsEntry("decision",
+                "approve");
 
         HistoricProcessInstance history = historyService.createHistoricProcessInstanceQuery()
                 .processInstanceId(instanceId).singleResult();
