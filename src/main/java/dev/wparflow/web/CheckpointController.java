@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
 import dev.wparflow.engine.InputRefusedException;
 import dev.wparflow.process.checkpoint.CheckpointCatalog;
 import dev.wparflow.process.checkpoint.schedule.CheckpointSchedules;
+import dev.wparflow.security.WparflowGroups;
 import io.swagger.v3.oas.annotations.Operation;
 
 /**
@@ -38,10 +40,12 @@ public class CheckpointController {
 
     private final CheckpointCatalog catalog;
     private final CheckpointSchedules schedules;
+    private final IdentityService identity;
 
-    public CheckpointController(CheckpointCatalog catalog, CheckpointSchedules schedules) {
+    public CheckpointController(CheckpointCatalog catalog, CheckpointSchedules schedules, IdentityService identity) {
         this.catalog = catalog;
         this.schedules = schedules;
+        this.identity = identity;
     }
 
     @GetMapping
@@ -65,8 +69,10 @@ public class CheckpointController {
     }
 
     @PutMapping("/schedules")
-    @Operation(summary = "Sets the checkpoint schedule of a WPAR (replacing its previous one): every interval, keep N")
+    @Operation(summary = "Sets the checkpoint schedule of a WPAR (replacing its previous one): every interval, keep N;"
+            + " operators and administrators only")
     public CheckpointSchedules.Schedule setSchedule(@RequestBody ScheduleRequest request) {
+        CallerGroups.require(identity, WparflowGroups.OPERATORS);
         return schedules.set(request.lpar(), request.wpar(), request.interval(),
                 request.keep() == null ? 0 : request.keep());
     }
@@ -81,8 +87,10 @@ public class CheckpointController {
     }
 
     @DeleteMapping("/schedules/{lpar}/{wpar}")
-    @Operation(summary = "Stops the checkpoint schedule of a WPAR; its checkpoints stay")
+    @Operation(summary = "Stops the checkpoint schedule of a WPAR; its checkpoints stay; operators and administrators"
+            + " only")
     public void stopSchedule(@PathVariable String lpar, @PathVariable String wpar) {
+        CallerGroups.require(identity, WparflowGroups.OPERATORS);
         if (!schedules.stop(lpar, wpar)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no checkpoint schedule of " + lpar + "/" + wpar);
         }

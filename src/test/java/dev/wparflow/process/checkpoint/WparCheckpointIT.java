@@ -284,6 +284,9 @@ class WparCheckpointIT {
         assertThat(fleet.host("lpar00").states()).as("a scheduled checkpoint leaves it running").contains("mob01=A");
         assertNoLeases();
 
+        assertThat(sendAs("approver", HttpRequest.newBuilder(uri("/api/checkpoints/schedules/lpar00/mob01")).DELETE())
+                .statusCode()).as("only operators and administrators change schedules").isEqualTo(403);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(schedule).count()).isOne();
         assertThat(delete("/api/checkpoints/schedules/lpar00/mob01").statusCode()).isEqualTo(200);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(schedule).count()).isZero();
         assertThat(delete("/api/checkpoints/schedules/lpar00/mob01").statusCode()).isEqualTo(404);
@@ -406,8 +409,12 @@ class WparCheckpointIT {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return sendAs("operator", request);
+    }
+
+    HttpResponse<String> sendAs(String user, HttpRequest.Builder request) throws Exception {
         return HttpClient.newHttpClient().send(request.header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString(("operator:" + TestUsers.password("operator")).getBytes(StandardCharsets.UTF_8)))
+                .encodeToString((user + ":" + TestUsers.password(user)).getBytes(StandardCharsets.UTF_8)))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 }
