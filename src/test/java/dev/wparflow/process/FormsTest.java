@@ -129,13 +129,18 @@ class FormsTest {
         SAMPLES.put("maxBackupAge", duration);
         SAMPLES.put("hosts", new Samples(List.of("lpar00", "lpar00,lpar01", "lpar00 nim00", " lpar01 , lpar00 "),
                 List.of(), List.of("nohost", "lpar00,lpar99")));
+        SAMPLES.put("wpars", new Samples(List.of("wpr00", "wpr00,wpr01", "wpr00, wpr01", "X#$%?@"),
+                List.of("a;b", "wp.r", "a/b", "a|b"), List.of("0wpr", "-wpr", "wp r", "abcdefghijklmnopqrstuvwxyz")));
+        SAMPLES.put("drainCommand", new Samples(List.of("/usr/bin/stopsrc -g myapp", "true"),
+                List.of("a;b", "x|y", "a`b`", "$(id)"), List.of()));
         SAMPLES.put("changeReason", new Samples(List.of("application retired (CHG-1234)"), List.of(),
                 List.of("two\nlines")));
     }
 
     /** Inputs given with every sample of a process, so that its cross rules judge only the input under test. */
     static final Map<String, Map<String, String>> BASE = Map.of("WparProvisioningProcess", Map.of("template", "small",
-            "imageId", "42", "copyFromLpar", "lpar00", "copyFromWpar", "wpr00"));
+            "imageId", "42", "copyFromLpar", "lpar00", "copyFromWpar", "wpr00"),
+            "WparLifecycleProcess", Map.of("action", "stop", "wpars", "wpr00"));
 
     static AnnotationConfigApplicationContext contractBeans;
     static Map<String, InputContract> contracts;
@@ -163,7 +168,7 @@ class FormsTest {
                 Map.of("prod", List.of("lpar00")), null, null, null, null, Duration.ofHours(1), null, null, null, null));
         for (String inputs : List.of("approval.ChangeApprovalInputs", "backup.BackupInputs",
                 "discovery.FleetDiscoveryInputs", "relocation.RelocationInputs", "restore.RestoreInputs",
-                "provisioning.ProvisioningInputs", "decommission.WparDecommissionInputs",
+                "provisioning.ProvisioningInputs", "decommission.WparDecommissionInputs", "lifecycle.WparLifecycleInputs",
                 "preflight.PreflightInputs")) {
             contractBeans.register(Class.forName("dev.wparflow.process." + inputs));
         }
@@ -211,9 +216,9 @@ class FormsTest {
             startForms += startForms(model).size();
         }
         assertThat(problems).isEmpty();
-        // relocation, backup, fleet backup, restore, clone, drill, discovery, provisioning, decommission, preflight, and a
-        // directly filed change
-        assertThat(startForms).isEqualTo(11);
+        // relocation, backup, fleet backup, restore, clone, drill, discovery, provisioning, decommission, preflight,
+        // lifecycle, and a directly filed change
+        assertThat(startForms).isEqualTo(12);
     }
 
     @Test

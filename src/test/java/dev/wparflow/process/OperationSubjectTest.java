@@ -25,6 +25,12 @@ class OperationSubjectTest {
                 Map.of("wpar", "wpr12", "lpar", "lpar00")::get)).isEqualTo("decommission wpr12 on lpar00");
         assertThat(OperationSubject.of("WparProvisioningProcess", null,
                 Map.of("wpar", "web01", "lpar", "lpar00")::get)).isEqualTo("provision web01 on lpar00");
+        assertThat(OperationSubject.of("WparLifecycleProcess", null,
+                Map.of("action", "stop", "wpars", "wpr00,wpr01", "lpar", "lpar00")::get))
+                .isEqualTo("stop wpr00,wpr01 on lpar00");
+        assertThat(OperationSubject.of("WparLifecycleProcess", null,
+                Map.of("action", "reboot", "allWpars", true, "lpar", "lpar00")::get))
+                .isEqualTo("reboot every WPAR on lpar00");
         assertThat(OperationSubject.of("WparProvisioningProcess", null,
                 Map.of("wpar", "web01", "targetLpar", "lpar01")::get)).isEqualTo("provision web01 on lpar01");
         assertThat(OperationSubject.of("PreflightProcess", null, Map.of("hosts", "lpar00,nim01")::get))
