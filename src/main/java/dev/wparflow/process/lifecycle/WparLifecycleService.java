@@ -493,7 +493,7 @@ public class WparLifecycleService {
         long processes = section.apply("ps -ef -@").lines().filter(l -> !l.startsWith("WPAR ") && !l.isBlank()
                 && !l.startsWith("(exit")).count();
         String logs = section.apply("ls ").lines().filter(l -> !l.isBlank() && !l.startsWith("(exit")
-                && !l.startsWith("ls:")).collect(Collectors.joining(", "));
+                && !l.startsWith("ls:") && !l.endsWith(":")).collect(Collectors.joining(", "));
         return (banner.isEmpty() ? "" : "lswpar -L '" + banner + "', ") + processes + " process(es) left (ps -@)"
                 + (logs.isEmpty() ? ", no log files" : ", logs " + logs) + "; full output in the transcript";
     }
