@@ -57,6 +57,7 @@ class WparLifecycleIT {
     static Path dir;
     FleetUnderTest system;
     Fleet fleet;
+    org.springframework.context.ConfigurableApplicationContext app;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -76,7 +77,7 @@ class WparLifecycleIT {
     void start() throws Exception {
         system = FleetUnderTest.start(FLEET, dir.resolve("sim"), TestDatabase.selected("lifecycle"));
         fleet = system.fleet();
-        system.application(this, application -> application.fleet(fleet, "lpar00"));
+        app = system.application(this, application -> application.fleet(fleet, "lpar00"));
         TestUsers.ensure(identity, "operator", "wparflow-operators");
         TestUsers.ensure(identity, "approver", "wparflow-approvers");
     }
@@ -185,7 +186,7 @@ class WparLifecycleIT {
     }
 
     @Test
-    void badInputIsRefusedBeforeAnyCommandReachesAHost() {
+    void badInputIsRefusedBeforeAnyCommandReachesAHost() throws Exception {
         long before = history.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(WparLifecycleVariables.PROCESS_ID).count();
         assertRefused(Map.of("lpar", "lpar00", "action", "stop", "wpars", "wpr10;reboot"), "wpars");
@@ -203,6 +204,13 @@ class WparLifecycleIT {
                 .processDefinitionKey(WparLifecycleVariables.PROCESS_ID).count()).isEqualTo(before);
         assertThat(fleet.log().entries()).as("the simulator's command log").isEmpty();
 
+        // over REST, as the README starts it: 400 naming the field, nothing reaches the host
+        var rest = restStart("""
+                {"variables":{"lpar":{"value":"lpar00"},"action":{"value":"stop"},"wpars":{"value":"wpr10`reboot`"}}}""");
+        assertThat(rest.statusCode()).isEqualTo(400);
+        assertThat(rest.body()).contains("wpars");
+        assertThat(fleet.log().entries()).isEmpty();
+
         // WPARs the LPAR does not have: refused after one lswpar, nobody asked, nothing changed
         String unknown = run(Map.of("lpar", "lpar00", "action", "stop", "wpars", "wpr10,wpr99"), null);
         assertThat(variable(unknown, "outcome")).isEqualTo("REFUSED");
@@ -212,7 +220,34 @@ class WparLifecycleIT {
         assertThat(fleet.host("lpar00").states()).contains("wpr10=A");
     }
 
+    @Test
+    void aStartOverRestAsTheReadmeShowsNeedsNoApproval() throws Exception {
+        assertThat(fleet.host("lpar00").wpar("wpr10").orElseThrow().state()).isEqualTo(WparState.ACTIVE);
+        var rest = restStart("""
+                {"variables":{"lpar":{"value":"lpar00"},"action":{"value":"start"},"wpars":{"value":"wpr10,wpr11"},
+                 "parallelism":{"value":2}}}""");
+        assertThat(rest.statusCode()).as(rest.body()).isEqualTo(200);
+        String id = rest.body().replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
+        awaitEnd(id);
+        assertThat(variable(id, "outcome")).as(reason(id)).isEqualTo("COMPLETED");
+        assertThat(reason(id)).contains("wpr10: Active → Active", "wpr11: Active → Active");
+        assertThat(fleet.log().entries()).extracting(CommandLog.Entry::command).containsOnly("lswpar");
+    }
+
     // ------------------------------------------------------------------------------------------- helpers
+
+    java.net.http.HttpResponse<String> restStart(String json) throws Exception {
+        String port = app.getEnvironment().getProperty("local.server.port");
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                + "/engine-rest/process-definition/key/" + WparLifecycleVariables.PROCESS_ID + "/start"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        ("operator:" + TestUsers.password("operator")).getBytes(
+                                java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build();
+        return java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
 
     void assertNoOperationLocks() {
         assertThat(locks.held()).extracting(HeldLock::resource).noneMatch(r -> r.startsWith("wpar:"));
