@@ -221,6 +221,26 @@ class WparLifecycleIT {
     }
 
     @Test
+    void aRebootDrainsTheWparFirstAndAFailingDrainLeavesItRunning() {
+        long mark = fleet.stateHistory().lastSeq();
+        String reboot = run(Map.of("lpar", "lpar00", "action", "reboot", "wpars", "wpr15", "drainCommand", "true"),
+                "approve");
+
+        assertThat(variable(reboot, "outcome")).as(reason(reboot)).isEqualTo("COMPLETED");
+        assertThat(fleet.stateHistory().path("lpar00", "wpr15", mark)).isEqualTo("ATA");
+        assertThat(items.find(reboot, "wpr15").orElseThrow().commands()).isEqualTo(
+                "lpar00: clogin wpr15 true\nlpar00: rebootwpar wpr15");
+
+        String stop = run(Map.of("lpar", "lpar00", "action", "stop", "wpars", "wpr14", "drainCommand", "false"),
+                "approve");
+        assertThat(variable(stop, "outcome")).as(reason(stop)).isEqualTo("FAILED");
+        assertThat(fleet.host("lpar00").states()).contains("wpr14=A");
+        assertThat(items.find(stop, "wpr14").orElseThrow().error()).startsWith("DRAIN_FAILED: clogin wpr14 false");
+        assertThat(fleet.log().entries("lpar00")).extracting(CommandLog.Entry::command).doesNotContain("stopwpar");
+        assertNoOperationLocks();
+    }
+
+    @Test
     void aStartOverRestAsTheReadmeShowsNeedsNoApproval() throws Exception {
         assertThat(fleet.host("lpar00").wpar("wpr10").orElseThrow().state()).isEqualTo(WparState.ACTIVE);
         var rest = restStart("""
