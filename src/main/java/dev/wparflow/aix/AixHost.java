@@ -74,6 +74,22 @@ public final class AixHost {
         run(WparLifecycle.stopwpar(name, options));
     }
 
+    /** {@code rebootwpar NAME}. */
+    public void reboot(WparName name) {
+        run(WparDiagnostics.rebootwpar(name));
+    }
+
+    /**
+     * A read whose output is the answer whatever its exit status ({@link WparDiagnostics}): stdout, then stderr, then
+     * a line with the exit status when it is not 0. The command and its output are in the operation's transcript.
+     */
+    public String collect(AixCommand command) {
+        CommandResult r = exec(command, CommandOptions.idempotentRead());
+        String out = (r.stdout() == null ? "" : r.stdout()) + (r.stderr() == null ? "" : r.stderr());
+        return r.succeeded() ? out : out + (out.isEmpty() || out.endsWith("\n") ? "" : "\n") + "(exit status "
+                + r.exitStatus() + ")\n";
+    }
+
     /** {@code rmwpar [-F] [-p] NAME}. */
     public void remove(WparName name, WparLifecycle.Remove... options) {
         run(WparLifecycle.rmwpar(name, options));

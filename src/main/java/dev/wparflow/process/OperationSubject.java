@@ -17,7 +17,7 @@ public final class OperationSubject {
 
     /** The variables the subject, the outcome and the reason are read from. */
     public static final String[] VARIABLES = {"wpar", "departingLpar", "arrivingLpar", "host", "imageId",
-            "sourceLpar", "scope", "lpar", "targetLpar", "action", "outcome", "outcomeReason", "failureCode", "failureReason",
+            "sourceLpar", "scope", "lpar", "targetLpar", "action", "wpars", "allWpars", "outcome", "outcomeReason", "failureCode", "failureReason",
             "summary"};
 
     /** Outcomes of a request that was refused as asked: nothing changed because the request could not be done. */
@@ -44,6 +44,9 @@ public final class OperationSubject {
                     + orElse(text(variable, "lpar"), "?");
             case "WparCheckpointProcess" -> ("restart".equals(text(variable, "action")) ? "restart " : "checkpoint ")
                     + wpar + " on " + orElse(text(variable, "lpar"), "?");
+            case "WparLifecycleProcess" -> orElse(text(variable, "action"), "change") + " "
+                    + (Boolean.parseBoolean(text(variable, "allWpars")) ? "every WPAR"
+                            : orElse(text(variable, "wpars"), "?")) + " on " + orElse(text(variable, "lpar"), "?");
             case "FleetBackupProcess" -> "back up the fleet" + (text(variable, "scope") == null ? ""
                     : " (" + text(variable, "scope") + ")");
             case "RestoreDrillProcess" -> "restore drill";
@@ -71,7 +74,7 @@ public final class OperationSubject {
             return switch (o) {
                 case "REJECTED" -> State.REJECTED;
                 case "ROLLED_BACK" -> State.ROLLED_BACK;
-                case "FAILED", "ABSENT" -> State.FAILED;
+                case "FAILED", "ABSENT", "PARTIAL" -> State.FAILED;
                 default -> State.COMPLETED;
             };
         }

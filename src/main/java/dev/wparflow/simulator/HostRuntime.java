@@ -162,6 +162,29 @@ public final class HostRuntime implements Services {
         }
     }
 
+    /**
+     * Fault injection: the WPAR {@code name} goes to Broken as when "a failure occurs and the recovery process fails"
+     * (Redbook Table 4-1, RB:2946-2954): {@code lswpar} shows it {@code B} (Example 4-13), its administrative lock is
+     * gone, and what it ran is left as it was (an Active WPAR keeps its init, seen by {@code ps -ef -@}). A line naming
+     * the failure is appended to {@code /var/adm/WPARs/NAME.log}, one of the places 4.1.2 says to look. False when the
+     * host has no such WPAR.
+     */
+    public boolean breakWpar(String name, String failure) {
+        boolean broken = model.locked(() -> model.wpar(name).map(w -> {
+            w.setState(dev.wparflow.simulator.model.WparState.BROKEN);
+            w.lock = null;
+            return true;
+        }).orElse(false));
+        if (broken) {
+            String log = "/var/adm/WPARs/" + name + ".log";
+            byte[] old = model.files.read(log);
+            model.files.mkdirs("/var/adm/WPARs");
+            writeFile(log, (old == null ? "" : new String(old, StandardCharsets.UTF_8))
+                    + dev.wparflow.simulator.model.AixDates.now() + " " + name + ": " + failure + "\n");
+        }
+        return broken;
+    }
+
     /** Host down: stops listening (connections are refused by the OS); up again on the same port. */
     public synchronized void setDown(boolean down) throws IOException {
         if (down == this.down) {

@@ -129,6 +129,10 @@ class FormsTest {
         SAMPLES.put("maxBackupAge", duration);
         SAMPLES.put("hosts", new Samples(List.of("lpar00", "lpar00,lpar01", "lpar00 nim00", " lpar01 , lpar00 "),
                 List.of(), List.of("nohost", "lpar00,lpar99")));
+        SAMPLES.put("wpars", new Samples(List.of("wpr00", "wpr00,wpr01", "wpr00, wpr01", "X#$%?@"),
+                List.of("a;b", "wp.r", "a/b", "a|b"), List.of("0wpr", "-wpr", "wp r", "abcdefghijklmnopqrstuvwxyz")));
+        SAMPLES.put("drainCommand", new Samples(List.of("/usr/bin/stopsrc -g myapp", "true"),
+                List.of("a;b", "x|y", "a`b`", "$(id)"), List.of()));
         SAMPLES.put("changeReason", new Samples(List.of("application retired (CHG-1234)"), List.of(),
                 List.of("two\nlines")));
     }
@@ -138,7 +142,8 @@ class FormsTest {
             "imageId", "42", "copyFromLpar", "lpar00", "copyFromWpar", "wpr00"),
             // a resource change names at least one control
             "WparResourceChangeProcess", Map.of("cpuShares", "10"),
-            "WparCheckpointProcess", Map.of("action", "restart", "checkpointId", "7"));
+            "WparCheckpointProcess", Map.of("action", "restart", "checkpointId", "7"),
+            "WparLifecycleProcess", Map.of("action", "stop", "wpars", "wpr00"));
 
     static AnnotationConfigApplicationContext contractBeans;
     static Map<String, InputContract> contracts;
@@ -166,7 +171,7 @@ class FormsTest {
                 Map.of("prod", List.of("lpar00")), null, null, null, null, Duration.ofHours(1), null, null, null, null));
         for (String inputs : List.of("approval.ChangeApprovalInputs", "backup.BackupInputs",
                 "discovery.FleetDiscoveryInputs", "relocation.RelocationInputs", "restore.RestoreInputs",
-                "provisioning.ProvisioningInputs", "decommission.WparDecommissionInputs",
+                "provisioning.ProvisioningInputs", "decommission.WparDecommissionInputs", "lifecycle.WparLifecycleInputs",
                 "resources.WparResourceChangeInputs",
                 "preflight.PreflightInputs", "checkpoint.WparCheckpointInputs",
                 "checkpoint.schedule.CheckpointScheduleInputs")) {
@@ -217,8 +222,8 @@ class FormsTest {
         }
         assertThat(problems).isEmpty();
         // relocation, backup, fleet backup, restore, clone, drill, discovery, provisioning, decommission, preflight,
-        // resource change, checkpoint/restart, and a directly filed change
-        assertThat(startForms).isEqualTo(13);
+        // resource change, checkpoint/restart, lifecycle, and a directly filed change
+        assertThat(startForms).isEqualTo(14);
     }
 
     @Test

@@ -25,6 +25,7 @@ import dev.wparflow.process.backup.host.HostBackupModel;
 import dev.wparflow.process.backup.wpar.WparBackupModel;
 import dev.wparflow.process.decommission.WparDecommissionModel;
 import dev.wparflow.process.resources.WparResourceChangeModel;
+import dev.wparflow.process.lifecycle.WparLifecycleModel;
 import dev.wparflow.process.discovery.FleetDiscoveryModel;
 import dev.wparflow.process.refusal.RefusalNoticeModel;
 import dev.wparflow.process.relocation.live.LiveRelocationModel;
@@ -54,6 +55,7 @@ class ModelConstantsTest {
             Map.entry(dev.wparflow.process.checkpoint.WparCheckpointModel.class, "WparCheckpointProcess"),
             Map.entry(dev.wparflow.process.checkpoint.schedule.CheckpointScheduleModel.class,
                     "WparCheckpointScheduleProcess"),
+            Map.entry(WparLifecycleModel.class, "WparLifecycleProcess"),
             Map.entry(LiveRelocationModel.class, "WparLiveRelocationProcess"),
             Map.entry(RelocationModel.class, "WparRelocationProcess"),
             Map.entry(StaticRelocationModel.class, "WparStaticRelocationProcess"));

@@ -34,6 +34,12 @@ class OperationSubjectTest {
         assertThat(OperationSubject.of("WparCheckpointProcess", null,
                 Map.of("wpar", "mob01", "lpar", "lpar01", "action", "restart")::get))
                 .isEqualTo("restart mob01 on lpar01");
+        assertThat(OperationSubject.of("WparLifecycleProcess", null,
+                Map.of("action", "stop", "wpars", "wpr00,wpr01", "lpar", "lpar00")::get))
+                .isEqualTo("stop wpr00,wpr01 on lpar00");
+        assertThat(OperationSubject.of("WparLifecycleProcess", null,
+                Map.of("action", "reboot", "allWpars", true, "lpar", "lpar00")::get))
+                .isEqualTo("reboot every WPAR on lpar00");
         assertThat(OperationSubject.of("WparProvisioningProcess", null,
                 Map.of("wpar", "web01", "targetLpar", "lpar01")::get)).isEqualTo("provision web01 on lpar01");
         assertThat(OperationSubject.of("PreflightProcess", null, Map.of("hosts", "lpar00,nim01")::get))

@@ -46,6 +46,8 @@ public final class Commands {
         handlers.put("cat", SystemCommands::cat);
         handlers.put("echo", SystemCommands::echo);
         handlers.put("date", SystemCommands::date);
+        handlers.put("ps", DiagnosticCommands::ps);
+        handlers.put("ls", DiagnosticCommands::ls);
         handlers.put("csum", FileCommands::csum);
         handlers.put("wc", FileCommands::wc);
         handlers.put("cp", FileCommands::cp);

@@ -1,0 +1,94 @@
+package dev.wparflow.process.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.wparflow.aix.InvalidArgumentException;
+import dev.wparflow.aix.WparName;
+import dev.wparflow.aix.WparState;
+
+/** The request's parsing, the commands each WPAR gets in each state, the state it must end in, the findings' line. */
+class WparLifecycleServiceTest {
+
+    static final WparName W = WparName.of("wpr13");
+
+    @Test
+    void namesAreAixNamesWithoutDuplicates() {
+        assertThat(WparLifecycleService.names(" wpr10, wpr11,,wpr10 ")).containsExactly("wpr10", "wpr11");
+        assertThatThrownBy(() -> WparLifecycleService.names("wpr10;reboot")).isInstanceOf(InvalidArgumentException.class);
+        assertThatThrownBy(() -> WparLifecycleService.names("$(id)")).isInstanceOf(InvalidArgumentException.class);
+        assertThat(WparLifecycleService.selectionRule("wpr10", false)).isNull();
+        assertThat(WparLifecycleService.selectionRule(null, true)).isNull();
+        assertThat(WparLifecycleService.selectionRule("wpr10", true)).contains("not both");
+        assertThat(WparLifecycleService.selectionRule(" ", false)).contains("name the WPARs");
+        assertThat(WparLifecycleService.drainWords("/usr/bin/stopsrc -g app")).containsExactly("/usr/bin/stopsrc",
+                "-g", "app");
+        assertThat(WparLifecycleService.drainWords(" ")).isNull();
+        assertThatThrownBy(() -> WparLifecycleService.drainWords("stopsrc;rm")).isInstanceOf(
+                InvalidArgumentException.class);
+        assertThat(LifecycleAction.parse("Stop-Force")).isEqualTo(LifecycleAction.STOP_FORCE);
+        assertThatThrownBy(() -> LifecycleAction.parse("halt")).isInstanceOf(LifecycleRefusal.class);
+    }
+
+    @Test
+    void eachStateGetsItsCommands() {
+        List<String> drain = List.of("stopsrc", "-g", "app");
+        assertThat(WparLifecycleService.commands(W, LifecycleAction.STOP, WparState.ACTIVE, drain, false))
+                .containsExactly("clogin wpr13 stopsrc -g app", "stopwpar wpr13");
+        assertThat(WparLifecycleService.commands(W, LifecycleAction.STOP_FORCE, WparState.ACTIVE, null, false))
+                .containsExactly("stopwpar -F wpr13");
+        assertThat(WparLifecycleService.commands(W, LifecycleAction.STOP, WparState.DEFINED, null, false))
+                .containsExactly("nothing (Defined)");
+        assertThat(WparLifecycleService.commands(W, LifecycleAction.START, WparState.DEFINED, null, false))
+                .containsExactly("startwpar wpr13");
+        assertThat(WparLifecycleService.commands(W, LifecycleAction.REBOOT, WparState.ACTIVE, null, false))
+                .containsExactly("rebootwpar wpr13");
+        assertThat(WparLifecycleService.commands(W, LifecycleAction.REBOOT, WparState.DEFINED, null, false))
+                .first().asString().contains("needs an Active WPAR");
+        assertThat(WparLifecycleService.commands(W, LifecycleAction.RECOVER, WparState.BROKEN, null, true))
+                .containsExactly("lswpar -L wpr13", "ls /var/adm/ras /var/adm/WPARs", "ps -ef -@ wpr13",
+                        "lswpar -M wpr13", "stopwpar -F wpr13", "startwpar wpr13");
+        assertThat(WparLifecycleService.commands(W, LifecycleAction.STOP, WparState.TRANSITIONAL, drain, false))
+                .endsWith("stopwpar -F wpr13").doesNotContain("clogin wpr13 stopsrc -g app");
+    }
+
+    @Test
+    void theStateEachActionMustLeave() {
+        assertThat(WparLifecycleService.wanted(LifecycleAction.STOP, WparState.BROKEN, false))
+                .isEqualTo(WparState.DEFINED);
+        assertThat(WparLifecycleService.wanted(LifecycleAction.REBOOT, WparState.ACTIVE, false))
+                .isEqualTo(WparState.ACTIVE);
+        assertThat(WparLifecycleService.wanted(LifecycleAction.RECOVER, WparState.BROKEN, false))
+                .isEqualTo(WparState.DEFINED);
+        assertThat(WparLifecycleService.wanted(LifecycleAction.RECOVER, WparState.BROKEN, true))
+                .isEqualTo(WparState.ACTIVE);
+        assertThat(WparLifecycleService.wanted(LifecycleAction.RECOVER, WparState.ACTIVE, true))
+                .isEqualTo(WparState.ACTIVE);
+    }
+
+    @Test
+    void theFindingsInOneLine() {
+        String findings = """
+                $ lswpar -L wpr13
+                =================================================================
+                wpr13 - Broken
+                =================================================================
+                $ ls /var/adm/ras /var/adm/WPARs
+                ls: 0653-341 The file /var/adm/ras does not exist.
+                /var/adm/WPARs:
+                wpr13.log
+                (exit status 2)
+                $ ps -ef -@ wpr13
+                WPAR      UID    PID   PPID   C    STIME    TTY  TIME CMD
+                wpr13     root   1001      1   0 00:00:00      -  0:00 /etc/init
+                $ lswpar -M wpr13
+                Name   MountPoint  Device  Vfs  Nodename  Options
+                """;
+        assertThat(WparLifecycleService.found(findings)).isEqualTo("lswpar -L 'wpr13 - Broken', 1 process(es) left"
+                + " (ps -@), logs wpr13.log; full output in the transcript");
+    }
+}
