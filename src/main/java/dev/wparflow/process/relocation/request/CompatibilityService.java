@@ -407,26 +407,32 @@ public class CompatibilityService {
             names.add(to.address());
         }
         Map<String, List<NfsExports.Export>> byServer = new TreeMap<>();
-        List<String> parts = new ArrayList<>();
+        // directories with the same verdict from the same server on one line: SERVER:/a, /b exported to ...
+        Map<String, List<String>> verdicts = new LinkedHashMap<>();
         boolean ok = true;
         for (WparMount m : nfs) {
             List<NfsExports.Export> exports = byServer.computeIfAbsent(m.nodename(),
                     server -> toHost.nfsExportsOf(HostName.of(server)));
             Optional<NfsExports.Export> export = exports.stream().filter(e -> e.covers(m.device()))
                     .max(java.util.Comparator.comparingInt(e -> e.directory().length()));
-            String what = m.nodename() + ":" + m.device();
+            String verdict;
             if (export.isEmpty()) {
                 ok = false;
-                parts.add(what + " not exported (" + m.nodename() + " exports "
-                        + exports.stream().map(NfsExports.Export::directory).collect(Collectors.joining(", ")) + ")");
+                verdict = "not exported (" + m.nodename() + " exports "
+                        + exports.stream().map(NfsExports.Export::directory).collect(Collectors.joining(", ")) + ")";
             } else if (!export.get().allows(names)) {
                 ok = false;
-                parts.add(what + " exported to " + String.join(", ", export.get().clients()) + ", not to "
-                        + arriving);
+                verdict = "exported to " + String.join(", ", export.get().clients()) + ", not to " + arriving;
             } else {
-                parts.add(what + " exported to " + (export.get().everyone() ? "everyone" : arriving));
+                verdict = "exported to " + (export.get().everyone() ? "everyone" : arriving);
             }
+            verdicts.computeIfAbsent(m.nodename() + "\u0000" + verdict, k -> new ArrayList<>()).add(m.device());
         }
+        List<String> parts = new ArrayList<>();
+        verdicts.forEach((key, dirs) -> {
+            int cut = key.indexOf('\u0000');
+            parts.add(key.substring(0, cut) + ":" + String.join(", ", dirs) + " " + key.substring(cut + 1));
+        });
         return new Nfs(ok, String.join("; ", parts) + " (showmount -e from " + arriving + ")");
     }
 
@@ -441,17 +447,19 @@ public class CompatibilityService {
         }
         AbsolutePath scratch = AbsolutePath.of("/tmp/wparflow-nfscheck." + wpar);
         List<String> parts = new ArrayList<>();
+        Map<String, List<String>> mounted = new LinkedHashMap<>();
         boolean ok = true;
         for (WparMount m : nfs) {
             String refused = toHost.testMount(HostName.of(m.nodename()), AbsolutePath.of(m.device()), scratch);
-            String what = m.nodename() + ":" + m.device();
             if (refused != null) {
                 ok = false;
-                parts.add(what + " not mountable on " + arriving + " (" + refused + ")");
+                parts.add(m.nodename() + ":" + m.device() + " not mountable on " + arriving + " (" + refused + ")");
             } else {
-                parts.add(what + " mounted read-only on " + arriving);
+                mounted.computeIfAbsent(m.nodename(), k -> new ArrayList<>()).add(m.device());
             }
         }
+        mounted.forEach((server, dirs) -> parts.add(server + ":" + String.join(", ", dirs) + " mounted read-only on "
+                + arriving));
         return new Nfs(ok, String.join("; ", parts));
     }
 

@@ -90,7 +90,7 @@ public record UserCheckSettings(List<UserCheck> userChecks) {
             command = List.copyOf(command);
             try {
                 // every word checked now, with stand-in names for the placeholders
-                command(WparName.of("wpar"), HostName.of("departing"), HostName.of("arriving"));
+                build(command, WparName.of("wpar"), HostName.of("departing"), HostName.of("arriving"));
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("wparflow.relocation.user-checks[" + name + "].command: "
                         + e.getMessage(), e);
@@ -103,6 +103,11 @@ public record UserCheckSettings(List<UserCheck> userChecks) {
 
         /** The command for one WPAR and pair of systems, built by the aix layer. */
         public AixCommand command(WparName wpar, HostName departing, HostName arriving) {
+            return build(command, wpar, departing, arriving);
+        }
+
+        private static AixCommand build(List<String> command, WparName wpar, HostName departing,
+                HostName arriving) {
             List<UserChecks.Word> words = new ArrayList<>();
             for (String w : command.subList(1, command.size())) {
                 words.add(switch (w) {
