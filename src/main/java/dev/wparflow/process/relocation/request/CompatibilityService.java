@@ -626,13 +626,9 @@ public class CompatibilityService {
                 parts.add((run.passed() ? "passed" : "failed") + " on " + side.name() + " (exit " + run.exitStatus()
                         + (output.isEmpty() ? "" : ": " + output) + ")");
             }
-            runs.put(c.name(), new UserCheckRun(passed, run(command) + " " + String.join(", ", parts)));
+            runs.put(c.name(), new UserCheckRun(passed, command.commandLine() + " " + String.join(", ", parts)));
         }
         return runs;
-    }
-
-    private static String run(dev.wparflow.aix.AixCommand command) {
-        return command.commandLine();
     }
 
     /** "6100-02-01-0847 on both" when equal, else each value with its system. */
