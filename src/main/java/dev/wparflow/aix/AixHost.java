@@ -254,6 +254,90 @@ public final class AixHost {
         return read(WparBackup.lssavewpar(image), WparBackup::parseListing);
     }
 
+    // ---------------------------------------------------------------- facts for the compatibility checks
+
+    /**
+     * The names of the global environment's network interfaces: {@code ifconfig -a}, or {@code netstat -in} when
+     * ifconfig fails.
+     */
+    public List<String> interfaceNames() {
+        AixResult<List<GlobalNetwork.Interface>> ifconfig = attemptRead(GlobalNetwork.ifconfigAll(),
+                GlobalNetwork::parseIfconfig);
+        if (ifconfig.isOk()) {
+            return ifconfig.value().stream().map(GlobalNetwork.Interface::name).toList();
+        }
+        return read(GlobalNetwork.netstatInterfaces(), GlobalNetwork::parseNetstatInterfaces);
+    }
+
+    /** {@code /etc/wpars/devmap}: the name mapped interfaces, empty when the file does not exist (cat's 0652-050). */
+    public java.util.Map<String, String> interfaceMap() {
+        CommandResult r = exec(AixFiles.cat(GlobalNetwork.DEVMAP), CommandOptions.idempotentRead());
+        if (!r.succeeded() && r.stderr() != null && r.stderr().contains("0652-050")) {
+            return java.util.Map.of();
+        }
+        return value(AixOutcomes.interpret(r, GlobalNetwork::parseDevmap));
+    }
+
+    /** {@code showmount -e SERVER}: what {@code server} exports, as this host asks it. */
+    public List<NfsExports.Export> nfsExportsOf(HostName server) {
+        return read(NfsExports.showmount(server), NfsExports::parseShowmount);
+    }
+
+    /**
+     * A read-only test mount of {@code server:remote} on {@code scratch} ({@code mkdir -p}, {@code mount -r -n},
+     * {@code umount}, {@code rmdir}): null when it mounted, else the line mount printed. Nothing stays mounted.
+     */
+    public String testMount(HostName server, AbsolutePath remote, AbsolutePath scratch) {
+        run(NfsExports.makeDirectory(scratch));
+        try {
+            CommandResult m = exec(NfsExports.mountReadOnly(server, remote, scratch), CommandOptions.DEFAULT);
+            if (!m.succeeded()) {
+                String err = m.stderr() == null || m.stderr().isBlank() ? "exit status " + m.exitStatus()
+                        : m.stderr().strip().lines().reduce((a, b) -> b).orElse("");
+                return err;
+            }
+            run(NfsExports.unmount(scratch));
+            return null;
+        } finally {
+            exec(NfsExports.removeDirectory(scratch), CommandOptions.DEFAULT);
+        }
+    }
+
+    /** {@code lswpar -D NAME}: the devices exported to the WPAR. */
+    public List<Devices.Exported> exportedDevices(WparName name) {
+        return read(Devices.exported(name), Devices::parseExported);
+    }
+
+    /** {@code lsdev -C}: the names of the devices configured in this global environment. */
+    public Set<String> configuredDevices() {
+        return read(Devices.configured(), Devices::parseConfigured);
+    }
+
+    /** {@code lsvg}: the volume groups. */
+    public List<String> volumeGroupNames() {
+        return read(Lvm.listVolumeGroups(), Lvm::parseVolumeGroupNames);
+    }
+
+    /** {@code lsvg VG}, failures as data (0516-306: no such volume group). */
+    public AixResult<Lvm.VolumeGroup> volumeGroup(VolumeGroupName vg) {
+        return attemptRead(Lvm.volumeGroup(vg), Lvm::parseVolumeGroup);
+    }
+
+    /** {@code lsvg -l VG}. */
+    public List<Lvm.LogicalVolume> logicalVolumes(VolumeGroupName vg) {
+        return read(Lvm.logicalVolumes(vg), Lvm::parseLogicalVolumes);
+    }
+
+    /**
+     * A user-defined check ({@link UserChecks#command}): its exit status decides, its output is kept. A command
+     * that is not there (exit 127) is a result too, never a failure of the step.
+     */
+    public UserChecks.Run runUserCheck(AixCommand command) {
+        CommandResult r = exec(command, CommandOptions.DEFAULT);
+        return new UserChecks.Run(command.commandLine(), r.exitStatus(), r.stdout() == null ? "" : r.stdout(),
+                r.stderr() == null ? "" : r.stderr());
+    }
+
     // ---------------------------------------------------------------- any command of the aix layer
 
     /** A read built by the aix layer (lsvg, prtconf, sha1…), parsed; may be re-sent if its connection drops. */

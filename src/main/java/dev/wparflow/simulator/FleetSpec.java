@@ -83,6 +83,12 @@ public final class FleetSpec {
         public List<String> clients = new ArrayList<>();
     }
 
+    public static final class CheckCommandSpec {
+        public String path;
+        public int exit;
+        public String output = "";
+    }
+
     public static final class MountSpec {
         public String server;
         public String remote;
@@ -138,6 +144,45 @@ public final class FleetSpec {
         /** Extra {@code Key: value} lines of {@code lswpar -L}'s GENERAL section, in order. */
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
         public Map<String, String> lswparExtraFields = new LinkedHashMap<>();
+
+        /** Devices lsdev -C lists besides the derived ones: name to description. */
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        public Map<String, String> devices = new LinkedHashMap<>();
+        /** Name mapped interfaces written to /etc/wpars/devmap (Redbook 7.12): name to interface. */
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        public Map<String, String> devmap = new LinkedHashMap<>();
+        /** User-defined check commands (a path, or a directory ending in "/"): what running them gives. */
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        public List<CheckCommandSpec> checkCommands = new ArrayList<>();
+
+        /** A user-defined check command at {@code path} (or every command under a directory ending in "/"). */
+        public HostSpec checkCommand(String path, int exitStatus, String output) {
+            CheckCommandSpec c = new CheckCommandSpec();
+            c.path = path;
+            c.exit = exitStatus;
+            c.output = output;
+            checkCommands.add(c);
+            return this;
+        }
+
+        /** A device lsdev -C lists. */
+        public HostSpec device(String name, String description) {
+            devices.put(name, description);
+            return this;
+        }
+
+        /** A name mapped interface of /etc/wpars/devmap. */
+        public HostSpec devmap(String name, String netInterface) {
+            devmap.put(name, netInterface);
+            return this;
+        }
+
+        /** The global environment's network interfaces (en0 when none is given). */
+        public HostSpec interfaces(String... names) {
+            interfaces.clear();
+            interfaces.addAll(List.of(names));
+            return this;
+        }
 
         public HostSpec export(String path, String... clients) {
             ExportSpec e = new ExportSpec();
@@ -210,6 +255,9 @@ public final class FleetSpec {
          */
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
         public String resources;
+        /** Devices exported to the WPAR besides the pseudo devices: name to type (disk, tape, adapter). */
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        public Map<String, String> devices = new LinkedHashMap<>();
     }
 
     public static final class FaultSpec {
@@ -324,6 +372,12 @@ public final class FleetSpec {
             hs.lparId = num(h.get("lpar-id"), 0);
             hs.clockOffsetSeconds = num(h.get("clock-offset"), 0);
             list(h.get("interfaces")).forEach(i -> hs.interfaces.add(String.valueOf(i)));
+            cast(h.get("devices")).forEach((k, v) -> hs.devices.put(k, v == null ? "" : String.valueOf(v)));
+            cast(h.get("devmap")).forEach((k, v) -> hs.devmap.put(k, String.valueOf(v)));
+            for (Object co : list(h.get("check-commands"))) {
+                Map<String, Object> c = cast(co);
+                hs.checkCommand(str(c.get("path"), null), num(c.get("exit"), 0), str(c.get("output"), ""));
+            }
             for (Object eo : list(h.get("nfs-exports"))) {
                 Map<String, Object> e = cast(eo);
                 ExportSpec es = new ExportSpec();
@@ -380,6 +434,13 @@ public final class FleetSpec {
                 ws.autostart = Boolean.TRUE.equals(w.get("autostart"));
                 ws.fileCount = num(w.get("file-count"), 2160);
                 ws.application = (String) w.get("application");
+                for (Object d : list(w.get("devices"))) {
+                    if (d instanceof Map<?, ?> dm) {
+                        ws.devices.put(String.valueOf(dm.get("name")), dm.get("type") == null ? "disk" : String.valueOf(dm.get("type")));
+                    } else {
+                        ws.devices.put(String.valueOf(d), "disk");
+                    }
+                }
                 if (w.get("resources") instanceof Map<?, ?> rm) {
                     StringBuilder r = new StringBuilder();
                     rm.forEach((k, v) -> r.append(r.isEmpty() ? "" : " ").append(k).append('=').append(v));
@@ -466,6 +527,15 @@ public final class FleetSpec {
             h.interfaces.clear();
             h.interfaces.addAll(hs.interfaces);
         }
+        h.devices.putAll(hs.devices);
+        if (!hs.devmap.isEmpty()) {
+            StringBuilder map = new StringBuilder();
+            hs.devmap.forEach((name, netInterface) -> map.append(name).append("      ").append(netInterface).append('\n'));
+            h.files.write("/etc/wpars/devmap", map.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        for (CheckCommandSpec c : hs.checkCommands) {
+            h.checkCommands.put(c.path, new SimulatedHost.CheckCommand(c.exit, c.output == null ? "" : c.output));
+        }
         for (ExportSpec e : hs.nfsExports) {
             h.nfsExports.put(dev.wparflow.simulator.model.MapFileSystem.normalize(e.path), List.copyOf(e.clients));
             h.files.mkdirs(e.path);
@@ -511,6 +581,7 @@ public final class FleetSpec {
             w.checkpointable = ws.checkpointable;
             w.autostart = ws.autostart;
             w.fileCount = ws.fileCount;
+            w.exportedDevices.putAll(ws.devices);
             if (ws.application != null) {
                 w.application = ws.application;
             }

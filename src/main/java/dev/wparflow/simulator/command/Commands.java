@@ -71,6 +71,12 @@ public final class Commands {
         handlers.put("chkptwpar", MobilityCommands::chkptwpar);
         handlers.put("restartwpar", MobilityCommands::restartwpar);
         handlers.put("nim", dev.wparflow.simulator.dc.NimCommands::nim);
+        // compatibility checks: interfaces, devices, scratch directories of a test mount
+        handlers.put("ifconfig", NetworkCommands::ifconfig);
+        handlers.put("netstat", NetworkCommands::netstat);
+        handlers.put("lsdev", NetworkCommands::lsdev);
+        handlers.put("mkdir", NetworkCommands::mkdir);
+        handlers.put("rmdir", NetworkCommands::rmdir);
         handlers.put("lsnim", dev.wparflow.simulator.dc.NimCommands::lsnim);
     }
 
@@ -97,6 +103,20 @@ public final class Commands {
             // the HMC's restricted shell knows HMC commands only
             inv.err("rbash: " + inv.argv.get(0) + ": command not found");
             return 127;
+        }
+        if (inv.argv.get(0).startsWith("/") && !inv.host.hmc) {
+            var check = inv.host.checkCommand(inv.argv.get(0));
+            if (check.isPresent()) {
+                // a user-defined check script the fleet file declares: its line on stdout (passed) or stderr
+                if (!check.get().output().isEmpty()) {
+                    if (check.get().exitStatus() == 0) {
+                        inv.out(check.get().output());
+                    } else {
+                        inv.err(check.get().output());
+                    }
+                }
+                return check.get().exitStatus();
+            }
         }
         if (h == null || inv.host.missingCommands.contains(inv.name())) {
             inv.err("ksh: " + inv.argv.get(0) + ":  not found.");

@@ -19,7 +19,7 @@ import dev.wparflow.simulator.model.WparState;
  * lswpar reference (the Redbook is silent on them, digest 0.1). lswpar takes no lock.
  */
 public final class LswparCommand implements CommandHandler {
-    static final String USAGE = "lswpar [-c | -d delim] [-a fieldname[,...]] [-L | -R | -N | -M] [-q] [-s state] [-t type] [wparname ...]";
+    static final String USAGE = "lswpar [-c | -d delim] [-a fieldname[,...]] [-L | -R | -N | -M | -D] [-q] [-s state] [-t type] [wparname ...]";
 
     /** -c fields, in the default order (IBM field names). */
     static final Map<String, Function<Wpar, String>> GENERAL = new LinkedHashMap<>();
@@ -60,7 +60,7 @@ public final class LswparCommand implements CommandHandler {
     public int run(Invocation inv) {
         Getopt g;
         try {
-            g = new Getopt(inv.args(), "cd:a:qs:t:LRNMGv");
+            g = new Getopt(inv.args(), "cd:a:qs:t:LRNMDGv");
         } catch (Getopt.BadFlag bad) {
             return inv.usage(bad, USAGE);
         }
@@ -115,6 +115,8 @@ public final class LswparCommand implements CommandHandler {
             fields(inv, selected, NETWORK, g, delimited, delim, header, new String[] {"Name", "Interface", "Address(6)", "Mask/Prefix", "Broadcast"});
         } else if (g.has('M')) {
             mounts(inv, selected, delimited, delim, header, g);
+        } else if (g.has('D')) {
+            devices(inv, selected, header);
         } else if (delimited || g.has('a')) {
             fields(inv, selected, GENERAL, g, delimited, delim, header, null);
         } else if (!selected.isEmpty()) {
@@ -181,6 +183,27 @@ public final class LswparCommand implements CommandHandler {
 
     private static String capital(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /**
+     * {@code lswpar -D}: the devices exported to each WPAR (IBM's lswpar reference: Name, Device Name, Type, Virtual
+     * Device, RootVG, Status): the pseudo devices every system WPAR gets, then those the fleet file exports to it.
+     */
+    private void devices(Invocation inv, List<Wpar> ws, boolean header) {
+        String row = "%-10s %-16s %-8s %-15s %-7s %s";
+        if (header) {
+            inv.out(String.format(row, "Name", "Device Name", "Type", "Virtual Device", "RootVG", "Status"));
+            inv.out("-".repeat(72));
+        }
+        for (Wpar w : ws) {
+            if (w.type != Wpar.Type.SYSTEM) {
+                continue;
+            }
+            for (String d : Wpar.PSEUDO_DEVICES) {
+                inv.out(String.format(row, w.name, d, "pseudo", "", "", "EXPORTED"));
+            }
+            w.exportedDevices.forEach((d, type) -> inv.out(String.format(row, w.name, d, type, "", "no", "EXPORTED")));
+        }
     }
 
     private void mounts(Invocation inv, List<Wpar> ws, boolean delimited, String delim, boolean header, Getopt g) {

@@ -11,7 +11,7 @@ import dev.wparflow.simulator.model.SimulatedHost;
 /**
  * NFS between simulated hosts (Redbook 2.6, Table 2-1): exports with client lists on a server, mounts that share
  * the server's files. {@code mount [SERVER:/dir LOCAL | -n SERVER /dir LOCAL]}, {@code umount LOCAL},
- * {@code exportfs} (list), {@code showmount -e [SERVER]}. The book does not give /etc/exports syntax (digest
+ * {@code exportfs} (list), {@code showmount -e [SERVER]}; {@code mount -r} mounts read-only. The book does not give /etc/exports syntax (digest
  * 0.1); a refusal prints AIX's {@code mount: 1831-011 access denied for SERVER:/dir} (IBM NFS message catalogue).
  * 1831-008 (server unreachable) is used as IBM's "giving up" message; its exact text is the simulator's choice.
  */
@@ -33,7 +33,9 @@ public final class NfsCommands {
         }
         s.files.mkdirs(r);
         if (s == client) {
-            return null; // a host mounting its own export sees its files already
+            // a host mounting its own export sees its files already; the mount is listed all the same
+            client.nfsMounts.put(MapFileSystem.normalize(local), s.name + ":" + r);
+            return null;
         }
         client.files.mount(local, new SubtreeFileSystem(s.files, r, local));
         client.nfsMounts.put(MapFileSystem.normalize(local), s.name + ":" + r);
@@ -61,8 +63,10 @@ public final class NfsCommands {
     }
 
     public static int mountCommand(Invocation inv) {
-        List<String> a = inv.args();
-        if (a.isEmpty()) {
+        List<String> a = new java.util.ArrayList<>(inv.args());
+        // -r: read-only (IBM mount reference); the simulated mount shares the server's files either way
+        boolean readOnly = a.remove("-r");
+        if (a.isEmpty() && !readOnly) {
             inv.out("  node       mounted        mounted over    vfs       date        options");
             inv.out("-------- ---------------  ---------------  ------ ------------ ---------------");
             for (Map.Entry<String, String> e : inv.host.nfsMounts.entrySet()) {

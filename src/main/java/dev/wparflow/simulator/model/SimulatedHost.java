@@ -47,6 +47,28 @@ public final class SimulatedHost {
     public final Map<String, java.util.List<String>> nfsExports = new LinkedHashMap<>();
     /** Part 2: mounted NFS exports, local directory to "server:/dir". */
     public final Map<String, String> nfsMounts = new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** Devices configured besides those lsdev derives (disks, adapters, interfaces): name to description. */
+    public final Map<String, String> devices = new LinkedHashMap<>();
+    /**
+     * User-defined check commands: an absolute path, or a directory ending in "/" for every command under it, to what
+     * running it gives (the most specific entry wins).
+     */
+    public final Map<String, CheckCommand> checkCommands = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** What a user-defined check command gives: its exit status and the line it prints. */
+    public record CheckCommand(int exitStatus, String output) {
+    }
+
+    /** The check command {@code path} answers with, if the fleet configures one. */
+    public Optional<CheckCommand> checkCommand(String path) {
+        CheckCommand exact = checkCommands.get(path);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        return checkCommands.entrySet().stream().filter(e -> e.getKey().endsWith("/") && path.startsWith(e.getKey()))
+                .max(java.util.Comparator.comparingInt(e -> e.getKey().length())).map(Map.Entry::getValue);
+    }
+
     /** Commands this host does not have: ksh's "not found", exit 127 (fleet option missing-commands). */
     public final java.util.Set<String> missingCommands = new java.util.TreeSet<>();
     /** Commands the fleet's user may not run: ksh's 0403-006, exit 126 (fleet option denied-commands). */

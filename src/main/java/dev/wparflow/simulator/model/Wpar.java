@@ -49,6 +49,12 @@ public final class Wpar {
     /** Redbook chapter 8; immutable, replaced as a whole by mkwpar/chwpar -R. */
     public ResourceControls resources = ResourceControls.DEFAULTS;
     public AdminLock lock;
+    /** The pseudo devices exported to every system WPAR (IBM's lswpar -D reference, a shortened list). */
+    public static final List<String> PSEUDO_DEVICES = List.of("/dev/null", "/dev/tty", "/dev/console", "/dev/zero",
+            "/dev/clone", "/dev/sad", "/dev/xti/tcp", "/dev/xti/udp", "/dev/error", "/dev/errorctl", "/dev/audit",
+            "/dev/nvram", "/dev/kmem");
+    /** Devices exported to the WPAR besides the pseudo devices: name ({@code hdisk3}) to type ({@code disk}). */
+    public java.util.Map<String, String> exportedDevices = new java.util.LinkedHashMap<>();
     /** pid of the cor_NAME subsystem while active. */
     public long corPid;
 
@@ -98,6 +104,7 @@ public final class Wpar {
         w.key = key;
         w.fileCount = fileCount;
         w.fileSystems = new ArrayList<>(fileSystems);
+        w.exportedDevices = new java.util.LinkedHashMap<>(exportedDevices);
         w.resources = resources;
         w.lock = lock;
         w.corPid = corPid;

@@ -1,5 +1,6 @@
 package dev.wparflow.process.relocation.request;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,29 +13,47 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.wparflow.aix.AbsolutePath;
+import dev.wparflow.aix.AixCommandException;
 import dev.wparflow.aix.AixGateway;
 import dev.wparflow.aix.AixHost;
 import dev.wparflow.aix.AixResult;
+import dev.wparflow.aix.Devices;
 import dev.wparflow.aix.FilesetName;
+import dev.wparflow.aix.HostName;
+import dev.wparflow.aix.InvalidArgumentException;
 import dev.wparflow.aix.LswparField;
 import dev.wparflow.aix.Lvm;
+import dev.wparflow.aix.NfsExports;
 import dev.wparflow.aix.Origin;
+import dev.wparflow.aix.ResourceControls;
 import dev.wparflow.aix.SubsystemName;
 import dev.wparflow.aix.SystemInfo;
+import dev.wparflow.aix.UnexpectedOutputException;
+import dev.wparflow.aix.UserChecks;
+import dev.wparflow.aix.VolumeGroupName;
 import dev.wparflow.aix.WparInfo;
+import dev.wparflow.aix.WparMount;
+import dev.wparflow.aix.WparName;
 import dev.wparflow.aix.WparNetwork;
+import dev.wparflow.aix.WparState;
 
 /**
  * The compatibility checks of Redbook 5.5 (digest §4), which have no CLI ("the API ... is not available from the
- * CLI", RB:4739), emulated with commands: collect a profile of each system (oslevel -s, lslpp -Lc, prtconf, lssrc
- * -s xntpd, lsvg) and the WPAR's facts (lswpar -c/-N on both sides), then let the decision table
- * {@code RelocationCompatibility} (processes/RelocationCompatibility.dmn, editable by an administrator) say which
- * checks fail for which mode. Only reads: nothing changes on any host.
+ * CLI", RB:4739), measured with commands on both systems: oslevel -s, lslpp -Lc, prtconf, lssrc -s xntpd, lsvg, the
+ * WPAR's lswpar -c/-N/-M/-R/-D, the arriving system's {@code ifconfig -a} (or {@code netstat -in}) and
+ * /etc/wpars/devmap, {@code showmount -e} of each NFS server the WPAR uses (and a read-only test mount when the WPAR
+ * could move live), {@code lsvg -l} for the WPAR's logical volumes, {@code lsdev -C}, and the user-defined checks of
+ * {@code wparflow.relocation.user-checks}. The decision table {@code RelocationCompatibility}
+ * (processes/RelocationCompatibility.dmn, editable by an administrator) says which checks fail for which mode. A
+ * check whose measurement fails is "not checked" and blocks both modes, whatever the table says. Nothing changes on
+ * any host (the test mount is undone, its scratch directory removed).
  */
 @Service
 public class CompatibilityService {
@@ -42,25 +61,38 @@ public class CompatibilityService {
     public static final String DECISION = "RelocationCompatibility";
     static final List<String> BASE_FILESETS = List.of("bos.rte", "bos.wpars", "bos.rte.libc");
     static final String MCR = "mcr.rte";
-    /** Checks no command measures yet: the decision table gets them as passed, the table says ASSUMED. */
-    static final Set<String> UNMEASURED = Set.of("interfaces", "nfs-exports");
-    /** The estimated need of a system WPAR: four default jfs2 file systems of 128 MB. */
-    static final int REQUIRED_MB = 512;
+    /** The check row the decision table gives for a failed user-defined check; each one is shown as user:NAME. */
+    static final String USER_CHECKS = "user-checks";
+    static final String NOT_CHECKED_RULE = "a check that cannot be measured blocks the relocation (not checked)";
     private static final List<LswparField> WPAR_FIELDS = List.of(LswparField.NAME, LswparField.STATE,
             LswparField.TYPE, LswparField.HOSTNAME, LswparField.CHECKPOINTABLE);
+    private static final Set<WparState> RUNNING = Set.of(WparState.ACTIVE, WparState.PAUSED, WparState.FROZEN,
+            WparState.MOVING, WparState.LOADED);
 
     private final AixGateway aix;
     private final DecisionService decisions;
+    private final UserCheckSettings userChecks;
     private final ObjectMapper json = new ObjectMapper();
 
     public CompatibilityService(AixGateway aix, DecisionService decisions) {
-        this.aix = aix;
-        this.decisions = decisions;
+        this(aix, decisions, UserCheckSettings.none());
     }
 
-    /** What one system looks like for the checks: {@code filesets} maps each fileset asked for to its level. */
+    @Autowired
+    public CompatibilityService(AixGateway aix, DecisionService decisions, UserCheckSettings userChecks) {
+        this.aix = aix;
+        this.decisions = decisions;
+        this.userChecks = userChecks;
+    }
+
+    /**
+     * What one system looks like for the checks: {@code filesets} maps each fileset asked for to its level;
+     * {@code processorMode} is prtconf's Processor Implementation Mode, {@code hostname} and {@code address} its
+     * Network Information.
+     */
     public record SystemProfile(String host, String osLevel, String processorType, Long memoryMb,
-            Map<String, String> filesets, boolean ntpActive, long rootvgFreeMb) {
+            Map<String, String> filesets, boolean ntpActive, long rootvgFreeMb, String processorMode,
+            String hostname, String address) {
     }
 
     /**
@@ -71,15 +103,18 @@ public class CompatibilityService {
     }
 
     /**
-     * One check as measured on both systems, with the decision table's findings for it (none: passed). A check with
-     * no command behind it ({@code measured} false) is given to the table as passed and shown as ASSUMED.
+     * One check as measured on both systems, with the findings for it (none: passed). A check whose measurement
+     * failed ({@code measured} false) is "not checked": it carries a FAIL for both modes.
      */
     public record CheckResult(String check, String detail, boolean measured, List<Finding> findings) {
 
-        /** PASS (ASSUMED when not measured), or each finding's severity and mode ("FAIL live", "FAIL" for both). */
+        /** PASS, NOT CHECKED, or each finding's severity and mode ("FAIL live", "FAIL" for both). */
         public String result() {
+            if (!measured) {
+                return "NOT CHECKED";
+            }
             if (findings.isEmpty()) {
-                return measured ? "PASS" : "ASSUMED";
+                return "PASS";
             }
             return findings.stream().map(f -> f.severity() + ("both".equals(f.mode()) ? "" : " " + f.mode()))
                     .collect(Collectors.joining(", "));
@@ -103,20 +138,29 @@ public class CompatibilityService {
         AixResult<List<SystemInfo.Subsystem>> ntp = aixHost.attemptRead(SystemInfo.lssrc(SubsystemName.of("xntpd")),
                 SystemInfo::parseLssrc);
         boolean ntpActive = ntp.isOk() && ntp.value().stream().anyMatch(SystemInfo.Subsystem::isActive);
-        Lvm.VolumeGroup rootvg = aixHost.read(Lvm.volumeGroup(dev.wparflow.aix.VolumeGroupName.of("rootvg")),
-                Lvm::parseVolumeGroup);
+        Lvm.VolumeGroup rootvg = aixHost.read(Lvm.volumeGroup(VolumeGroupName.of("rootvg")), Lvm::parseVolumeGroup);
         return new SystemProfile(host, os.toString(), prtconf.processorType(), prtconf.memoryMb(), filesets,
-                ntpActive, rootvg.freeMegabytes());
+                ntpActive, rootvg.freeMegabytes(), prtconf.processorImplementationMode(),
+                prtconf.all().get("Host Name"), prtconf.all().get("IP Address"));
     }
 
-    /**
-     * Collects both profiles and the WPAR's facts and runs the decision table. Free space: the WPAR's file systems
-     * are not sized by lswpar -c, so the need is estimated as the four default jfs2 file systems of a system WPAR
-     * (4 x 128 MB, digest/simulator defaults) — a conservative floor, stated in the report.
-     */
+    /** A measured detail, or why it could not be measured. */
+    private record Measured(String detail, boolean measured) {
+        static Measured of(String detail) {
+            return new Measured(detail, true);
+        }
+
+        static Measured notChecked(String why) {
+            return new Measured("not checked: " + why, false);
+        }
+    }
+
+    /** Collects both profiles and the WPAR's facts, measures every check and runs the decision table. */
     public Report check(String wpar, String departing, String arriving, Origin origin) {
         SystemProfile from = profile(departing, origin);
         SystemProfile to = profile(arriving, origin);
+        AixHost fromHost = aix.on(departing, origin);
+        AixHost toHost = aix.on(arriving, origin);
         Optional<WparInfo> w = wpars(departing, origin).stream().filter(x -> wpar.equals(x.name())).findFirst();
         List<WparInfo> there = wpars(arriving, origin);
         List<WparNetwork> ours = network(departing, origin).stream().filter(n -> wpar.equals(n.name())).toList();
@@ -143,11 +187,21 @@ public class CompatibilityService {
             ntpOff.add(arriving);
         }
         boolean checkpointable = w.map(x -> "yes".equals(x.fields().get("checkpointable"))).orElse(false);
+        boolean liveCandidate = checkpointable && w.map(x -> x.state() == WparState.ACTIVE).orElse(false);
 
         Map<String, Object> facts = new HashMap<>();
         Map<String, String> details = new LinkedHashMap<>();
+        Set<String> notChecked = new java.util.LinkedHashSet<>();
         facts.put("processorTypeMatch", eq(from.processorType(), to.processorType()));
         details.put("processor-type", pair(from.processorType(), departing, to.processorType(), arriving));
+        facts.put("processorModeMatch", eq(from.processorMode(), to.processorMode()));
+        details.put("processor-mode", from.processorMode() == null || to.processorMode() == null
+                ? "no Processor Implementation Mode in prtconf" + (from.processorMode() == null ? " on " + departing : "")
+                        + (to.processorMode() == null ? " on " + arriving : "")
+                : pair(from.processorMode(), departing, to.processorMode(), arriving));
+        if (from.processorMode() == null || to.processorMode() == null) {
+            notChecked.add("processor-mode");
+        }
         facts.put("osLevelMatch", eq(from.osLevel(), to.osLevel()));
         details.put("os-level", pair(from.osLevel(), departing, to.osLevel(), arriving));
         String fromTl = from.osLevel().substring(0, 7);
@@ -163,21 +217,70 @@ public class CompatibilityService {
         details.put(MCR, mcrMissing.isEmpty()
                 ? MCR + " " + pair(from.filesets().get(MCR), departing, to.filesets().get(MCR), arriving)
                 : MCR + " missing on " + String.join(" and ", mcrMissing));
-        facts.put("targetFreeMb", (int) Math.min(Integer.MAX_VALUE, to.rootvgFreeMb()));
-        facts.put("requiredMb", REQUIRED_MB);
-        details.put("free-space", to.rootvgFreeMb() + " MB free in rootvg on " + arriving + ", " + REQUIRED_MB
-                + " MB needed (estimated)");
+
+        // free space: the WPAR's logical volumes against the same volume groups on arrival
+        List<WparMount> mounts = new ArrayList<>();
+        Measured mountsRead = measure(() -> {
+            mounts.addAll(fromHost.mounts(WparName.of(wpar)));
+            return Measured.of("");
+        }, "lswpar -M " + wpar + " on " + departing);
+        Space space = mountsRead.measured() ? measureSpace(wpar, mounts, fromHost, toHost, departing, arriving)
+                : new Space(0, 1, mountsRead);
+        facts.put("targetFreeMb", (int) Math.min(Integer.MAX_VALUE, space.freeMb()));
+        facts.put("requiredMb", (int) Math.min(Integer.MAX_VALUE, space.requiredMb()));
+        put(details, notChecked, "free-space", space.measured());
+
         facts.put("targetMemoryMb", to.memoryMb() == null ? 0 : to.memoryMb().intValue());
         facts.put("departingMemoryMb", from.memoryMb() == null ? 0 : from.memoryMb().intValue());
         details.put("memory", pair(megabytes(from.memoryMb()), departing, megabytes(to.memoryMb()), arriving));
+
+        // CPU and memory minimums: the running WPARs of the arriving LPAR plus this one, against 100 %
+        Headroom headroom = measureHeadroom(wpar, there, fromHost, toHost, departing, arriving);
+        facts.put("cpuMinimumSum", headroom.cpuSum().doubleValue());
+        facts.put("memoryMinimumSum", headroom.memorySum().doubleValue());
+        put(details, notChecked, "cpu-headroom", headroom.cpu());
+        put(details, notChecked, "memory-headroom", headroom.memory());
+
         facts.put("ntpOnBoth", ntpOff.isEmpty());
         details.put("ntp", ntpOff.isEmpty() ? "xntpd active on " + departing + " and " + arriving
                 : "xntpd not active on " + String.join(" and ", ntpOff));
-        // no command lists the global environment's interfaces in the simulator; treated as present and said so
-        facts.put("interfacesPresent", true);
-        details.put("interfaces", "not measured: taken as present on " + arriving);
-        facts.put("nfsReachable", true);
-        details.put("nfs-exports", "not measured: taken as reachable from " + arriving);
+
+        boolean[] interfacesPresent = {false};
+        put(details, notChecked, "interfaces", measure(() -> {
+            Interfaces m = interfaces(ours, toHost, arriving);
+            interfacesPresent[0] = m.present();
+            return Measured.of(m.detail());
+        }, "ifconfig -a / netstat -in on " + arriving));
+        facts.put("interfacesPresent", interfacesPresent[0] && !notChecked.contains("interfaces"));
+
+        List<WparMount> nfs = mounts.stream().filter(m -> "nfs".equals(m.vfs())).toList();
+        boolean[] nfsOk = {false, false};
+        if (!mountsRead.measured()) {
+            put(details, notChecked, "nfs-exports", mountsRead);
+            put(details, notChecked, "nfs-mount", mountsRead);
+        } else {
+            put(details, notChecked, "nfs-exports", measure(() -> {
+                Nfs m = nfsExports(nfs, to, toHost, arriving);
+                nfsOk[0] = m.ok();
+                return Measured.of(m.detail());
+            }, "showmount -e from " + arriving));
+            put(details, notChecked, "nfs-mount", measure(() -> {
+                Nfs m = testMounts(wpar, nfs, liveCandidate, toHost, arriving);
+                nfsOk[1] = m.ok();
+                return Measured.of(m.detail());
+            }, "test mount on " + arriving));
+        }
+        facts.put("nfsReachable", nfsOk[0] && !notChecked.contains("nfs-exports"));
+        facts.put("nfsMountable", nfsOk[1] && !notChecked.contains("nfs-mount"));
+
+        boolean[] devicesOk = {false};
+        put(details, notChecked, "devices", measure(() -> {
+            Nfs m = devices(wpar, w, fromHost, toHost, departing, arriving);
+            devicesOk[0] = m.ok();
+            return Measured.of(m.detail());
+        }, "lswpar -D " + wpar + " on " + departing + " / lsdev -C on " + arriving));
+        facts.put("devicesPresent", devicesOk[0] && !notChecked.contains("devices"));
+
         facts.put("nameFree", sameName.isEmpty());
         details.put("name-free", sameName.map(x -> "WPAR " + wpar + " exists on " + arriving + " (" + x.state().word()
                 + ")").orElse("no WPAR " + wpar + " on " + arriving));
@@ -193,16 +296,39 @@ public class CompatibilityService {
         details.put("checkpointable", w.isEmpty() ? "WPAR " + wpar + " not found on " + departing
                 : wpar + (checkpointable ? " is checkpointable" : " is not checkpointable (mkwpar -c)"));
 
+        // user-defined checks: each one its own row; the decision table says what a failed one means
+        Map<String, UserCheckRun> userRuns = runUserChecks(wpar, departing, arriving, fromHost, toHost);
+        facts.put("userChecksPassed", userRuns.values().stream().allMatch(UserCheckRun::passed));
+        if (userRuns.isEmpty()) {
+            details.put(USER_CHECKS, userChecks.userChecks().isEmpty()
+                    ? "none configured (wparflow.relocation.user-checks)"
+                    : "none applies to " + wpar);
+        }
+        userRuns.forEach((name, run) -> details.put("user:" + name, run.detail()));
+
         List<Finding> findings = new ArrayList<>();
         for (Map<String, Object> row : decisions.evaluateDecisionTableByKey(DECISION,
                 Variables.fromMap(facts)).getResultList()) {
             String check = (String) row.get("check");
             String rule = (String) row.get("message");
-            findings.add(new Finding(check, (String) row.get("mode"), (String) row.get("severity"),
-                    details.getOrDefault(check, rule), rule));
+            String mode = (String) row.get("mode");
+            String severity = (String) row.get("severity");
+            if (notChecked.contains(check)) {
+                continue; // the not-checked finding below stands for it
+            }
+            if (USER_CHECKS.equals(check)) {
+                userRuns.forEach((name, run) -> {
+                    if (!run.passed()) {
+                        findings.add(new Finding("user:" + name, mode, severity, run.detail(), rule));
+                    }
+                });
+                continue;
+            }
+            findings.add(new Finding(check, mode, severity, details.getOrDefault(check, rule), rule));
         }
+        notChecked.forEach(c -> findings.add(new Finding(c, "both", "FAIL", details.get(c), NOT_CHECKED_RULE)));
         List<CheckResult> checks = new ArrayList<>();
-        details.forEach((check, detail) -> checks.add(new CheckResult(check, detail, !UNMEASURED.contains(check),
+        details.forEach((check, detail) -> checks.add(new CheckResult(check, detail, !notChecked.contains(check),
                 findings.stream().filter(f -> check.equals(f.check())).toList())));
         // a row an administrator added for a check of their own
         findings.stream().map(Finding::check).distinct().filter(c -> !details.containsKey(c)).forEach(c -> checks.add(
@@ -210,6 +336,299 @@ public class CompatibilityService {
         boolean staticOk = findings.stream().noneMatch(f -> blocks(f, "static"));
         boolean liveOk = findings.stream().noneMatch(f -> blocks(f, "live"));
         return new Report(facts, checks, findings, staticOk, liveOk);
+    }
+
+    private static void put(Map<String, String> details, Set<String> notChecked, String check, Measured m) {
+        details.put(check, m.detail());
+        if (!m.measured()) {
+            notChecked.add(check);
+        }
+    }
+
+    /** Runs a measurement; a command that fails or prints what no parser knows makes the check "not checked". */
+    private static Measured measure(java.util.function.Supplier<Measured> measurement, String what) {
+        try {
+            return measurement.get();
+        } catch (AixCommandException | UnexpectedOutputException | InvalidArgumentException e) {
+            return Measured.notChecked(what + ": " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.strip().lines().findFirst().orElse("");
+    }
+
+    // ---------------------------------------------------------------- interfaces
+
+    private record Interfaces(boolean present, String detail) {
+    }
+
+    /**
+     * The interfaces the WPAR's network uses (lswpar -N on departure) against those of the arriving global
+     * environment, a name mapped interface (Redbook 7.12) resolved through the arriving system's /etc/wpars/devmap.
+     */
+    private static Interfaces interfaces(List<WparNetwork> ours, AixHost toHost, String arriving) {
+        List<String> used = ours.stream().map(WparNetwork::interfaceName).filter(i -> i != null && !i.isBlank())
+                .distinct().toList();
+        if (used.isEmpty()) {
+            return new Interfaces(true, "the WPAR has no network interface (lswpar -N)");
+        }
+        List<String> have = toHost.interfaceNames();
+        Map<String, String> devmap = toHost.interfaceMap();
+        List<String> missing = new ArrayList<>();
+        List<String> uses = new ArrayList<>();
+        for (String i : used) {
+            String physical = devmap.getOrDefault(i, i);
+            uses.add(physical.equals(i) ? i : i + " (" + physical + " in /etc/wpars/devmap on " + arriving + ")");
+            if (!have.contains(physical)) {
+                missing.add(physical);
+            }
+        }
+        String detail = "arriving " + arriving + " has " + String.join(", ", have) + "; the WPAR's network uses "
+                + String.join(", ", uses) + (missing.isEmpty() ? "" : "; " + String.join(", ", missing) + " missing");
+        return new Interfaces(missing.isEmpty(), detail);
+    }
+
+    // ---------------------------------------------------------------- NFS
+
+    private record Nfs(boolean ok, String detail) {
+    }
+
+    /** Each NFS file system of the WPAR: is its directory exported to the arriving system ({@code showmount -e})? */
+    private static Nfs nfsExports(List<WparMount> nfs, SystemProfile to, AixHost toHost, String arriving) {
+        if (nfs.isEmpty()) {
+            return new Nfs(true, "the WPAR has no NFS file system (lswpar -M)");
+        }
+        List<String> names = new ArrayList<>(List.of(arriving));
+        if (to.hostname() != null) {
+            names.add(to.hostname());
+        }
+        if (to.address() != null) {
+            names.add(to.address());
+        }
+        Map<String, List<NfsExports.Export>> byServer = new TreeMap<>();
+        // directories with the same verdict from the same server on one line: SERVER:/a, /b exported to ...
+        Map<String, List<String>> verdicts = new LinkedHashMap<>();
+        boolean ok = true;
+        for (WparMount m : nfs) {
+            List<NfsExports.Export> exports = byServer.computeIfAbsent(m.nodename(),
+                    server -> toHost.nfsExportsOf(HostName.of(server)));
+            Optional<NfsExports.Export> export = exports.stream().filter(e -> e.covers(m.device()))
+                    .max(java.util.Comparator.comparingInt(e -> e.directory().length()));
+            String verdict;
+            if (export.isEmpty()) {
+                ok = false;
+                verdict = "not exported (" + m.nodename() + " exports "
+                        + exports.stream().map(NfsExports.Export::directory).collect(Collectors.joining(", ")) + ")";
+            } else if (!export.get().allows(names)) {
+                ok = false;
+                verdict = "exported to " + String.join(", ", export.get().clients()) + ", not to " + arriving;
+            } else {
+                verdict = "exported to " + (export.get().everyone() ? "everyone" : arriving);
+            }
+            verdicts.computeIfAbsent(m.nodename() + "\u0000" + verdict, k -> new ArrayList<>()).add(m.device());
+        }
+        List<String> parts = new ArrayList<>();
+        verdicts.forEach((key, dirs) -> {
+            int cut = key.indexOf('\u0000');
+            parts.add(key.substring(0, cut) + ":" + String.join(", ", dirs) + " " + key.substring(cut + 1));
+        });
+        return new Nfs(ok, String.join("; ", parts) + " (showmount -e from " + arriving + ")");
+    }
+
+    /** For a WPAR that could move live: a read-only test mount of each NFS directory on the arriving system. */
+    private static Nfs testMounts(String wpar, List<WparMount> nfs, boolean liveCandidate, AixHost toHost,
+            String arriving) {
+        if (nfs.isEmpty()) {
+            return new Nfs(true, "the WPAR has no NFS file system (lswpar -M)");
+        }
+        if (!liveCandidate) {
+            return new Nfs(true, "no test mount: " + wpar + " cannot move live (not Active and checkpointable)");
+        }
+        AbsolutePath scratch = AbsolutePath.of("/tmp/wparflow-nfscheck." + wpar);
+        List<String> parts = new ArrayList<>();
+        Map<String, List<String>> mounted = new LinkedHashMap<>();
+        boolean ok = true;
+        for (WparMount m : nfs) {
+            String refused = toHost.testMount(HostName.of(m.nodename()), AbsolutePath.of(m.device()), scratch);
+            if (refused != null) {
+                ok = false;
+                parts.add(m.nodename() + ":" + m.device() + " not mountable on " + arriving + " (" + refused + ")");
+            } else {
+                mounted.computeIfAbsent(m.nodename(), k -> new ArrayList<>()).add(m.device());
+            }
+        }
+        mounted.forEach((server, dirs) -> parts.add(server + ":" + String.join(", ", dirs) + " mounted read-only on "
+                + arriving));
+        return new Nfs(ok, String.join("; ", parts));
+    }
+
+    // ---------------------------------------------------------------- space
+
+    private record Space(long freeMb, long requiredMb, Measured measured) {
+    }
+
+    /**
+     * The WPAR's logical volumes (lswpar -M devices, sized by {@code lsvg -l} PPs × PP size on departure, the sizes
+     * restwpar recreates from image.data) per volume group, against the free space of the same volume group on
+     * arrival; the volume group with the least room left decides.
+     */
+    private static Space measureSpace(String wpar, List<WparMount> mounts, AixHost fromHost, AixHost toHost,
+            String departing, String arriving) {
+        try {
+            List<String> lvs = mounts.stream().filter(m -> "jfs2".equals(m.vfs()) && m.device() != null
+                    && m.device().startsWith("/dev/")).map(m -> m.device().substring(5)).toList();
+            if (lvs.isEmpty()) {
+                Lvm.VolumeGroup rootvg = toHost.volumeGroup(VolumeGroupName.of("rootvg")).value();
+                return new Space(rootvg.freeMegabytes(), 0, Measured.of("the WPAR has no local file system (lswpar -M):"
+                        + " nothing to restore into a volume group"));
+            }
+            Map<String, Long> need = new LinkedHashMap<>();
+            Map<String, Integer> count = new LinkedHashMap<>();
+            for (String vg : fromHost.volumeGroupNames()) {
+                VolumeGroupName name = VolumeGroupName.of(vg);
+                long pp = fromHost.volumeGroup(name).value().ppSizeMb();
+                for (Lvm.LogicalVolume lv : fromHost.logicalVolumes(name)) {
+                    if (lvs.contains(lv.name())) {
+                        need.merge(vg, lv.pps() * pp, Long::sum);
+                        count.merge(vg, 1, Integer::sum);
+                    }
+                }
+            }
+            int found = count.values().stream().mapToInt(Integer::intValue).sum();
+            if (found < lvs.size()) {
+                return new Space(0, 1, Measured.notChecked("lsvg -l on " + departing + " lists " + found + " of "
+                        + wpar + "'s " + lvs.size() + " logical volumes (" + String.join(", ", lvs) + ")"));
+            }
+            List<String> parts = new ArrayList<>();
+            long worstFree = Long.MAX_VALUE;
+            long worstNeed = 0;
+            for (Map.Entry<String, Long> e : need.entrySet()) {
+                AixResult<Lvm.VolumeGroup> vg = toHost.volumeGroup(VolumeGroupName.of(e.getKey()));
+                long free = vg.isOk() ? vg.value().freeMegabytes() : 0;
+                parts.add(e.getKey() + ": " + wpar + " uses " + e.getValue() + " MB (" + count.get(e.getKey())
+                        + " logical volumes) on " + departing + ", " + (vg.isOk() ? free + " MB free on " + arriving
+                                : "no volume group " + e.getKey() + " on " + arriving));
+                if (free - e.getValue() < worstFree - worstNeed) {
+                    worstFree = free;
+                    worstNeed = e.getValue();
+                }
+            }
+            return new Space(worstFree, worstNeed, Measured.of(String.join("; ", parts)));
+        } catch (AixCommandException | UnexpectedOutputException | java.util.NoSuchElementException e) {
+            return new Space(0, 1, Measured.notChecked("lsvg on " + departing + " or " + arriving + ": "
+                    + firstLine(e.getMessage())));
+        }
+    }
+
+    // ---------------------------------------------------------------- CPU and memory
+
+    private record Headroom(BigDecimal cpuSum, BigDecimal memorySum, Measured cpu, Measured memory) {
+    }
+
+    /** "The sum of minimum percentage for all running WPARs must not exceed 100" (RB:11177), CPU and memory. */
+    private static Headroom measureHeadroom(String wpar, List<WparInfo> there, AixHost fromHost, AixHost toHost,
+            String departing, String arriving) {
+        try {
+            ResourceControls mine = fromHost.resourceControls(List.of(WparName.of(wpar))).get(wpar);
+            if (mine == null) {
+                throw new java.util.NoSuchElementException("lswpar -R lists no " + wpar);
+            }
+            Map<String, ResourceControls> theirs = toHost.resourceControls(List.of());
+            List<String> running = there.stream().filter(x -> RUNNING.contains(x.state())).map(WparInfo::name)
+                    .filter(theirs::containsKey).toList();
+            BigDecimal cpu = minimum(mine.cpu());
+            BigDecimal memory = minimum(mine.memory());
+            BigDecimal cpuThere = BigDecimal.ZERO;
+            BigDecimal memoryThere = BigDecimal.ZERO;
+            for (String n : running) {
+                ResourceControls r = theirs.get(n);
+                if (r.active() == null || r.active()) {
+                    cpuThere = cpuThere.add(minimum(r.cpu()));
+                    memoryThere = memoryThere.add(minimum(r.memory()));
+                }
+            }
+            String who = running.isEmpty() ? "no running WPAR"
+                    : running.size() + (running.size() == 1 ? " running WPAR" : " running WPARs");
+            return new Headroom(cpu.add(cpuThere), memory.add(memoryThere),
+                    Measured.of(sum("CPU", wpar, cpu, cpuThere, who, arriving)),
+                    Measured.of(sum("memory", wpar, memory, memoryThere, who, arriving)));
+        } catch (AixCommandException | UnexpectedOutputException | java.util.NoSuchElementException e) {
+            Measured m = Measured.notChecked("lswpar -R on " + departing + " or " + arriving + ": "
+                    + firstLine(e.getMessage()));
+            return new Headroom(BigDecimal.valueOf(101), BigDecimal.valueOf(101), m, m);
+        }
+    }
+
+    private static BigDecimal minimum(ResourceControls.Limits l) {
+        return l == null || l.minimum() == null ? BigDecimal.ZERO : l.minimum();
+    }
+
+    private static String sum(String what, String wpar, BigDecimal mine, BigDecimal there, String who,
+            String arriving) {
+        return what + " minimums: " + wpar + " " + pct(mine) + " + " + pct(there) + " (" + who + " on " + arriving
+                + ") = " + pct(mine.add(there)) + " of 100%";
+    }
+
+    private static String pct(BigDecimal b) {
+        return b.stripTrailingZeros().toPlainString() + "%";
+    }
+
+    // ---------------------------------------------------------------- devices
+
+    /** The devices exported to the WPAR (lswpar -D), pseudo devices aside, configured on arrival (lsdev -C). */
+    private static Nfs devices(String wpar, Optional<WparInfo> w, AixHost fromHost, AixHost toHost,
+            String departing, String arriving) {
+        if (w.isEmpty()) {
+            return new Nfs(false, "WPAR " + wpar + " not found on " + departing);
+        }
+        List<Devices.Exported> exported = fromHost.exportedDevices(WparName.of(wpar)).stream()
+                .filter(d -> wpar.equals(d.wpar()) && !d.pseudo()).toList();
+        if (exported.isEmpty()) {
+            return new Nfs(true, "only pseudo devices exported to " + wpar + " (lswpar -D)");
+        }
+        Set<String> have = toHost.configuredDevices();
+        List<String> missing = exported.stream().map(Devices.Exported::lsdevName).filter(d -> !have.contains(d))
+                .toList();
+        String list = exported.stream().map(d -> d.lsdevName() + " (" + d.type() + ")")
+                .collect(Collectors.joining(", "));
+        return new Nfs(missing.isEmpty(), list + " exported to " + wpar + "; "
+                + (missing.isEmpty() ? "all configured on " + arriving
+                        : String.join(", ", missing) + " not configured on " + arriving + " (lsdev -C)"));
+    }
+
+    // ---------------------------------------------------------------- user-defined checks
+
+    private record UserCheckRun(boolean passed, String detail) {
+    }
+
+    private Map<String, UserCheckRun> runUserChecks(String wpar, String departing, String arriving, AixHost fromHost,
+            AixHost toHost) {
+        Map<String, UserCheckRun> runs = new LinkedHashMap<>();
+        for (UserCheckSettings.UserCheck c : userChecks.userChecks()) {
+            if (!c.appliesTo(wpar)) {
+                continue;
+            }
+            var command = c.command(WparName.of(wpar), HostName.of(departing), HostName.of(arriving));
+            List<String> parts = new ArrayList<>();
+            boolean passed = true;
+            List<AixHost> sides = new ArrayList<>();
+            if (c.side().departing()) {
+                sides.add(fromHost);
+            }
+            if (c.side().arriving()) {
+                sides.add(toHost);
+            }
+            for (AixHost side : sides) {
+                UserChecks.Run run = side.runUserCheck(command);
+                passed &= run.passed();
+                String output = run.output();
+                parts.add((run.passed() ? "passed" : "failed") + " on " + side.name() + " (exit " + run.exitStatus()
+                        + (output.isEmpty() ? "" : ": " + output) + ")");
+            }
+            runs.put(c.name(), new UserCheckRun(passed, command.commandLine() + " " + String.join(", ", parts)));
+        }
+        return runs;
     }
 
     /** "6100-02-01-0847 on both" when equal, else each value with its system. */

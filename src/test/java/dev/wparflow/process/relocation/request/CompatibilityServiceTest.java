@@ -42,7 +42,7 @@ class CompatibilityServiceTest {
     @BeforeAll
     void start() throws Exception {
         fleet = Fleet.startYaml(FLEET, FleetOptions.forTests().dataDir(dir.resolve("sim")));
-        shell = new SimulatedFleetShell(fleet, "lpar00", "lpar01", "sydney", "lpar05");
+        shell = new SimulatedFleetShell(fleet, "lpar00", "lpar01", "sydney", "lpar05", "lpar06");
         engine = TestDatabases.h2Engine();
         deployment = engine.getRepositoryService().createDeployment()
                 .addClasspathResource("processes/RelocationCompatibility.dmn").deploy();
@@ -96,12 +96,17 @@ class CompatibilityServiceTest {
                 .anySatisfy(l -> assertThat(l).startsWith("filesets").contains("FAIL")
                         .endsWith("bos.rte.libc missing on lpar05"))
                 .anySatisfy(l -> assertThat(l).startsWith("ntp").contains("FAIL live, WARN static"))
-                .anySatisfy(l -> assertThat(l).startsWith("interfaces").contains("ASSUMED").contains("not measured"));
-        // one row per check of the decision table (14), each with its result and detail in the header's columns
+                .anySatisfy(l -> assertThat(l).startsWith("interfaces").contains("PASS")
+                        .endsWith("arriving lpar05 has en0, lo0; the WPAR's network uses en0"))
+                .anySatisfy(l -> assertThat(l).startsWith("free-space").contains("PASS")
+                        .endsWith("rootvg: wpr00 uses 512 MB (4 logical volumes) on lpar00, 69376 MB free on lpar05"))
+                .anySatisfy(l -> assertThat(l).startsWith("user-checks").contains("PASS")
+                        .endsWith("none configured (wparflow.relocation.user-checks)"));
+        // one row per check (20), each with its result and detail in the header's columns
         java.util.List<String> rows = lines.subList(1, lines.size() - 1);
-        assertThat(rows).hasSize(14).allSatisfy(l -> {
+        assertThat(rows).hasSize(20).allSatisfy(l -> {
             assertThat(l.charAt(result - 1)).isEqualTo(' ');
-            assertThat(l.substring(result)).matches("(PASS|FAIL|WARN|ASSUMED).*");
+            assertThat(l.substring(result)).matches("(PASS|FAIL|WARN|NOT CHECKED).*");
             assertThat(l.charAt(detail - 1)).isEqualTo(' ');
             assertThat(l.substring(detail)).isNotBlank();
         });
@@ -126,10 +131,51 @@ class CompatibilityServiceTest {
     }
 
     @Test
+    void aCheckThatCannotBeMeasuredIsNotCheckedAndBlocksBothModes() {
+        CompatibilityService.Report report = check("wpr00", "lpar06");
+        assertThat(report.staticCompatible()).isFalse();
+        assertThat(report.liveCompatible()).isFalse();
+        assertThat(report.checks()).filteredOn(c -> c.check().equals("interfaces")).singleElement().satisfies(c -> {
+            assertThat(c.measured()).isFalse();
+            assertThat(c.result()).isEqualTo("NOT CHECKED");
+            assertThat(c.detail()).startsWith("not checked: ifconfig -a / netstat -in on lpar06: ");
+        });
+        assertThat(report.findings()).filteredOn(f -> f.check().equals("interfaces")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.mode()).isEqualTo("both");
+                    assertThat(f.severity()).isEqualTo("FAIL");
+                    assertThat(f.rule()).isEqualTo(CompatibilityService.NOT_CHECKED_RULE);
+                });
+        assertThat(report.facts()).containsEntry("interfacesPresent", false);
+    }
+
+    @Test
+    void cpuMinimumsAndExportedDevicesAreMeasuredOnArrival() {
+        CompatibilityService.Report onLpar01 = check("wpr20", "lpar01");
+        assertThat(onLpar01.staticCompatible()).isFalse();
+        assertThat(onLpar01.findings()).extracting(CompatibilityService.Finding::check, CompatibilityService.Finding::message)
+                .contains(org.assertj.core.api.Assertions.tuple("cpu-headroom",
+                        "CPU minimums: wpr20 60% + 50% (1 running WPAR on lpar01) = 110% of 100%"),
+                        org.assertj.core.api.Assertions.tuple("devices",
+                                "hdisk3 (disk) exported to wpr20; hdisk3 not configured on lpar01 (lsdev -C)"));
+        assertThat(onLpar01.facts()).containsEntry("cpuMinimumSum", 110.0);
+
+        CompatibilityService.Report onLpar06 = check("wpr20", "lpar06");
+        assertThat(onLpar06.checks()).filteredOn(c -> c.check().equals("devices")).singleElement().satisfies(c -> {
+            assertThat(c.result()).isEqualTo("PASS");
+            assertThat(c.detail()).isEqualTo("hdisk3 (disk) exported to wpr20; all configured on lpar06");
+        });
+        assertThat(onLpar06.checks()).filteredOn(c -> c.check().equals("cpu-headroom")).singleElement()
+                .extracting(CompatibilityService.CheckResult::detail)
+                .isEqualTo("CPU minimums: wpr20 60% + 0% (no running WPAR on lpar06) = 60% of 100%");
+    }
+
+    @Test
     void collectingOnlyReads() {
         int before = fleet.log().entries().size();
         check("wpr00", "lpar01");
-        Set<String> reads = Set.of("lswpar", "oslevel", "lslpp", "prtconf", "lssrc", "lsvg");
+        Set<String> reads = Set.of("lswpar", "oslevel", "lslpp", "prtconf", "lssrc", "lsvg",
+            "ifconfig", "cat", "showmount", "lsdev");
         var entries = fleet.log().entries();
         assertThat(entries.subList(before, entries.size())).isNotEmpty().extracting(CommandLog.Entry::command)
                 .allMatch(reads::contains);
