@@ -68,6 +68,8 @@ public class SecurityBootstrap {
         ensureGroup(WparflowGroups.ADMINS, "camunda BPM Administrators");
         // template administrators need no engine authorization: TemplateController checks the group itself
         ensureGroup(WparflowGroups.TEMPLATE_ADMINS, "wparflow template administrators");
+        // likewise for relocation groups: RelocationGroupController checks the group itself
+        ensureGroup(WparflowGroups.RELOCATION_ADMINS, "wparflow relocation group administrators");
 
         // administrators: everything, as Camunda's own admin setup grants it (the engine alone
         // treats camunda-admin as admin only for identity and authorization management)

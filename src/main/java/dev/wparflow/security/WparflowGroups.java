@@ -9,6 +9,8 @@ public final class WparflowGroups {
     public static final String APPROVERS = "wparflow-approvers";
     /** Create, change and delete the WPAR templates (/api/templates); reading them is open to every user. */
     public static final String TEMPLATE_ADMINS = "wparflow-template-admins";
+    /** Create, change and delete the relocation groups (/api/relocation-groups); reading them is open to every user. */
+    public static final String RELOCATION_ADMINS = "wparflow-relocation-admins";
     /** Camunda's built-in administrators group; escalated approvals go here. */
     public static final String ADMINS = "camunda-admin";
 
