@@ -50,6 +50,10 @@ public final class GroupPlacement {
 
     /** A WPAR where it is now, with its CPU minimum in percent (null: not read, counts 0). */
     public GroupPlacement wpar(String lpar, String wpar, BigDecimal cpuMinimum) {
+        String before = where.get(wpar);
+        if (before != null) {
+            lpars.get(before).wpars.remove(wpar);
+        }
         lpar(lpar, null);
         lpars.get(lpar).wpars.put(wpar, cpuMinimum == null ? BigDecimal.ZERO : cpuMinimum);
         where.put(wpar, lpar);
