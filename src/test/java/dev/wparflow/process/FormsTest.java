@@ -129,13 +129,19 @@ class FormsTest {
         SAMPLES.put("maxBackupAge", duration);
         SAMPLES.put("hosts", new Samples(List.of("lpar00", "lpar00,lpar01", "lpar00 nim00", " lpar01 , lpar00 "),
                 List.of(), List.of("nohost", "lpar00,lpar99")));
+        SAMPLES.put("returnFrom", new Samples(List.of("e-1"), List.of("a".repeat(65)), List.of("e-2")));
         SAMPLES.put("changeReason", new Samples(List.of("application retired (CHG-1234)"), List.of(),
                 List.of("two\nlines")));
     }
 
     /** Inputs given with every sample of a process, so that its cross rules judge only the input under test. */
     static final Map<String, Map<String, String>> BASE = Map.of("WparProvisioningProcess", Map.of("template", "small",
-            "imageId", "42", "copyFromLpar", "lpar00", "copyFromWpar", "wpr00"));
+            "imageId", "42", "copyFromLpar", "lpar00", "copyFromWpar", "wpr00"), "EvacuationProcess",
+            Map.of("lpar", "lpar00"));
+
+    /** Inputs of a process of which exactly one is given: the one under test replaces the base's. */
+    static final Map<String, Set<String>> ALTERNATIVES = Map.of("EvacuationProcess",
+            Set.of("lpar", "managedSystem", "returnFrom"));
 
     static AnnotationConfigApplicationContext contractBeans;
     static Map<String, InputContract> contracts;
@@ -159,12 +165,24 @@ class FormsTest {
             }
         });
         ProvisioningContractBeans.register(contractBeans);
+        contractBeans.registerBean(dev.wparflow.process.evacuation.EvacuationScopes.class,
+                () -> new dev.wparflow.process.evacuation.EvacuationScopes() {
+                    @Override
+                    public boolean managedSystemKnown(String name) {
+                        return name.equals("sys570a");
+                    }
+
+                    @Override
+                    public boolean evacuationRecorded(String id) {
+                        return id.equals("e-1");
+                    }
+                });
         contractBeans.registerBean(BackupSettings.class, () -> new BackupSettings(null, null, null, null, null,
                 Map.of("prod", List.of("lpar00")), null, null, null, null, Duration.ofHours(1), null, null, null, null));
         for (String inputs : List.of("approval.ChangeApprovalInputs", "backup.BackupInputs",
                 "discovery.FleetDiscoveryInputs", "relocation.RelocationInputs", "restore.RestoreInputs",
                 "provisioning.ProvisioningInputs", "decommission.WparDecommissionInputs",
-                "preflight.PreflightInputs")) {
+                "preflight.PreflightInputs", "evacuation.EvacuationInputs")) {
             contractBeans.register(Class.forName("dev.wparflow.process." + inputs));
         }
         contractBeans.refresh();
@@ -211,9 +229,9 @@ class FormsTest {
             startForms += startForms(model).size();
         }
         assertThat(problems).isEmpty();
-        // relocation, backup, fleet backup, restore, clone, drill, discovery, provisioning, decommission, preflight, and a
-        // directly filed change
-        assertThat(startForms).isEqualTo(11);
+        // relocation, backup, fleet backup, restore, clone, drill, discovery, provisioning, decommission, preflight,
+        // evacuation, and a directly filed change
+        assertThat(startForms).isEqualTo(12);
     }
 
     @Test
@@ -514,6 +532,10 @@ class FormsTest {
                     new InputContract.Given("string", sampleValue(f))));
             BASE.getOrDefault(contract.processKey(), Map.of())
                     .forEach((k, v) -> given.put(k, new InputContract.Given("string", v)));
+            Set<String> alternatives = ALTERNATIVES.getOrDefault(contract.processKey(), Set.of());
+            if (alternatives.contains(input.name())) {
+                alternatives.forEach(given::remove);
+            }
             given.put(input.name(), new InputContract.Given("string", value));
             contract.check(given);
             return true;

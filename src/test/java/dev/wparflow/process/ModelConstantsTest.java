@@ -24,6 +24,7 @@ import dev.wparflow.process.backup.fleet.FleetBackupModel;
 import dev.wparflow.process.backup.host.HostBackupModel;
 import dev.wparflow.process.backup.wpar.WparBackupModel;
 import dev.wparflow.process.decommission.WparDecommissionModel;
+import dev.wparflow.process.evacuation.EvacuationModel;
 import dev.wparflow.process.discovery.FleetDiscoveryModel;
 import dev.wparflow.process.refusal.RefusalNoticeModel;
 import dev.wparflow.process.relocation.live.LiveRelocationModel;
@@ -49,6 +50,7 @@ class ModelConstantsTest {
             Map.entry(dev.wparflow.process.provisioning.WparProvisioningModel.class, "WparProvisioningProcess"),
             Map.entry(WparRestoreModel.class, "WparRestoreProcess"),
             Map.entry(WparDecommissionModel.class, "WparDecommissionProcess"),
+            Map.entry(EvacuationModel.class, "EvacuationProcess"),
             Map.entry(LiveRelocationModel.class, "WparLiveRelocationProcess"),
             Map.entry(RelocationModel.class, "WparRelocationProcess"),
             Map.entry(StaticRelocationModel.class, "WparStaticRelocationProcess"));

@@ -27,7 +27,7 @@ class ChangeApprovalInputs {
                 InputRules.duration(APPROVAL_TIMEOUT.name()).defaultValue("wparflow.approval.timeout (PT24H)"),
                 InputRules.duration(ESCALATION_TIMEOUT.name()).defaultValue("wparflow.approval.escalation-timeout (PT24H)"))
                 .calledBy("WparRelocationProcess", "WparRestoreProcess", "WparProvisioningProcess",
-                        "WparDecommissionProcess")
+                        "WparDecommissionProcess", "EvacuationProcess")
                 .internal(names(REQUESTER, INITIATOR, DECISION, REASON, APPROVERS, APPROVAL_COUNT, DECIDED_BY));
     }
 }
