@@ -4,9 +4,6 @@ import static dev.wparflow.process.Operation.origin;
 import static dev.wparflow.process.OperationSteps.step;
 import static dev.wparflow.process.evacuation.EvacuationVariables.*;
 
-import java.util.List;
-import java.util.stream.IntStream;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -37,7 +34,7 @@ class EvacuationSteps {
                     : service.plan(id, LPAR.get(e), MANAGED_SYSTEM.get(e), requester, limits,
                             MAINTENANCE_WINDOW_START.get(e), origin(e));
             MOVABLE.set(e, planned.movable());
-            LANES.set(e, IntStream.rangeClosed(1, planned.lanes()).mapToObj(Integer::toString).toList());
+            LANES.set(e, planned.lanes());
             SUMMARY.set(e, planned.summary());
             PLAN.set(e, planned.table());
             RISK_LEVEL.set(e, "high");
@@ -79,9 +76,5 @@ class EvacuationSteps {
 
     private static EvacuationService.Limits limits(EvacuationService service, DelegateExecution e) {
         return service.limits(PER_SOURCE.get(e), PER_TARGET.get(e), GLOBAL_LIMIT.get(e), STOP_AFTER_FAILURES.get(e));
-    }
-
-    static List<String> lanes(int n) {
-        return IntStream.rangeClosed(1, n).mapToObj(Integer::toString).toList();
     }
 }

@@ -36,7 +36,7 @@ public final class EvacuationVariables {
 
     /** the plan: how many WPARs move, the lanes (one per move at once), the text the approvers read */
     public static final ProcessVariable<Integer> MOVABLE = integer("movable");
-    public static final ProcessVariable<List<String>> LANES = list("lanes");
+    public static final ProcessVariable<Integer> LANES = integer("lanes");
     public static final ProcessVariable<String> SUMMARY = string("summary");
     public static final ProcessVariable<String> PLAN = string("plan");
     public static final ProcessVariable<String> RISK_LEVEL = string("riskLevel");

@@ -52,7 +52,7 @@ class EvacuationProcessTest {
         moves.addAll(List.of("web01/live", "db01/static"));
         behaviour.put("planEvacuationDelegate", e -> {
             e.setVariable("movable", movable);
-            e.setVariable("lanes", movable == 0 ? List.of() : List.of("1", "2"));
+            e.setVariable("lanes", movable == 0 ? 0 : 2);
             e.setVariable("summary", "Evacuate managed system sys570a: 2 of 3 WPARs move");
             e.setVariable("plan", "WPAR FROM TO MODE");
             e.setVariable("riskLevel", "high");
