@@ -17,7 +17,8 @@ public final class BenchCommand {
             "discovery", "dev.wparflow.bench.DiscoveryBench",
             "backup", "dev.wparflow.bench.BackupBench",
             "engine-floor", "dev.wparflow.bench.EngineFloorBench",
-            "startup", "dev.wparflow.bench.StartupBench"));
+            "startup", "dev.wparflow.bench.StartupBench",
+            "evacuation", "dev.wparflow.bench.EvacuationBench"));
 
     private BenchCommand() {
     }

@@ -259,6 +259,18 @@ public class InventoryRepository {
         return sum == null ? java.math.BigDecimal.ZERO : sum;
     }
 
+    /**
+     * The CPU minimum (percent, {@code lswpar -R} at the last discovery) of every WPAR the inventory lists, keyed
+     * {@code lpar/wpar}; a WPAR whose controls were not read is absent.
+     */
+    public Map<String, java.math.BigDecimal> cpuMinimums() {
+        Map<String, java.math.BigDecimal> minimums = new HashMap<>();
+        jdbc.query("SELECT lpar, name, cpu_minimum FROM wparflow_wpar WHERE cpu_minimum IS NOT NULL", rs -> {
+            minimums.put(rs.getString(1) + "/" + rs.getString(2), rs.getBigDecimal(3));
+        });
+        return minimums;
+    }
+
     public int wparCount() {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM wparflow_wpar", Integer.class);
         return n == null ? 0 : n;

@@ -17,7 +17,8 @@ public final class OperationSubject {
 
     /** The variables the subject, the outcome and the reason are read from. */
     public static final String[] VARIABLES = {"wpar", "departingLpar", "arrivingLpar", "host", "imageId",
-            "sourceLpar", "scope", "lpar", "targetLpar", "action", "wpars", "allWpars", "outcome", "outcomeReason", "failureCode", "failureReason",
+            "sourceLpar", "scope", "lpar", "targetLpar", "action", "wpars", "allWpars", "managedSystem", "returnFrom",
+            "outcome", "outcomeReason", "failureCode", "failureReason",
             "summary"};
 
     /** Outcomes of a request that was refused as asked: nothing changed because the request could not be done. */
@@ -51,6 +52,10 @@ public final class OperationSubject {
                     : " (" + text(variable, "scope") + ")");
             case "RestoreDrillProcess" -> "restore drill";
             case "FleetDiscoveryProcess" -> "discover the fleet";
+            case "EvacuationProcess" -> text(variable, "returnFrom") != null
+                    ? "return home from evacuation " + text(variable, "returnFrom")
+                    : "evacuate " + (text(variable, "managedSystem") != null ? "managed system "
+                            + text(variable, "managedSystem") : "LPAR " + orElse(text(variable, "lpar"), "?"));
             case "PreflightProcess" -> "preflight " + orElse(text(variable, "hosts"), "every host");
             default -> processName == null ? processKey : processName;
         };
@@ -74,7 +79,7 @@ public final class OperationSubject {
             return switch (o) {
                 case "REJECTED" -> State.REJECTED;
                 case "ROLLED_BACK" -> State.ROLLED_BACK;
-                case "FAILED", "ABSENT", "PARTIAL" -> State.FAILED;
+                case "FAILED", "ABSENT", "PARTIAL", "STOPPED" -> State.FAILED;
                 default -> State.COMPLETED;
             };
         }

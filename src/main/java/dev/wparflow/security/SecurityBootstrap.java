@@ -70,6 +70,8 @@ public class SecurityBootstrap {
         ensureGroup(WparflowGroups.TEMPLATE_ADMINS, "wparflow template administrators");
         // metrics readers need no engine authorization either: PrometheusAccessFilter checks the group itself
         ensureGroup(WparflowGroups.METRICS, "wparflow metrics readers");
+        // likewise for relocation groups: RelocationGroupController checks the group itself
+        ensureGroup(WparflowGroups.RELOCATION_ADMINS, "wparflow relocation group administrators");
 
         // administrators: everything, as Camunda's own admin setup grants it (the engine alone
         // treats camunda-admin as admin only for identity and authorization management)

@@ -11,6 +11,9 @@ public final class WparflowGroups {
     public static final String TEMPLATE_ADMINS = "wparflow-template-admins";
     /** Read the Prometheus metrics (/actuator/prometheus) and nothing else. */
     public static final String METRICS = "wparflow-metrics";
+
+    /** Create, change and delete the relocation groups (/api/relocation-groups); reading them is open to every user. */
+    public static final String RELOCATION_ADMINS = "wparflow-relocation-admins";
     /** Camunda's built-in administrators group; escalated approvals go here. */
     public static final String ADMINS = "camunda-admin";
 

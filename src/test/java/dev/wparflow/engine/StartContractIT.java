@@ -120,7 +120,7 @@ class StartContractIT {
             assertRefused("operator", "/process-definition/key/" + key + "/start", body, HttpStatus.BAD_REQUEST,
                     "sub-process");
             assertRefused("admin", "/process-definition/key/" + key + "/start", body, HttpStatus.BAD_REQUEST,
-                    "started only by the call activity of WparRelocationProcess");
+                    "started only by the call activity of EvacuationProcess or WparRelocationProcess");
             // the engine itself, whatever the way in: operators hold no CREATE_INSTANCE on a sub-process, and even an
             // administrator's start is refused by the start guard
             Map<String, Object> move = Map.of("wpar", "wpr00", "departingLpar", "lpar00", "arrivingLpar", "lpar01");

@@ -133,6 +133,7 @@ class FormsTest {
                 List.of("a;b", "wp.r", "a/b", "a|b"), List.of("0wpr", "-wpr", "wp r", "abcdefghijklmnopqrstuvwxyz")));
         SAMPLES.put("drainCommand", new Samples(List.of("/usr/bin/stopsrc -g myapp", "true"),
                 List.of("a;b", "x|y", "a`b`", "$(id)"), List.of()));
+        SAMPLES.put("returnFrom", new Samples(List.of("e-1"), List.of("a".repeat(65)), List.of("e-2")));
         SAMPLES.put("changeReason", new Samples(List.of("application retired (CHG-1234)"), List.of(),
                 List.of("two\nlines")));
     }
@@ -143,7 +144,12 @@ class FormsTest {
             // a resource change names at least one control
             "WparResourceChangeProcess", Map.of("cpuShares", "10"),
             "WparCheckpointProcess", Map.of("action", "restart", "checkpointId", "7"),
-            "WparLifecycleProcess", Map.of("action", "stop", "wpars", "wpr00"));
+            "WparLifecycleProcess", Map.of("action", "stop", "wpars", "wpr00"),
+            "EvacuationProcess", Map.of("lpar", "lpar00"));
+
+    /** Inputs of a process of which exactly one is given: the one under test replaces the base's. */
+    static final Map<String, Set<String>> ALTERNATIVES = Map.of("EvacuationProcess",
+            Set.of("lpar", "managedSystem", "returnFrom"));
 
     static AnnotationConfigApplicationContext contractBeans;
     static Map<String, InputContract> contracts;
@@ -167,6 +173,18 @@ class FormsTest {
             }
         });
         ProvisioningContractBeans.register(contractBeans);
+        contractBeans.registerBean(dev.wparflow.process.evacuation.EvacuationScopes.class,
+                () -> new dev.wparflow.process.evacuation.EvacuationScopes() {
+                    @Override
+                    public boolean managedSystemKnown(String name) {
+                        return name.equals("sys570a");
+                    }
+
+                    @Override
+                    public boolean evacuationRecorded(String id) {
+                        return id.equals("e-1");
+                    }
+                });
         contractBeans.registerBean(BackupSettings.class, () -> new BackupSettings(null, null, null, null, null,
                 Map.of("prod", List.of("lpar00")), null, null, null, null, Duration.ofHours(1), null, null, null, null));
         for (String inputs : List.of("approval.ChangeApprovalInputs", "backup.BackupInputs",
@@ -174,7 +192,7 @@ class FormsTest {
                 "provisioning.ProvisioningInputs", "decommission.WparDecommissionInputs", "lifecycle.WparLifecycleInputs",
                 "resources.WparResourceChangeInputs",
                 "preflight.PreflightInputs", "checkpoint.WparCheckpointInputs",
-                "checkpoint.schedule.CheckpointScheduleInputs")) {
+                "checkpoint.schedule.CheckpointScheduleInputs", "evacuation.EvacuationInputs")) {
             contractBeans.register(Class.forName("dev.wparflow.process." + inputs));
         }
         contractBeans.refresh();
@@ -222,8 +240,8 @@ class FormsTest {
         }
         assertThat(problems).isEmpty();
         // relocation, backup, fleet backup, restore, clone, drill, discovery, provisioning, decommission, preflight,
-        // resource change, checkpoint/restart, lifecycle, and a directly filed change
-        assertThat(startForms).isEqualTo(14);
+        // resource change, checkpoint/restart, lifecycle, evacuation, and a directly filed change
+        assertThat(startForms).isEqualTo(15);
     }
 
     @Test
@@ -524,6 +542,10 @@ class FormsTest {
                     new InputContract.Given("string", sampleValue(f))));
             BASE.getOrDefault(contract.processKey(), Map.of())
                     .forEach((k, v) -> given.put(k, new InputContract.Given("string", v)));
+            Set<String> alternatives = ALTERNATIVES.getOrDefault(contract.processKey(), Set.of());
+            if (alternatives.contains(input.name())) {
+                alternatives.forEach(given::remove);
+            }
             given.put(input.name(), new InputContract.Given("string", value));
             contract.check(given);
             return true;

@@ -26,6 +26,7 @@ import dev.wparflow.process.backup.wpar.WparBackupModel;
 import dev.wparflow.process.decommission.WparDecommissionModel;
 import dev.wparflow.process.resources.WparResourceChangeModel;
 import dev.wparflow.process.lifecycle.WparLifecycleModel;
+import dev.wparflow.process.evacuation.EvacuationModel;
 import dev.wparflow.process.discovery.FleetDiscoveryModel;
 import dev.wparflow.process.refusal.RefusalNoticeModel;
 import dev.wparflow.process.relocation.live.LiveRelocationModel;
@@ -56,6 +57,7 @@ class ModelConstantsTest {
             Map.entry(dev.wparflow.process.checkpoint.schedule.CheckpointScheduleModel.class,
                     "WparCheckpointScheduleProcess"),
             Map.entry(WparLifecycleModel.class, "WparLifecycleProcess"),
+            Map.entry(EvacuationModel.class, "EvacuationProcess"),
             Map.entry(LiveRelocationModel.class, "WparLiveRelocationProcess"),
             Map.entry(RelocationModel.class, "WparRelocationProcess"),
             Map.entry(StaticRelocationModel.class, "WparStaticRelocationProcess"));

@@ -42,6 +42,12 @@ class OperationSubjectTest {
                 .isEqualTo("reboot every WPAR on lpar00");
         assertThat(OperationSubject.of("WparProvisioningProcess", null,
                 Map.of("wpar", "web01", "targetLpar", "lpar01")::get)).isEqualTo("provision web01 on lpar01");
+        assertThat(OperationSubject.of("EvacuationProcess", null, Map.of("managedSystem", "sys570a")::get))
+                .isEqualTo("evacuate managed system sys570a");
+        assertThat(OperationSubject.of("EvacuationProcess", null, Map.of("lpar", "lpar00")::get))
+                .isEqualTo("evacuate LPAR lpar00");
+        assertThat(OperationSubject.of("EvacuationProcess", null, Map.of("returnFrom", "e-1")::get))
+                .isEqualTo("return home from evacuation e-1");
         assertThat(OperationSubject.of("PreflightProcess", null, Map.of("hosts", "lpar00,nim01")::get))
                 .isEqualTo("preflight lpar00,nim01");
         assertThat(OperationSubject.of("PreflightProcess", null, Map.of()::get)).isEqualTo("preflight every host");

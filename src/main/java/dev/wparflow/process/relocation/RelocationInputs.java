@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.wparflow.engine.InputContract;
 import dev.wparflow.engine.InputField;
 import dev.wparflow.process.approval.ChangeApprovalVariables;
+import dev.wparflow.process.evacuation.EvacuationVariables;
 import dev.wparflow.process.InputRules;
 import dev.wparflow.process.relocation.live.LiveRelocationVariables;
 import dev.wparflow.process.relocation.request.RelocationVariables;
@@ -53,11 +54,13 @@ class RelocationInputs {
 
     @Bean
     InputContract staticRelocationContract() {
-        return InputContract.subProcess(StaticRelocationVariables.PROCESS_ID, PROCESS_ID);
+        return InputContract.subProcess(StaticRelocationVariables.PROCESS_ID, PROCESS_ID,
+                EvacuationVariables.PROCESS_ID);
     }
 
     @Bean
     InputContract liveRelocationContract() {
-        return InputContract.subProcess(LiveRelocationVariables.PROCESS_ID, PROCESS_ID);
+        return InputContract.subProcess(LiveRelocationVariables.PROCESS_ID, PROCESS_ID,
+                EvacuationVariables.PROCESS_ID);
     }
 }

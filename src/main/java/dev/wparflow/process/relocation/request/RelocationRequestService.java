@@ -28,6 +28,8 @@ import dev.wparflow.inventory.LparProfile;
 import dev.wparflow.lock.LeaseLockService;
 import dev.wparflow.lock.LockAcquisition;
 import dev.wparflow.lock.LockResource;
+import dev.wparflow.process.relocation.GroupPlacement;
+import dev.wparflow.process.relocation.RelocationGroupPolicy;
 import dev.wparflow.process.relocation.RelocationRecords;
 import dev.wparflow.process.relocation.RelocationRefusedException;
 import dev.wparflow.process.relocation.RelocationSettings;
@@ -56,11 +58,22 @@ public class RelocationRequestService {
     private final RelocationSettings settings;
     private final KnownHosts hosts;
     private final ObjectProvider<FleetInventory> fleetInventory;
+    private final RelocationGroupPolicy groups;
 
+    /** Without relocation groups: "choose for me" ranks the inventory's LPARs. */
     public RelocationRequestService(CompatibilityService compatibility, StaticRelocationService looks,
             InventoryRepository inventory, LeaseLockService leases, RelocationRecords records,
             RelocationSettings settings, KnownHosts hosts,
             ObjectProvider<FleetInventory> fleetInventory) {
+        this(compatibility, looks, inventory, leases, records, settings, hosts, fleetInventory, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public RelocationRequestService(CompatibilityService compatibility, StaticRelocationService looks,
+            InventoryRepository inventory, LeaseLockService leases, RelocationRecords records,
+            RelocationSettings settings, KnownHosts hosts,
+            ObjectProvider<FleetInventory> fleetInventory, RelocationGroupPolicy groups) {
+        this.groups = groups;
         this.compatibility = compatibility;
         this.looks = looks;
         this.inventory = inventory;
@@ -199,10 +212,17 @@ public class RelocationRequestService {
                         + " not found on " + r.departing() + " (lswpar: " + (departingWpars.isEmpty() ? "no WPAR"
                                 : departingWpars.stream().map(WparInfo::name).collect(Collectors.joining(", ")))
                         + ")"));
-        List<String> targets = r.arriving() != null ? List.of(r.arriving()) : candidates(r.departing());
+        Optional<RelocationGroupPolicy.Choice> byGroup = r.arriving() != null || groups == null ? Optional.empty()
+                : groups.choose(r.wpar(), r.departing());
+        List<String> targets = r.arriving() != null ? List.of(r.arriving())
+                : byGroup.map(c -> c.candidates().stream().map(GroupPlacement.Ranked::lpar).toList())
+                        .orElseGet(() -> candidates(r.departing()));
         if (targets.isEmpty()) {
-            String text = "no other LPAR of the inventory has been discovered; run FleetDiscoveryProcess or name"
-                    + " the arriving LPAR";
+            String text = byGroup.map(c -> "no candidate of relocation group " + c.group() + " is left for "
+                    + r.wpar() + (c.excluded().isEmpty() ? " (the group names no LPAR other than " + r.departing()
+                            + ")" : ": " + String.join("; ", c.excluded())))
+                    .orElse("no other LPAR of the inventory has been discovered; run FleetDiscoveryProcess or name"
+                            + " the arriving LPAR");
             return new Plan(null, null, false, text, summary(r, null, null), text, "low", "none", null);
         }
         if (targets.contains(r.departing())) {
@@ -216,7 +236,7 @@ public class RelocationRequestService {
         for (String target : targets) {
             CompatibilityService.Report report = compatibility.check(r.wpar(), r.departing(), target, origin);
             String mode = mode(r.mode(), report, active);
-            last = plan(r, target, mode, report, state);
+            last = plan(r, target, mode, report, state, byGroup.orElse(null));
             if (mode != null) {
                 return last;
             }
@@ -261,7 +281,7 @@ public class RelocationRequestService {
     }
 
     private Plan plan(RelocationRequest r, String arriving, String mode, CompatibilityService.Report report,
-            WparState state) {
+            WparState state, RelocationGroupPolicy.Choice group) {
         String table = CompatibilityService.toTable(report);
         String outage = outage(mode, state, r.wpar(), r.departing(), arriving);
         String risk = RelocationVariables.MODE_LIVE.equals(mode) ? "high" : "medium";
@@ -269,6 +289,13 @@ public class RelocationRequestService {
         p.append("Relocate WPAR ").append(r.wpar()).append(" from ").append(r.departing()).append(" to ")
                 .append(arriving).append(r.mode() == null || r.arriving() != null ? "" : " (chosen for you)")
                 .append('\n');
+        if (group != null) {
+            p.append("Relocation group ").append(group.group()).append(": candidates ")
+                    .append(group.candidates().stream().map(c -> c.lpar() + " (" + c.rank() + ")")
+                            .collect(Collectors.joining(", ")))
+                    .append(group.excluded().isEmpty() ? "" : "; left out: " + String.join("; ", group.excluded()))
+                    .append('\n');
+        }
         p.append("Requested mode: ").append(r.mode()).append("; chosen mode: ")
                 .append(mode == null ? "none (incompatible)" : mode).append('\n');
         if (RelocationVariables.MODE_LIVE.equals(mode)) {
