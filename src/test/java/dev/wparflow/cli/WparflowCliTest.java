@@ -263,6 +263,208 @@ class WparflowCliTest {
         assertThat(run("op", "start", "X", "--var", "novalue").status()).isEqualTo(ExitStatus.USAGE);
     }
 
+    // ------------------------------------------------------------------ lifecycle, resources, checkpoints, evacuation
+
+    JsonNode started(String key) throws Exception {
+        StubWparflow.Request last = stub.last("/engine-rest");
+        assertThat(last.pathAndQuery()).isEqualTo("/engine-rest/process-definition/key/" + key + "/start");
+        return JSON.readTree(last.body()).get("variables");
+    }
+
+    static List<String> names(JsonNode vars) {
+        List<String> names = new java.util.ArrayList<>();
+        vars.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void lifecycleVerbsSendTheirActionAndTheWparsOrAll() throws Exception {
+        stub.on("POST /engine-rest/process-definition/key/WparLifecycleProcess/start", 200, "{\"id\":\"life-1\"}");
+        StubWparflow.Run r = run("wpar", "start", "skippy", "kenny", "-l", "sydney", "--parallelism", "2");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("life-1\n");
+        assertThat(r.err()).isEqualTo("started WparLifecycleProcess as operation life-1; follow it: wparflow op wait life-1\n");
+        JsonNode v = started("WparLifecycleProcess");
+        assertThat(names(v)).containsExactly("lpar", "action", "wpars", "parallelism");
+        assertThat(v.get("lpar").get("value").asText()).isEqualTo("sydney");
+        assertThat(v.get("action").get("value").asText()).isEqualTo("start");
+        assertThat(v.get("wpars").get("value").asText()).isEqualTo("skippy,kenny");
+        assertThat(v.get("parallelism").get("value").isInt()).isTrue();
+        assertThat(v.get("parallelism").get("value").asInt()).isEqualTo(2);
+
+        assertThat(run("wpar", "stop", "--all", "-l", "sydney", "--force", "--drain", "/usr/local/bin/drain -t 30",
+                "--reason", "patching").status()).isZero();
+        v = started("WparLifecycleProcess");
+        assertThat(names(v)).containsExactly("lpar", "action", "allWpars", "drainCommand", "changeReason");
+        assertThat(v.get("action").get("value").asText()).isEqualTo("stop-force");
+        assertThat(v.get("allWpars").get("value").asBoolean()).isTrue();
+        assertThat(v.get("drainCommand").get("value").asText()).isEqualTo("/usr/local/bin/drain -t 30");
+        assertThat(v.get("changeReason").get("value").asText()).isEqualTo("patching");
+
+        assertThat(run("wpar", "stop", "gordon", "-l", "sydney").status()).isZero();
+        assertThat(started("WparLifecycleProcess").get("action").get("value").asText()).isEqualTo("stop");
+
+        assertThat(run("wpar", "reboot", "gordon", "-l", "sydney", "--drain", "true").status()).isZero();
+        v = started("WparLifecycleProcess");
+        assertThat(v.get("action").get("value").asText()).isEqualTo("reboot");
+        assertThat(v.get("drainCommand").get("value").asText()).isEqualTo("true");
+
+        assertThat(run("wpar", "recover", "shaper", "-l", "sydney", "--start-after", "--reason", "found Broken")
+                .status()).isZero();
+        v = started("WparLifecycleProcess");
+        assertThat(names(v)).containsExactly("lpar", "action", "wpars", "startAfterRecovery", "changeReason");
+        assertThat(v.get("action").get("value").asText()).isEqualTo("recover");
+        assertThat(v.get("startAfterRecovery").get("value").asBoolean()).isTrue();
+    }
+
+    @Test
+    void lifecycleBadUsageIsExitTwoWithoutARequest() {
+        StubWparflow.Run none = run("wpar", "start", "-l", "sydney");
+        assertThat(none.status()).isEqualTo(ExitStatus.USAGE);
+        assertThat(none.err()).isEqualTo("wparflow: wpar start: give WPAR names or --all, one of the two\n");
+        assertThat(run("wpar", "stop", "gordon", "--all", "-l", "sydney").status()).isEqualTo(ExitStatus.USAGE);
+        assertThat(run("wpar", "start", "skippy").status()).isEqualTo(ExitStatus.USAGE);
+        assertThat(run("wpar", "start", "skippy", "-l", "sydney", "--force").status()).isEqualTo(ExitStatus.USAGE);
+        assertThat(run("wpar", "start", "skippy", "-l", "sydney", "--start-after").status())
+                .isEqualTo(ExitStatus.USAGE);
+        assertThat(run("wpar", "recover", "shaper", "-l", "sydney", "--drain", "true").status())
+                .isEqualTo(ExitStatus.USAGE);
+        assertThat(run("wpar", "start", "skippy", "-l", "sydney", "--parallelism", "two").status())
+                .isEqualTo(ExitStatus.USAGE);
+        assertThat(stub.requests).isEmpty();
+    }
+
+    @Test
+    void resourcesSendsTheControlsGivenAsText() throws Exception {
+        stub.on("POST /engine-rest/process-definition/key/WparResourceChangeProcess/start", 200, "{\"id\":\"res-1\"}");
+        StubWparflow.Run r = run("wpar", "resources", "gordon", "-l", "sydney", "--cpu-shares", "10", "--cpu-limits",
+                "5%-30%,45%", "--total-processes", "512", "--total-threads", "1024", "--reason", "batch window");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("res-1\n");
+        JsonNode v = started("WparResourceChangeProcess");
+        assertThat(names(v)).containsExactly("lpar", "wpar", "cpuShares", "cpuLimits", "totalProcesses",
+                "totalThreads", "changeReason");
+        assertThat(v.get("cpuShares").get("value").isTextual()).isTrue();
+        assertThat(v.get("cpuShares").get("value").asText()).isEqualTo("10");
+        assertThat(v.get("cpuLimits").get("value").asText()).isEqualTo("5%-30%,45%");
+        assertThat(v.get("totalThreads").get("value").asText()).isEqualTo("1024");
+
+        assertThat(run("wpar", "resources", "gordon", "-l", "sydney", "--memory-shares", "20", "--memory-limits",
+                "0%-20%,30%", "--proc-virt-mem", "2GB", "--reason", "r").status()).isZero();
+        v = started("WparResourceChangeProcess");
+        assertThat(names(v)).containsExactly("lpar", "wpar", "memoryShares", "memoryLimits", "procVirtMem",
+                "changeReason");
+        assertThat(v.get("procVirtMem").get("value").asText()).isEqualTo("2GB");
+    }
+
+    @Test
+    void resourcesBadUsageIsExitTwoAndTheServersRangeRefusalToo() {
+        int before = stub.requests.size();
+        StubWparflow.Run noControl = run("wpar", "resources", "gordon", "-l", "sydney", "--reason", "r");
+        assertThat(noControl.status()).isEqualTo(ExitStatus.USAGE);
+        assertThat(noControl.err()).contains("name at least one control to change");
+        assertThat(run("wpar", "resources", "gordon", "-l", "sydney", "--cpu-shares", "10").status())
+                .isEqualTo(ExitStatus.USAGE);
+        assertThat(run("wpar", "resources", "gordon", "--cpu-shares", "10", "--reason", "r").status())
+                .isEqualTo(ExitStatus.USAGE);
+        assertThat(stub.requests).hasSize(before);
+        assertThat(WparflowCli.commandLine(null, new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                new java.io.PrintWriter(java.io.Writer.nullWriter())).getSubcommands().get("wpar").getSubcommands()
+                .get("resources").getUsageMessage()).contains("CPU limits (5%-30%,45%)");
+
+        stub.on("POST /engine-rest/process-definition/key/WparResourceChangeProcess/start", 400, """
+                {"type":"InvalidRequestException","message":"WparResourceChangeProcess input 'cpuShares' must be between 1 and 65535"}""");
+        StubWparflow.Run r = run("wpar", "resources", "gordon", "-l", "sydney", "--cpu-shares", "0", "--reason", "r");
+        assertThat(r.status()).isEqualTo(ExitStatus.USAGE);
+        assertThat(r.err()).isEqualTo("wparflow: WparResourceChangeProcess input 'cpuShares' must be between 1 and 65535\n");
+    }
+
+    @Test
+    void checkpointAndRestartSendTheirAction() throws Exception {
+        stub.on("POST /engine-rest/process-definition/key/WparCheckpointProcess/start", 200, "{\"id\":\"ck-1\"}");
+        StubWparflow.Run r = run("wpar", "checkpoint", "mob01", "-l", "lpar00");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("ck-1\n");
+        JsonNode v = started("WparCheckpointProcess");
+        assertThat(names(v)).containsExactly("action", "lpar", "wpar");
+        assertThat(v.get("action").get("value").asText()).isEqualTo("checkpoint");
+        assertThat(v.get("wpar").get("value").asText()).isEqualTo("mob01");
+
+        assertThat(run("wpar", "checkpoint", "mob01", "-l", "lpar00", "--kill", "--reason", "move it").status())
+                .isZero();
+        v = started("WparCheckpointProcess");
+        assertThat(names(v)).containsExactly("action", "lpar", "wpar", "kill", "changeReason");
+        assertThat(v.get("kill").get("value").asBoolean()).isTrue();
+
+        assertThat(run("wpar", "restart", "mob01", "-l", "lpar01", "--checkpoint", "7").status()).isZero();
+        v = started("WparCheckpointProcess");
+        assertThat(names(v)).containsExactly("action", "lpar", "wpar", "checkpointId");
+        assertThat(v.get("action").get("value").asText()).isEqualTo("restart");
+        assertThat(v.get("lpar").get("value").asText()).isEqualTo("lpar01");
+        assertThat(v.get("checkpointId").get("value").asLong()).isEqualTo(7);
+
+        int before = stub.requests.size();
+        assertThat(run("wpar", "restart", "mob01", "-l", "lpar01").status()).isEqualTo(ExitStatus.USAGE);
+        assertThat(run("wpar", "restart", "mob01", "-l", "lpar01", "--checkpoint", "x").status())
+                .isEqualTo(ExitStatus.USAGE);
+        assertThat(run("wpar", "restart", "mob01", "-l", "lpar01", "--checkpoint", "7", "--kill").status())
+                .isEqualTo(ExitStatus.USAGE);
+        assertThat(run("wpar", "checkpoint", "mob01").status()).isEqualTo(ExitStatus.USAGE);
+        assertThat(stub.requests).hasSize(before);
+    }
+
+    @Test
+    void checkpointListPrintsTheCatalogAndPassesTheFilters() throws Exception {
+        String body = """
+                [{"id":7,"wpar":"mob01","lpar":"lpar00","directory":"/wparckpt/mob01/7","takenAt":"2026-12-05T10:00:00Z",
+                  "takenBy":"operator","killed":false,"sizeKb":20480,"scheduled":true,"operationInstanceId":"ck-1"}]""";
+        stub.on("GET /api/checkpoints?wpar=mob01", 200, body);
+        StubWparflow.Run r = run("checkpoint", "list", "-w", "mob01");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("""
+                ID  WPAR   LPAR    Taken                 By        Killed  Size KB  Scheduled  Directory
+                -------------------------------------------------------------------------------------------------
+                7   mob01  lpar00  2026-12-05T10:00:00Z  operator  no      20480    yes        /wparckpt/mob01/7
+                """);
+        assertThat(JSON.readTree(run("checkpoint", "list", "-w", "mob01", "--json").out()).get(0).get("id").asLong())
+                .isEqualTo(7);
+        stub.on("GET /api/checkpoints", 200, "[]");
+        assertThat(run("checkpoint", "list").status()).isZero();
+        assertThat(stub.last("/api/checkpoints").pathAndQuery()).isEqualTo("/api/checkpoints");
+    }
+
+    @Test
+    void evacuateSendsExactlyOneScopeAndTheLimits() throws Exception {
+        stub.on("POST /engine-rest/process-definition/key/EvacuationProcess/start", 200, "{\"id\":\"ev-1\"}");
+        StubWparflow.Run r = run("evacuate", "-l", "lpar02");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("ev-1\n");
+        JsonNode v = started("EvacuationProcess");
+        assertThat(names(v)).containsExactly("lpar");
+        assertThat(v.get("lpar").get("value").asText()).isEqualTo("lpar02");
+
+        assertThat(run("evacuate", "-m", "sys570a", "--window", "2026-12-06T22:00:00Z", "--per-source", "1",
+                "--per-target", "2", "--global", "3", "--stop-after-failures", "4", "--quorum", "2").status()).isZero();
+        v = started("EvacuationProcess");
+        assertThat(names(v)).containsExactly("managedSystem", "maintenanceWindowStart", "perSource", "perTarget",
+                "globalLimit", "stopAfterFailures", "quorum");
+        assertThat(v.get("managedSystem").get("value").asText()).isEqualTo("sys570a");
+        assertThat(v.get("perSource").get("value").asInt()).isEqualTo(1);
+        assertThat(v.get("globalLimit").get("value").asInt()).isEqualTo(3);
+        assertThat(v.get("stopAfterFailures").get("value").asInt()).isEqualTo(4);
+
+        assertThat(run("evacuate", "--return-from", "ev-1", "--json").out()).contains("\"id\" : \"ev-1\"");
+        assertThat(names(started("EvacuationProcess"))).containsExactly("returnFrom");
+
+        int before = stub.requests.size();
+        StubWparflow.Run both = run("evacuate", "-l", "lpar02", "-m", "sys570a");
+        assertThat(both.status()).isEqualTo(ExitStatus.USAGE);
+        assertThat(both.err()).contains("mutually exclusive");
+        assertThat(run("evacuate").status()).isEqualTo(ExitStatus.USAGE);
+        assertThat(run("evacuate", "-l", "lpar02", "--per-source", "many").status()).isEqualTo(ExitStatus.USAGE);
+        assertThat(stub.requests).hasSize(before);
+    }
+
     // ------------------------------------------------------------------ op
 
     static String detail(String state, String outcome, String openStep) {
