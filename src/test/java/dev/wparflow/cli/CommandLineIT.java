@@ -401,4 +401,18 @@ class CommandLineIT {
         assertThat(JSON.readTree(r.out()).size()).isPositive();
         assertThat(r.out() + r.err()).doesNotContain("Spring", "Tomcat");
     }
+
+    @Test
+    @Order(9)
+    void aLifecycleVerbStartsAWparAndWaitsForIt() throws Exception {
+        Run started = cli("operator", "wpar", "start", "skippy", "-l", "sydney", "--wait");
+        assertThat(started.status()).as(started.out() + started.err()).isZero();
+        String id = started.out().lines().findFirst().orElseThrow();
+        assertThat(started.out().lines().toList().get(1)).startsWith(id + " COMPLETED COMPLETED");
+        JsonNode shown = json(cli("operator", "--json", "op", "show", id));
+        assertThat(shown.path("operation").path("processKey").asText()).isEqualTo("WparLifecycleProcess");
+        assertThat(shown.path("commands")).anyMatch(c -> c.path("host").asText().equals("sydney")
+                && c.path("command").asText().startsWith("startwpar") && c.path("command").asText().contains("skippy")
+                && c.path("exitStatus").asInt() == 0);
+    }
 }
