@@ -22,7 +22,8 @@ import picocli.CommandLine.ScopeType;
  * through its HTTP API.
  */
 @Command(name = "wparflow", mixinStandardHelpOptions = true, versionProvider = WparflowCli.Version.class,
-        description = "wparflow's command line: SSH sessions, WPARs, operations and approvals of a running wparflow.",
+        description = "wparflow's command line: SSH sessions, WPARs and their operations, checkpoints, evacuations and"
+                + " approvals of a running wparflow.",
         subcommands = { HmcCommand.class, SshCommand.class, WparCommand.class,
                 CheckpointCommands.CheckpointCommand.class, EvacuateCommand.class, OpCommand.class,
                 ApprovalCommands.Approve.class, ApprovalCommands.Reject.class, CompletionCommand.class },
