@@ -41,6 +41,8 @@ class ApiAccessIT {
     LeaseLockService locks;
     @Autowired
     dev.wparflow.run.RemoteRunRepository runs;
+    @Autowired
+    dev.wparflow.process.evacuation.EvacuationRecords evacuations;
 
     @BeforeEach
     void users() {
@@ -92,6 +94,36 @@ class ApiAccessIT {
     }
 
     @Test
+    void evacuationsAreReadableByWhoeverMayReadTheOperation() {
+        String instance = startAs("operator");
+        evacuations.recordPlan(instance, "LPAR", "lpar10", "operator", null, List.of(
+                new dev.wparflow.process.evacuation.EvacuationPlanner.Row("web01", "lpar10", "lpar20", "live", null,
+                        null, "every check for live passes")), 7);
+        ResponseEntity<Map> mine = TestUsers.call(rest, "operator", HttpMethod.GET, "/api/evacuations/" + instance,
+                null, Map.class);
+        assertThat(mine.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(mine.getBody()).containsEntry("scopeName", "lpar10").containsEntry("state", "RUNNING");
+        assertThat(TestUsers.call(rest, "operator", HttpMethod.GET, "/api/evacuations/" + instance + "/plan.txt",
+                null, String.class).getBody()).contains("web01", "lpar20", "live");
+        assertThat(TestUsers.call(rest, "operator", HttpMethod.GET, "/api/evacuations", null, List.class).getBody())
+                .anySatisfy(e -> assertThat((Map<String, Object>) e).containsEntry("id", instance));
+
+        for (String path : List.of("/api/evacuations/" + instance, "/api/evacuations/" + instance + "/plan.txt")) {
+            assertThat(TestUsers.call(rest, "operator2", HttpMethod.GET, path, null, String.class).getStatusCode())
+                    .as(path).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(TestUsers.call(rest, null, HttpMethod.GET, path, null, String.class).getStatusCode())
+                    .as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
+        assertThat(TestUsers.call(rest, "operator2", HttpMethod.GET, "/api/evacuations", null, List.class).getBody())
+                .noneSatisfy(e -> assertThat((Map<String, Object>) e).containsEntry("id", instance));
+        assertThat(TestUsers.call(rest, "operator", HttpMethod.GET, "/api/evacuations/no-such-operation", null,
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        TestUsers.ensure(identityService, "admin", "camunda-admin");
+        assertThat(TestUsers.call(rest, "admin", HttpMethod.GET, "/api/evacuations/" + instance, null, Map.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
     void locksAreListed() {
         locks.acquire(LockResource.wpar("lpar00", "skippy"), "process-42", "WparBackupProcess", Duration.ofMinutes(10));
         ResponseEntity<List> held = TestUsers.call(rest, "operator", HttpMethod.GET, "/api/locks", null, List.class);
@@ -113,6 +145,6 @@ class ApiAccessIT {
         ResponseEntity<Map> docs = rest.getForEntity("/v3/api-docs", Map.class);
         assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat((Map<String, Object>) docs.getBody().get("paths")).containsKeys("/api/locks", "/api/commands",
-                "/api/runs", "/api/ssh/sessions");
+                "/api/runs", "/api/ssh/sessions", "/api/evacuations", "/api/evacuations/{id}");
     }
 }

@@ -39,6 +39,11 @@ public class EvacuationRecords {
             String outcome, String summary, String returnsFrom) {
     }
 
+    /** An evacuation as listed: the record's head with when it was planned and finished. */
+    public record Listed(String id, String scopeKind, String scopeName, String requestedBy, OffsetDateTime plannedAt,
+            Long planMillis, OffsetDateTime finishedAt, String outcome, String returnsFrom) {
+    }
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
@@ -69,6 +74,26 @@ public class EvacuationRecords {
                 rs.getString("id"), rs.getString("scope_kind"), rs.getString("scope_name"),
                 rs.getString("requested_by"), (Long) rs.getObject("plan_millis", Long.class), rs.getString("outcome"),
                 rs.getString("summary"), rs.getString("returns_from")), id).stream().findFirst();
+    }
+
+    /** Evacuations, newest plan first; {@code outcome} "RUNNING" lists those without an outcome yet, null all. */
+    public List<Listed> list(String outcome) {
+        String where = outcome == null ? "" : "RUNNING".equals(outcome) ? " WHERE outcome IS NULL" : " WHERE outcome = ?";
+        Object[] args = outcome == null || "RUNNING".equals(outcome) ? new Object[0] : new Object[] {outcome};
+        return jdbc.query("SELECT * FROM wparflow_evacuation" + where + " ORDER BY planned_at DESC, id",
+                (rs, i) -> listed(rs), args);
+    }
+
+    public Optional<Listed> listed(String id) {
+        return jdbc.query("SELECT * FROM wparflow_evacuation WHERE id = ?", (rs, i) -> listed(rs), id).stream()
+                .findFirst();
+    }
+
+    private static Listed listed(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Listed(rs.getString("id"), rs.getString("scope_kind"), rs.getString("scope_name"),
+                rs.getString("requested_by"), rs.getObject("planned_at", OffsetDateTime.class),
+                (Long) rs.getObject("plan_millis", Long.class), rs.getObject("finished_at", OffsetDateTime.class),
+                rs.getString("outcome"), rs.getString("returns_from"));
     }
 
     public List<Item> items(String id) {

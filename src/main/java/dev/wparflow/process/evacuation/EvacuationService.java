@@ -64,19 +64,21 @@ public class EvacuationService {
         long started = System.nanoTime();
         List<String> scope = planning.scopeLpars(lpar, managedSystem);
         List<EvacuationPlanner.Wpar> wpars = planning.wparsOf(scope, origin);
+        String kind = lpar != null ? SCOPE_LPAR : SCOPE_MANAGED_SYSTEM;
+        String name = lpar != null ? lpar : managedSystem;
         if (wpars.isEmpty()) {
+            // recorded too (a plan of no rows), so that the record of every planned evacuation can be read
+            records.recordPlan(id, kind, name, requester, null, List.of(), (System.nanoTime() - started) / 1_000_000);
             throw new EvacuationRefusal("NOTHING_TO_MOVE", "no WPAR on " + String.join(", ", scope)
                     + " (lswpar): nothing to evacuate");
         }
         List<EvacuationPlanner.Row> rows = planning.plan(new LinkedHashSet<>(scope), wpars, planning.checks(origin));
         long millis = (System.nanoTime() - started) / 1_000_000;
-        String kind = lpar != null ? SCOPE_LPAR : SCOPE_MANAGED_SYSTEM;
-        String name = lpar != null ? lpar : managedSystem;
         records.recordPlan(id, kind, name, requester, null, rows, millis);
         log.info("evacuation {} of {} {}: planned in {} ms", id, kind, name, millis);
         String what = (lpar != null ? "LPAR " : "managed system ") + name
                 + (lpar != null ? "" : " (" + String.join(", ", scope) + ")");
-        return planned(rows, "Evacuate " + what, limits, window);
+        return planned(id, rows, "Evacuate " + what, limits, window);
     }
 
     /**
@@ -110,10 +112,11 @@ public class EvacuationService {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         records.recordPlan(id, SCOPE_RETURN, evacuationId, requester, evacuationId, rows, millis);
-        return planned(rows, "Return home the WPARs of evacuation " + evacuationId, limits, window);
+        return planned(id, rows, "Return home the WPARs of evacuation " + evacuationId, limits, window);
     }
 
-    private static Planned planned(List<EvacuationPlanner.Row> rows, String title, Limits limits, String window) {
+    private static Planned planned(String id, List<EvacuationPlanner.Row> rows, String title, Limits limits,
+            String window) {
         int movable = (int) rows.stream().filter(EvacuationPlanner.Row::movable).count();
         String summary = title + ": " + movable + " of " + rows.size() + " WPARs move";
         StringBuilder plan = new StringBuilder(summary).append('\n');
@@ -124,8 +127,24 @@ public class EvacuationService {
         plan.append("Each move is a static relocation (Redbook Table 4-2: save, restore, remove; rolled back on failure)"
                 + " or a live one (4.7.3-4.7.4: movewpar; movewpar -x on failure)\n\n");
         plan.append(EvacuationPlanner.table(rows));
-        return new Planned(movable, Math.max(0, Math.min(limits.global(), movable)), summary, abbreviate(
+        return new Planned(movable, Math.max(0, Math.min(limits.global(), movable)), summary, approvalText(id,
                 plan.toString()));
+    }
+
+    /** Where the approval's plan text is cut, the line that names the whole plan. */
+    static String planLink(String id) {
+        return "\n… the whole plan: /api/evacuations/" + id + "/plan.txt";
+    }
+
+    /** The plan as the approval shows it: at most 3,900 characters, ending with {@link #planLink} where cut. */
+    static String approvalText(String id, String plan) {
+        if (plan.length() <= 3900) {
+            return plan;
+        }
+        String link = planLink(id);
+        String kept = plan.substring(0, 3900 - link.length());
+        int lineEnd = kept.lastIndexOf('\n');
+        return (lineEnd > 0 ? kept.substring(0, lineEnd) : kept) + link;
     }
 
     static String abbreviate(String s) {
@@ -235,9 +254,10 @@ public class EvacuationService {
             Limits limits) {
         if (failureCode != null) {
             String text = failureCode + ": " + failureReason;
-            records.find(id).ifPresent(e -> records.finish(id, "REFUSED", text));
-            return new Outcome("NOTHING_TO_MOVE".equals(failureCode) || "NOTHING_TO_RETURN".equals(failureCode)
-                    ? "NOTHING_TO_MOVE" : "REFUSED", text);
+            String outcome = "NOTHING_TO_MOVE".equals(failureCode) || "NOTHING_TO_RETURN".equals(failureCode)
+                    ? "NOTHING_TO_MOVE" : "REFUSED";
+            records.find(id).ifPresent(e -> records.finish(id, outcome, text));
+            return new Outcome(outcome, text);
         }
         String report = report(id);
         if (movable == null || movable == 0) {

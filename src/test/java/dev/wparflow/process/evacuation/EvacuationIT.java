@@ -27,6 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.wparflow.catalog.RelocationGroup;
@@ -67,6 +72,7 @@ class EvacuationIT {
     FleetUnderTest system;
     Fleet fleet;
     ConfigurableApplicationContext app;
+    TestRestTemplate rest;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -93,7 +99,10 @@ class EvacuationIT {
                 .fleet(fleet, "lpar10", "lpar11", "lpar12", "lpar20", "lpar21", "lpar30", "lpar02")
                 .property("camunda.bpm.job-execution.wait-time-in-millis", "500")
                 .property("camunda.bpm.job-execution.max-wait", "2000"));
+        rest = new TestRestTemplate(new RestTemplateBuilder()
+                .rootUri("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port")));
         TestUsers.ensure(identity, "operator", "wparflow-operators");
+        TestUsers.ensure(identity, "operator2", "wparflow-operators");
         TestUsers.ensure(identity, "approver", "wparflow-approvers");
     }
 
@@ -169,6 +178,7 @@ class EvacuationIT {
         assertThat(SYSTEM.get(web01)).isNotEqualTo(SYSTEM.get(web02));
         assertThat(operationLeases()).as("leases").isEmpty();
         assertLimits(changes);
+        assertTheRecordIsServed(evacuation, items);
 
         // return home
         long back = fleet.stateHistory().lastSeq();
@@ -179,6 +189,93 @@ class EvacuationIT {
         assertThat(wparsBySource()).isEqualTo(before);
         assertThat(operationLeases()).isEmpty();
         assertLimits(fleet.stateHistory().since(back));
+    }
+
+    /**
+     * /api/evacuations serves the record as the table holds it and as the simulator ended: the scope, the limits the
+     * request set, every WPAR's plan row and state, the plan text uncut; only to whoever may read the operation.
+     */
+    @SuppressWarnings("unchecked")
+    void assertTheRecordIsServed(String evacuation, List<EvacuationRecords.Item> items) {
+        ResponseEntity<Map> one = TestUsers.call(rest, "operator", HttpMethod.GET, "/api/evacuations/" + evacuation,
+                null, Map.class);
+        assertThat(one.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<String, Object> body = one.getBody();
+        assertThat(body).containsEntry("id", evacuation).containsEntry("scopeKind", "MANAGED_SYSTEM")
+                .containsEntry("scopeName", "sysA").containsEntry("requestedBy", "operator")
+                .containsEntry("state", "EVACUATED").containsEntry("maintenanceWindowStart", null);
+        assertThat(((Number) body.get("planMillis")).longValue()).isGreaterThanOrEqualTo(0);
+        assertThat(body.get("plannedAt")).isNotNull();
+        assertThat(body.get("finishedAt")).isNotNull();
+        assertThat((Map<String, Object>) body.get("limits")).containsEntry("perSource", PER_SOURCE)
+                .containsEntry("perTarget", PER_TARGET).containsEntry("globalLimit", GLOBAL)
+                .containsEntry("stopAfterFailures", 2);
+        assertThat((Map<String, Object>) body.get("counts")).containsEntry("MOVED", 11).containsEntry("UNMOVABLE", 1);
+        List<Map<String, Object>> wpars = (List<Map<String, Object>>) body.get("wpars");
+        assertThat(wpars).hasSize(items.size());
+        for (EvacuationRecords.Item i : items) {
+            Map<String, Object> w = wpars.stream().filter(r -> i.wpar().equals(r.get("wpar"))).findFirst()
+                    .orElseThrow();
+            assertThat(w).containsEntry("departing", i.departing()).containsEntry("arriving", i.arriving())
+                    .containsEntry("mode", i.mode()).containsEntry("group", i.group()).containsEntry("rank", i.rank())
+                    .containsEntry("note", i.reason()).containsEntry("state", i.state().name())
+                    .containsEntry("attempts", i.attempts());
+            if (i.state() == EvacuationRecords.State.MOVED) {
+                assertThat(fleet.host(i.arriving()).wpar(i.wpar())).as(i.wpar() + " where the API says").isPresent();
+            } else {
+                assertThat(fleet.host(i.departing()).wpar(i.wpar())).as(i.wpar() + " stayed").isPresent();
+            }
+        }
+
+        ResponseEntity<String> text = TestUsers.call(rest, "operator", HttpMethod.GET,
+                "/api/evacuations/" + evacuation + "/plan.txt", null, String.class);
+        assertThat(text.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(text.getHeaders().getContentType().toString()).startsWith("text/plain");
+        List<String> lines = text.getBody().lines().toList();
+        for (EvacuationRecords.Item i : items) {
+            String expected = i.wpar() + " +" + i.departing() + " +" + (i.state() == EvacuationRecords.State.UNMOVABLE
+                    ? "STAYS" : i.arriving() + " +" + i.mode()) + "\\b.*";
+            assertThat(lines).as(i.wpar() + " in plan.txt").anyMatch(l -> l.matches(expected));
+        }
+        assertThat(variable(evacuation, "plan").toString()).doesNotContain("/plan.txt");
+
+        ResponseEntity<List> listed = TestUsers.call(rest, "operator", HttpMethod.GET,
+                "/api/evacuations?state=EVACUATED", null, List.class);
+        assertThat(listed.getBody()).anySatisfy(e -> assertThat((Map<String, Object>) e)
+                .containsEntry("id", evacuation).containsEntry("state", "EVACUATED"));
+        assertThat(TestUsers.call(rest, "operator", HttpMethod.GET, "/api/evacuations?state=RUNNING", null,
+                List.class).getBody()).noneSatisfy(e -> assertThat((Map<String, Object>) e)
+                .containsEntry("id", evacuation));
+        assertThat(TestUsers.call(rest, "operator", HttpMethod.GET, "/api/evacuations?state=GONE", null, Map.class)
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+        // not the caller's operation: 404, as if it did not exist; no login: 401
+        assertThat(TestUsers.call(rest, "operator2", HttpMethod.GET, "/api/evacuations/" + evacuation, null,
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(TestUsers.call(rest, "operator2", HttpMethod.GET, "/api/evacuations/" + evacuation + "/plan.txt",
+                null, String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(TestUsers.call(rest, "operator2", HttpMethod.GET, "/api/evacuations", null, List.class)
+                .getBody()).noneSatisfy(e -> assertThat((Map<String, Object>) e).containsEntry("id", evacuation));
+        assertThat(TestUsers.call(rest, null, HttpMethod.GET, "/api/evacuations/" + evacuation, null, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    /** The README's example: an LPAR running no WPAR ends NOTHING_TO_MOVE, and its record says so over REST. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anLparWithoutWparsIsRecordedAsNothingToMove() {
+        String evacuation = run(Map.of("lpar", "lpar02"));
+        assertThat(approvals).isEmpty();
+        assertThat(variable(evacuation, "outcome")).isEqualTo("NOTHING_TO_MOVE");
+        ResponseEntity<Map> one = TestUsers.call(rest, "operator", HttpMethod.GET, "/api/evacuations/" + evacuation,
+                null, Map.class);
+        assertThat(one.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(one.getBody()).containsEntry("scopeKind", "LPAR").containsEntry("scopeName", "lpar02")
+                .containsEntry("state", "NOTHING_TO_MOVE").containsEntry("wpars", List.of());
+        assertThat((String) one.getBody().get("summary")).contains("no WPAR on lpar02");
+        assertThat(TestUsers.call(rest, "operator", HttpMethod.GET, "/api/evacuations?state=NOTHING_TO_MOVE", null,
+                List.class).getBody()).anySatisfy(e -> assertThat((Map<String, Object>) e)
+                .containsEntry("id", evacuation));
     }
 
     @Test
