@@ -64,8 +64,13 @@ public class ProcessInstanceAccess {
 
     /** Members of camunda-admin see everything, owners of locks and runs of no instance included. */
     public boolean callerIsAdmin() {
+        return callerIn(WparflowGroups.ADMINS);
+    }
+
+    /** Whether the caller is a member of {@code group}. */
+    public boolean callerIn(String group) {
         Authentication caller = identityService.getCurrentAuthentication();
-        return caller != null && caller.getGroupIds() != null && caller.getGroupIds().contains(WparflowGroups.ADMINS);
+        return caller != null && caller.getGroupIds() != null && caller.getGroupIds().contains(group);
     }
 
     /** Runs {@code query} without the caller's authorizations: only for what {@link #readable} already allowed. */

@@ -121,6 +121,12 @@ class ApiAccessIT {
         TestUsers.ensure(identityService, "admin", "camunda-admin");
         assertThat(TestUsers.call(rest, "admin", HttpMethod.GET, "/api/evacuations/" + instance, null, Map.class)
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
+        // the approvers decide the plan, which the approval task cuts when it is long: they read it whole
+        TestUsers.ensure(identityService, "approver", "wparflow-approvers");
+        assertThat(TestUsers.call(rest, "approver", HttpMethod.GET, "/api/evacuations/" + instance + "/plan.txt",
+                null, String.class).getBody()).contains("web01", "lpar20", "live");
+        assertThat(TestUsers.call(rest, "approver", HttpMethod.GET, "/api/evacuations", null, List.class).getBody())
+                .anySatisfy(e -> assertThat((Map<String, Object>) e).containsEntry("id", instance));
     }
 
     @Test
