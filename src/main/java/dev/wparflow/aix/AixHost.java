@@ -272,7 +272,7 @@ public final class AixHost {
     /** {@code /etc/wpars/devmap}: the name mapped interfaces, empty when the file does not exist (cat's 0652-050). */
     public java.util.Map<String, String> interfaceMap() {
         CommandResult r = exec(AixFiles.cat(GlobalNetwork.DEVMAP), CommandOptions.idempotentRead());
-        if (!r.succeeded() && r.stderr() != null && r.stderr().contains("0652-050")) {
+        if (!r.succeeded() && r.stderr() != null && r.stderr().contains(GlobalNetwork.NO_DEVMAP)) {
             return java.util.Map.of();
         }
         return value(AixOutcomes.interpret(r, GlobalNetwork::parseDevmap));

@@ -20,6 +20,9 @@ public final class GlobalNetwork {
     /** {@code /etc/wpars/devmap}: the name mapped interfaces of the WPARs (RB:10773). */
     public static final AbsolutePath DEVMAP = AbsolutePath.of("/etc/wpars/devmap");
 
+    /** cat's "cannot open" message: no {@link #DEVMAP}, which exists only when a name mapped interface does. */
+    public static final String NO_DEVMAP = "0652-050";
+
     private static final Pattern IFCONFIG_HEAD = Pattern.compile("^([A-Za-z][A-Za-z0-9_]*): flags=[0-9a-fA-F,]+<([^>]*)>");
     private static final Pattern INET = Pattern.compile("^\\s+inet6?\\s+(\\S+)");
 

@@ -16,9 +16,12 @@ import dev.wparflow.ssh.CommandResult;
  *                on a later AIX level), one entry each; empty for checks whose parser reads every line it keeps
  * @param anyExit whether the operations parse the output whatever the exit status: lslpp exits non-zero when one
  *                of the filesets asked about is missing (0504-132) and still lists the others
+ * @param absent  a message id meaning that what the command reads does not exist, which the operations read as empty
+ *                output: cat's 0652-050 for {@code /etc/wpars/devmap}, a file that exists only when a name mapped
+ *                interface does; null for checks where every failure is one
  */
 public record PreflightCheck(String name, AixCommand command, Function<String, ?> parser,
-        Function<String, List<String>> ignored, boolean anyExit) {
+        Function<String, List<String>> ignored, boolean anyExit, String absent) {
 
     public PreflightCheck {
         if (!ReadOnlyCommands.allows(command)) {
@@ -28,6 +31,11 @@ public record PreflightCheck(String name, AixCommand command, Function<String, ?
         if (ignored == null) {
             ignored = out -> List.of();
         }
+    }
+
+    public PreflightCheck(String name, AixCommand command, Function<String, ?> parser,
+            Function<String, List<String>> ignored, boolean anyExit) {
+        this(name, command, parser, ignored, anyExit, null);
     }
 
     public PreflightCheck(String name, AixCommand command, Function<String, ?> parser) {
@@ -45,6 +53,9 @@ public record PreflightCheck(String name, AixCommand command, Function<String, ?
      * message of {@link #parse}).
      */
     public AixResult<Object> interpret(CommandResult result) {
+        if (absent != null && !result.succeeded() && result.stderr() != null && result.stderr().contains(absent)) {
+            return AixResult.ok(parse(""), List.of());
+        }
         if (anyExit) {
             try {
                 return AixResult.ok(parse(result.stdout()), List.of());

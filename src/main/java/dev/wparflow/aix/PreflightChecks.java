@@ -7,6 +7,9 @@ import java.util.List;
  * The checks preflight runs, per kind of host: every read-only command the operations send, with their parsers, in
  * the order an administrator reads a report (the helper and the system first, then storage, then the WPARs, then
  * images). The lists name what wparflow depends on; a new read in an operation belongs here too.
+ *
+ * <p>The relocation compatibility check's {@code showmount -e SERVER} is not among them: its server is an NFS server
+ * a WPAR mounts from, which none of these facts names, and the command asks that server, not the host checked.
  */
 public final class PreflightChecks {
 
@@ -70,6 +73,13 @@ public final class PreflightChecks {
         }
         checks.add(new PreflightCheck("df", AixFiles.df(), AixFiles::parseMountPoints));
         checks.add(new PreflightCheck("mount", AixFiles.mount(), AixFiles::parseNfsMounts));
+        // the relocation compatibility check's reads of the arriving system: interfaces, name mapped ones, devices
+        checks.add(new PreflightCheck("ifconfig -a", GlobalNetwork.ifconfigAll(), GlobalNetwork::parseIfconfig));
+        checks.add(new PreflightCheck("netstat -in", GlobalNetwork.netstatInterfaces(),
+                GlobalNetwork::parseNetstatInterfaces));
+        checks.add(new PreflightCheck("cat " + GlobalNetwork.DEVMAP, AixFiles.cat(GlobalNetwork.DEVMAP),
+                GlobalNetwork::parseDevmap, null, false, GlobalNetwork.NO_DEVMAP));
+        checks.add(new PreflightCheck("lsdev -C", Devices.configured(), Devices::parseConfigured));
         for (List<LswparField> fields : LSWPAR_FIELD_LISTS) {
             checks.add(new PreflightCheck("lswpar -c -q -a " + names(fields),
                     Lswpar.delimited(fields, true, null, List.of()), out -> Lswpar.parseDelimited(out, fields)));
@@ -84,6 +94,7 @@ public final class PreflightChecks {
             checks.add(new PreflightCheck("lswpar -L " + w, Lswpar.details(w), Lswpar::parseDetails,
                     Lswpar::unknownDetails));
             checks.add(new PreflightCheck("lswpar -M " + w, Lswpar.mounts(List.of(w)), Lswpar::parseMounts));
+            checks.add(new PreflightCheck("lswpar -D " + w, Devices.exported(w), Devices::parseExported));
         }
         if (facts.newestImage() != null) {
             checks.add(new PreflightCheck("lssavewpar -f " + facts.newestImage(),

@@ -8,13 +8,16 @@ import java.util.Set;
  * program only reports (lswpar, lsnim, oslevel…) and, for programs that can also change things, when its arguments
  * are the reporting ones: {@code mount} without arguments lists, with any it mounts; {@code wparflow-run} reports
  * with {@code version}, {@code status}, {@code wait} and {@code output}, and changes with {@code start},
- * {@code cancel} and {@code forget}. Everything else (mkwpar, chwpar, nim, tee, rm, chhwres…) is refused.
+ * {@code cancel} and {@code forget}; {@code ifconfig} reports as {@code ifconfig -a} only (with an interface it
+ * configures it: {@code ifconfig en0 down}); {@code netstat} reports unless a flag holds {@code Z}, which clears its
+ * statistics on AIX ({@code netstat -Zi}, {@code -Zc}, {@code -Zm}, {@code -Zs}: IBM's netstat reference).
+ * Everything else (mkwpar, chwpar, nim, tee, rm, chhwres…) is refused.
  */
 public final class ReadOnlyCommands {
 
     /** Programs that only report, whatever their flags (lssyscfg and lshmc are the HMC's listing commands). */
     static final Set<String> REPORTING = Set.of("lswpar", "lsnim", "oslevel", "lslpp", "prtconf", "lsattr", "lssrc",
-            "lsvg", "df", "lssavewpar", "lshmc", "lssyscfg", "cat", "uname", "id");
+            "lsvg", "df", "lssavewpar", "lshmc", "lssyscfg", "cat", "uname", "id", "lsdev", "showmount");
 
     /** The wparflow-run subcommands that only report on runs. */
     static final Set<String> RUN_REPORTS = Set.of("version", "status", "wait", "output");
@@ -31,6 +34,12 @@ public final class ReadOnlyCommands {
         List<String> argv = command.argv();
         if (program.equals("mount")) {
             return argv.size() == 1;
+        }
+        if (program.equals("ifconfig")) {
+            return argv.size() == 2 && argv.get(1).equals("-a");
+        }
+        if (program.equals("netstat")) {
+            return argv.stream().skip(1).noneMatch(a -> a.startsWith("-") && a.contains("Z"));
         }
         if (program.equals(WparflowRun.PROGRAM)) {
             return argv.size() >= 2 && RUN_REPORTS.contains(argv.get(1));

@@ -36,7 +36,11 @@ class AixFixturesTest {
             Map.entry("wparflow-run-version", WparflowRun::parseVersion), Map.entry("lsnim", Nim::parseList),
             Map.entry("lsnim-t-wpar", Nim::parseList), Map.entry("lsnim-l-wpr00", Nim::parseStanzas),
             Map.entry("lshmc-V", Hmc::parseVersion), Map.entry("lssyscfg-r-sys", Hmc::parseSystems),
-            Map.entry("lssyscfg-r-lpar", Hmc::parseLpars));
+            Map.entry("lssyscfg-r-lpar", Hmc::parseLpars), Map.entry("ifconfig-a", GlobalNetwork::parseIfconfig),
+            Map.entry("netstat-in", GlobalNetwork::parseNetstatInterfaces),
+            Map.entry("cat-etc-wpars-devmap", GlobalNetwork::parseDevmap),
+            Map.entry("lsdev-C", Devices::parseConfigured), Map.entry("lswpar-D-wpr00", Devices::parseExported),
+            Map.entry("lswpar-D-wpr01", Devices::parseExported));
 
     static List<Arguments> fixtures() {
         List<Arguments> all = new ArrayList<>();
@@ -111,6 +115,30 @@ class AixFixturesTest {
         assertThat(Hmc.parseLpars(AixFixtures.output(level, "lssyscfg-r-lpar")).get(2).osVersion())
                 .isEqualTo("Unknown, never booted");
         assertThat(Hmc.parseVersion(AixFixtures.output(level, "lshmc-V")).version()).isNotBlank();
+
+        // the relocation compatibility check's reads of a global environment
+        List<GlobalNetwork.Interface> interfaces = GlobalNetwork.parseIfconfig(AixFixtures.output(level, "ifconfig-a"));
+        assertThat(interfaces).extracting(GlobalNetwork.Interface::name).containsExactly("en0", "en1", "lo0");
+        assertThat(interfaces).extracting(GlobalNetwork.Interface::up).containsExactly(true, false, true);
+        assertThat(interfaces.get(0).addresses()).containsExactly("192.0.2.17");
+        assertThat(interfaces.get(2).addresses()).containsExactly("127.0.0.1", "::1%1/0");
+        assertThat(GlobalNetwork.parseNetstatInterfaces(AixFixtures.output(level, "netstat-in")))
+                .containsExactly("en0", "en1", "lo0");
+        assertThat(GlobalNetwork.parseDevmap(AixFixtures.output(level, "cat-etc-wpars-devmap")))
+                .containsExactly(Map.entry("gordon_if1", "en0"));
+        assertThat(Devices.parseConfigured(AixFixtures.output(level, "lsdev-C")))
+                .contains("sys0", "en0", "ent0", "hdisk0", "hdisk3", "inet0", "lo0", "wio0").doesNotContain("Name");
+        List<Devices.Exported> exported = Devices.parseExported(AixFixtures.output(level, "lswpar-D-wpr00"));
+        assertThat(exported).allSatisfy(e -> {
+            assertThat(e.wpar()).isEqualTo("wpr00");
+            assertThat(e.status()).isEqualTo("EXPORTED");
+        });
+        assertThat(exported).filteredOn(e -> !e.pseudo() && !"clone".equals(e.type()))
+                .extracting(Devices.Exported::lsdevName, Devices.Exported::type)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("hdisk3", "disk"));
+        assertThat(exported).extracting(Devices.Exported::device).contains("/dev/null", "/dev/xti/tcp");
+        assertThat(Devices.parseExported(AixFixtures.output(level, "lswpar-D-wpr01")))
+                .allSatisfy(e -> assertThat(e.type()).isIn("pseudo", "clone"));
     }
 
     static List<String> levels() {
@@ -130,9 +158,13 @@ class AixFixturesTest {
             }
             return out -> Lswpar.parseDelimited(out, fields);
         }
-        String program = command.startsWith("lswpar -L") ? "lswpar -L" : command.split(" -m ")[0];
+        String program = command.startsWith("lswpar -L") ? "lswpar -L"
+                : command.startsWith("lswpar -D") ? "lswpar -D" : command.split(" -m ")[0];
         return switch (program) {
             case "lswpar -L" -> Lswpar::parseDetails;
+            case "lswpar -D" -> Devices::parseExported;
+            case "ifconfig -a" -> GlobalNetwork::parseIfconfig;
+            case "netstat -in" -> GlobalNetwork::parseNetstatInterfaces;
             case "lswpar -N" -> Lswpar::parseNetwork;
             case "lswpar -R" -> Lswpar::parseResources;
             case "df" -> AixFiles::parseMountPoints;

@@ -63,6 +63,31 @@ class PreflightCheckTest {
     }
 
     @Test
+    void noDevmapIsNoNameMappedInterfaceAndOtherCatFailuresStayFailures() {
+        PreflightCheck devmap = PreflightChecks.globalEnvironment(new PreflightChecks.GlobalEnvironment(List.of(), null))
+                .stream().filter(c -> c.name().equals("cat /etc/wpars/devmap")).findFirst().orElseThrow();
+        CommandResult none = new CommandResult("lpar05", "cat /etc/wpars/devmap", 2, "",
+                "cat: 0652-050 Cannot open /etc/wpars/devmap.\n", Duration.ofMillis(1));
+        assertThat(devmap.interpret(none)).isInstanceOfSatisfying(AixResult.Ok.class,
+                ok -> assertThat(ok.value()).isEqualTo(java.util.Map.of()));
+
+        CommandResult mapped = new CommandResult("lpar00", "cat /etc/wpars/devmap", 0,
+                "# name mapped interfaces\ngordon_if1      en0\n", "", Duration.ofMillis(1));
+        assertThat(devmap.interpret(mapped)).isInstanceOfSatisfying(AixResult.Ok.class,
+                ok -> assertThat(ok.value()).isEqualTo(java.util.Map.of("gordon_if1", "en0")));
+
+        CommandResult denied = new CommandResult("lpar00", "cat /etc/wpars/devmap", 126, "",
+                "ksh: cat: 0403-006 Execute permission denied.\n", Duration.ofMillis(1));
+        assertThat(devmap.interpret(denied)).isInstanceOfSatisfying(AixResult.Failed.class,
+                f -> assertThat(f.failure().outcome()).isEqualTo(AixOutcome.PERMISSION_DENIED));
+
+        CommandResult garbage = new CommandResult("lpar00", "cat /etc/wpars/devmap", 0, "gordon_if1 en0 en1\n", "",
+                Duration.ofMillis(1));
+        assertThat(devmap.interpret(garbage)).isInstanceOfSatisfying(AixResult.Failed.class,
+                f -> assertThat(f.failure().outcome()).isEqualTo(AixOutcome.UNEXPECTED_OUTPUT));
+    }
+
+    @Test
     void theLswparLChecksNameTheFieldsTheParserDoesNotKnow() {
         PreflightCheck details = PreflightChecks.globalEnvironment(new PreflightChecks.GlobalEnvironment(
                 List.of(WparName.of("wpr00")), null)).stream().filter(c -> c.name().equals("lswpar -L wpr00"))

@@ -150,7 +150,7 @@ class PreflightOpenSshTest {
                 printf '%s\\n' "$key" >> STUBS/log
                 n=$(awk -F '\\t' -v k="$key" '$2 == k { print $1 }' STUBS/map)
                 if [ -z "$n" ]; then echo "stub: no output for $key" >&2; exit 127; fi
-                cat "STUBS/out/$n.txt"
+                /bin/cat "STUBS/out/$n.txt"
                 """.replace("STUBS", stubs.toString());
         for (String p : programs) {
             Path stub = stubs.resolve("bin").resolve(p);
@@ -179,6 +179,9 @@ class PreflightOpenSshTest {
         }
         if (name.startsWith("lssavewpar")) {
             return AixFixtures.output(level, "lssavewpar");
+        }
+        if (name.startsWith("cat /")) {
+            return AixFixtures.output(level, "cat-" + name.substring("cat /".length()).replace("/", "-"));
         }
         if (name.startsWith("lssyscfg -r lpar")) {
             return AixFixtures.output(level, "lssyscfg-r-lpar");

@@ -54,7 +54,18 @@ class ReadOnlyCommandsTest {
                 AixCommand.of("mkwpar").flag("-n", WPR).build(),
                 AixCommand.of("chwpar").flag("-n", WparName.of("wpr09")).arg(WPR).build(),
                 AixCommand.of("movewpar").arg(WPR).build(),
-                AixCommand.of("/tmp/bin/lswpar").build());
+                AixCommand.of("/tmp/bin/lswpar").build(),
+                // ifconfig configures whenever it names an interface; netstat -Z… clears statistics (IBM references)
+                AixCommand.of("ifconfig").keyword("en0").keyword("down").build(),
+                AixCommand.of("ifconfig").keyword("en0").keyword("inet").keyword("192.0.2.9")
+                        .keyword("netmask").keyword("255.255.255.0").build(),
+                AixCommand.of("ifconfig").keyword("en0").keyword("detach").build(),
+                AixCommand.of("ifconfig").flag("-a").keyword("down").build(),
+                AixCommand.of("ifconfig").build(),
+                AixCommand.of("netstat").flag("-Zi").build(), AixCommand.of("netstat").flag("-Zc").build(),
+                AixCommand.of("netstat").flag("-Zm").build(), AixCommand.of("netstat").flag("-Zs").build(),
+                AixCommand.of("netstat").flag("-in").flag("-Zi").build(),
+                AixCommand.of("/usr/sbin/ifconfig").flag("-a").build());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -77,6 +88,33 @@ class ReadOnlyCommandsTest {
         assertThat(ReadOnlyCommands.allows(WparflowRun.status(List.of(RunId.of("r1"))))).isTrue();
         assertThat(ReadOnlyCommands.allows(WparflowRun.output(RunId.of("r1")))).isTrue();
         assertThat(ReadOnlyCommands.allows(AixFiles.mount())).isTrue();
+    }
+
+    @Test
+    void theCompatibilityReadsAreAllowedInTheirReportingFormsOnly() {
+        assertThat(ReadOnlyCommands.allows(GlobalNetwork.ifconfigAll())).isTrue();
+        assertThat(ReadOnlyCommands.allows(GlobalNetwork.netstatInterfaces())).isTrue();
+        assertThat(ReadOnlyCommands.allows(AixCommand.of("netstat").flag("-rn").build())).isTrue();
+        assertThat(ReadOnlyCommands.allows(Devices.configured())).isTrue();
+        assertThat(ReadOnlyCommands.allows(Devices.exported(WPR))).isTrue();
+        assertThat(ReadOnlyCommands.allows(AixFiles.cat(GlobalNetwork.DEVMAP))).isTrue();
+        assertThat(ReadOnlyCommands.allows(NfsExports.showmount(HostName.of("nfs01")))).isTrue();
+        // the narrowest rule: ifconfig's other listing forms are not sent, so not allowed
+        assertThat(ReadOnlyCommands.allows(AixCommand.of("ifconfig").flag("-a").flag("-l").build())).isFalse();
+        assertThat(ReadOnlyCommands.allows(AixCommand.of("ifconfig").keyword("en0").build())).isFalse();
+        // the test mount the compatibility check makes is a change: never preflight's
+        assertThat(ReadOnlyCommands.allows(NfsExports.mountReadOnly(HostName.of("nfs01"),
+                AbsolutePath.of("/export"), AbsolutePath.of("/tmp/check")))).isFalse();
+        assertThat(ReadOnlyCommands.allows(NfsExports.makeDirectory(AbsolutePath.of("/tmp/check")))).isFalse();
+    }
+
+    @Test
+    void everyCompatibilityReadOfAGlobalEnvironmentIsAPreflightCheck() {
+        List<String> lines = everyCheck().stream().map(c -> c.command().commandLine()).toList();
+        assertThat(lines).contains(GlobalNetwork.ifconfigAll().commandLine(),
+                GlobalNetwork.netstatInterfaces().commandLine(), AixFiles.cat(GlobalNetwork.DEVMAP).commandLine(),
+                Devices.configured().commandLine(), Devices.exported(WPR).commandLine(),
+                Devices.exported(WparName.of("wpr01")).commandLine());
     }
 
     @Test

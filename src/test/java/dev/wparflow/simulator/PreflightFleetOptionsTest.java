@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.wparflow.aix.AbsolutePath;
+import dev.wparflow.aix.GlobalNetwork;
 import dev.wparflow.aix.Hmc;
 import dev.wparflow.aix.ManagedSystemName;
 import dev.wparflow.aix.PreflightCheck;
@@ -72,7 +73,8 @@ class PreflightFleetOptionsTest {
         List<PreflightCheck> checks = PreflightChecks.globalEnvironment(new PreflightChecks.GlobalEnvironment(
                 List.of(WparName.of("wpr00")), AbsolutePath.of("/backup/wpr00.save")));
         assertThat(checks).extracting(PreflightCheck::name).contains("oslevel -s", "lswpar -L wpr00",
-                "lssavewpar -f /backup/wpr00.save");
+                "lssavewpar -f /backup/wpr00.save", "ifconfig -a", "netstat -in", "cat /etc/wpars/devmap",
+                "lsdev -C", "lswpar -D wpr00");
         for (PreflightCheck c : checks) {
             SimSsh.Result r = sim.ssh().run("lpar00", c.command().commandLine());
             if (!c.anyExit()) {
@@ -80,6 +82,8 @@ class PreflightFleetOptionsTest {
             }
             assertThat(c.parser().apply(r.out())).as(c.name()).isNotNull();
         }
+        assertThat(GlobalNetwork.parseDevmap(sim.ssh().run("lpar00", "cat /etc/wpars/devmap").out()))
+                .containsEntry("wpr00_if1", "en0");
         for (PreflightCheck c : PreflightChecks.hmc()) {
             SimSsh.Result r = sim.ssh().runAs("hscroot", "hmc01", c.command().commandLine());
             assertThat(r.exit()).as("%s: %s", c.name(), r.err()).isZero();

@@ -141,7 +141,8 @@ class PreflightIT {
                 .allMatch(PreflightFinding::ok);
         assertThat(findings).extracting(PreflightFinding::host).containsOnly("lpar00", "nim01", "hmc01");
         assertThat(checks(findings, "lpar00")).startsWith("connect", "wparflow-run version", "oslevel -s")
-                .contains("lswpar -c -q -a name,state,type,hostname,directory", "lswpar -L wpr00");
+                .contains("lswpar -c -q -a name,state,type,hostname,directory", "lswpar -L wpr00", "ifconfig -a",
+                        "netstat -in", "cat /etc/wpars/devmap", "lsdev -C", "lswpar -D wpr00");
         assertThat(checks(findings, "nim01")).startsWith("connect", "wparflow-run version", "lsnim");
         assertThat(checks(findings, "hmc01")).startsWith("connect").doesNotContain("wparflow-run version");
         assertThat(results.latest("lpar00")).get().matches(PreflightResults.HostResult::passed);
