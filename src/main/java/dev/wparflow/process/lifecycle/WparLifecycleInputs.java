@@ -60,11 +60,11 @@ class WparLifecycleInputs {
                         }),
                 InputField.flag(START_AFTER_RECOVERY.name()).defaultValue("false"),
                 InputRules.oneLine(CHANGE_REASON.name(), MAX_REASON))
-                .crossRule(WPARS.name(), "exactly one of a list of WPARs, allWpars and a group", given ->
+                .crossRule(WPARS.name(), "exactly one of wpars (a list), allWpars and group", given ->
                         WparLifecycleService.selectionRule(given.get(WPARS.name()),
                                 Boolean.parseBoolean(given.get(ALL_WPARS.name())), given.get(GROUP.name())))
-                .crossRule(LPAR.name(), "required, except with a group (each member on the LPAR the inventory"
-                        + " finds it on)", given -> WparLifecycleService.lparRule(given.get(LPAR.name()),
+                .crossRule(LPAR.name(), "lpar is required, except with a group (each member on the LPAR the"
+                        + " inventory finds it on)", given -> WparLifecycleService.lparRule(given.get(LPAR.name()),
                                 given.get(GROUP.name())))
                 .internal(names(INITIATOR, LANE_COUNT, APPROVAL_REQUIRED, SUMMARY, PLAN, DECISION, APPROVERS,
                         APPROVAL_REASON, WPAR, LOOP_COUNTER, SUCCEEDED, FAILED, OUTCOME, OUTCOME_REASON, FAILURE_CODE,
