@@ -226,18 +226,13 @@ public class WparLifecycleService {
                             + " are on " + l + ", which " + refused);
                 }
             });
-            byLpar.forEach((l, ws) -> look(origin, l, ws).forEach((w, st) -> {
-                where.put(w, l);
-                states.put(w, st);
-            }));
+            Map<String, WparState> seen = new java.util.HashMap<>();
+            byLpar.forEach((l, ws) -> seen.putAll(look(origin, l, ws)));
             // in the group's order
-            Map<String, WparState> ordered = new java.util.LinkedHashMap<>();
-            placed.keySet().forEach(w -> ordered.put(w, states.get(w)));
-            states.clear();
-            states.putAll(ordered);
-            Map<String, String> orderedWhere = new java.util.LinkedHashMap<>(placed);
-            where.clear();
-            where.putAll(orderedWhere);
+            placed.forEach((w, l) -> {
+                where.put(w, l);
+                states.put(w, seen.get(w));
+            });
         } else {
             List<String> asked;
             try {
