@@ -46,8 +46,10 @@ public final class OperationSubject {
             case "WparCheckpointProcess" -> ("restart".equals(text(variable, "action")) ? "restart " : "checkpoint ")
                     + wpar + " on " + orElse(text(variable, "lpar"), "?");
             case "WparLifecycleProcess" -> orElse(text(variable, "action"), "change") + " "
-                    + (Boolean.parseBoolean(text(variable, "allWpars")) ? "every WPAR"
-                            : orElse(text(variable, "wpars"), "?")) + " on " + orElse(text(variable, "lpar"), "?");
+                    + (text(variable, "group") != null ? "relocation group " + text(variable, "group")
+                            : (Boolean.parseBoolean(text(variable, "allWpars")) ? "every WPAR"
+                                    : orElse(text(variable, "wpars"), "?")) + " on "
+                                    + orElse(text(variable, "lpar"), "?"));
             case "FleetBackupProcess" -> "back up the fleet" + (text(variable, "scope") == null ? ""
                     : " (" + text(variable, "scope") + ")");
             case "RestoreDrillProcess" -> "restore drill";

@@ -133,6 +133,8 @@ class FormsTest {
                 List.of("a;b", "wp.r", "a/b", "a|b"), List.of("0wpr", "-wpr", "wp r", "abcdefghijklmnopqrstuvwxyz")));
         SAMPLES.put("drainCommand", new Samples(List.of("/usr/bin/stopsrc -g myapp", "true"),
                 List.of("a;b", "x|y", "a`b`", "$(id)"), List.of()));
+        SAMPLES.put("group", new Samples(List.of("sydney-web", "canberra-apps"), List.of("a;b", "a/b", "-web",
+                "a".repeat(41)), List.of("perth-db")));
         SAMPLES.put("returnFrom", new Samples(List.of("e-1"), List.of("a".repeat(65)), List.of("e-2")));
         SAMPLES.put("changeReason", new Samples(List.of("application retired (CHG-1234)"), List.of(),
                 List.of("two\nlines")));
@@ -144,12 +146,16 @@ class FormsTest {
             // a resource change names at least one control
             "WparResourceChangeProcess", Map.of("cpuShares", "10"),
             "WparCheckpointProcess", Map.of("action", "restart", "checkpointId", "7"),
-            "WparLifecycleProcess", Map.of("action", "stop", "wpars", "wpr00"),
+            "WparLifecycleProcess", Map.of("lpar", "lpar00", "action", "stop", "wpars", "wpr00"),
             "EvacuationProcess", Map.of("lpar", "lpar00"));
 
     /** Inputs of a process of which exactly one is given: the one under test replaces the base's. */
     static final Map<String, Set<String>> ALTERNATIVES = Map.of("EvacuationProcess",
             Set.of("lpar", "managedSystem", "returnFrom"));
+
+    /** Base inputs a sample of this input replaces: a lifecycle group names no LPAR and no list. */
+    static final Map<String, Map<String, Set<String>>> REPLACES = Map.of("WparLifecycleProcess",
+            Map.of("group", Set.of("lpar", "wpars")));
 
     static AnnotationConfigApplicationContext contractBeans;
     static Map<String, InputContract> contracts;
@@ -183,6 +189,20 @@ class FormsTest {
                     @Override
                     public boolean evacuationRecorded(String id) {
                         return id.equals("e-1");
+                    }
+                });
+        contractBeans.registerBean(dev.wparflow.catalog.RelocationGroups.class,
+                () -> new dev.wparflow.catalog.RelocationGroups(null, java.time.Clock.systemUTC()) {
+                    @Override
+                    public Optional<dev.wparflow.catalog.RelocationGroup> find(String name) {
+                        return list().stream().filter(g -> g.name().equals(name)).findFirst();
+                    }
+
+                    @Override
+                    public List<dev.wparflow.catalog.RelocationGroup> list() {
+                        return java.util.stream.Stream.of("canberra-apps", "sydney-web").map(n ->
+                                new dev.wparflow.catalog.RelocationGroup(n, null, List.of("wpr00"), List.of(),
+                                        List.of(), null, null, 1, "admin", java.time.Instant.EPOCH)).toList();
                     }
                 });
         contractBeans.registerBean(BackupSettings.class, () -> new BackupSettings(null, null, null, null, null,
@@ -546,6 +566,8 @@ class FormsTest {
             if (alternatives.contains(input.name())) {
                 alternatives.forEach(given::remove);
             }
+            REPLACES.getOrDefault(contract.processKey(), Map.of()).getOrDefault(input.name(), Set.of())
+                    .forEach(given::remove);
             given.put(input.name(), new InputContract.Given("string", value));
             contract.check(given);
             return true;

@@ -40,6 +40,9 @@ class OperationSubjectTest {
         assertThat(OperationSubject.of("WparLifecycleProcess", null,
                 Map.of("action", "reboot", "allWpars", true, "lpar", "lpar00")::get))
                 .isEqualTo("reboot every WPAR on lpar00");
+        assertThat(OperationSubject.of("WparLifecycleProcess", null,
+                Map.of("action", "stop", "group", "sydney-web")::get))
+                .isEqualTo("stop relocation group sydney-web");
         assertThat(OperationSubject.of("WparProvisioningProcess", null,
                 Map.of("wpar", "web01", "targetLpar", "lpar01")::get)).isEqualTo("provision web01 on lpar01");
         assertThat(OperationSubject.of("EvacuationProcess", null, Map.of("managedSystem", "sys570a")::get))

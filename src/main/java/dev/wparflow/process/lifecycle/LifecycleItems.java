@@ -41,8 +41,21 @@ public class LifecycleItems {
 
     /** The WPARs of the operation, PENDING in this order; a WPAR recorded already (a retried check) is kept. */
     public void add(String operationId, String lpar, String action, List<String> wpars, boolean approvalRequired) {
-        for (int i = 0; i < wpars.size(); i++) {
-            String wpar = wpars.get(i);
+        java.util.Map<String, String> lpars = new java.util.LinkedHashMap<>();
+        wpars.forEach(w -> lpars.put(w, lpar));
+        add(operationId, lpars, action, approvalRequired);
+    }
+
+    /**
+     * The WPARs of the operation, each with its LPAR ({@code lpars}: WPAR to LPAR, in order), PENDING; a WPAR
+     * recorded already is kept. A WPAR name is one row per operation (the key is operation and WPAR).
+     */
+    public void add(String operationId, java.util.Map<String, String> lpars, String action,
+            boolean approvalRequired) {
+        List<java.util.Map.Entry<String, String>> entries = List.copyOf(lpars.entrySet());
+        for (int i = 0; i < entries.size(); i++) {
+            String wpar = entries.get(i).getKey();
+            String lpar = entries.get(i).getValue();
             Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM wparflow_lifecycle_item WHERE operation_id = ?"
                     + " AND wpar = ?", Integer.class, operationId, wpar);
             if (known == null || known == 0) {

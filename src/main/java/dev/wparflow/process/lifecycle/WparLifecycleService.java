@@ -27,14 +27,19 @@ import dev.wparflow.aix.WparLifecycle.Stop;
 import dev.wparflow.aix.WparName;
 import dev.wparflow.aix.WparState;
 import dev.wparflow.aix.WparType;
+import dev.wparflow.catalog.RelocationGroup;
+import dev.wparflow.catalog.RelocationGroups;
+import dev.wparflow.inventory.InventoryRepository;
+import dev.wparflow.inventory.WparRecord;
 import dev.wparflow.lock.HeldLock;
 import dev.wparflow.lock.LeaseLockService;
 import dev.wparflow.lock.LockAcquisition;
 import dev.wparflow.lock.LockResource;
+import dev.wparflow.process.InputRules;
 
 /**
- * The work of WparLifecycleProcess: the checks (the WPARs on the LPAR, none locked by another operation), the approval
- * policy, the plan, and per WPAR the change as an AIX administrator makes it (Redbook 4.1.1-4.1.2): the WPAR's lease,
+ * The work of WparLifecycleProcess: the checks (the WPARs on the LPAR, or each member of a relocation group on the LPAR
+ * the inventory finds it on; none locked by another operation), the approval policy, the plan, and per WPAR the change as an AIX administrator makes it (Redbook 4.1.1-4.1.2): the WPAR's lease,
  * look at its state, the drain command inside it before a stop, {@code startwpar}, {@code stopwpar [-F]} or
  * {@code rebootwpar}, and for a WPAR in Broken (or stuck in Transitional) the recovery of 4.1.2: collect what the book
  * says to look at into the transcript, {@code stopwpar -F}, verify Defined, start it if asked. What goes wrong with
@@ -48,8 +53,9 @@ public class WparLifecycleService {
     /** Camunda keeps a String variable in a 4000-character column */
     static final int MAX_TEXT = 3900;
 
-    /** What the checks decided. */
-    public record Checked(List<String> wpars, Map<String, WparState> states, int lanes, boolean approvalRequired) {
+    /** What the checks decided: the WPARs with their state and their LPAR, in order. */
+    public record Checked(List<String> wpars, Map<String, WparState> states, Map<String, String> lpars, int lanes,
+            boolean approvalRequired) {
     }
 
     /** The result of one WPAR. */
@@ -61,13 +67,19 @@ public class WparLifecycleService {
     private final LeaseLockService leases;
     private final LifecycleItems items;
     private final LifecycleSettings settings;
+    private final RelocationGroups groups;
+    private final InventoryRepository inventory;
+    private final InputRules rules;
 
     public WparLifecycleService(AixGateway aix, LeaseLockService leases, LifecycleItems items,
-            LifecycleSettings settings) {
+            LifecycleSettings settings, RelocationGroups groups, InventoryRepository inventory, InputRules rules) {
         this.aix = aix;
         this.leases = leases;
         this.items = items;
         this.settings = settings;
+        this.groups = groups;
+        this.inventory = inventory;
+        this.rules = rules;
     }
 
     // ------------------------------------------------------------------------------------------- checks
@@ -98,20 +110,95 @@ public class WparLifecycleService {
 
     /** Whether a lifecycle request names its WPARs one way only: a list, or all of the LPAR. */
     public static String selectionRule(String wpars, boolean all) {
-        boolean listed = wpars != null && !wpars.isBlank();
-        if (listed == all) {
-            return all ? "either a list of WPARs or allWpars, not both" : "name the WPARs or ask for allWpars";
+        return selectionRule(wpars, all, null);
+    }
+
+    /** Whether a lifecycle request names its WPARs one way only: a list, all of the LPAR, or a relocation group. */
+    public static String selectionRule(String wpars, boolean all, String group) {
+        List<String> given = new ArrayList<>();
+        if (wpars != null && !wpars.isBlank()) {
+            given.add("wpars");
+        }
+        if (all) {
+            given.add("allWpars");
+        }
+        if (group != null && !group.isBlank()) {
+            given.add("group");
+        }
+        if (given.isEmpty()) {
+            return "name the WPARs (wpars), ask for allWpars or name a relocation group (group): exactly one of the"
+                    + " three";
+        }
+        if (given.size() > 1) {
+            return "exactly one of wpars, allWpars and group, not both " + String.join(" and ", given);
+        }
+        return null;
+    }
+
+    /** The LPAR is named unless a group is: a group's members are acted on where the inventory finds them. */
+    public static String lparRule(String lpar, String group) {
+        boolean grouped = group != null && !group.isBlank();
+        boolean named = lpar != null && !lpar.isBlank();
+        if (grouped && named) {
+            return "is not given with group: each member of the group is acted on on the LPAR the inventory finds it"
+                    + " on";
+        }
+        if (!grouped && !named) {
+            return "is required (the LPAR of the WPARs), unless a relocation group is named (group)";
         }
         return null;
     }
 
     /**
-     * Refuses before any change what is certain: the WPARs named are on the LPAR (lswpar), system WPARs, none held
-     * by another operation; records them (PENDING) and decides the lanes and whether approval is needed.
+     * Where each member of a group is, by the inventory's rows for it ({@code found}: member to the LPARs that list
+     * it): one LPAR each, in the group's order. A member the inventory does not know, or knows on two LPARs, is
+     * refused with the LPARs named (a WPAR's items are keyed by its name within an operation).
      */
+    public static Map<String, String> placements(String group, List<String> members, Map<String, List<String>> found) {
+        if (members.isEmpty()) {
+            throw new LifecycleRefusal("NO_WPARS", "relocation group " + group + " has no member");
+        }
+        List<String> missing = new ArrayList<>();
+        List<String> twice = new ArrayList<>();
+        Map<String, String> where = new java.util.LinkedHashMap<>();
+        for (String m : members) {
+            List<String> lpars = found.getOrDefault(m, List.of()).stream().distinct().toList();
+            if (lpars.isEmpty()) {
+                missing.add(m);
+            } else if (lpars.size() > 1) {
+                twice.add(m + " (on " + String.join(" and ", lpars) + ")");
+            } else {
+                where.put(m, lpars.get(0));
+            }
+        }
+        if (!twice.isEmpty()) {
+            throw new LifecycleRefusal("WPAR_ON_TWO_LPARS", "the inventory lists members of relocation group " + group
+                    + " on more than one LPAR, which one is meant is not certain: " + String.join(", ", twice));
+        }
+        if (!missing.isEmpty()) {
+            throw new LifecycleRefusal("WPARS_NOT_FOUND", "members of relocation group " + group + " the inventory"
+                    + " finds on no LPAR: " + String.join(", ", missing));
+        }
+        return where;
+    }
+
     public Checked check(Origin origin, String owner, String lpar, LifecycleAction action, String wparList,
             boolean all, Integer parallelism) {
-        String selection = selectionRule(wparList, all);
+        return check(origin, owner, lpar, action, wparList, all, null, parallelism);
+    }
+
+    /**
+     * Refuses before any change what is certain: the WPARs named are on the LPAR (lswpar), or each member of the
+     * group is where the inventory finds it (lswpar on each of those LPARs), system WPARs, none held by another
+     * operation; records them (PENDING) and decides the lanes and whether approval is needed.
+     */
+    public Checked check(Origin origin, String owner, String lpar, LifecycleAction action, String wparList,
+            boolean all, String group, Integer parallelism) {
+        boolean grouped = group != null && !group.isBlank();
+        String selection = selectionRule(wparList, all, group);
+        if (selection == null) {
+            selection = lparRule(lpar, group);
+        }
         if (selection != null) {
             throw new LifecycleRefusal("INVALID_REQUEST", selection);
         }
@@ -120,18 +207,69 @@ public class WparLifecycleService {
             throw new LifecycleRefusal("INVALID_REQUEST", "parallelism must be between 1 and "
                     + LifecycleSettings.MAX_PARALLELISM + ", not " + lanesAsked);
         }
-        List<String> asked;
-        try {
-            asked = names(wparList);
-        } catch (InvalidArgumentException bad) {
-            throw new LifecycleRefusal("INVALID_REQUEST", bad.getMessage());
+        Map<String, String> where = new java.util.LinkedHashMap<>();
+        Map<String, WparState> states = new java.util.LinkedHashMap<>();
+        if (grouped) {
+            RelocationGroup g = groups.find(group.strip()).orElseThrow(() -> new LifecycleRefusal("INVALID_REQUEST",
+                    "no relocation group " + group));
+            Map<String, List<String>> found = new java.util.HashMap<>();
+            for (String m : g.members()) {
+                found.put(m, inventory.findWpar(m).stream().map(WparRecord::lpar).toList());
+            }
+            Map<String, String> placed = placements(g.name(), g.members(), found);
+            Map<String, List<String>> byLpar = new java.util.LinkedHashMap<>();
+            placed.forEach((w, l) -> byLpar.computeIfAbsent(l, k -> new ArrayList<>()).add(w));
+            byLpar.forEach((l, ws) -> {
+                String refused = rules.drivableHost(l);
+                if (refused != null) {
+                    throw new LifecycleRefusal("LPAR_NOT_DRIVABLE", "members of relocation group " + g.name()
+                            + " are on " + l + ", which " + refused);
+                }
+            });
+            Map<String, WparState> seen = new java.util.HashMap<>();
+            byLpar.forEach((l, ws) -> seen.putAll(look(origin, l, ws)));
+            // in the group's order
+            placed.forEach((w, l) -> {
+                where.put(w, l);
+                states.put(w, seen.get(w));
+            });
+        } else {
+            List<String> asked;
+            try {
+                asked = all ? null : names(wparList);
+            } catch (InvalidArgumentException bad) {
+                throw new LifecycleRefusal("INVALID_REQUEST", bad.getMessage());
+            }
+            look(origin, lpar, asked).forEach((w, st) -> {
+                where.put(w, lpar);
+                states.put(w, st);
+            });
         }
+        List<String> wpars = List.copyOf(states.keySet());
+        for (String w : wpars) {
+            heldByOther(LockResource.wpar(where.get(w), w), owner).ifPresent(held -> {
+                throw new LifecycleRefusal("WPAR_LOCKED", "another operation works on " + where.get(w) + "/" + w
+                        + ": " + held);
+            });
+        }
+        boolean forced = states.values().stream().anyMatch(WparLifecycleService::needsRecovery);
+        boolean required = (action.disruptive() || forced)
+                && !wpars.stream().allMatch(w -> settings.exempt(where.get(w), w));
+        items.add(owner, where, action.word(), required);
+        return new Checked(wpars, states, where, Math.min(lanesAsked, wpars.size()), required);
+    }
+
+    /**
+     * The WPARs of {@code lpar} as lswpar lists them: those {@code asked} (each must be there and a system WPAR), or
+     * with null every system WPAR; by name, with its state.
+     */
+    private Map<String, WparState> look(Origin origin, String lpar, List<String> asked) {
         AixHost host = aix.on(lpar, origin);
         List<WparInfo> listed = host.wpars(FIELDS);
         Map<String, WparInfo> byName = listed.stream().collect(Collectors.toMap(WparInfo::name, w -> w, (a, b) -> a,
                 java.util.LinkedHashMap::new));
         List<String> wpars;
-        if (all) {
+        if (asked == null) {
             wpars = listed.stream().filter(w -> w.type() != WparType.APPLICATION).map(WparInfo::name).toList();
             if (wpars.isEmpty()) {
                 throw new LifecycleRefusal("NO_WPARS", lpar + " has no system WPAR (lswpar)");
@@ -150,19 +288,9 @@ public class WparLifecycleService {
             }
             wpars = asked;
         }
-        for (String w : wpars) {
-            heldByOther(LockResource.wpar(lpar, w), owner).ifPresent(held -> {
-                throw new LifecycleRefusal("WPAR_LOCKED", "another operation works on " + lpar + "/" + w + ": "
-                        + held);
-            });
-        }
         Map<String, WparState> states = new java.util.LinkedHashMap<>();
         wpars.forEach(w -> states.put(w, byName.get(w).state()));
-        boolean forced = states.values().stream().anyMatch(WparLifecycleService::needsRecovery);
-        boolean required = (action.disruptive() || forced)
-                && !wpars.stream().allMatch(w -> settings.exempt(lpar, w));
-        items.add(owner, lpar, action.word(), wpars, required);
-        return new Checked(wpars, states, Math.min(lanesAsked, wpars.size()), required);
+        return states;
     }
 
     private Optional<String> heldByOther(LockResource resource, String owner) {
@@ -185,19 +313,40 @@ public class WparLifecycleService {
                 + " on " + lpar);
     }
 
+    /** The summary of a request: on its LPAR, or of its relocation group with the LPARs the members are on. */
+    public static String summary(String lpar, String group, LifecycleAction action, Map<String, String> lpars) {
+        if (group == null || group.isBlank()) {
+            return summary(lpar, action, List.copyOf(lpars.keySet()));
+        }
+        return clip(capital(action.word()) + " relocation group " + group + ": " + lpars.size() + " WPAR(s) on "
+                + String.join(", ", new LinkedHashSet<>(lpars.values())));
+    }
+
     /** What the approvers read: the WPARs with their state and the exact commands each gets. */
     public String plan(String lpar, LifecycleAction action, Map<String, WparState> states, int lanes, String drain,
             boolean startAfterRecovery, String reason) {
+        Map<String, String> lpars = new java.util.LinkedHashMap<>();
+        states.keySet().forEach(w -> lpars.put(w, lpar));
+        return plan(lpar, null, lpars, action, states, lanes, drain, startAfterRecovery, reason);
+    }
+
+    /** The plan; for a group, each WPAR with the LPAR the inventory found it on. */
+    public String plan(String lpar, String group, Map<String, String> lpars, LifecycleAction action,
+            Map<String, WparState> states, int lanes, String drain, boolean startAfterRecovery, String reason) {
+        boolean grouped = group != null && !group.isBlank();
         StringBuilder p = new StringBuilder();
-        p.append(capital(action.word())).append(' ').append(states.size()).append(" WPAR(s) on ").append(lpar)
+        p.append(capital(action.word())).append(' ').append(states.size()).append(" WPAR(s) ")
+                .append(grouped ? "of relocation group " + group + " on "
+                        + String.join(", ", new LinkedHashSet<>(lpars.values())) : "on " + lpar)
                 .append(", ").append(lanes).append(" at a time\n");
         if (reason != null && !reason.isBlank()) {
             p.append("Reason: ").append(reason).append('\n');
         }
-        p.append("Each WPAR under its lease (wpar:").append(lpar).append("/NAME); a failing one is reported and does"
-                + " not stop the others.\n");
+        p.append("Each WPAR under its lease (wpar:").append(grouped ? "LPAR" : lpar).append("/NAME); a failing one is"
+                + " reported and does not stop the others.\n");
         states.forEach((w, s) -> {
-            p.append("  ").append(w).append(" (").append(s.word()).append("): ");
+            p.append("  ").append(grouped ? lpars.get(w) + "/" : "").append(w).append(" (").append(s.word())
+                    .append("): ");
             p.append(String.join("; ", commands(WparName.of(w), action, s, drainWords(drain), startAfterRecovery)));
             p.append('\n');
         });
@@ -423,7 +572,7 @@ public class WparLifecycleService {
 
     /** Codes of a request that could not be done as asked: nothing was changed. */
     static final Set<String> REFUSALS = Set.of("INVALID_REQUEST", "WPARS_NOT_FOUND", "NOT_A_SYSTEM_WPAR", "NO_WPARS",
-            "WPAR_LOCKED", "CHANGE_NOT_APPROVED");
+            "WPAR_LOCKED", "WPAR_ON_TWO_LPARS", "LPAR_NOT_DRIVABLE", "CHANGE_NOT_APPROVED");
 
     /** How it ended, why, and the counts. */
     public record Outcome(String outcome, String reason, int succeeded, int failed) {
@@ -436,6 +585,14 @@ public class WparLifecycleService {
      */
     public Outcome outcome(String owner, String lpar, LifecycleAction action, String failureCode,
             String failureReason, boolean approvalAsked, String approvers, String approvalReason) {
+        return outcome(owner, lpar, null, action, failureCode, failureReason, approvalAsked, approvers,
+                approvalReason);
+    }
+
+    /** The outcome; for a relocation group it names the group, and each WPAR line its LPAR. */
+    public Outcome outcome(String owner, String lpar, String group, LifecycleAction action, String failureCode,
+            String failureReason, boolean approvalAsked, String approvers, String approvalReason) {
+        boolean grouped = group != null && !group.isBlank();
         List<LifecycleItems.Item> all = items.items(owner);
         List<LifecycleItems.Item> finished = all.stream().filter(i -> i.state().equals("DONE") || i.failed())
                 .toList();
@@ -446,25 +603,31 @@ public class WparLifecycleService {
             if (finished.isEmpty() && REFUSALS.contains(failureCode)) {
                 return new Outcome("REFUSED", clip(failure + "; nothing was changed"), 0, 0);
             }
-            return new Outcome("FAILED", clip(failure + ". " + lines(finished)), ok, failed);
+            return new Outcome("FAILED", clip(failure + ". " + lines(finished, grouped)), ok, failed);
         }
         if (finished.isEmpty() && approvalAsked) {
             return new Outcome("REJECTED", clip("rejected" + (approvers == null ? "" : " by " + approvers) + ": "
                     + approvalReason + "; nothing was changed"), 0, 0);
         }
-        String what = (action == null ? "lifecycle" : action.word()) + " on " + lpar + ": " + ok + " of "
+        String what = (action == null ? "lifecycle" : action.word())
+                + (grouped ? " of relocation group " + group : " on " + lpar) + ": " + ok + " of "
                 + finished.size() + " WPAR(s) done" + (failed == 0 ? "" : ", " + failed + " failed")
                 + (approvalAsked && approvers != null ? " (approved by " + approvers + ")" : "") + ". ";
         String outcome = failed == 0 ? "COMPLETED" : ok == 0 ? "FAILED" : "PARTIAL";
-        return new Outcome(outcome, clip(what + lines(finished)), ok, failed);
+        return new Outcome(outcome, clip(what + lines(finished, grouped)), ok, failed);
     }
 
-    private static String lines(List<LifecycleItems.Item> items) {
-        return items.stream().map(WparLifecycleService::line).collect(Collectors.joining(" | "));
+    private static String lines(List<LifecycleItems.Item> items, boolean withLpar) {
+        return items.stream().map(i -> line(i, withLpar)).collect(Collectors.joining(" | "));
     }
 
     static String line(LifecycleItems.Item i) {
-        StringBuilder s = new StringBuilder(i.wpar()).append(": ").append(i.failed() ? "FAILED " : "")
+        return line(i, false);
+    }
+
+    /** One WPAR's result; {@code withLpar}: as "lpar/wpar", for a group whose members are on several LPARs. */
+    static String line(LifecycleItems.Item i, boolean withLpar) {
+        StringBuilder s = new StringBuilder(withLpar ? i.lpar() + "/" + i.wpar() : i.wpar()).append(": ").append(i.failed() ? "FAILED " : "")
                 .append(orElse(i.fromState())).append(" → ").append(orElse(i.toState()));
         if (i.commands() != null && !i.commands().isBlank()) {
             s.append(" (ran: ").append(i.commands().lines().collect(Collectors.joining("; "))).append(')');

@@ -22,18 +22,21 @@ import dev.wparflow.process.approval.ChangeApprovalRecord;
 @Configuration(proxyBeanMethods = false)
 class WparLifecycleSteps {
 
-    /** The WPARs on the LPAR (lswpar), none held by another operation; the lanes, the policy, the plan. */
+    /**
+     * The WPARs on the LPAR, or each member of the relocation group on the LPAR the inventory finds it on (lswpar),
+     * none held by another operation; the lanes, the policy, the plan.
+     */
     @Bean
     JavaDelegate checkLifecycleRequestDelegate(WparLifecycleService service) {
         return step(e -> {
             LifecycleAction action = LifecycleAction.parse(ACTION.get(e));
             WparLifecycleService.Checked checked = service.check(origin(e), Operation.idOf(e), LPAR.get(e), action,
-                    WPARS.get(e), ALL_WPARS.isSet(e), PARALLELISM.get(e));
+                    WPARS.get(e), ALL_WPARS.isSet(e), GROUP.get(e), PARALLELISM.get(e));
             LANE_COUNT.set(e, checked.lanes());
             APPROVAL_REQUIRED.set(e, checked.approvalRequired());
-            SUMMARY.set(e, WparLifecycleService.summary(LPAR.get(e), action, checked.wpars()));
-            PLAN.set(e, service.plan(LPAR.get(e), action, checked.states(), checked.lanes(), drain(e, service),
-                    START_AFTER_RECOVERY.isSet(e), CHANGE_REASON.get(e)));
+            SUMMARY.set(e, WparLifecycleService.summary(LPAR.get(e), GROUP.get(e), action, checked.lpars()));
+            PLAN.set(e, service.plan(LPAR.get(e), GROUP.get(e), checked.lpars(), action, checked.states(),
+                    checked.lanes(), drain(e, service), START_AFTER_RECOVERY.isSet(e), CHANGE_REASON.get(e)));
         });
     }
 
@@ -68,7 +71,7 @@ class WparLifecycleSteps {
             } catch (LifecycleRefusal unknown) {
                 action = null;
             }
-            WparLifecycleService.Outcome o = service.outcome(Operation.idOf(e), LPAR.get(e), action,
+            WparLifecycleService.Outcome o = service.outcome(Operation.idOf(e), LPAR.get(e), GROUP.get(e), action,
                     FAILURE_CODE.get(e), FAILURE_REASON.get(e), APPROVAL_REQUIRED.isSet(e), APPROVERS.get(e),
                     APPROVAL_REASON.get(e));
             OUTCOME.set(e, o.outcome());

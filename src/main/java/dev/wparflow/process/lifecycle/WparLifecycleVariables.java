@@ -13,7 +13,7 @@ public final class WparLifecycleVariables {
 
     public static final String PROCESS_ID = "WparLifecycleProcess";
 
-    /** in: the LPAR (global environment) the WPARs live in */
+    /** in: the LPAR (global environment) the WPARs live in; not given with a group */
     public static final ProcessVariable<String> LPAR = string("lpar");
     /** in: start, stop, stop-force, reboot or recover */
     public static final ProcessVariable<String> ACTION = string("action");
@@ -21,6 +21,8 @@ public final class WparLifecycleVariables {
     public static final ProcessVariable<String> WPARS = string("wpars");
     /** in: every system WPAR of the LPAR instead of a list */
     public static final ProcessVariable<Boolean> ALL_WPARS = flag("allWpars");
+    /** in: a relocation group instead of a list: each member where the inventory finds it, no lpar */
+    public static final ProcessVariable<String> GROUP = string("group");
     /** in, optional: how many WPARs change at once (1-10, default wparflow.lifecycle.parallelism) */
     public static final ProcessVariable<Integer> PARALLELISM = integer("parallelism");
     /** in, optional: run inside each WPAR (clogin) before it is stopped or rebooted; default the setting's */

@@ -27,7 +27,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.wparflow.audit.CommandRecord;
 import dev.wparflow.audit.CommandTranscriptService;
+import dev.wparflow.catalog.RelocationGroup;
+import dev.wparflow.catalog.RelocationGroups;
 import dev.wparflow.engine.InputRefusedException;
+import dev.wparflow.inventory.InventoryRepository;
+import dev.wparflow.inventory.LparScan;
 import dev.wparflow.lock.HeldLock;
 import dev.wparflow.lock.LeaseLockService;
 import dev.wparflow.simulator.CommandLog;
@@ -44,7 +48,8 @@ import dev.wparflow.testsupport.TestUsers;
  * WparLifecycleProcess end to end: the application (job executor on, real SSH) against a simulated LPAR with six
  * Active WPARs, the fleet reset before each test. Every WPAR of the LPAR stopped then started three at a time, one
  * failing stop reported without stopping the others; a WPAR injected into Broken recovered to Defined and Active with
- * what 4.1.2 says to look at in the transcript; bad input refused before any command reaches the host.
+ * what 4.1.2 says to look at in the transcript; bad input refused before any command reaches the host; the members of
+ * a relocation group on two LPARs (lpar00, lpar01) stopped and started each on its own LPAR.
  */
 @BothDatabases
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -72,12 +77,16 @@ class WparLifecycleIT {
     LifecycleItems items;
     @Autowired
     CommandTranscriptService transcripts;
+    @Autowired
+    InventoryRepository inventory;
+    @Autowired
+    RelocationGroups groups;
 
     @BeforeAll
     void start() throws Exception {
         system = FleetUnderTest.start(FLEET, dir.resolve("sim"), TestDatabase.selected("lifecycle"));
         fleet = system.fleet();
-        app = system.application(this, application -> application.fleet(fleet, "lpar00"));
+        app = system.application(this, application -> application.fleet(fleet, "lpar00", "lpar01"));
         TestUsers.ensure(identity, "operator", "wparflow-operators");
         TestUsers.ensure(identity, "approver", "wparflow-approvers");
     }
@@ -254,7 +263,96 @@ class WparLifecycleIT {
         assertThat(fleet.log().entries()).extracting(CommandLog.Entry::command).containsOnly("lswpar");
     }
 
+    @Test
+    void aRelocationGroupOnTwoLparsIsStoppedAndStartedEachMemberOnItsOwnLpar() throws Exception {
+        discovered(Map.of());
+        groups.save("lifecycle-web", new RelocationGroup.Definition("web tier", List.of("wpr11", "web20", "web21"),
+                List.of(), List.of(), null, null), "admin");
+        long mark = fleet.stateHistory().lastSeq();
+
+        String stop = run(Map.of("group", "lifecycle-web", "action", "stop", "parallelism", 2), "approve");
+
+        assertThat(variable(stop, "outcome")).as(reason(stop)).isEqualTo("COMPLETED");
+        assertThat(variable(stop, "approvalRequired")).isEqualTo(true);
+        assertThat(variable(stop, "summary")).isEqualTo(
+                "Stop relocation group lifecycle-web: 3 WPAR(s) on lpar01, lpar00");
+        assertThat(fleet.host("lpar00").states()).contains("wpr10=A", "wpr11=D", "wpr12=A");
+        assertThat(fleet.host("lpar01").states()).contains("web20=D", "web21=D");
+        assertThat(fleet.stateHistory().path("lpar01", "web20", mark)).isEqualTo("ATD");
+        assertThat(items.items(stop)).extracting(i -> i.lpar() + "/" + i.wpar() + "=" + i.toState())
+                .containsExactlyInAnyOrder("lpar00/wpr11=Defined", "lpar01/web20=Defined", "lpar01/web21=Defined");
+        assertThat(fleet.log().entries("lpar00")).extracting(CommandLog.Entry::command).contains("stopwpar");
+        assertThat(fleet.log().entries("lpar01")).extracting(CommandLog.Entry::command).contains("stopwpar");
+        assertThat(reason(stop)).contains("stop of relocation group lifecycle-web: 3 of 3 WPAR(s) done",
+                "lpar01/web20: Active → Defined (ran: lpar01: stopwpar web20)",
+                "lpar00/wpr11: Active → Defined (ran: lpar00: stopwpar wpr11)");
+        assertThat(dev.wparflow.process.OperationSubject.of(WparLifecycleVariables.PROCESS_ID, null,
+                n -> variable(stop, n))).isEqualTo("stop relocation group lifecycle-web");
+        assertNoOperationLocks();
+
+        String start = run(Map.of("group", "lifecycle-web", "action", "start"), null);
+        assertThat(variable(start, "outcome")).as(reason(start)).isEqualTo("COMPLETED");
+        assertThat(variable(start, "approvalRequired")).isEqualTo(false);
+        assertThat(fleet.host("lpar00").states()).contains("wpr11=A");
+        assertThat(fleet.host("lpar01").states()).contains("web20=A", "web21=A");
+        assertThat(fleet.stateHistory().path("lpar01", "web21", mark)).isEqualTo("ATDTA");
+        assertNoOperationLocks();
+    }
+
+    @Test
+    void aGroupRequestThatIsNotCertainIsRefusedWithNothingSentToAHost() throws Exception {
+        // the inventory lists wpr13 on lpar01 too (a relocation caught half way): which one is meant is not certain
+        discovered(Map.of("lpar01", List.of("wpr13")));
+        groups.save("lifecycle-twice", new RelocationGroup.Definition(null, List.of("wpr13", "wpr12"), List.of(),
+                List.of(), null, null), "admin");
+        groups.save("lifecycle-gone", new RelocationGroup.Definition(null, List.of("wpr14", "wpr77"), List.of(),
+                List.of(), null, null), "admin");
+        long before = history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(WparLifecycleVariables.PROCESS_ID).count();
+        assertRefused(Map.of("group", "lifecycle-twice", "lpar", "lpar00", "action", "stop"), "lpar");
+        assertRefused(Map.of("group", "lifecycle-twice", "wpars", "wpr13", "action", "stop"), "wpars");
+        assertRefused(Map.of("group", "lifecycle-twice", "allWpars", true, "action", "stop"), "wpars");
+        assertRefused(Map.of("group", "no-such-group", "action", "stop"), "group");
+        assertRefused(Map.of("group", "web;reboot", "action", "stop"), "group");
+        assertRefused(Map.of("action", "stop", "wpars", "wpr10"), "lpar");
+        assertThat(history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(WparLifecycleVariables.PROCESS_ID).count()).isEqualTo(before);
+        var rest = restStart("""
+                {"variables":{"group":{"value":"lifecycle-twice"},"lpar":{"value":"lpar00"},"action":{"value":"stop"}}}""");
+        assertThat(rest.statusCode()).isEqualTo(400);
+        assertThat(rest.body()).contains("lpar");
+
+        String twice = run(Map.of("group", "lifecycle-twice", "action", "stop"), null);
+        assertThat(variable(twice, "outcome")).isEqualTo("REFUSED");
+        assertThat(variable(twice, "failureCode")).isEqualTo("WPAR_ON_TWO_LPARS");
+        assertThat(reason(twice)).contains("wpr13 (on lpar00 and lpar01)").doesNotContain("wpr12 (");
+        String gone = run(Map.of("group", "lifecycle-gone", "action", "stop"), null);
+        assertThat(variable(gone, "outcome")).isEqualTo("REFUSED");
+        assertThat(variable(gone, "failureCode")).isEqualTo("WPARS_NOT_FOUND");
+        assertThat(reason(gone)).contains("on no LPAR: wpr77");
+        assertThat(items.items(twice)).isEmpty();
+        assertThat(fleet.log().entries()).as("the simulator's command log").isEmpty();
+        assertThat(fleet.host("lpar00").states()).contains("wpr13=A", "wpr14=A");
+        assertThat(fleet.host("lpar01").states()).contains("web21=A");
+    }
+
     // ------------------------------------------------------------------------------------------- helpers
+
+    /** What discovery would have found: each LPAR's WPARs, and {@code extra} names listed on an LPAR besides. */
+    void discovered(Map<String, List<String>> extra) {
+        java.time.Instant now = java.time.Instant.now();
+        int id = 1;
+        for (String lpar : List.of("lpar00", "lpar01")) {
+            inventory.saveHmcLpar(lpar, "sys01", id++, "Running", "aixlinux", "AIX 6.1", now);
+            List<String> names = new java.util.ArrayList<>(fleet.host(lpar).wpars().stream().map(w -> w.name)
+                    .toList());
+            names.addAll(extra.getOrDefault(lpar, List.of()));
+            List<LparScan.Wpar> ws = names.stream().map(w -> new LparScan.Wpar(w, "SYSTEM", "ACTIVE", w, null, null,
+                    "/wpars/" + w, false, true, false, null)).toList();
+            inventory.saveScan(new LparScan(lpar, "sys01", "6100-02-01-0847", null, null, null, null, List.of(),
+                    Map.of(), List.of(), ws), now);
+        }
+    }
 
     java.net.http.HttpResponse<String> restStart(String json) throws Exception {
         String port = app.getEnvironment().getProperty("local.server.port");

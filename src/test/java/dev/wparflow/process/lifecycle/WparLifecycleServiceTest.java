@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,57 @@ class WparLifecycleServiceTest {
                 InvalidArgumentException.class);
         assertThat(LifecycleAction.parse("Stop-Force")).isEqualTo(LifecycleAction.STOP_FORCE);
         assertThatThrownBy(() -> LifecycleAction.parse("halt")).isInstanceOf(LifecycleRefusal.class);
+    }
+
+    @Test
+    void exactlyOneSelectionAndAnLparOnlyWithoutAGroup() {
+        assertThat(WparLifecycleService.selectionRule(null, false, "sydney-web")).isNull();
+        assertThat(WparLifecycleService.selectionRule("wpr10", false, " ")).isNull();
+        assertThat(WparLifecycleService.selectionRule("wpr10", false, "sydney-web"))
+                .contains("not both wpars and group");
+        assertThat(WparLifecycleService.selectionRule(null, true, "sydney-web")).contains("allWpars and group");
+        assertThat(WparLifecycleService.selectionRule("wpr10", true, "sydney-web"))
+                .contains("wpars and allWpars and group");
+        assertThat(WparLifecycleService.selectionRule(null, false, null)).contains("wpars", "allWpars", "group");
+        assertThat(WparLifecycleService.lparRule(null, "sydney-web")).isNull();
+        assertThat(WparLifecycleService.lparRule("lpar00", null)).isNull();
+        assertThat(WparLifecycleService.lparRule("lpar00", "sydney-web")).startsWith("is not given with group");
+        assertThat(WparLifecycleService.lparRule(" ", null)).startsWith("is required");
+    }
+
+    @Test
+    void aGroupsMembersAreWhereTheInventoryFindsThemOnOneLparEach() {
+        assertThat(WparLifecycleService.placements("web", List.of("web02", "web01"), Map.of("web01", List.of(
+                "lpar01"), "web02", List.of("lpar00", "lpar00")))).containsExactly(Map.entry("web02", "lpar00"),
+                        Map.entry("web01", "lpar01"));
+        assertThatThrownBy(() -> WparLifecycleService.placements("web", List.of("web01", "web02"), Map.of("web01",
+                List.of("lpar00"), "web02", List.of("lpar00", "lpar01"))))
+                .isInstanceOfSatisfying(LifecycleRefusal.class, r -> assertThat(r.code()).isEqualTo(
+                        "WPAR_ON_TWO_LPARS"))
+                .hasMessageContaining("web02 (on lpar00 and lpar01)").hasMessageNotContaining("web01");
+        assertThatThrownBy(() -> WparLifecycleService.placements("web", List.of("web01", "web03"), Map.of("web01",
+                List.of("lpar00"))))
+                .isInstanceOfSatisfying(LifecycleRefusal.class, r -> assertThat(r.code()).isEqualTo(
+                        "WPARS_NOT_FOUND"))
+                .hasMessageContaining("on no LPAR: web03");
+        assertThatThrownBy(() -> WparLifecycleService.placements("web", List.of(), Map.of()))
+                .isInstanceOfSatisfying(LifecycleRefusal.class, r -> assertThat(r.code()).isEqualTo("NO_WPARS"));
+    }
+
+    @Test
+    void aGroupsSummaryPlanAndLinesNameTheGroupAndEachLpar() {
+        Map<String, String> lpars = new java.util.LinkedHashMap<>();
+        lpars.put("web01", "lpar00");
+        lpars.put("web02", "lpar01");
+        assertThat(WparLifecycleService.summary(null, "sydney-web", LifecycleAction.STOP, lpars))
+                .isEqualTo("Stop relocation group sydney-web: 2 WPAR(s) on lpar00, lpar01");
+        assertThat(WparLifecycleService.summary("lpar00", null, LifecycleAction.STOP, Map.of("wpr10", "lpar00")))
+                .isEqualTo("Stop wpr10 on lpar00");
+        LifecycleItems.Item item = new LifecycleItems.Item("op", "web02", "lpar01", 1, "stop", "DONE", "Active",
+                "Defined", "lpar01: stopwpar web02", null, null);
+        assertThat(WparLifecycleService.line(item, true)).isEqualTo(
+                "lpar01/web02: Active → Defined (ran: lpar01: stopwpar web02)");
+        assertThat(WparLifecycleService.line(item)).startsWith("web02: Active → Defined");
     }
 
     @Test
