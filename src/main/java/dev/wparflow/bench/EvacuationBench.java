@@ -14,7 +14,8 @@ import dev.wparflow.process.relocation.GroupPlacement;
 /**
  * {@code bench evacuation [--wpars N] [--lpars L] [--targets T] [--per-source S] [--per-target P] [--global G]
  * [--save-ms MS] [--restore-ms MS] [--live-ms MS] [--seed X]}: two figures of EvacuationProcess's own logic, without
- * the engine or SSH (docs/benchmarks.md, "Evacuation").
+ * the engine or SSH (docs/benchmarks.md, "Evacuation"). With {@code --through-app}, the planning of a managed system's
+ * evacuation through the application and the simulated fleet instead ({@link EvacuationThroughAppBench}).
  * <ol>
  * <li><b>Makespan against the ideal</b>: N WPARs on L LPARs planned onto T LPARs by {@link EvacuationPlanner}, then the
  * lanes' claim rule of EvacuationService (the first planned move whose source and target are under their limits,
@@ -30,7 +31,11 @@ public final class EvacuationBench {
     private EvacuationBench() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (java.util.Arrays.asList(args).contains("--through-app")) {
+            EvacuationThroughAppBench.main(args);
+            return;
+        }
         Map<String, Integer> o = new HashMap<>(Map.of("wpars", 200, "lpars", 20, "targets", 20, "per-source", 2,
                 "per-target", 2, "global", 4, "save-ms", 10_000, "restore-ms", 12_000, "live-ms", 3_000, "seed", 7));
         for (int i = 0; i + 1 < args.length; i += 2) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -84,9 +85,14 @@ public class EvacuationPlanning {
                 && hosts.knows(p.name())).map(LparProfile::name).sorted().toList();
     }
 
-    /** The compatibility checks as the planner wants them: each mode's verdict and what failed. */
+    /**
+     * The compatibility checks as the planner wants them: each mode's verdict and what failed. The checks of one
+     * planning read each LPAR's profile (oslevel, lslpp, prtconf, lssrc, lsvg rootvg) once, not once per WPAR; the
+     * WPAR's own facts and the arriving LPAR's WPARs are read for every check.
+     */
     public EvacuationPlanner.Checks checks(Origin origin) {
-        return (wpar, from, to) -> verdict(compatibility.check(wpar, from, to, origin));
+        Function<String, CompatibilityService.SystemProfile> profiles = compatibility.profilesReadOnce(origin);
+        return (wpar, from, to) -> verdict(compatibility.check(wpar, from, to, origin, profiles));
     }
 
     static EvacuationPlanner.Verdict verdict(CompatibilityService.Report report) {

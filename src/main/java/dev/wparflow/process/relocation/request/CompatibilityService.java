@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.DecisionService;
@@ -155,10 +157,33 @@ public class CompatibilityService {
         }
     }
 
+    /**
+     * The profiles of a series of checks that runs within seconds and changes nothing (an evacuation's plan): each
+     * host's profile is read once, on its first check; a read that fails is not kept.
+     */
+    public Function<String, SystemProfile> profilesReadOnce(Origin origin) {
+        Map<String, SystemProfile> read = new ConcurrentHashMap<>();
+        return host -> {
+            SystemProfile known = read.get(host);
+            if (known != null) {
+                return known;
+            }
+            SystemProfile profile = profile(host, origin);
+            read.put(host, profile);
+            return profile;
+        };
+    }
+
     /** Collects both profiles and the WPAR's facts, measures every check and runs the decision table. */
     public Report check(String wpar, String departing, String arriving, Origin origin) {
-        SystemProfile from = profile(departing, origin);
-        SystemProfile to = profile(arriving, origin);
+        return check(wpar, departing, arriving, origin, host -> profile(host, origin));
+    }
+
+    /** The same, the two systems' profiles taken from {@code profiles} (e.g. {@link #profilesReadOnce}). */
+    public Report check(String wpar, String departing, String arriving, Origin origin,
+            Function<String, SystemProfile> profiles) {
+        SystemProfile from = profiles.apply(departing);
+        SystemProfile to = profiles.apply(arriving);
         AixHost fromHost = aix.on(departing, origin);
         AixHost toHost = aix.on(arriving, origin);
         Optional<WparInfo> w = wpars(departing, origin).stream().filter(x -> wpar.equals(x.name())).findFirst();

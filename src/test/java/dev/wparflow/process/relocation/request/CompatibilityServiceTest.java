@@ -180,4 +180,26 @@ class CompatibilityServiceTest {
         assertThat(entries.subList(before, entries.size())).isNotEmpty().extracting(CommandLog.Entry::command)
                 .allMatch(reads::contains);
     }
+
+    @Test
+    void profilesReadOnceReadEachHostOnceAndGiveTheSameReports() {
+        Origin origin = Origin.background("compatibility test");
+        var profiles = service.profilesReadOnce(origin);
+        int before = fleet.log().entries().size();
+        CompatibilityService.Report first = service.check("wpr00", "lpar00", "lpar01", origin, profiles);
+        CompatibilityService.Report second = service.check("wpr07", "lpar00", "lpar01", origin, profiles);
+        CompatibilityService.Report third = service.check("wpr00", "lpar00", "lpar05", origin, profiles);
+        var entries = fleet.log().entries().subList(before, fleet.log().entries().size());
+
+        // one profile (oslevel, prtconf, ...) per host for three checks, not one per host per check
+        assertThat(entries).filteredOn(e -> e.command().equals("prtconf")).extracting(e -> e.host)
+                .containsExactlyInAnyOrder("lpar00", "lpar01", "lpar05");
+        assertThat(entries).filteredOn(e -> e.command().equals("oslevel")).hasSize(3);
+        // the WPAR's own facts are still read for every check
+        assertThat(entries).filteredOn(e -> e.command().equals("lswpar") && e.argv.contains("-M")).hasSize(3);
+        assertThat(first.facts()).isEqualTo(check("wpr00", "lpar01").facts());
+        assertThat(second.findings()).isEqualTo(check("wpr07", "lpar01").findings());
+        assertThat(second.staticCompatible()).isFalse();
+        assertThat(third.findings()).isEqualTo(check("wpr00", "lpar05").findings());
+    }
 }
