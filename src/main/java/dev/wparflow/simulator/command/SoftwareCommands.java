@@ -297,8 +297,9 @@ public final class SoftwareCommands {
             candidates.addAll(new TreeMap<>(source.filesets()).keySet());
         } else {
             for (String n : names) {
-                List<String> m = source.filesets().keySet().stream().filter(f -> f.equals(n) || f.startsWith(n + "."))
-                        .sorted().toList();
+                // a fileset by its name, else every fileset of a package (X11.Dt selects X11.Dt.*)
+                List<String> m = source.filesets().containsKey(n) ? List.of(n) : source.filesets().keySet().stream()
+                        .filter(f -> f.startsWith(n + ".")).sorted().toList();
                 if (m.isEmpty()) {
                     missing.add(n);
                 }
