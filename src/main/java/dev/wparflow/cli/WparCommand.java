@@ -18,12 +18,14 @@ import picocli.CommandLine.Parameters;
  * inputs of its input contract (docs/security.md, "Input contracts").
  */
 @Command(name = "wpar", description = "WPARs: list and show them; relocate, back up, restore, clone, provision,"
-        + " decommission; start, stop, reboot, recover; change their resource controls; checkpoint and restart.",
+        + " decommission; start, stop, reboot, recover; change their resource controls; checkpoint and restart;"
+        + " sync their software with their global environment.",
         subcommands = { WparCommand.ListWpars.class, WparCommand.Show.class, WparCommand.Relocate.class,
                 WparCommand.Backup.class, WparCommand.Restore.class, WparCommand.Clone.class,
                 WparCommand.Provision.class, WparCommand.Decommission.class, LifecycleCommands.Start.class,
                 LifecycleCommands.Stop.class, LifecycleCommands.Reboot.class, LifecycleCommands.Recover.class,
-                ResourcesCommand.class, CheckpointCommands.Checkpoint.class, CheckpointCommands.Restart.class })
+                ResourcesCommand.class, CheckpointCommands.Checkpoint.class, CheckpointCommands.Restart.class,
+                WparSyncCommand.class })
 class WparCommand {
 
     /** lswpar's state letters by the inventory's state names. */

@@ -292,6 +292,23 @@ class WparflowCliTest {
     }
 
     @Test
+    void wparSyncStartsWparSyncProcessWithItsInputs() throws Exception {
+        stub.on("POST /engine-rest/process-definition/key/WparSyncProcess/start", 200, "{\"id\":\"sync-1\"}");
+        StubWparflow.Run r = run("wpar", "sync", "-l", "lpar00");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("sync-1\n");
+        JsonNode v = started("WparSyncProcess");
+        assertThat(names(v)).containsExactly("lpar");
+
+        assertThat(run("wpar", "sync", "-l", "lpar00", "wpr00", "det01", "--source", "/images/updates/6100-02-03",
+                "--attempts", "2", "--reason", "after 6100-02-03").status()).isZero();
+        v = started("WparSyncProcess");
+        assertThat(names(v)).containsExactly("lpar", "wpars", "softwareSource", "attempts", "changeReason");
+        assertThat(v.get("wpars").get("value").asText()).isEqualTo("wpr00,det01");
+        assertThat(v.get("attempts").get("value").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void lifecycleVerbsSendTheirActionAndTheWparsOrAll() throws Exception {
         stub.on("POST /engine-rest/process-definition/key/WparLifecycleProcess/start", 200, "{\"id\":\"life-1\"}");
         StubWparflow.Run r = run("wpar", "start", "skippy", "kenny", "-l", "sydney", "--parallelism", "2");
