@@ -54,8 +54,9 @@ class WparSyncProcessTest {
     void mocks() {
         Mocks.register("changeApprovalRecord", new StubChangeApprovals("decision"));
         Mocks.register("releaseSyncLocksOnEndListener", (ExecutionListener) e -> calls.add("end listener"));
+        Mocks.register("wparSyncPlan", new WparSyncPlan());
         behaviour.put("measureDriftDelegate", e -> {
-            e.setVariable("wparsToSync", new ArrayList<>(drifting));
+            e.setVariable("wparsToSync", String.join(",", drifting));
             e.setVariable("approvalRequired", approvalRequired);
             e.setVariable("summary", "Sync " + drifting + " on lpar00");
             e.setVariable("plan", "syncwpar wpr00; syncwpar wpr01");
@@ -77,8 +78,7 @@ class WparSyncProcessTest {
         // the real rule is WparSyncService.outcome; the model routes on it
         behaviour.put("recordSyncOutcomeDelegate", e -> {
             Object code = e.getVariable("failureCode");
-            @SuppressWarnings("unchecked")
-            List<String> toSync = (List<String>) e.getVariable("wparsToSync");
+            String toSync = (String) e.getVariable("wparsToSync");
             String outcome = code != null ? (attempts.isEmpty() ? "REFUSED" : "FAILED")
                     : toSync.isEmpty() ? "NOTHING_TO_SYNC" : attempts.isEmpty() ? "REJECTED"
                             : failed.isEmpty() ? "COMPLETED" : synced.isEmpty() ? "FAILED" : "PARTIAL";
