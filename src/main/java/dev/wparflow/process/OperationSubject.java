@@ -50,6 +50,8 @@ public final class OperationSubject {
                             : (Boolean.parseBoolean(text(variable, "allWpars")) ? "every WPAR"
                                     : orElse(text(variable, "wpars"), "?")) + " on "
                                     + orElse(text(variable, "lpar"), "?"));
+            case "WparSyncProcess" -> "sync the software of " + orElse(text(variable, "wpars"), "the drifting WPARs")
+                    + " on " + orElse(text(variable, "lpar"), "?");
             case "FleetBackupProcess" -> "back up the fleet" + (text(variable, "scope") == null ? ""
                     : " (" + text(variable, "scope") + ")");
             case "RestoreDrillProcess" -> "restore drill";

@@ -45,6 +45,10 @@ class OperationSubjectTest {
                 .isEqualTo("stop relocation group sydney-web");
         assertThat(OperationSubject.of("WparProvisioningProcess", null,
                 Map.of("wpar", "web01", "targetLpar", "lpar01")::get)).isEqualTo("provision web01 on lpar01");
+        assertThat(OperationSubject.of("WparSyncProcess", null, Map.of("lpar", "lpar00")::get))
+                .isEqualTo("sync the software of the drifting WPARs on lpar00");
+        assertThat(OperationSubject.of("WparSyncProcess", null, Map.of("lpar", "lpar00", "wpars", "wpr00")::get))
+                .isEqualTo("sync the software of wpr00 on lpar00");
         assertThat(OperationSubject.of("EvacuationProcess", null, Map.of("managedSystem", "sys570a")::get))
                 .isEqualTo("evacuate managed system sys570a");
         assertThat(OperationSubject.of("EvacuationProcess", null, Map.of("lpar", "lpar00")::get))
