@@ -28,6 +28,11 @@ public final class Commands {
         handlers.put("restwpar", BackupCommands::restwpar);
         handlers.put("lssavewpar", BackupCommands::lssavewpar);
         handlers.put("mkwpardata", BackupCommands::mkwpardata);
+        handlers.put("mksysb", SystemBackupCommands::mksysb);
+        handlers.put("savevg", SystemBackupCommands::savevg);
+        handlers.put("lsmksysb", SystemBackupCommands::lsmksysb);
+        handlers.put("lssavevg", SystemBackupCommands::lssavevg);
+        handlers.put("listvgbackup", SystemBackupCommands::lssavevg);
         handlers.put("syncwpar", MiscWparCommands::syncwpar);
         handlers.put("wparlockctl", MiscWparCommands::wparlockctl);
         handlers.put("clogin", MiscWparCommands::clogin);
