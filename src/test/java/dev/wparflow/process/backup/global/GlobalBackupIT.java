@@ -145,6 +145,11 @@ class GlobalBackupIT {
         assertNoLease();
         assertThat(catalog.list("lpar00", null, "mksysb", CatalogImage.State.GOOD, null, 10)).hasSize(1);
         assertThat(catalog.forWpar("lpar00", CatalogImage.GLOBAL, true)).as("not a WPAR's image").isEmpty();
+        HttpResponse<String> listed = get("/api/images?lpar=lpar00&kind=savevg");
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.body()).contains("\"kind\":\"savevg\"", "\"volumeGroup\":\"datavg\"", savevg.id())
+                .doesNotContain(mksysb.id());
+        assertThat(get("/api/images?kind=tarball").statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -235,6 +240,14 @@ class GlobalBackupIT {
 
     static String sha1(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(bytes));
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + app.getEnvironment().getProperty("local.server.port") + path))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(("operator:" + TestUsers.password("operator")).getBytes(StandardCharsets.UTF_8)))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path, String json) throws Exception {
