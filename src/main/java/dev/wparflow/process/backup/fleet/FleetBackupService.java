@@ -137,7 +137,7 @@ public class FleetBackupService {
                     globalDone++;
                 } else {
                     globalFailed++;
-                    globalLines.add("FAILED " + item.lpar() + " (global environment): " + item.reason());
+                    globalLines.add("global environment " + item.lpar() + " FAILED: " + item.reason());
                 }
                 continue;
             }

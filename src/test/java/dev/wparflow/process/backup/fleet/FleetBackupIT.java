@@ -160,7 +160,7 @@ class FleetBackupIT {
                     .as("after the WPARs' backups").isAfterOrEqualTo(lastEnd(run)));
         }
         assertThat(run.summary()).contains("global environments: backed up 3, failed 1",
-                "FAILED lpar03 (global environment): HOST_UNREACHABLE");
+                "global environment lpar03 FAILED: HOST_UNREACHABLE");
         assertThat(node.getBean(HistoryService.class).createHistoricVariableInstanceQuery().processInstanceId(first)
                 .variableName("globalDoneCount").singleResult().getValue()).isEqualTo(3);
 
