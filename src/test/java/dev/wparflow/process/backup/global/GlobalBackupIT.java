@@ -172,6 +172,39 @@ class GlobalBackupIT {
     }
 
     @Test
+    void aRestoreDrillVerifiesTheMksysbImagesAndACorruptOneFailsIt() {
+        CatalogImage good = mksysbOf(run(Map.of("lpar", "lpar00")));
+        CatalogImage rotten = mksysbOf(run(Map.of("lpar", "lpar01")));
+        // the repository rots under lpar01's image: the next read of it finds another byte in the middle
+        fleet.faults().add(FaultRule.on("lpar01").command("csum").argContains(rotten.path()).corrupt().once().build());
+
+        identity.setAuthentication("operator", List.of("wparflow-operators"));
+        String drill;
+        try {
+            drill = runtime.startProcessInstanceByMessage("RestoreDrillRequested", new HashMap<>(Map.of("sample", 5)))
+                    .getId();
+        } finally {
+            identity.clearAuthentication();
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                history.createHistoricProcessInstanceQuery().processInstanceId(drill).finished().count() == 1);
+
+        assertThat(variable(drill, "drillPassed")).isEqualTo(1);
+        assertThat(variable(drill, "drillFailed")).isEqualTo(1);
+        assertThat((String) variable(drill, "drillSummary")).contains("OK mksysb of lpar00 " + good.path(),
+                "FAILED mksysb of lpar01 " + rotten.path() + ": IMAGE_CORRUPT", "the catalog recorded "
+                        + rotten.checksum());
+        assertThat(catalog.find(good.id()).orElseThrow().restoreTestedAt()).as("restore-tested").isNotNull();
+        assertThat(catalog.find(rotten.id()).orElseThrow().restoreTestedAt()).isNull();
+        assertThat(runtime.createIncidentQuery().count()).isZero();
+    }
+
+    CatalogImage mksysbOf(String instance) {
+        assertThat(variable(instance, "outcome")).as(reason(instance)).isEqualTo("BACKED_UP");
+        return catalog.find(((String) variable(instance, "imageIds")).split(",")[0]).orElseThrow();
+    }
+
+    @Test
     void badInputIsRefusedBeforeAnythingReachesAHost() throws Exception {
         long before = history.createHistoricProcessInstanceQuery().count();
         for (String body : List.of("{\"variables\":{\"lpar\":{\"value\":\"lpar99\"}}}",
