@@ -98,20 +98,24 @@ public class GlobalBackupService {
     }
 
     /**
-     * Takes {@code host:LPAR} for the operation (re-entrant: a caller that holds it already, a maintenance of that LPAR,
-     * keeps it). Returns whether this backup took it (and so releases it); held by another operation: LPAR_LOCKED.
+     * Takes {@code host:LPAR} for this instance, unless a process that called it (directly or further up: a maintenance
+     * of that LPAR, a rollout) holds it: then the caller keeps it and releases it itself. Returns whether this backup
+     * holds it (and so releases it); held by another operation: LPAR_LOCKED.
+     *
+     * @param callers the process instances above this one, nearest first (empty when nobody called it)
      */
-    public boolean lease(String operationId, String lpar, String instanceId) {
+    public boolean lease(String instanceId, List<String> callers, String lpar) {
         LockResource resource = LockResource.host(lpar);
         HeldLock held = locks.find(resource);
-        boolean ours = held != null && operationId.equals(held.owner()) && held.expiresAt() != null
-                && held.expiresAt().isAfter(clock.instant());
-        LockAcquisition a = locks.acquire(resource, operationId, "GlobalBackupProcess " + lpar + " (" + instanceId + ")",
-                settings.lease());
+        if (held != null && callers.contains(held.owner()) && held.expiresAt() != null
+                && held.expiresAt().isAfter(clock.instant())) {
+            return false;
+        }
+        LockAcquisition a = locks.acquire(resource, instanceId, "GlobalBackupProcess " + lpar, settings.lease());
         if (a instanceof LockAcquisition.HeldByOther other) {
             throw new BackupRefusal("LPAR_LOCKED", other.describe());
         }
-        return !ours;
+        return true;
     }
 
     /**
@@ -308,10 +312,10 @@ public class GlobalBackupService {
         return deleted;
     }
 
-    /** Releases the LPAR's lease if this backup took it. */
-    public void release(String operationId, String lpar, boolean taken) {
+    /** Releases the LPAR's lease if this backup holds it (a caller's stays the caller's). */
+    public void release(String instanceId, String lpar, boolean taken) {
         if (taken && lpar != null) {
-            locks.release(LockResource.host(lpar), operationId);
+            locks.release(LockResource.host(lpar), instanceId);
         }
     }
 
