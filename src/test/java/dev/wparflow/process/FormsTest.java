@@ -140,6 +140,8 @@ class FormsTest {
         SAMPLES.put("returnFrom", new Samples(List.of("e-1"), List.of("a".repeat(65)), List.of("e-2")));
         SAMPLES.put("changeReason", new Samples(List.of("application retired (CHG-1234)"), List.of(),
                 List.of("two\nlines")));
+        SAMPLES.put("reason", new Samples(List.of("before the 6100-03 update (CHG-2001)"), List.of(),
+                List.of("two\nlines")));
     }
 
     /** Inputs given with every sample of a process, so that its cross rules judge only the input under test. */
@@ -215,7 +217,7 @@ class FormsTest {
                 "resources.WparResourceChangeInputs",
                 "preflight.PreflightInputs", "checkpoint.WparCheckpointInputs",
                 "checkpoint.schedule.CheckpointScheduleInputs", "evacuation.EvacuationInputs",
-                "software.sync.WparSyncInputs")) {
+                "software.sync.WparSyncInputs", "backup.global.GlobalBackupInputs")) {
             contractBeans.register(Class.forName("dev.wparflow.process." + inputs));
         }
         contractBeans.refresh();
@@ -263,8 +265,8 @@ class FormsTest {
         }
         assertThat(problems).isEmpty();
         // relocation, backup, fleet backup, restore, clone, drill, discovery, provisioning, decommission, preflight,
-        // resource change, checkpoint/restart, lifecycle, evacuation, software sync, and a directly filed change
-        assertThat(startForms).isEqualTo(16);
+        // resource change, checkpoint/restart, lifecycle, evacuation, software sync, global backup, and a directly filed change
+        assertThat(startForms).isEqualTo(17);
     }
 
     @Test
