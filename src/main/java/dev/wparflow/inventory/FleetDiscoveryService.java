@@ -183,6 +183,18 @@ public class FleetDiscoveryService {
         return new HostOutcome(lpar, false, reason, 0);
     }
 
+    /**
+     * Reads one LPAR again outside a discovery run (after an operation changed it) and stores what it found; a host
+     * that cannot be read is an exception.
+     */
+    public int refreshLpar(String lpar, Origin origin) {
+        Inventory.Lpar entry = inventory.current().lpar(lpar)
+                .orElseThrow(() -> new IllegalArgumentException(lpar + " is not in the inventory"));
+        LparScan scan = scan(entry, origin);
+        repo.saveScan(scan, clock.instant());
+        return scan.wpars().size();
+    }
+
     /** Everything wparflow wants to know about one host, read over SSH. */
     LparScan scan(Inventory.Lpar lpar, Origin origin) {
         String host = lpar.name();

@@ -50,6 +50,8 @@ class EvacuationInputs {
                 .internal(names(INITIATOR, MOVABLE, LANES, SUMMARY, PLAN, RISK_LEVEL, DECISION, APPROVERS,
                         APPROVAL_REASON, MOVE_WPAR, MOVE_DEPARTING, MOVE_ARRIVING, MOVE_MODE, LANE_BLOCKED,
                         MOVE_OUTCOME, MOVE_REASON, FAILURE_CODE, FAILURE_REASON, OUTCOME, OUTCOME_REASON))
+                // a maintenance empties an LPAR before its update and brings the WPARs back afterwards
+                .calledBy("LparMaintenanceProcess")
                 .crossRule(LPAR.name(), "exactly one of `lpar`, `managedSystem`, `returnFrom`", given -> {
                     int n = (given.get(LPAR.name()) != null ? 1 : 0)
                             + (given.get(MANAGED_SYSTEM.name()) != null ? 1 : 0)
