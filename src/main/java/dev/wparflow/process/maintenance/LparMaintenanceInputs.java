@@ -16,7 +16,6 @@ import dev.wparflow.aix.InvalidArgumentException;
 import dev.wparflow.aix.LparName;
 import dev.wparflow.engine.InputContract;
 import dev.wparflow.engine.InputField;
-import dev.wparflow.inventory.InventoryRepository;
 import dev.wparflow.process.InputRules;
 import dev.wparflow.process.approval.ChangeApprovalVariables;
 
@@ -33,18 +32,15 @@ class LparMaintenanceInputs {
     static final int MAX_REASON = 500;
 
     @Bean
-    InputContract lparMaintenanceContract(InputRules rules, MaintenanceSettings settings,
-            InventoryRepository inventory) {
+    InputContract lparMaintenanceContract(InputRules rules, MaintenanceSettings settings, MaintenanceScopes scopes) {
         return InputContract.operation(PROCESS_ID,
                 InputField.text(LPARS.name()).maxLength(MAX_LPARS).rule("LPARs of the inventory separated by commas,"
                         + " in rollout order", v -> lparsRule(rules, v)),
                 InputField.text(MANAGED_SYSTEM.name()).maxLength(63).rule("a managed system the inventory knows",
                         value -> {
                             LparName.of(value);
-                            return inventory.systems().stream().anyMatch(s -> s.name().equals(value))
-                                    || inventory.lpars().stream().anyMatch(p -> value.equals(p.managedSystem()))
-                                            ? null
-                                            : "the inventory knows no managed system " + InputRules.printable(value);
+                            return scopes.managedSystemKnown(value) ? null
+                                    : "the inventory knows no managed system " + InputRules.printable(value);
                         }),
                 InputRules.oneOf(UPDATE_KIND.name(), MaintenanceUpdate.Kind.words()).mandatory(),
                 InputField.text(SOURCE.name()).maxLength(1024).rule("a directory of wparflow.maintenance.sources or"
@@ -91,25 +87,12 @@ class LparMaintenanceInputs {
                             + (given.get(MANAGED_SYSTEM.name()) != null ? 1 : 0);
                     return n == 1 ? null : "give exactly one of lpars and managedSystem, not " + n;
                 })
-                .crossRule(FILESETS.name(), "installp needs filesets; install_all_updates and emgr take none", given -> {
-                    String kind = given.get(UPDATE_KIND.name());
-                    boolean filesets = given.get(FILESETS.name()) != null;
-                    if ("installp".equals(kind) && !filesets) {
-                        return "installp needs the filesets to install";
-                    }
-                    return !"installp".equals(kind) && filesets ? kind + " takes no filesets" : null;
-                })
-                .crossRule(FIX_PACKAGE.name(), "emgr needs fixPackage; the others take none", given -> {
-                    String kind = given.get(UPDATE_KIND.name());
-                    boolean fix = given.get(FIX_PACKAGE.name()) != null;
-                    if ("emgr".equals(kind) && !fix) {
-                        return "emgr needs the interim fix package (fixPackage)";
-                    }
-                    return !"emgr".equals(kind) && fix ? kind + " takes no fixPackage" : null;
-                })
-                .crossRule(PARALLEL.name(), "parallel only with rollout parallel", given ->
-                        given.get(PARALLEL.name()) != null && !"parallel".equals(given.get(ROLLOUT.name()))
-                                ? "parallel needs rollout parallel" : null)
+                .crossRule(FILESETS.name(), "installp needs filesets (the other kinds ignore them)", given ->
+                        "installp".equals(given.get(UPDATE_KIND.name())) && given.get(FILESETS.name()) == null
+                                ? "installp needs the filesets to install" : null)
+                .crossRule(FIX_PACKAGE.name(), "emgr needs fixPackage (the other kinds ignore it)", given ->
+                        "emgr".equals(given.get(UPDATE_KIND.name())) && given.get(FIX_PACKAGE.name()) == null
+                                ? "emgr needs the interim fix package (fixPackage)" : null)
                 .crossRule(MAINTENANCE_WINDOW_END.name(), "the window ends after it starts", given -> {
                     Instant start = instant(given.get(MAINTENANCE_WINDOW_START.name()));
                     Instant end = instant(given.get(MAINTENANCE_WINDOW_END.name()));

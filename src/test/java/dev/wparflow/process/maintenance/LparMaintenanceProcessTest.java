@@ -116,7 +116,7 @@ class LparMaintenanceProcessTest {
 
     ProcessInstance start(Map<String, Object> extra) {
         Map<String, Object> v = new HashMap<>(Map.of("lpars", "lpar00,lpar01", "updateKind", "installp",
-                "source", "/images/updates", "filesets", "bos.rte.libc"));
+                "sourceDirectory", "/images/updates", "filesets", "bos.rte.libc"));
         v.putAll(extra);
         ProcessInstance instance = runtimeService().startProcessInstanceByKey("LparMaintenanceProcess", v);
         harness.driveAll();
