@@ -222,6 +222,96 @@ public final class AixHost {
         return SystemInfo.parseLslpp(out == null ? "" : out);
     }
 
+    // ---------------------------------------------------------------- software levels and maintenance
+
+    /** {@code lslpp -Lc}: the global environment's fileset levels. */
+    public SoftwareLevels globalSoftware() {
+        return read(Software.lslppAll(), SoftwareLevels::parseLslppLc);
+    }
+
+    /**
+     * {@code clogin NAME lslpp -l}: the WPAR's usr and root part levels, failures as data (a WPAR that is not Active
+     * cannot be logged in to: 0960-430).
+     */
+    public AixResult<SoftwareLevels> wparSoftware(WparName wpar) {
+        return attemptRead(Software.lslppInside(wpar), SoftwareLevels::parseLslppL);
+    }
+
+    /** {@code clogin NAME oslevel -s}, as printed. */
+    public String oslevel(WparName wpar) {
+        return read(Software.oslevelInside(wpar), String::strip);
+    }
+
+    /**
+     * {@code installp -apgXd DIR {FILESET… | all}}: what an apply would change (each fileset's level now and the
+     * level it would get), what is already installed, what the source lacks; an unreadable source is a plan whose
+     * {@code failure} says why. Nothing changes on the host.
+     */
+    public Software.InstallPlan previewInstall(SoftwareSource source, List<FilesetName> filesets) {
+        SoftwareLevels now = globalSoftware();
+        CommandResult r = exec(Software.installPreview(source, filesets), CommandOptions.idempotentRead());
+        String out = r.stdout() == null ? "" : r.stdout();
+        if (!r.succeeded() && !out.contains("Pre-installation Verification")) {
+            return new Software.InstallPlan(List.of(), List.of(), List.of(), Software.message(out, r.stderr()));
+        }
+        return Software.parsePreview(out, now.usr());
+    }
+
+    /** {@code installp -a[c]gXYd DIR {FILESET… | all}} in the global environment; a failed fileset is data. */
+    public Software.InstallResult applyInstall(SoftwareSource source, List<FilesetName> filesets, Software.Commit commit) {
+        return install(Software.installApply(source, filesets, commit));
+    }
+
+    /** {@code install_all_updates -d DIR -Y [-c]} in the global environment; a failed fileset is data. */
+    public Software.InstallResult installAllUpdates(SoftwareSource source, Software.Commit commit) {
+        return install(Software.installAllUpdates(source, commit));
+    }
+
+    /** {@code installp -c -g all}: commits every applied update. */
+    public Software.InstallResult commitApplied() {
+        return install(Software.commitAll());
+    }
+
+    /** {@code emgr -e PACKAGE -X}: an interim fix installed in the global environment; a refusal is data. */
+    public Software.InstallResult installEfix(AbsolutePath efixPackage) {
+        return install(Software.emgrInstall(efixPackage));
+    }
+
+    /** {@code emgr -r -L LABEL}: an interim fix removed; a refusal is data. */
+    public Software.InstallResult removeEfix(EfixLabel label) {
+        return install(Software.emgrRemove(label));
+    }
+
+    /** {@code emgr -l}: the interim fixes installed in the global environment. */
+    public List<Software.Efix> efixes() {
+        CommandResult r = exec(Software.emgrList(), CommandOptions.idempotentRead());
+        String out = (r.stdout() == null ? "" : r.stdout()) + (r.stderr() == null ? "" : r.stderr());
+        if (!r.succeeded() && !out.contains("There is no efix data")) {
+            value(AixOutcomes.interpret(r));
+        }
+        return Software.parseEfixes(out);
+    }
+
+    /** {@code syncwpar NAME}: one shared WPAR's root part brought to the global levels; a failure is data. */
+    public Software.SyncResult syncWpar(WparName wpar) {
+        CommandResult r = exec(Software.syncwpar(wpar), CommandOptions.DEFAULT);
+        return Software.parseSync(wpar, r.exitStatus(), r.stdout(), r.stderr());
+    }
+
+    /**
+     * {@code inuwpar -d DIR -w NAME installp -acgXY {FILESET… | all}}: software installed from DIR into one detached
+     * WPAR; a failure is data.
+     */
+    public Software.SyncResult inuwpar(WparName wpar, SoftwareSource source, List<FilesetName> filesets) {
+        CommandResult r = exec(Software.inuwpar(wpar, source, filesets), CommandOptions.DEFAULT);
+        return Software.parseSync(wpar, r.exitStatus(), r.stdout(), r.stderr());
+    }
+
+    private Software.InstallResult install(AixCommand command) {
+        CommandResult r = exec(command, CommandOptions.DEFAULT);
+        return Software.parseInstall(r.exitStatus(), r.stdout() == null ? "" : r.stdout(), r.stderr());
+    }
+
     /** The mount points {@code df} lists. */
     public Set<String> mountedFileSystems() {
         return read(AixFiles.df(), AixFiles::parseMountPoints);

@@ -8,7 +8,7 @@ import java.util.Set;
  * program only reports (lswpar, lsnim, oslevel…) and, for programs that can also change things, when its arguments
  * are the reporting ones: {@code mount} without arguments lists, with any it mounts; {@code wparflow-run} reports
  * with {@code version}, {@code status}, {@code wait} and {@code output}, and changes with {@code start},
- * {@code cancel} and {@code forget}; {@code ifconfig} reports as {@code ifconfig -a} only (with an interface it
+ * {@code cancel} and {@code forget}; {@code emgr} reports as {@code emgr -l} only; {@code ifconfig} reports as {@code ifconfig -a} only (with an interface it
  * configures it: {@code ifconfig en0 down}); {@code netstat} reports unless a flag holds {@code Z}, which clears its
  * statistics on AIX ({@code netstat -Zi}, {@code -Zc}, {@code -Zm}, {@code -Zs}: IBM's netstat reference).
  * Everything else (mkwpar, chwpar, nim, tee, rm, chhwres…) is refused.
@@ -40,6 +40,9 @@ public final class ReadOnlyCommands {
         }
         if (program.equals("netstat")) {
             return argv.stream().skip(1).noneMatch(a -> a.startsWith("-") && a.contains("Z"));
+        }
+        if (program.equals("emgr")) {
+            return argv.size() == 2 && argv.get(1).equals("-l"); // emgr -l lists; -e, -r change
         }
         if (program.equals(WparflowRun.PROGRAM)) {
             return argv.size() >= 2 && RUN_REPORTS.contains(argv.get(1));

@@ -66,6 +66,48 @@ public final class FleetSpec {
     public List<String> authorizedKeys = new ArrayList<>();
     public List<HostSpec> hosts = new ArrayList<>();
     public List<FaultSpec> faults = new ArrayList<>();
+    /**
+     * Software sources (lpp_source or update directories) the LPARs install from. A source's directory is made on the
+     * hosts that export a directory holding it (the image repository, which the LPARs mount), or on every LPAR when
+     * none does; an LPAR can use it where it sees that directory.
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+    public List<SourceSpec> softwareSources = new ArrayList<>();
+
+    /** One software source: its directory, the fileset levels it offers, the oslevel they make, its interim fixes. */
+    public static final class SourceSpec {
+        public String path;
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        public String oslevel;
+        public Map<String, String> filesets = new LinkedHashMap<>();
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        public List<EfixSpec> efixes = new ArrayList<>();
+
+        public dev.wparflow.simulator.model.SoftwareSource toModel() {
+            return new dev.wparflow.simulator.model.SoftwareSource(
+                    dev.wparflow.simulator.model.MapFileSystem.normalize(path), oslevel, filesets,
+                    efixes.stream().map(e -> new dev.wparflow.simulator.model.SoftwareSource.Efix(e.label,
+                            e.packageFile, e.summary == null ? e.label : e.summary, e.filesets)).toList());
+        }
+    }
+
+    /** An interim fix package in a source directory. */
+    public static final class EfixSpec {
+        public String label;
+        public String packageFile;
+        public String summary;
+        public List<String> filesets = new ArrayList<>();
+    }
+
+    /** A software source offering {@code filesets} in {@code path}. */
+    public SourceSpec softwareSource(String path, String oslevel, Map<String, String> filesets) {
+        SourceSpec s = new SourceSpec();
+        s.path = path;
+        s.oslevel = oslevel;
+        s.filesets.putAll(filesets);
+        softwareSources.add(s);
+        return s;
+    }
     /** Part 2: managed systems (each attached to an HMC pair) and the HMC endpoints. */
     public List<SystemSpec> managedSystems = new ArrayList<>();
     public List<HostSpec> hmcs = new ArrayList<>();
@@ -258,6 +300,15 @@ public final class FleetSpec {
         /** Devices exported to the WPAR besides the pseudo devices: name to type (disk, tape, adapter). */
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
         public Map<String, String> devices = new LinkedHashMap<>();
+        /** A detached WPAR: private, writable /usr and /opt (mkwpar -l). */
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+        public boolean privateUsr;
+        /**
+         * The WPAR's own levels where they differ from the global environment's (its root part, or usr and root when
+         * detached): a WPAR that has drifted.
+         */
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        public Map<String, String> filesets = new LinkedHashMap<>();
     }
 
     public static final class FaultSpec {
@@ -432,6 +483,8 @@ public final class FleetSpec {
                 ws.vg = (String) w.get("vg");
                 ws.checkpointable = Boolean.TRUE.equals(w.get("checkpointable"));
                 ws.autostart = Boolean.TRUE.equals(w.get("autostart"));
+                ws.privateUsr = Boolean.TRUE.equals(w.get("private-usr"));
+                cast(w.get("filesets")).forEach((k, v) -> ws.filesets.put(k, String.valueOf(v)));
                 ws.fileCount = num(w.get("file-count"), 2160);
                 ws.application = (String) w.get("application");
                 for (Object d : list(w.get("devices"))) {
@@ -488,6 +541,10 @@ public final class FleetSpec {
             fs.host = str(fm.get("host"), "*");
             fs.command = str(fm.get("command"), "*");
             fs.argContains = (String) fm.get("arg-contains");
+            if (fm.get("fileset") != null) {
+                // a fileset-failure rule: the fileset that fails to apply
+                fs.argContains = String.valueOf(fm.get("fileset"));
+            }
             fs.type = FaultType.valueOf(str(fm.get("type"), "FAIL").toUpperCase().replace('-', '_'));
             fs.latencyMillis = num(fm.get("latency-ms"), 0);
             fs.exitStatus = num(fm.get("exit"), 1);
@@ -495,6 +552,23 @@ public final class FleetSpec {
             fs.times = num(fm.get("times"), -1);
             fs.every = num(fm.get("every"), 1);
             f.faults.add(fs);
+        }
+        for (Object so : list(m.get("software-sources"))) {
+            Map<String, Object> sm = cast(so);
+            SourceSpec ss = new SourceSpec();
+            ss.path = str(sm.get("path"), null);
+            ss.oslevel = (String) sm.get("oslevel");
+            cast(sm.get("filesets")).forEach((k, v) -> ss.filesets.put(k, String.valueOf(v)));
+            for (Object eo : list(sm.get("efixes"))) {
+                Map<String, Object> em = cast(eo);
+                EfixSpec es = new EfixSpec();
+                es.label = str(em.get("label"), null);
+                es.packageFile = str(em.get("package"), es.label + ".epkg.Z");
+                es.summary = (String) em.get("abstract");
+                list(em.get("filesets")).forEach(x -> es.filesets.add(String.valueOf(x)));
+                ss.efixes.add(es);
+            }
+            f.softwareSources.add(ss);
         }
         return f;
     }
@@ -559,6 +633,20 @@ public final class FleetSpec {
                 h.filesets.put(name, level);
             }
         });
+        for (SourceSpec ss : softwareSources) {
+            var source = ss.toModel();
+            h.softwareSources.put(source.path(), source);
+            boolean exportedHere = hs.nfsExports.stream().anyMatch(e -> under(source.path(), e.path));
+            boolean exportedAnywhere = hosts.stream().anyMatch(o -> o.nfsExports.stream()
+                    .anyMatch(e -> under(source.path(), e.path)));
+            if (exportedHere || !exportedAnywhere) {
+                h.files.mkdirs(source.path());
+                for (var e : source.efixes()) {
+                    h.files.write(source.path() + "/" + e.packageFile(),
+                            ("efix " + e.label() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        }
         List<VgSpec> vgs = hs.volumeGroups.isEmpty() ? List.of(defaultRootvg()) : hs.volumeGroups;
         int i = 0;
         for (VgSpec vs : vgs) {
@@ -582,6 +670,7 @@ public final class FleetSpec {
             w.autostart = ws.autostart;
             w.fileCount = ws.fileCount;
             w.exportedDevices.putAll(ws.devices);
+            w.privateUsr = ws.privateUsr;
             if (ws.application != null) {
                 w.application = ws.application;
             }
@@ -605,8 +694,12 @@ public final class FleetSpec {
                     fss.add(extra.volumeGroup() == null && "jfs2".equals(extra.vfs())
                             ? extra.withLogicalVolume(extra.logicalVolume(), vg) : extra);
                 }
+                if (ws.privateUsr) {
+                    fss = SimulatedHost.privateUsr(fss, vg);
+                }
                 w.fileSystems = SimulatedHost.sorted(fss);
                 h.addWpar(w);
+                ws.filesets.forEach(w.filesets::put);
                 h.materialize(w);
             } else {
                 w.fileSystems = new ArrayList<>(ws.extraFileSystems);
@@ -617,6 +710,11 @@ public final class FleetSpec {
             }
         }
         return h;
+    }
+
+    private static boolean under(String path, String dir) {
+        String d = dev.wparflow.simulator.model.MapFileSystem.normalize(dir);
+        return path.equals(d) || path.startsWith(d.endsWith("/") ? d : d + "/");
     }
 
     private static VgSpec defaultRootvg() {

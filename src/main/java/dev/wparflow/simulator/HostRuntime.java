@@ -107,6 +107,11 @@ public final class HostRuntime implements Services {
     }
 
     @Override
+    public dev.wparflow.simulator.fault.Faults faults() {
+        return fleet.faults();
+    }
+
+    @Override
     public dev.wparflow.simulator.dc.DataCentre dataCentre() {
         return fleet.dataCentre();
     }

@@ -28,14 +28,20 @@ public final class Commands {
         handlers.put("restwpar", BackupCommands::restwpar);
         handlers.put("lssavewpar", BackupCommands::lssavewpar);
         handlers.put("mkwpardata", BackupCommands::mkwpardata);
-        handlers.put("syncwpar", MiscWparCommands::syncwpar);
+        handlers.put("syncwpar", SoftwareCommands::syncwpar);
         handlers.put("wparlockctl", MiscWparCommands::wparlockctl);
         handlers.put("clogin", MiscWparCommands::clogin);
         handlers.put("uname", SystemCommands::uname);
         handlers.put("hostname", SystemCommands::hostname);
         handlers.put("id", SystemCommands::id);
-        handlers.put("oslevel", SystemCommands::oslevel);
-        handlers.put("lslpp", SystemCommands::lslpp);
+        handlers.put("oslevel", SoftwareCommands::oslevel);
+        handlers.put("lslpp", SoftwareCommands::lslpp);
+        // software levels of the global environment and its WPARs
+        handlers.put("installp", SoftwareCommands::installp);
+        handlers.put("install_all_updates", SoftwareCommands::installAllUpdates);
+        handlers.put("syncroot", SoftwareCommands::syncrootCommand);
+        handlers.put("inuwpar", SoftwareCommands::inuwpar);
+        handlers.put("emgr", SoftwareCommands::emgr);
         handlers.put("prtconf", SystemCommands::prtconf);
         handlers.put("lsattr", SystemCommands::lsattr);
         handlers.put("lssrc", SystemCommands::lssrc);

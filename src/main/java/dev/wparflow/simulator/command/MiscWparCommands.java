@@ -1,6 +1,5 @@
 package dev.wparflow.simulator.command;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,7 +7,7 @@ import dev.wparflow.simulator.model.SimulatedHost;
 import dev.wparflow.simulator.model.Wpar;
 import dev.wparflow.simulator.model.WparState;
 
-/** wparlockctl, clogin, syncwpar. */
+/** wparlockctl, clogin (syncwpar is in {@link SoftwareCommands}). */
 public final class MiscWparCommands {
     private MiscWparCommands() {
     }
@@ -113,57 +112,5 @@ public final class MiscWparCommands {
             inner = p.argv();
         }
         return inv.services.commands().execute(inv.with(inner, name));
-    }
-
-    /** syncwpar [-v] NAME... | -A (Redbook Example 4-18; nothing to install, so roots are already in sync). */
-    public static int syncwpar(Invocation inv) throws InterruptedException {
-        Getopt g;
-        try {
-            g = new Getopt(inv.args(), "AvDXf:");
-        } catch (Getopt.BadFlag bad) {
-            return inv.usage(bad, "syncwpar [-v] {-A | -f file | wparname ...}");
-        }
-        SimulatedHost host = inv.host;
-        List<String> names = new ArrayList<>(g.operands());
-        if (g.has('A')) {
-            names = host.locked(() -> host.wparList().stream().filter(w -> w.type == Wpar.Type.SYSTEM)
-                    .map(w -> w.name).toList());
-        } else if (g.has('f')) {
-            byte[] f = host.files.read(g.get('f'));
-            if (f == null) {
-                inv.err("syncwpar: 0960-575 Unable to open file " + g.get('f') + ".");
-                return 1;
-            }
-            for (String l : new String(f, StandardCharsets.UTF_8).split("\\s+")) {
-                if (!l.isBlank()) {
-                    names.add(l);
-                }
-            }
-        }
-        if (names.isEmpty()) {
-            inv.err("Usage: syncwpar [-v] {-A | -f file | wparname ...}");
-            return 2;
-        }
-        int rc = 0;
-        int i = 0;
-        for (String n : names) {
-            i++;
-            boolean exists = host.locked(() -> host.hasWpar(n));
-            if (!exists) {
-                inv.err("syncwpar: 0960-419 Could not find a workload partition called " + n + ".");
-                rc = 1;
-                continue;
-            }
-            inv.out("*".repeat(79));
-            inv.out("Synchronizing workload partition " + n + " (" + i + " of " + names.size() + ").");
-            inv.out("*".repeat(79));
-            inv.out("Executing /usr/sbin/syncroot in workload partition " + n + ".");
-            host.timing.pause("syncwpar");
-            MkwparCommand.syncroot(inv);
-            inv.out("Workload partition " + n + " synchronized successfully.");
-            inv.out("");
-        }
-        inv.out("Return Status = " + (rc == 0 ? "SUCCESS" : "FAILURE") + ".");
-        return rc;
     }
 }

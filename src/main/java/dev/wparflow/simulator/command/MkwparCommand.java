@@ -128,6 +128,14 @@ public final class MkwparCommand implements CommandHandler {
                 return 1;
             }
         }
+        if (g.has('l')) {
+            // a detached WPAR: its own writable /usr and /opt (IBM reference: mkwpar -l)
+            w.privateUsr = true;
+            w.fileSystems = SimulatedHost.privateUsr(w.fileSystems, defaultVg);
+        }
+        // a new WPAR is installed at the global environment's levels, whatever WPAR it was copied from
+        w.filesets.clear();
+        w.oslevel = null;
         try {
             for (String r : g.all('R')) {
                 w.resources = w.resources.with(r);

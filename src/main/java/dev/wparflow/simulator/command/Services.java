@@ -12,4 +12,9 @@ public interface Services {
     default dev.wparflow.simulator.dc.DataCentre dataCentre() {
         return null;
     }
+
+    /** The fleet's fault rules, for faults a command asks about itself (a fileset failing to apply); null outside a fleet. */
+    default dev.wparflow.simulator.fault.Faults faults() {
+        return null;
+    }
 }

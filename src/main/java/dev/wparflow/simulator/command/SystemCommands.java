@@ -3,7 +3,6 @@ package dev.wparflow.simulator.command;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import dev.wparflow.simulator.model.AixDates;
 import dev.wparflow.simulator.model.LogicalVolume;
@@ -14,7 +13,7 @@ import dev.wparflow.simulator.model.WparFileSystem;
 import dev.wparflow.simulator.model.WparState;
 
 /**
- * Global-environment commands: uname, hostname, oslevel, lslpp, prtconf, lsattr, lssrc/startsrc/stopsrc
+ * Global-environment commands: uname, hostname, prtconf, lsattr, lssrc/startsrc/stopsrc
  * (xntpd and cor_WPAR), lsvg, df, cat, echo, date. Formats from the Redbook where it prints them
  * (df Example 3-x, lsvg -l Example 4-22, lssrc Example 7-x, uname -W 4.1) and otherwise from
  * IBM's AIX command reference.
@@ -71,57 +70,6 @@ public final class SystemCommands {
         Wpar w = inside(inv);
         inv.out(w == null ? inv.host.hostname : w.hostname);
         return 0;
-    }
-
-    public static int oslevel(Invocation inv) {
-        String tl = inv.host.oslevel;
-        if (inv.args().contains("-s")) {
-            inv.out(tl);
-        } else if (inv.args().contains("-r")) {
-            inv.out(tl.length() >= 7 ? tl.substring(0, 7) : tl);
-        } else {
-            inv.out(tl.charAt(0) + "." + tl.charAt(1) + ".0.0");
-        }
-        return 0;
-    }
-
-    /** lslpp -L / -Lc / -l FILESET... (IBM reference; not installed: Redbook's 0504-132). */
-    public static int lslpp(Invocation inv) {
-        List<String> names = new ArrayList<>();
-        boolean colon = false;
-        for (String a : inv.args()) {
-            if (a.startsWith("-")) {
-                colon |= a.contains("c");
-            } else {
-                names.add(a);
-            }
-        }
-        Map<String, String> fs = inv.host.filesets;
-        if (names.isEmpty() || names.contains("all")) {
-            names = new ArrayList<>(fs.keySet());
-        }
-        int rc = 0;
-        if (colon) {
-            inv.out("#Package Name:Fileset:Level:State:PTF Id:Fix State:Type:Description:Destination Dir.:Uninstaller:Message Catalog:Message Set:Message Number:Parent:Automatic:EFIX Locked:Install Path:Build Date");
-        } else {
-            inv.out("  Fileset                      Level  State  Type  Description (Uninstaller)");
-            inv.out("  " + "-".repeat(76));
-        }
-        for (String n : names) {
-            String level = fs.get(n);
-            if (level == null) {
-                inv.err("lslpp: 0504-132  Fileset " + n + " not installed.");
-                rc = 1;
-                continue;
-            }
-            String pkg = n.contains(".") ? n.substring(0, n.indexOf('.')) : n;
-            if (colon) {
-                inv.out(pkg + ":" + n + ":" + level + ": : :C:F:" + n + ": : : : : : :0:0:/:0847");
-            } else {
-                inv.out(String.format("  %-27s%9s    C     F    %s", n, level, n));
-            }
-        }
-        return rc;
     }
 
     public static int prtconf(Invocation inv) {

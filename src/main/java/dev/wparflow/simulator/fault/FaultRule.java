@@ -108,6 +108,11 @@ public final class FaultRule {
         return command;
     }
 
+    /** The argument substring the rule asks for (the fileset of a {@link FaultType#FILESET_FAILURE}), or null. */
+    public String argContains() {
+        return argContains;
+    }
+
     public int remaining() {
         return remaining.get();
     }
@@ -169,6 +174,19 @@ public final class FaultRule {
             this.type = FaultType.FAIL;
             this.exit = exitStatus;
             this.message = msg;
+            return this;
+        }
+
+        /**
+         * {@link FaultType#FILESET_FAILURE}: {@code fileset} fails to apply when {@code installp} (or {@code syncroot},
+         * see {@link #command}) installs it; set the command after this call to narrow it.
+         */
+        public Builder filesetFails(String fileset) {
+            this.type = FaultType.FILESET_FAILURE;
+            this.argContains = fileset;
+            if ("*".equals(command)) {
+                this.command = "installp";
+            }
             return this;
         }
 

@@ -21,6 +21,13 @@ public enum FaultType {
      * WPAR it was changing is left Broken.
      */
     ABANDON,
+    /**
+     * The command runs, but one fileset (the rule's {@code argContains}, fleet file {@code fileset:}) fails to apply:
+     * installp (also when inuwpar runs it in a detached WPAR) or syncroot (the root part a syncwpar applies, the rule's
+     * command {@code syncroot}) prints installp's failure summary for it and exits 1, its level unchanged. The rule is
+     * asked per fileset by the software commands, never before a command.
+     */
+    FILESET_FAILURE,
     /** Close every new TCP connection at once (before the SSH banner). */
     REFUSE_CONNECTION,
     /** Reject every authentication attempt. */

@@ -28,7 +28,8 @@ public final class Faults {
     /** A command-level fault for this command, consumed. */
     public Optional<FaultRule> forCommand(String host, List<String> argv) {
         for (FaultRule r : rules) {
-            if (!r.type().connectionLevel() && r.matches(host, argv) && r.consume()) {
+            if (!r.type().connectionLevel() && r.type() != FaultType.FILESET_FAILURE && r.matches(host, argv)
+                    && r.consume()) {
                 return Optional.of(r);
             }
         }
@@ -44,8 +45,23 @@ public final class Faults {
     public Optional<FaultRule> forDetachedCommand(String host, List<String> argv) {
         for (FaultRule r : rules) {
             boolean aboutConnections = r.type() == FaultType.DROP_CONNECTION || r.type() == FaultType.ABANDON;
-            if (!r.type().connectionLevel() && !(aboutConnections && "*".equals(r.command()))
+            if (!r.type().connectionLevel() && r.type() != FaultType.FILESET_FAILURE
+                    && !(aboutConnections && "*".equals(r.command()))
                     && r.matches(host, argv) && r.consume()) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether applying {@code fileset} with {@code command} ({@code installp} or {@code syncroot}) fails now: a
+     * {@link FaultType#FILESET_FAILURE} rule for the host, the command (or any) and exactly that fileset, consumed.
+     */
+    public Optional<FaultRule> forFileset(String host, String command, String fileset) {
+        for (FaultRule r : rules) {
+            if (r.type() == FaultType.FILESET_FAILURE && r.matches(host, List.of(command, fileset))
+                    && fileset.equals(r.argContains()) && r.consume()) {
                 return Optional.of(r);
             }
         }

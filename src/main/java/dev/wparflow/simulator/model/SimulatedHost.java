@@ -32,7 +32,14 @@ public final class SimulatedHost {
     public String serialNumber = "0610A9C";
     public boolean ntpActive = true;
     public long ntpPid = 217262;
+    /** The global environment's installed filesets (usr and root parts) and their levels. */
     public final Map<String, String> filesets = new TreeMap<>();
+    /** Filesets whose last update was applied but not committed ({@code installp -a} without {@code -c}). */
+    public final java.util.Set<String> appliedFilesets = new java.util.TreeSet<>();
+    /** Software sources this host can install from, by directory (from the fleet file). */
+    public final Map<String, SoftwareSource> softwareSources = new LinkedHashMap<>();
+    /** Interim fixes installed in the global environment by {@code emgr -e}, by label, in installation order. */
+    public final Map<String, InstalledEfix> efixes = new LinkedHashMap<>();
     /** Part 2: an HMC endpoint instead of an LPAR (answers HMC commands only). */
     public boolean hmc;
     public String hmcVersion = "V7R3.3.0";
@@ -153,6 +160,11 @@ public final class SimulatedHost {
 
     /** Puts a WPAR on this host (it appears, in its current state, in the history). Caller holds the lock. */
     public void addWpar(Wpar w) {
+        if (w.type == Wpar.Type.SYSTEM && w.filesets.isEmpty()) {
+            // a new WPAR's root part (its /usr too when it is detached) is installed from the global environment
+            w.filesets.putAll(filesets);
+            w.oslevel = oslevel;
+        }
         Wpar previous = wpars.put(w.name, w);
         if (previous != null && previous != w) {
             previous.placeOn(null);
@@ -241,6 +253,24 @@ public final class SimulatedHost {
         list.add(WparFileSystem.jfs2("/tmp", null, vg, 262144));
         list.add(WparFileSystem.namefs("/usr", "/usr", "ro"));
         list.add(WparFileSystem.jfs2("/var", null, vg, 262144));
+        return list;
+    }
+
+    /**
+     * The file systems of a detached WPAR (mkwpar -l): /usr and /opt its own jfs2 file systems instead of the global
+     * environment's read-only namefs mounts.
+     */
+    public static List<WparFileSystem> privateUsr(List<WparFileSystem> fss, String vg) {
+        List<WparFileSystem> list = new ArrayList<>();
+        for (WparFileSystem fs : fss) {
+            if ("namefs".equals(fs.vfs()) && "/usr".equals(fs.mountPoint())) {
+                list.add(WparFileSystem.jfs2("/usr", null, vg, 262144 * 8));
+            } else if ("namefs".equals(fs.vfs()) && "/opt".equals(fs.mountPoint())) {
+                list.add(WparFileSystem.jfs2("/opt", null, vg, 262144));
+            } else {
+                list.add(fs);
+            }
+        }
         return list;
     }
 

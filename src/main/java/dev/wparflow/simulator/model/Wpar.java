@@ -35,6 +35,14 @@ public final class Wpar {
     public boolean checkpointable;
     public boolean autostart;
     public boolean privateUsr;
+    /**
+     * The WPAR's own fileset levels: the root part of a shared system WPAR (its /usr part is the global
+     * environment's), the usr and root parts of a detached one (private /usr). Empty until the WPAR is put on a host,
+     * which installs it at the global environment's levels ({@link SimulatedHost#addWpar}).
+     */
+    public java.util.Map<String, String> filesets = new java.util.TreeMap<>();
+    /** What {@code oslevel -s} says inside the WPAR; null until it is put on a host. */
+    public String oslevel;
     public boolean routing;
     public String script = "";
     public String application = "";
@@ -93,6 +101,8 @@ public final class Wpar {
         w.checkpointable = checkpointable;
         w.autostart = autostart;
         w.privateUsr = privateUsr;
+        w.filesets = new java.util.TreeMap<>(filesets);
+        w.oslevel = oslevel;
         w.routing = routing;
         w.script = script;
         w.application = application;

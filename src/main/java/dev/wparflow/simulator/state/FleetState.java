@@ -33,7 +33,15 @@ public record FleetState(int format, String fleet, Instant saved, List<Host> hos
     public record Host(String name, long clockOffsetSeconds, boolean ntpActive, long pidCounter, int keyCounter,
                        Map<String, List<LogicalVolume>> logicalVolumes, List<WparRecord> wpars,
                        Map<String, String> nfsMounts, List<String> directories, Map<String, String> files,
-                       List<NimRecord> nim, List<RunRecord> runs) {
+                       List<NimRecord> nim, List<RunRecord> runs, Software software) {
+    }
+
+    /**
+     * The global environment's software as installp and emgr left it: fileset levels, filesets applied but not
+     * committed, interim fixes, {@code oslevel -s}. A state saved before software was kept has none: the fleet file's.
+     */
+    public record Software(Map<String, String> filesets, List<String> applied,
+                           List<dev.wparflow.simulator.model.InstalledEfix> efixes, String oslevel) {
     }
 
     /**
@@ -45,13 +53,13 @@ public record FleetState(int format, String fleet, Instant saved, List<Host> hos
                              boolean routing, String script, String application, String netInterface, String address,
                              String netmask, String broadcast, boolean copyNameResolution, int key, int fileCount,
                              List<WparFileSystem> fileSystems, Wpar.AdminLock lock, long corPid,
-                             ResourceControls resources) {
+                             ResourceControls resources, Map<String, String> filesets, String oslevel) {
 
         static WparRecord of(Wpar w) {
             return new WparRecord(w.name, w.type, w.state(), w.hostname, w.directory, w.owner, w.checkpointable,
                     w.autostart, w.privateUsr, w.routing, w.script, w.application, w.netInterface, w.address,
                     w.netmask, w.broadcast, w.copyNameResolution, w.key, w.fileCount, List.copyOf(w.fileSystems),
-                    w.lock, w.corPid, w.resources);
+                    w.lock, w.corPid, w.resources, new LinkedHashMap<>(w.filesets), w.oslevel);
         }
 
         Wpar toWpar() {
@@ -78,6 +86,10 @@ public record FleetState(int format, String fleet, Instant saved, List<Host> hos
             w.lock = lock;
             w.corPid = corPid;
             w.resources = resources == null ? ResourceControls.DEFAULTS : resources;
+            if (filesets != null) {
+                w.filesets.putAll(filesets);
+            }
+            w.oslevel = oslevel;
             return w;
         }
     }
@@ -110,7 +122,9 @@ public record FleetState(int format, String fleet, Instant saved, List<Host> hos
             long[] counters = h.counters();
             return new Host(h.name, h.clockOffsetSeconds, h.ntpActive, counters[0], (int) counters[1], lvs,
                     h.wparList().stream().map(WparRecord::of).toList(), new LinkedHashMap<>(h.nfsMounts),
-                    h.files.localDirectories(), files, nim, runRecords);
+                    h.files.localDirectories(), files, nim, runRecords,
+                    new Software(new LinkedHashMap<>(h.filesets), List.copyOf(h.appliedFilesets),
+                            List.copyOf(h.efixes.values()), h.oslevel));
         });
     }
 
@@ -126,6 +140,17 @@ public record FleetState(int format, String fleet, Instant saved, List<Host> hos
     public static void apply(Host saved, SimulatedHost h, RunManager runs) {
         h.locked(() -> {
             new ArrayList<>(h.wparList()).forEach(w -> h.removeWpar(w.name));
+            if (saved.software() != null) {
+                h.filesets.clear();
+                h.filesets.putAll(saved.software().filesets());
+                h.appliedFilesets.clear();
+                h.appliedFilesets.addAll(saved.software().applied());
+                h.efixes.clear();
+                saved.software().efixes().forEach(e -> h.efixes.put(e.label(), e));
+                if (saved.software().oslevel() != null) {
+                    h.oslevel = saved.software().oslevel();
+                }
+            }
             for (VolumeGroup vg : h.volumeGroups.values()) {
                 vg.logicalVolumes().clear();
                 saved.logicalVolumes().getOrDefault(vg.name(), List.of())
