@@ -344,6 +344,21 @@ public final class AixHost {
         return read(WparBackup.lssavewpar(image), WparBackup::parseListing);
     }
 
+    /** {@code mount PATH}: a file system of an inactive WPAR, from the global environment (RB:9822, 4.4.3). */
+    public void mountFileSystem(AbsolutePath mountPoint) {
+        run(GlobalBackup.mount(mountPoint));
+    }
+
+    /** {@code umount PATH}. */
+    public void unmountFileSystem(AbsolutePath mountPoint) {
+        run(GlobalBackup.unmount(mountPoint));
+    }
+
+    /** {@code lsmksysb -l -f FILE} / {@code lssavevg -l -f FILE}: what a volume-group backup holds, failures as data. */
+    public AixResult<GlobalBackup.BackupInfo> backupInfo(GlobalBackup.Kind kind, AbsolutePath file) {
+        return attemptRead(GlobalBackup.describe(kind, file), GlobalBackup::parseInfo);
+    }
+
     // ---------------------------------------------------------------- facts for the compatibility checks
 
     /**

@@ -32,6 +32,44 @@ public class ImageCatalog {
             String imageDataText, String processInstanceId, String backupRunId) {
     }
 
+    /** What a verified backup of a global environment adds: a mksysb or savevg image, no WPAR. */
+    public record NewGlobalImage(String lpar, String kind, String volumeGroup, Instant createdAt, String path,
+            long sizeBytes, long fileCount, String checksum, String oslevel, String processInstanceId,
+            String backupRunId) {
+    }
+
+    /** Records a global environment's image; idempotent by its path like {@link #record(NewImage)}. */
+    public CatalogImage record(NewGlobalImage n) {
+        Optional<CatalogImage> existing = findByPath(n.path());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String id = UUID.randomUUID().toString();
+        jdbc.update("""
+                INSERT INTO wparflow_image (id, lpar, wpar, kind, volume_group, created_at, path, size_bytes,
+                    file_count, checksum, oslevel, state, golden, process_instance_id, backup_run_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'GOOD', FALSE, ?, ?)
+                """, id, n.lpar(), CatalogImage.GLOBAL, n.kind(), n.volumeGroup(), utc(n.createdAt()), n.path(),
+                n.sizeBytes(), n.fileCount(), n.checksum(), n.oslevel(), n.processInstanceId(), n.backupRunId());
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * A global environment's images of one kind (and, for savevg, one volume group; null for any), newest first;
+     * deleted ones only if asked.
+     */
+    public List<CatalogImage> forGlobal(String lpar, String kind, String volumeGroup, boolean includeDeleted) {
+        List<Object> args = new ArrayList<>(List.of(lpar, kind));
+        String vg = "";
+        if (volumeGroup != null) {
+            vg = " AND volume_group = ?";
+            args.add(volumeGroup);
+        }
+        return jdbc.query("SELECT * FROM wparflow_image WHERE lpar = ? AND kind = ?" + vg
+                + (includeDeleted ? "" : " AND state = 'GOOD'") + " ORDER BY created_at DESC, id DESC",
+                ImageCatalog::row, args.toArray());
+    }
+
     public CatalogImage record(NewImage n) {
         Optional<CatalogImage> existing = findByPath(n.path());
         if (existing.isPresent()) {
@@ -68,9 +106,9 @@ public class ImageCatalog {
                 .map(CatalogImage::summary).toList();
     }
 
-    /** Images of one WPAR, newest first; deleted ones only if asked. */
+    /** The savewpar images of one WPAR, newest first; deleted ones only if asked. */
     public List<CatalogImage> forWpar(String lpar, String wpar, boolean includeDeleted) {
-        return jdbc.query("SELECT * FROM wparflow_image WHERE lpar = ? AND wpar = ?"
+        return jdbc.query("SELECT * FROM wparflow_image WHERE lpar = ? AND wpar = ? AND kind = 'savewpar'"
                 + (includeDeleted ? "" : " AND state = 'GOOD'") + " ORDER BY created_at DESC, id DESC",
                 ImageCatalog::row, lpar, wpar);
     }
@@ -82,8 +120,18 @@ public class ImageCatalog {
 
     /** Filtered list (any filter may be null; {@code golden}: only golden or only other images), newest first. */
     public List<CatalogImage> list(String lpar, String wpar, CatalogImage.State state, Boolean golden, int limit) {
+        return list(lpar, wpar, null, state, golden, limit);
+    }
+
+    /** Filtered list (any filter may be null; {@code kind}: savewpar, mksysb or savevg), newest first. */
+    public List<CatalogImage> list(String lpar, String wpar, String kind, CatalogImage.State state, Boolean golden,
+            int limit) {
         StringBuilder sql = new StringBuilder("SELECT * FROM wparflow_image WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
+        if (kind != null) {
+            sql.append(" AND kind = ?");
+            args.add(kind);
+        }
         if (lpar != null) {
             sql.append(" AND lpar = ?");
             args.add(lpar);
@@ -154,6 +202,7 @@ public class ImageCatalog {
                 rs.getString("image_data_text"), CatalogImage.State.valueOf(rs.getString("state")),
                 rs.getBoolean("golden"), rs.getString("golden_changed_by"), instant(rs, "golden_changed_at"),
                 instant(rs, "restore_tested_at"), instant(rs, "deleted_at"),
-                rs.getString("process_instance_id"), rs.getString("backup_run_id"), rs.getString("note"));
+                rs.getString("process_instance_id"), rs.getString("backup_run_id"), rs.getString("note"),
+                rs.getString("kind"), rs.getString("volume_group"));
     }
 }

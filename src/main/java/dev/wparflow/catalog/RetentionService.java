@@ -36,7 +36,22 @@ public class RetentionService {
 
     /** Deletes what the policy says for one WPAR; returns the deleted images. */
     public List<CatalogImage> apply(String lpar, String wpar, RetentionPolicy policy, Origin origin) {
-        List<CatalogImage> doomed = policy.toDelete(catalog.forWpar(lpar, wpar, false), clock.instant());
+        return delete(lpar, wpar, policy.toDelete(catalog.forWpar(lpar, wpar, false), clock.instant()), policy, origin);
+    }
+
+    /**
+     * Deletes what the policy says for a global environment's images of one kind (mksysb; savevg per volume group):
+     * the same rules, the newest GOOD image of each kind (and volume group) always kept.
+     */
+    public List<CatalogImage> applyGlobal(String lpar, String kind, String volumeGroup, RetentionPolicy policy,
+            Origin origin) {
+        return delete(lpar, kind + (volumeGroup == null ? "" : " " + volumeGroup),
+                policy.toDelete(catalog.forGlobal(lpar, kind, volumeGroup, false), clock.instant()), policy, origin);
+    }
+
+    private List<CatalogImage> delete(String lpar, String what, List<CatalogImage> doomed, RetentionPolicy policy,
+            Origin origin) {
+        String wpar = what;
         List<CatalogImage> deleted = new ArrayList<>();
         for (CatalogImage image : doomed) {
             List<AbsolutePath> files = new ArrayList<>();

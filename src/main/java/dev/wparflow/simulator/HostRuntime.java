@@ -245,7 +245,7 @@ public final class HostRuntime implements Services {
         try {
             Optional<FaultRule> fault = fleet.faults().forCommand(name(), parsed.argv());
             if (fault.isPresent()) {
-                Integer faulted = applyFault(fault.get(), err);
+                Integer faulted = applyFault(fault.get(), parsed.argv(), err);
                 if (faulted != null) {
                     rc = faulted;
                     return faulted;
@@ -288,8 +288,12 @@ public final class HostRuntime implements Services {
     }
 
     /** Applies a fault before the command; returns an exit status to answer with, or null to run it. */
-    private Integer applyFault(FaultRule f, OutputStream err) throws InterruptedException {
+    private Integer applyFault(FaultRule f, List<String> argv, OutputStream err) throws InterruptedException {
         switch (f.type()) {
+            case CORRUPT -> {
+                corruptFile(argv.get(argv.size() - 1));
+                return null;
+            }
             case LATENCY -> {
                 Thread.sleep(f.latencyMillis());
                 return null;
@@ -313,6 +317,17 @@ public final class HostRuntime implements Services {
         }
     }
 
+    /** {@link FaultType#CORRUPT}: one byte in the middle of the file changed (a missing file is left alone). */
+    private void corruptFile(String path) {
+        byte[] content = model.files.read(path);
+        if (content == null || content.length == 0) {
+            return;
+        }
+        byte[] damaged = content.clone();
+        damaged[damaged.length / 2] ^= 0x20;
+        model.files.write(path, damaged);
+    }
+
     /** Exit status of a detached run killed by an {@link FaultType#ABANDON} fault (128 + SIGKILL). */
     public static final int KILLED = 137;
 
@@ -330,7 +345,7 @@ public final class HostRuntime implements Services {
         try {
             Optional<FaultRule> fault = fleet.faults().forDetachedCommand(name(), argv);
             if (fault.isPresent()) {
-                Integer faulted = applyFault(fault.get(), out);
+                Integer faulted = applyFault(fault.get(), argv, out);
                 if (faulted != null) {
                     rc = faulted;
                     return faulted;

@@ -146,6 +146,8 @@ class FormsTest {
                 "a;b"), List.of()));
         SAMPLES.put("changeReason", new Samples(List.of("application retired (CHG-1234)"), List.of(),
                 List.of("two\nlines")));
+        SAMPLES.put("reason", new Samples(List.of("before the 6100-03 update (CHG-2001)"), List.of(),
+                List.of("two\nlines")));
     }
 
     /** Inputs given with every sample of a process, so that its cross rules judge only the input under test. */
@@ -227,7 +229,7 @@ class FormsTest {
                 "resources.WparResourceChangeInputs",
                 "preflight.PreflightInputs", "checkpoint.WparCheckpointInputs",
                 "checkpoint.schedule.CheckpointScheduleInputs", "evacuation.EvacuationInputs",
-                "maintenance.LparMaintenanceInputs")) {
+                "maintenance.LparMaintenanceInputs", "backup.global.GlobalBackupInputs")) {
             contractBeans.register(Class.forName("dev.wparflow.process." + inputs));
         }
         contractBeans.refresh();
@@ -276,7 +278,7 @@ class FormsTest {
         assertThat(problems).isEmpty();
         // relocation, backup, fleet backup, restore, clone, drill, discovery, provisioning, decommission, preflight,
         // resource change, checkpoint/restart, lifecycle, evacuation, and a directly filed change
-        assertThat(startForms).isEqualTo(16);
+        assertThat(startForms).isEqualTo(17);
     }
 
     @Test

@@ -29,6 +29,11 @@ public final class Commands {
         handlers.put("lssavewpar", BackupCommands::lssavewpar);
         handlers.put("mkwpardata", BackupCommands::mkwpardata);
         handlers.put("syncwpar", SoftwareCommands::syncwpar);
+        handlers.put("mksysb", SystemBackupCommands::mksysb);
+        handlers.put("savevg", SystemBackupCommands::savevg);
+        handlers.put("lsmksysb", SystemBackupCommands::lsmksysb);
+        handlers.put("lssavevg", SystemBackupCommands::lssavevg);
+        handlers.put("listvgbackup", SystemBackupCommands::lssavevg);
         handlers.put("wparlockctl", MiscWparCommands::wparlockctl);
         handlers.put("clogin", MiscWparCommands::clogin);
         handlers.put("uname", SystemCommands::uname);

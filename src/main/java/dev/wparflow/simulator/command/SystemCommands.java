@@ -254,7 +254,8 @@ public final class SystemCommands {
         for (Wpar w : h.wparList()) {
             for (WparFileSystem fs : w.fileSystems) {
                 if (lv.name().equals(fs.logicalVolume())) {
-                    return w.state() == WparState.ACTIVE || w.state() == WparState.TRANSITIONAL ? "open/syncd" : "closed/syncd";
+                    return w.state() == WparState.ACTIVE || w.state() == WparState.TRANSITIONAL
+                            || h.fileSystemMounts.contains(fs.globalPath(w.directory)) ? "open/syncd" : "closed/syncd";
                 }
             }
         }
@@ -273,7 +274,10 @@ public final class SystemCommands {
             {"/dev/livedump", "524288", "523552", "1%", "4", "1%", "/var/adm/ras/livedump"},
     };
 
-    /** df (512-byte blocks), Redbook 3.x example layout; WPAR file systems listed while the WPAR is active. */
+    /**
+     * df (512-byte blocks), Redbook 3.x example layout; WPAR file systems listed while the WPAR is active, and those of
+     * an inactive WPAR mounted from the global environment ({@code mount /wpars/NAME/MNT}).
+     */
     public static int df(Invocation inv) {
         SimulatedHost h = inv.host;
         inv.out("Filesystem    512-blocks      Free %Used    Iused %Iused Mounted on");
@@ -282,11 +286,15 @@ public final class SystemCommands {
         }
         h.locked(() -> {
             for (Wpar w : h.wparList()) {
-                if (w.state() != WparState.ACTIVE || w.type != Wpar.Type.SYSTEM) {
+                if (w.type != Wpar.Type.SYSTEM) {
                     continue;
                 }
+                boolean active = w.state() == WparState.ACTIVE;
                 for (WparFileSystem fs : SimulatedHost.sorted(w.fileSystems)) {
                     String path = fs.globalPath(w.directory);
+                    if (!active && !h.fileSystemMounts.contains(path)) {
+                        continue; // an inactive WPAR's file system is listed only while mounted from the global side
+                    }
                     switch (fs.vfs()) {
                         case "jfs2" -> {
                             long size = fs.sizeBlocks();

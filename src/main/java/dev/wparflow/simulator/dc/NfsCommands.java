@@ -76,6 +76,14 @@ public final class NfsCommands {
             }
             return 0;
         }
+        if (a.size() == 1 && !a.get(0).contains(":") && !readOnly) {
+            Integer rc = dev.wparflow.simulator.command.SystemBackupCommands.mountWparFileSystem(inv, a.get(0));
+            if (rc != null) {
+                return rc;
+            }
+            inv.err("mount: 0506-334 " + a.get(0) + " is not a known file system.");
+            return 1;
+        }
         String server;
         String remote;
         String local;
@@ -105,6 +113,10 @@ public final class NfsCommands {
             return 1;
         }
         String local = MapFileSystem.normalize(inv.args().get(0));
+        Integer wparFileSystem = dev.wparflow.simulator.command.SystemBackupCommands.unmountWparFileSystem(inv, local);
+        if (wparFileSystem != null) {
+            return wparFileSystem;
+        }
         if (!inv.host.nfsMounts.containsKey(local)) {
             inv.err("umount: 0506-347 Cannot find anything to unmount.");
             return 1;

@@ -190,6 +190,12 @@ public final class FaultRule {
             return this;
         }
 
+        /** {@link FaultType#CORRUPT}: one byte of the file the command's last argument names is changed first. */
+        public Builder corrupt() {
+            this.type = FaultType.CORRUPT;
+            return this;
+        }
+
         /** {@link FaultType#IGNORE}: the command is not run and exits 0 with no output. */
         public Builder ignore() {
             this.type = FaultType.IGNORE;

@@ -11,6 +11,12 @@ public enum FaultType {
      * {@code chwpar} that changes nothing, an {@code lswpar} that lists nothing).
      */
     IGNORE,
+    /**
+     * Run the command, but first change one byte in the middle of the file its last argument names, as storage that
+     * rots under a file in the repository would: {@code csum} then reports another digest than the one recorded, and
+     * a listing finds the image corrupt. A missing file is left alone.
+     */
+    CORRUPT,
     /** Never answer (until the channel is closed or the run cancelled). */
     HANG,
     /** Run the command, then close the SSH connection before the exit status is sent. */

@@ -54,6 +54,11 @@ public final class SimulatedHost {
     public final Map<String, java.util.List<String>> nfsExports = new LinkedHashMap<>();
     /** Part 2: mounted NFS exports, local directory to "server:/dir". */
     public final Map<String, String> nfsMounts = new java.util.concurrent.ConcurrentSkipListMap<>();
+    /**
+     * Global paths of WPAR file systems mounted from the global environment while their WPAR is not Active
+     * ({@code mount /wpars/NAME/MNT}, Redbook 4.4.3 / RB:9822); the file systems of an Active WPAR are mounted anyway.
+     */
+    public final java.util.Set<String> fileSystemMounts = new java.util.concurrent.ConcurrentSkipListSet<>();
     /** Devices configured besides those lsdev derives (disks, adapters, interfaces): name to description. */
     public final Map<String, String> devices = new LinkedHashMap<>();
     /**
