@@ -58,7 +58,8 @@ CREATE TABLE wparflow_maintenance_wpar (
     oslevel_after   VARCHAR(64),
     levels_before   VARCHAR(4000),
     levels_after    VARCHAR(4000),
-    -- PENDING, SYNCED, FAILED, EVACUATED (not on the LPAR while it was updated), NOT_SYNCED (the LPAR was not updated)
+    -- PENDING, SYNCED, NOT_CHECKED (synchronised while not Active: its levels cannot be read through clogin),
+    -- FAILED, EVACUATED (not on the LPAR while it was updated), NOT_SYNCED (the LPAR was not updated)
     sync_state      VARCHAR(16) NOT NULL,
     sync_attempts   INTEGER NOT NULL,
     commands        VARCHAR(4000),

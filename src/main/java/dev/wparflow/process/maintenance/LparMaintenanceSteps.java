@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.stereotype.Component;
 
 import dev.wparflow.aix.AbsolutePath;
 import dev.wparflow.aix.FilesetName;
@@ -139,20 +138,5 @@ class LparMaintenanceSteps {
                 "parallel".equalsIgnoreCase(ROLLOUT.get(e)), PARALLEL.get(e), MAINTENANCE_WINDOW_START.get(e),
                 MAINTENANCE_WINDOW_END.get(e), "active".equalsIgnoreCase(EVACUATE.get(e)),
                 !GLOBAL_BACKUP.isGiven(e) || GLOBAL_BACKUP.isSet(e), SYNC_ATTEMPTS.get(e), CHANGE_REASON.get(e));
-    }
-
-    /** {@code maintenanceWpars.of(execution)}: the WPARs of the lane's LPAR to synchronise. */
-    @Component("maintenanceWpars")
-    static class MaintenanceWpars {
-
-        private final MaintenanceService service;
-
-        MaintenanceWpars(MaintenanceService service) {
-            this.service = service;
-        }
-
-        public List<String> of(DelegateExecution execution) {
-            return service.wparsToSync(Operation.idOf(execution), MAINT_LPAR.require(execution));
-        }
     }
 }

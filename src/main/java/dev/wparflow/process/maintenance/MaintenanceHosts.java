@@ -33,17 +33,36 @@ public interface MaintenanceHosts {
     record Applied(boolean ok, String failedFileset, String error) {
     }
 
-    /** One synchronisation attempt of a WPAR: the commands it ran, its levels after, or why it failed. */
-    record Synced(boolean ok, String commands, String oslevel, Map<String, String> levels, String error) {
-        public Synced {
-            levels = levels == null ? Map.of() : Map.copyOf(levels);
-        }
+    /**
+     * One synchronisation attempt of a WPAR: whether it is verified at the global levels, whether the levels could
+     * not be read (the WPAR not Active: the sync ran, its result is not checked), the commands it ran, or why it
+     * failed.
+     */
+    record Synced(boolean ok, boolean notChecked, String commands, String error) {
     }
 
-    /** oslevel -s and the levels of the filesets asked for (lslpp -l), in the global environment or a WPAR. */
+    /** oslevel -s and the levels of the filesets asked for (lslpp), in the global environment or a WPAR. */
     record Levels(String oslevel, Map<String, String> filesets) {
         public Levels {
             filesets = filesets == null ? Map.of() : Map.copyOf(filesets);
+        }
+    }
+
+    /**
+     * One WPAR measured against its global environment: its state, whether its levels are the global ones (null: not
+     * checked, with why: only an Active WPAR can be read through clogin), its levels and the filesets that differ.
+     */
+    record MeasuredWpar(String name, String state, Boolean inSync, Levels levels, List<String> drift,
+            String notChecked) {
+        public MeasuredWpar {
+            drift = drift == null ? List.of() : List.copyOf(drift);
+        }
+    }
+
+    /** An LPAR measured: the global environment's levels and each system WPAR's. */
+    record Measured(Levels global, List<MeasuredWpar> wpars) {
+        public Measured {
+            wpars = List.copyOf(wpars);
         }
     }
 
@@ -55,10 +74,13 @@ public interface MaintenanceHosts {
 
     Applied applied(MaintenanceUpdate update, Integer exitStatus, String stdout, String stderr);
 
-    Synced sync(Origin origin, String lpar, String wpar);
+    Synced sync(Origin origin, String lpar, String wpar, MaintenanceUpdate update);
 
-    /** {@code wpar} null: the global environment; else inside the WPAR through clogin. */
+    /** The global environment's levels of {@code filesets}, oslevel -s; a WPAR's through clogin (null: unreadable). */
     Levels levels(Origin origin, String lpar, String wpar, List<String> filesets);
+
+    /** The global environment and every system WPAR (clogin lslpp -l, oslevel -s), limited to {@code filesets}. */
+    Measured measure(Origin origin, String lpar, List<String> filesets);
 
     void startWpar(Origin origin, String lpar, String wpar);
 

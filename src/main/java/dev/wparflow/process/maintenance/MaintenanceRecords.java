@@ -198,9 +198,10 @@ public class MaintenanceRecords {
                 clip(levelsText(levels.filesets()), MAX_TEXT), id, lpar, wpar);
     }
 
-    public void synced(String id, String lpar, String wpar, boolean ok, int attempts, String commands, String error) {
+    public void synced(String id, String lpar, String wpar, String syncState, int attempts, String commands,
+            String error) {
         jdbc.update("UPDATE wparflow_maintenance_wpar SET sync_state = ?, sync_attempts = ?, commands = ?, error = ?"
-                + " WHERE maintenance_id = ? AND lpar = ? AND wpar = ?", ok ? "SYNCED" : "FAILED", attempts,
+                + " WHERE maintenance_id = ? AND lpar = ? AND wpar = ?", syncState, attempts,
                 clip(commands, MAX_TEXT), clip(error, MAX_ERROR), id, lpar, wpar);
     }
 

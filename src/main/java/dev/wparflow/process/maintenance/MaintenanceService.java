@@ -204,8 +204,11 @@ public class MaintenanceService {
         for (MaintenanceRecords.Wpar w : records.wpars(id, lpar)) {
             if (!"EVACUATED".equals(w.syncState()) && "A".equals(shortState(w.stateBefore()))) {
                 try {
-                    records.wparLevelsBefore(id, lpar, w.wpar(), hosts.levels(origin, lpar, w.wpar(), filesets));
-                } catch (RuntimeException unreadable) {
+                    MaintenanceHosts.Levels before = hosts.levels(origin, lpar, w.wpar(), filesets);
+                    if (before != null) {
+                        records.wparLevelsBefore(id, lpar, w.wpar(), before);
+                    }
+                } catch (dev.wparflow.aix.AixCommandException unreadable) {
                     log.info("levels of {}/{} before the update not read: {}", lpar, w.wpar(),
                             unreadable.getMessage());
                 }
@@ -245,93 +248,89 @@ public class MaintenanceService {
         return false;
     }
 
-    /** One WPAR synchronised with the global environment, tried up to the request's attempts. */
+    /**
+     * One WPAR synchronised with the global environment (syncwpar or inuwpar, then its levels through clogin), tried up
+     * to the request's attempts. A WPAR that is not Active is synchronised but its levels cannot be read: NOT_CHECKED.
+     */
     public void syncWpar(String id, String lpar, String wpar, Origin origin) {
         lease(id, lpar);
         MaintenanceRecords.Wpar row = records.wpars(id, lpar).stream().filter(w -> w.wpar().equals(wpar)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no WPAR " + wpar + " of " + lpar + " in " + id));
-        if ("SYNCED".equals(row.syncState()) || "FAILED".equals(row.syncState())) {
+        if (!"PENDING".equals(row.syncState())) {
             return; // a retried job: recorded already
         }
-        int attempts = records.require(id).syncAttempts();
+        MaintenanceRecords.Maintenance m = records.require(id);
+        int attempts = m.syncAttempts();
         List<String> commands = new ArrayList<>();
         String error = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             MaintenanceHosts.Synced synced;
             try {
-                synced = hosts.sync(origin, lpar, wpar);
+                synced = hosts.sync(origin, lpar, wpar, m.update());
             } catch (dev.wparflow.aix.AixCommandException failed) {
-                synced = new MaintenanceHosts.Synced(false, null, null, null, failed.getMessage());
+                synced = new MaintenanceHosts.Synced(false, false, null, failed.getMessage());
             }
-            if (synced.commands() != null) {
+            if (synced.commands() != null && !synced.commands().isBlank()) {
                 commands.add(synced.commands());
             }
-            if (synced.ok()) {
-                records.synced(id, lpar, wpar, true, attempt, String.join("\n", commands), null);
+            if (synced.ok() || synced.notChecked()) {
+                records.synced(id, lpar, wpar, synced.ok() ? "SYNCED" : "NOT_CHECKED", attempt,
+                        String.join("\n", commands), synced.ok() ? null : synced.error());
                 return;
             }
             error = "attempt " + attempt + ": " + synced.error();
+            log.info("maintenance {}: {}/{} not synchronised, {}", id, lpar, wpar, error);
         }
-        records.synced(id, lpar, wpar, false, attempts, String.join("\n", commands), error);
+        records.synced(id, lpar, wpar, "FAILED", attempts, String.join("\n", commands), error);
     }
 
     /**
-     * oslevel -s and lslpp -l in the global environment and in each WPAR on the LPAR (clogin); a WPAR that was Active
-     * and is not is started. A WPAR behind its global environment's levels is recorded FAILED.
+     * oslevel -s and the levels in the global environment and in each WPAR on the LPAR (clogin lslpp -l, oslevel -s);
+     * a WPAR that was Active and is not is started, then measured. A WPAR whose levels differ from the global
+     * environment's after its sync is recorded FAILED with the filesets.
      */
     public void verify(String id, String lpar, Origin origin) {
         lease(id, lpar);
         List<String> filesets = filesetsOf(id, lpar);
-        MaintenanceHosts.Levels global = hosts.levels(origin, lpar, null, filesets);
-        records.lparAfter(id, lpar, global);
         Map<String, MaintenanceHosts.HostWpar> now = new LinkedHashMap<>();
         hosts.wpars(origin, lpar).forEach(w -> now.put(w.name(), w));
+        Map<String, String> startErrors = new LinkedHashMap<>();
         for (MaintenanceRecords.Wpar w : records.wpars(id, lpar)) {
             MaintenanceHosts.HostWpar there = now.get(w.wpar());
-            if (there == null) {
+            if (there != null && w.wasActive() && !there.active()) {
+                try {
+                    hosts.startWpar(origin, lpar, w.wpar());
+                } catch (dev.wparflow.aix.AixCommandException failed) {
+                    startErrors.put(w.wpar(), "was Active, could not be started again: " + failed.getMessage());
+                }
+            }
+        }
+        MaintenanceHosts.Measured measured = hosts.measure(origin, lpar, filesets);
+        records.lparAfter(id, lpar, measured.global());
+        Map<String, MaintenanceHosts.MeasuredWpar> byName = new LinkedHashMap<>();
+        measured.wpars().forEach(w -> byName.put(w.name(), w));
+        for (MaintenanceRecords.Wpar w : records.wpars(id, lpar)) {
+            MaintenanceHosts.MeasuredWpar m = byName.get(w.wpar());
+            if (m == null) {
                 records.wparAfter(id, lpar, w.wpar(), null, null, null);
                 if (!"FAILED".equals(w.syncState())) {
                     records.wparSyncState(id, lpar, w.wpar(), "EVACUATED", null);
                 }
                 continue;
             }
-            String error = null;
-            if (w.wasActive() && !there.active()) {
-                try {
-                    hosts.startWpar(origin, lpar, w.wpar());
-                } catch (dev.wparflow.aix.AixCommandException failed) {
-                    error = "was Active, could not be started again: " + failed.getMessage();
-                }
-            }
-            String stateAfter = hosts.wpars(origin, lpar).stream().filter(x -> x.name().equals(w.wpar())).findFirst()
-                    .map(MaintenanceHosts.HostWpar::state).orElse(null);
-            MaintenanceHosts.Levels levels = null;
-            try {
-                levels = hosts.levels(origin, lpar, w.wpar(), filesets);
-            } catch (dev.wparflow.aix.AixCommandException unreadable) {
-                error = join(error, "levels not readable through clogin: " + unreadable.getMessage());
-            }
-            if (levels != null && !behind(global, levels).isEmpty() && "SYNCED".equals(w.syncState())) {
-                error = join(error, "behind the global environment: " + String.join(", ", behind(global, levels)));
+            String error = startErrors.get(w.wpar());
+            if (Boolean.FALSE.equals(m.inSync()) && !"FAILED".equals(w.syncState())) {
+                error = join(error, "behind the global environment: " + String.join(", ", m.drift()));
                 records.wparSyncState(id, lpar, w.wpar(), "FAILED", null);
             }
-            if (w.wasActive() && stateAfter != null && !"A".equals(shortState(stateAfter))) {
-                error = join(error, "was Active, is " + stateAfter);
+            if (Boolean.TRUE.equals(m.inSync()) && "NOT_CHECKED".equals(w.syncState())) {
+                records.wparSyncState(id, lpar, w.wpar(), "SYNCED", null);
             }
-            records.wparAfter(id, lpar, w.wpar(), stateAfter, levels, error);
+            if (w.wasActive() && !"A".equals(shortState(m.state()))) {
+                error = join(error, "was Active, is " + m.state());
+            }
+            records.wparAfter(id, lpar, w.wpar(), m.state(), m.levels(), error);
         }
-    }
-
-    /** The filesets whose level in the WPAR differs from the global environment's. */
-    static List<String> behind(MaintenanceHosts.Levels global, MaintenanceHosts.Levels wpar) {
-        List<String> out = new ArrayList<>();
-        global.filesets().forEach((fileset, level) -> {
-            String mine = wpar.filesets().get(fileset);
-            if (mine != null && !mine.equals(level)) {
-                out.add(fileset + " " + mine + " (global " + level + ")");
-            }
-        });
-        return out;
     }
 
     /**
@@ -355,7 +354,8 @@ public class MaintenanceService {
         } else {
             List<MaintenanceRecords.Wpar> ws = records.wpars(id, lpar);
             boolean clean = ws.stream().allMatch(w -> ("SYNCED".equals(w.syncState())
-                    || "EVACUATED".equals(w.syncState())) && (w.error() == null));
+                    || "NOT_CHECKED".equals(w.syncState()) || "EVACUATED".equals(w.syncState()))
+                    && (w.error() == null || "NOT_CHECKED".equals(w.syncState())));
             state = clean ? UPDATED : PARTIAL;
         }
         if (evacuationId != null && (!"EVACUATED".equals(evacuationOutcome) || !"EVACUATED".equals(returnOutcome))) {
