@@ -32,13 +32,14 @@ public final class LparMaintenanceModel {
     public static final String GATEWAY_APPLY_ENDED = "Gateway_ApplyEnded";
     public static final String TASK_CANCEL_APPLY = "Task_CancelApply";
     public static final String TASK_CHECK_APPLY = "Task_CheckApply";
+    public static final String GATEWAY_JOIN_UPDATE_DONE = "Gateway_JoinUpdateDone";
+    public static final String GATEWAY_EVACUATED = "Gateway_Evacuated";
+    public static final String CALL_ACTIVITY_RETURN_WPARS = "CallActivity_ReturnWpars";
+    public static final String GATEWAY_JOIN_RETURN = "Gateway_JoinReturn";
     public static final String GATEWAY_APPLIED = "Gateway_Applied";
     public static final String TASK_SYNC_WPAR = "Task_SyncWpar";
     public static final String TASK_VERIFY_LPAR = "Task_VerifyLpar";
     public static final String GATEWAY_JOIN_TAIL = "Gateway_JoinTail";
-    public static final String GATEWAY_EVACUATED = "Gateway_Evacuated";
-    public static final String CALL_ACTIVITY_RETURN_WPARS = "CallActivity_ReturnWpars";
-    public static final String GATEWAY_JOIN_RETURN = "Gateway_JoinReturn";
     public static final String TASK_FINISH_LPAR = "Task_FinishLpar";
     public static final String END_EVENT_LANE_DONE = "EndEvent_LaneDone";
     public static final String GATEWAY_JOIN_OUTCOME = "Gateway_JoinOutcome";
