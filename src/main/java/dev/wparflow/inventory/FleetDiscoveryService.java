@@ -185,11 +185,12 @@ public class FleetDiscoveryService {
 
     /**
      * Reads one LPAR again outside a discovery run (after an operation changed it) and stores what it found; a host
-     * that cannot be read is an exception.
+     * that cannot be read is an exception. An LPAR the inventory file does not list (a host known by its SSH endpoint
+     * only) keeps the managed system the last discovery recorded.
      */
     public int refreshLpar(String lpar, Origin origin) {
-        Inventory.Lpar entry = inventory.current().lpar(lpar)
-                .orElseThrow(() -> new IllegalArgumentException(lpar + " is not in the inventory"));
+        Inventory.Lpar entry = inventory.current().lpar(lpar).orElseGet(() -> new Inventory.Lpar(lpar, null, 0, null,
+                repo.lpar(lpar).map(LparProfile::managedSystem).orElse(null)));
         LparScan scan = scan(entry, origin);
         repo.saveScan(scan, clock.instant());
         return scan.wpars().size();

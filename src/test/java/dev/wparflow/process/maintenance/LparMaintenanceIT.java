@@ -85,6 +85,8 @@ class LparMaintenanceIT {
     LeaseLockService locks;
     @Autowired
     MaintenanceRecords records;
+    @Autowired
+    dev.wparflow.inventory.InventoryRepository inventory;
 
     @BeforeAll
     void start() throws Exception {
@@ -179,6 +181,41 @@ class LparMaintenanceIT {
                         org.assertj.core.groups.Tuple.tuple("lpar01", "APPLY_FAILED"),
                         org.assertj.core.groups.Tuple.tuple("lpar02", "NOT_STARTED"));
         assertThat(records.lpar(id, "lpar01").orElseThrow().failedFileset()).contains("bos.wpars");
+        assertNoLease();
+    }
+
+    @Test
+    void theActiveWparsLeaveWhileTheLparIsUpdatedAndComeBackSynchronised() {
+        // what discovery would have found: each LPAR on its managed system, with its WPARs
+        Instant now = Instant.now();
+        int n = 1;
+        for (String lpar : LPARS) {
+            inventory.saveHmcLpar(lpar, "sys" + lpar, n++, "Running", "aixlinux", "AIX 6.1", now);
+            List<dev.wparflow.inventory.LparScan.Wpar> ws = fleet.host(lpar).wpars().stream()
+                    .map(w -> new dev.wparflow.inventory.LparScan.Wpar(w.name, "SYSTEM", w.state().name(), w.name,
+                            null, null, "/wpars/" + w.name, false, true, false, null)).toList();
+            inventory.saveScan(new dev.wparflow.inventory.LparScan(lpar, "sys" + lpar, "6100-02-01-0847", null, null,
+                    null, null, List.of(), Map.of(), List.of(), ws), now);
+        }
+        String id = start(Map.of("lpars", "lpar02", "updateKind", "installp", "sourceDirectory", SOURCE,
+                "filesets", "bos.rte.libc", "globalBackup", false, "evacuate", "active"));
+        awaitApproval(id);
+        decide(id, "approve");
+        awaitEnd(id);
+
+        assertThat(tasks.createTaskQuery().processDefinitionKey("ChangeApprovalProcess").count())
+                .as("one approval: the evacuations ask no one").isZero();
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("ChangeApprovalProcess")
+                .rootProcessInstanceId(id).count()).isEqualTo(1);
+        MaintenanceRecords.Lpar lpar02 = records.lpar(id, "lpar02").orElseThrow();
+        assertThat(lpar02.evacuationId()).isNotNull();
+        assertThat(variable(id, "outcome")).as(reason(id)).isEqualTo("COMPLETED");
+        assertThat(reason(id)).doesNotContain("inventory not refreshed");
+        // the evacuated WPARs ran elsewhere while lpar02 was updated, came back and were synchronised there
+        List<CommandLog.Entry> log = fleet.log().entries();
+        assertThat(firstIndex(log, "lpar02", "installp -acgXY")).isGreaterThan(lastIndex(log, "lpar02", "savewpar"));
+        assertThat(fleet.host("lpar02").states()).contains("wpr20=A", "wpr21=D");
+        assertThat(out("lpar02", "clogin wpr20 lslpp -l bos.rte.libc")).contains("6.1.2.3");
         assertNoLease();
     }
 
