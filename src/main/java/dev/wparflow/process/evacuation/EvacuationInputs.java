@@ -35,6 +35,7 @@ class EvacuationInputs {
                         value -> scopes.evacuationRecorded(value) ? null
                                 : "no evacuation " + InputRules.printable(value) + " is recorded")
                         .defaultValue("none"),
+                InputField.flag(ACTIVE_ONLY.name()).defaultValue("false: every WPAR of the scope"),
                 InputRules.dateTime(MAINTENANCE_WINDOW_START.name()).defaultValue("none: right after the approval"),
                 InputField.number(PER_SOURCE.name(), 1, 16).defaultValue("wparflow.evacuation.per-source (2)"),
                 InputField.number(PER_TARGET.name(), 1, 16).defaultValue("wparflow.evacuation.per-target (2)"),

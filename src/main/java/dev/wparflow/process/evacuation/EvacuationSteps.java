@@ -31,7 +31,7 @@ class EvacuationSteps {
             EvacuationService.Planned planned = RETURN_FROM.get(e) != null
                     ? service.planReturn(id, RETURN_FROM.get(e), requester, limits, MAINTENANCE_WINDOW_START.get(e),
                             origin(e))
-                    : service.plan(id, LPAR.get(e), MANAGED_SYSTEM.get(e), requester, limits,
+                    : service.plan(id, LPAR.get(e), MANAGED_SYSTEM.get(e), ACTIVE_ONLY.isSet(e), requester, limits,
                             MAINTENANCE_WINDOW_START.get(e), origin(e));
             MOVABLE.set(e, planned.movable());
             LANES.set(e, planned.lanes());

@@ -214,6 +214,8 @@ class LparMaintenanceIT {
         // the evacuated WPARs ran elsewhere while lpar02 was updated, came back and were synchronised there
         List<CommandLog.Entry> log = fleet.log().entries();
         assertThat(firstIndex(log, "lpar02", "installp -acgXY")).isGreaterThan(lastIndex(log, "lpar02", "savewpar"));
+        assertThat(log).as("the Defined WPAR stays (activeOnly)").noneMatch(e -> e.raw.contains("savewpar")
+                && e.raw.contains("wpr21"));
         assertThat(fleet.host("lpar02").states()).contains("wpr20=A", "wpr21=D");
         assertThat(out("lpar02", "clogin wpr20 lslpp -l bos.rte.libc")).contains("6.1.2.3");
         assertNoLease();
