@@ -19,6 +19,12 @@ public class BackupRunRepository {
 
     public enum ItemState { PENDING, CLAIMED, DONE, FAILED, SKIPPED }
 
+    /**
+     * The {@code wpar} of an item that is a global environment's backup (GlobalBackupProcess in a fleet run): recorded
+     * finished, never PENDING, so no lane claims it.
+     */
+    public static final String GLOBAL = "-";
+
     public record Run(String id, String processInstanceId, String scope, String trigger, int perHostLimit,
             int globalLimit, String state, Instant startedAt, Instant finishedAt, Integer done, Integer failed,
             Integer skipped, String summary) {
@@ -72,7 +78,8 @@ public class BackupRunRepository {
     /** Adds the WPARs of one host as PENDING items unless this host's items exist (a retried step). */
     public int addItems(String runId, String lpar, List<String> wpars) {
         Integer existing = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM wparflow_backup_item WHERE run_id = ? AND lpar = ?", Integer.class, runId, lpar);
+                "SELECT COUNT(*) FROM wparflow_backup_item WHERE run_id = ? AND lpar = ? AND (wpar IS NULL OR wpar <> ?)",
+                Integer.class, runId, lpar, GLOBAL);
         if (existing != null && existing > 0) {
             return pendingOrClaimed(runId, lpar);
         }
@@ -90,6 +97,26 @@ public class BackupRunRepository {
     }
 
     /** Records a host the run could not list (down, refused): one FAILED item without a WPAR. */
+    /**
+     * The outcome of a global environment's backup in a fleet run: one finished item (wpar {@link #GLOBAL}) per LPAR;
+     * recording it again (a retried step) changes nothing.
+     */
+    public void recordGlobal(String runId, String lpar, boolean backedUp, String reason, String imageId,
+            String backupInstanceId) {
+        Integer existing = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM wparflow_backup_item WHERE run_id = ? AND lpar = ? AND wpar = ?", Integer.class,
+                runId, lpar, GLOBAL);
+        if (existing != null && existing > 0) {
+            return;
+        }
+        jdbc.update("""
+                INSERT INTO wparflow_backup_item (id, run_id, lpar, wpar, state, reason, image_id, backup_instance_id,
+                    started_at, finished_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, UUID.randomUUID().toString(), runId, lpar, GLOBAL, backedUp ? "DONE" : "FAILED",
+                backedUp ? null : truncate(reason), imageId, backupInstanceId, now(), now());
+    }
+
     public void hostFailed(String runId, String lpar, String reason) {
         Integer existing = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM wparflow_backup_item WHERE run_id = ? AND lpar = ?", Integer.class, runId, lpar);

@@ -38,6 +38,7 @@ public final class OperationSubject {
             case "WparCloneProcess" -> "clone " + orElse(text(variable, "imageId"), "an image") + " as " + wpar
                     + " on " + host;
             case "WparBackupProcess" -> "back up " + wpar + " on " + host;
+            case "GlobalBackupProcess" -> "back up the global environment of " + orElse(text(variable, "lpar"), "?");
             case "WparProvisioningProcess" -> "provision " + wpar + " on " + orElse(text(variable, "lpar"),
                     orElse(text(variable, "targetLpar"), "(to be chosen)"));
             case "WparDecommissionProcess" -> "decommission " + wpar + " on " + orElse(text(variable, "lpar"), "?");

@@ -32,7 +32,8 @@ import io.swagger.v3.oas.annotations.Operation;
  * wparflow-operators and camunda-admin.
  *
  * <pre>
- * GET    /api/images?lpar=&amp;wpar=&amp;state=&amp;golden=&amp;limit=   newest first, without the texts
+ * GET    /api/images?lpar=&amp;wpar=&amp;kind=&amp;state=&amp;golden=&amp;limit=   newest first, without the texts;
+ *                                                  kind savewpar (a WPAR's), mksysb or savevg (a global environment's)
  * GET    /api/images/{id}                                  with spec and image.data
  * PUT    /api/images/{id}/golden                           mark golden (a GOOD image only)
  * DELETE /api/images/{id}/golden                           take the mark off
@@ -53,13 +54,21 @@ public class ImageController {
     }
 
     @GetMapping
-    @Operation(summary = "savewpar images in the catalog, newest first (without spec and image.data texts)")
+    @Operation(summary = "Images in the catalog, newest first (without spec and image.data texts): kind savewpar (a"
+            + " WPAR's), mksysb or savevg (a global environment's: wpar '-', volumeGroup for savevg)")
     public List<CatalogImage> list(@RequestParam(required = false) String lpar,
-            @RequestParam(required = false) String wpar, @RequestParam(required = false) CatalogImage.State state,
+            @RequestParam(required = false) String wpar, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) CatalogImage.State state,
             @RequestParam(required = false) Boolean golden, @RequestParam(defaultValue = "200") int limit) {
-        return catalog.list(lpar, wpar, state, golden, Math.max(1, Math.min(limit, 5000))).stream()
+        if (kind != null && !KINDS.contains(kind)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "kind must be one of " + KINDS + ", not '"
+                    + kind.replaceAll("[^\\x20-\\x7e]", "?") + "'");
+        }
+        return catalog.list(lpar, wpar, kind, state, golden, Math.max(1, Math.min(limit, 5000))).stream()
                 .map(CatalogImage::summary).toList();
     }
+
+    static final List<String> KINDS = List.of(CatalogImage.SAVEWPAR, CatalogImage.MKSYSB, CatalogImage.SAVEVG);
 
     @GetMapping("/{id}")
     @Operation(summary = "One image with its spec file and image.data")

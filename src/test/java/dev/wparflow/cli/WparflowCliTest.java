@@ -380,6 +380,30 @@ class WparflowCliTest {
     }
 
     @Test
+    void backupGlobalStartsTheGlobalBackupAndImagesShowTheirKind() throws Exception {
+        stub.on("POST /engine-rest/process-definition/key/GlobalBackupProcess/start", 200, "{\"id\":\"gb-1\"}");
+        StubWparflow.Run r = run("backup", "global", "-l", "lpar00", "--reason", "before the update");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("gb-1\n");
+        JsonNode v = started("GlobalBackupProcess");
+        assertThat(names(v)).containsExactly("lpar", "reason");
+        assertThat(v.get("lpar").get("value").asText()).isEqualTo("lpar00");
+        assertThat(run("backup", "global").status()).as("--lpar is required").isEqualTo(ExitStatus.USAGE);
+
+        stub.on("GET /api/images?lpar=lpar00&kind=mksysb", 200, """
+                [{"id":"i1","lpar":"lpar00","wpar":"-","kind":"mksysb","volumeGroup":null,"createdAt":"2026-12-05T02:00:00Z","state":"GOOD","sizeBytes":2048,"path":"/images/lpar00_global_1.mksysb"},
+                 {"id":"i2","lpar":"lpar00","wpar":"-","kind":"savevg","volumeGroup":"datavg","createdAt":"2026-12-05T02:00:00Z","state":"GOOD","sizeBytes":1024,"path":"/images/lpar00_global_1_datavg.savevg"},
+                 {"id":"i3","lpar":"lpar00","wpar":"wpr00","kind":"savewpar","createdAt":"2026-12-05T01:00:00Z","state":"GOOD","sizeBytes":512,"path":"/images/lpar00_wpr00_1.save"}]""");
+        StubWparflow.Run images = run("backup", "images", "-l", "lpar00", "-k", "mksysb");
+        assertThat(images.status()).as(images.err()).isZero();
+        List<String> lines = images.out().lines().toList();
+        assertThat(lines.get(0)).contains("Id", "Kind", "LPAR", "WPAR/VG", "Path");
+        assertThat(lines.get(2)).contains("i1", "mksysb", "rootvg", "/images/lpar00_global_1.mksysb");
+        assertThat(lines.get(3)).contains("i2", "savevg", "datavg");
+        assertThat(lines.get(4)).contains("i3", "savewpar", "wpr00");
+    }
+
+    @Test
     void checkpointAndRestartSendTheirAction() throws Exception {
         stub.on("POST /engine-rest/process-definition/key/WparCheckpointProcess/start", 200, "{\"id\":\"ck-1\"}");
         StubWparflow.Run r = run("wpar", "checkpoint", "mob01", "-l", "lpar00");

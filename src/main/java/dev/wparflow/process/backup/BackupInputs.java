@@ -54,6 +54,7 @@ class BackupInputs {
                 InputRules.oneOfIgnoringCase(FleetBackupVariables.CONSISTENCY.name(), "none", "stop", "quiesce")
                         .defaultValue("per WPAR, as configured"))
                 .internal(names(FleetBackupVariables.BACKUP_RUN_ID, FleetBackupVariables.HOSTS,
+                        FleetBackupVariables.GLOBAL_ORDER,
                         HostBackupVariables.OSLEVEL, FleetBackupVariables.SUMMARY));
     }
 

@@ -25,7 +25,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * What is waiting right now, read from the engine's tables and ours: change approvals waiting for a decision (with
  * the approvers, or escalated to camunda-admin) and the age of the oldest request, open incidents, detached runs
  * running and the age of the oldest, and the running fleet backups' window (WPARs done, failed, skipped and left, when
- * it started, when it will end at the pace so far, and when it should end). One query per family, on H2 and
+ * it started, when it will end at the pace so far, and when it should end; the global environments they backed up
+ * and failed to). One query per family, on H2 and
  * PostgreSQL alike; the figures are read at most once per {@code wparflow.metrics.cache} (PT5S) whatever the number
  * of scrapers. A query that fails leaves its gauges at NaN until it answers again.
  */
@@ -46,7 +47,7 @@ public class OperationsGauges {
     record Snapshot(Instant at, double approvalsWaiting, double approvalsEscalated, double oldestApprovalAge,
             double incidentsOpen, double runsRunning, double oldestRunAge, double backupRuns, double backupDone,
             double backupFailed, double backupSkipped, double backupLeft, double backupStarted,
-            double backupProjectedEnd, double backupDeadline) {
+            double backupProjectedEnd, double backupDeadline, double globalDone, double globalFailed) {
     }
 
     public OperationsGauges(JdbcTemplate jdbc, Clock clock, ProcessEngine engine, MeterRegistry meters,
@@ -87,6 +88,10 @@ public class OperationsGauges {
             gauge(meters, "wparflow.backup.window.wpars", "WPARs of the running fleet backups, by state", null, f,
                     "state", state[0]);
         }
+        gauge(meters, "wparflow.backup.window.globals", "Global environments backed up (mksysb, savevg) by the running"
+                + " fleet backups, by state", null, Snapshot::globalDone, "state", "done");
+        gauge(meters, "wparflow.backup.window.globals", "Global environments backed up (mksysb, savevg) by the running"
+                + " fleet backups, by state", null, Snapshot::globalFailed, "state", "failed");
         gauge(meters, "wparflow.backup.window.started.timestamp", "When the oldest running fleet backup started",
                 "seconds", Snapshot::backupStarted);
         gauge(meters, "wparflow.backup.window.projected.end.timestamp",
@@ -155,10 +160,18 @@ public class OperationsGauges {
                        SUM(CASE WHEN i.state = 'SKIPPED' THEN 1 ELSE 0 END) AS skipped,
                        SUM(CASE WHEN i.state IN ('PENDING', 'CLAIMED') THEN 1 ELSE 0 END) AS remaining
                   FROM wparflow_backup_run r LEFT JOIN wparflow_backup_item i ON i.run_id = r.id
+                       AND (i.wpar IS NULL OR i.wpar <> '-')
                  WHERE r.state = 'RUNNING'
                 """, (rs, n) -> window(rs, now)));
+        // a global environment's backup is an item with wpar '-' (BackupRunRepository.GLOBAL), recorded when it ends
+        double[] globals = query("global backups", new double[] {Double.NaN, Double.NaN}, () -> jdbc.queryForObject("""
+                SELECT SUM(CASE WHEN i.state = 'DONE' THEN 1 ELSE 0 END) AS done,
+                       SUM(CASE WHEN i.state = 'FAILED' THEN 1 ELSE 0 END) AS failed
+                  FROM wparflow_backup_run r JOIN wparflow_backup_item i ON i.run_id = r.id AND i.wpar = '-'
+                 WHERE r.state = 'RUNNING'
+                """, (rs, n) -> new double[] {rs.getLong("done"), rs.getLong("failed")}));
         return new Snapshot(now, approvals[0], approvals[1], approvals[2], incidents[0], runs[0], runs[1], backup[0],
-                backup[1], backup[2], backup[3], backup[4], backup[5], backup[6], backup[7]);
+                backup[1], backup[2], backup[3], backup[4], backup[5], backup[6], backup[7], globals[0], globals[1]);
     }
 
     /** runs, done, failed, skipped, left, started, projected end, deadline (the last three NaN without a run). */

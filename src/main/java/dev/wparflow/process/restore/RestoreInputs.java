@@ -69,6 +69,7 @@ class RestoreInputs {
                 rules.host(RestoreDrillVariables.DRILL_LPAR.name()).defaultValue("wparflow.backup.drill.lpar"))
                 .internal(names(RestoreDrillVariables.SCRATCH_NAME, RestoreDrillVariables.SCRATCH_ADDRESS,
                         RestoreDrillVariables.DRILL_VOLUME_GROUP, RestoreDrillVariables.DRILL_IMAGES,
+                        RestoreDrillVariables.DRILL_GLOBAL_IMAGES,
                         RestoreDrillVariables.DRILL_PASSED, RestoreDrillVariables.DRILL_FAILED,
                         RestoreDrillVariables.DRILL_SUMMARY));
     }

@@ -15,6 +15,7 @@ import dev.wparflow.aix.HostUnreachable;
 import dev.wparflow.process.backup.BackupRefusal;
 import dev.wparflow.catalog.BackupRunRepository;
 import dev.wparflow.process.backup.BackupSettings;
+import dev.wparflow.process.backup.global.GlobalBackupSettings;
 import dev.wparflow.process.backup.BackupTargets;
 
 /**
@@ -28,10 +29,11 @@ public class FleetBackupService {
     private static final Logger log = LoggerFactory.getLogger(FleetBackupService.class);
     static final String GLOBAL_POOL = "backup-global";
 
-    public record Planned(String runId, List<String> hosts, int perHost, int globalLimit) {
+    public record Planned(String runId, List<String> hosts, int perHost, int globalLimit, String globalOrder) {
     }
 
-    public record Summary(int done, int failed, int skipped, String text) {
+    /** WPARs done, failed, skipped; global environments backed up and not; the text. */
+    public record Summary(int done, int failed, int skipped, int globalDone, int globalFailed, String text) {
     }
 
     private final BackupSettings settings;
@@ -39,12 +41,14 @@ public class FleetBackupService {
     private final BackupRunRepository runs;
     private final LeaseLockService locks;
     private final RuntimeTableStatistics statistics;
+    private final GlobalBackupSettings global;
     private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
 
     public FleetBackupService(BackupSettings settings, BackupTargets targets, BackupRunRepository runs,
             LeaseLockService locks, org.springframework.transaction.PlatformTransactionManager transactions,
-            RuntimeTableStatistics statistics) {
+            RuntimeTableStatistics statistics, GlobalBackupSettings global) {
         this.statistics = statistics;
+        this.global = global;
         this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(
                 org.springframework.transaction.TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
@@ -75,7 +79,7 @@ public class FleetBackupService {
         int global = globalOverride != null && globalOverride >= 0 ? globalOverride : settings.globalLimit();
         BackupRunRepository.Run run = runs.createRun(processInstanceId, s, trigger, perHost, global);
         statistics.refreshSoon(); // the run is about to fill Camunda's runtime tables from empty
-        return new Planned(run.id(), hosts, perHost, global);
+        return new Planned(run.id(), hosts, perHost, global, this.global.order());
     }
 
     /** Lists the host's system WPARs as items; returns the lanes to start (0 when the host is down or empty). */
@@ -123,8 +127,20 @@ public class FleetBackupService {
         int done = 0;
         int failed = 0;
         int skipped = 0;
+        int globalDone = 0;
+        int globalFailed = 0;
         List<String> lines = new ArrayList<>();
+        List<String> globalLines = new ArrayList<>();
         for (BackupRunRepository.Item item : runs.items(runId)) {
+            if (BackupRunRepository.GLOBAL.equals(item.wpar())) {
+                if (item.state() == BackupRunRepository.ItemState.DONE) {
+                    globalDone++;
+                } else {
+                    globalFailed++;
+                    globalLines.add("global environment " + item.lpar() + " FAILED: " + item.reason());
+                }
+                continue;
+            }
             String what = item.lpar() + (item.wpar() == null ? "" : "/" + item.wpar());
             switch (item.state()) {
                 case DONE -> done++;
@@ -142,9 +158,12 @@ public class FleetBackupService {
                 }
             }
         }
+        lines.addAll(globalLines);
         String text = "done " + done + ", failed " + failed + ", skipped " + skipped
+                + (globalDone + globalFailed == 0 ? "" : "; global environments: backed up " + globalDone
+                        + ", failed " + globalFailed)
                 + (lines.isEmpty() ? "" : "\n" + String.join("\n", lines));
         runs.finishRun(runId, done, failed, skipped, text);
-        return new Summary(done, failed, skipped, text);
+        return new Summary(done, failed, skipped, globalDone, globalFailed, text);
     }
 }

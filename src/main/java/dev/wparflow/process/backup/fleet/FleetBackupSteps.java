@@ -24,10 +24,11 @@ class FleetBackupSteps {
             HOSTS.set(e, p.hosts());
             PER_HOST.set(e, p.perHost());
             GLOBAL_LIMIT.set(e, p.globalLimit());
+            GLOBAL_ORDER.set(e, p.globalOrder());
         });
     }
 
-    /** Counts done, failed and skipped WPARs and stores the summary with the run. */
+    /** Counts done, failed and skipped WPARs and global environments, and stores the summary with the run. */
     @Bean
     JavaDelegate summarizeFleetBackupDelegate(FleetBackupService fleet) {
         return step(e -> {
@@ -35,6 +36,8 @@ class FleetBackupSteps {
             DONE.set(e, summary.done());
             FAILED.set(e, summary.failed());
             SKIPPED.set(e, summary.skipped());
+            GLOBAL_DONE.set(e, summary.globalDone());
+            GLOBAL_FAILED.set(e, summary.globalFailed());
             String text = summary.text();
             SUMMARY.set(e, text.length() > MAX_SUMMARY
                     ? text.substring(0, MAX_SUMMARY) + "\n(full summary: /api/backups/runs)" : text);

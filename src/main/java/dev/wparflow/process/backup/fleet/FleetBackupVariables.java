@@ -22,6 +22,8 @@ public final class FleetBackupVariables {
     public static final ProcessVariable<String> CONSISTENCY = string("consistency");
 
     public static final ProcessVariable<String> BACKUP_RUN_ID = string("backupRunId");
+    /** wparflow.backup.global.order when the run was planned: before, after or off */
+    public static final ProcessVariable<String> GLOBAL_ORDER = string("globalOrder");
     /** the hosts in scope, comma-separated (the collection of CallActivity_BackupHost) */
     public static final ProcessVariable<List<String>> HOSTS = list("fleetHosts");
     /** element variable of CallActivity_BackupHost */
@@ -31,6 +33,9 @@ public final class FleetBackupVariables {
     public static final ProcessVariable<Integer> FAILED = integer("failedCount");
     public static final ProcessVariable<Integer> SKIPPED = integer("skippedCount");
     public static final ProcessVariable<String> SUMMARY = string("summary");
+    /** out: global environments backed up (GlobalBackupProcess BACKED_UP) and not */
+    public static final ProcessVariable<Integer> GLOBAL_DONE = integer("globalDoneCount");
+    public static final ProcessVariable<Integer> GLOBAL_FAILED = integer("globalFailedCount");
 
     private FleetBackupVariables() {
     }

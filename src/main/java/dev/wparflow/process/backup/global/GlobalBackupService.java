@@ -32,6 +32,7 @@ import dev.wparflow.aix.WparMount;
 import dev.wparflow.aix.WparName;
 import dev.wparflow.aix.WparState;
 import dev.wparflow.aix.WparType;
+import dev.wparflow.catalog.BackupRunRepository;
 import dev.wparflow.catalog.CatalogImage;
 import dev.wparflow.catalog.ImageCatalog;
 import dev.wparflow.catalog.RepositoryCommands;
@@ -71,10 +72,13 @@ public class GlobalBackupService {
     private final RetentionService retention;
     private final BackupSettings backups;
     private final GlobalBackupSettings settings;
+    private final BackupRunRepository fleetRuns;
     private final Clock clock;
 
     public GlobalBackupService(AixGateway aix, LeaseLockService locks, RemoteRunService runs, ImageCatalog catalog,
-            RetentionService retention, BackupSettings backups, GlobalBackupSettings settings, Clock clock) {
+            RetentionService retention, BackupSettings backups, GlobalBackupSettings settings,
+            BackupRunRepository fleetRuns, Clock clock) {
+        this.fleetRuns = fleetRuns;
         this.aix = aix;
         this.locks = locks;
         this.runs = runs;
@@ -333,6 +337,18 @@ public class GlobalBackupService {
         }
         String reason = text.length() > 3900 ? text.substring(0, 3900) : text.toString();
         return new Outcome(ok ? GlobalBackupVariables.BACKED_UP : GlobalBackupVariables.FAILED, reason);
+    }
+
+    /** The outcome on the fleet run this backup belongs to (an item with wpar '-'), if any. */
+    public void recordOnRun(String backupRunId, String lpar, Outcome outcome, String failureCode,
+            String failureReason, List<String> imageIds, String processInstanceId) {
+        if (backupRunId == null) {
+            return;
+        }
+        boolean ok = GlobalBackupVariables.BACKED_UP.equals(outcome.outcome());
+        fleetRuns.recordGlobal(backupRunId, lpar, ok, (failureCode == null ? "" : failureCode + ": ")
+                + (failureReason == null ? "no image" : failureReason), imageIds.isEmpty() ? null : imageIds.get(0),
+                processInstanceId);
     }
 
     // ------------------------------------------------------------------------------------------------

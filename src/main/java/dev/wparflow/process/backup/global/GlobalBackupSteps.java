@@ -4,6 +4,7 @@ import static dev.wparflow.process.Operation.origin;
 import static dev.wparflow.process.OperationSteps.step;
 import static dev.wparflow.process.backup.global.GlobalBackupVariables.*;
 
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.wparflow.aix.GlobalBackup.Kind;
 import dev.wparflow.process.Operation;
+import dev.wparflow.process.OperationSteps;
+import dev.wparflow.process.backup.BackupStepDelegate;
 import dev.wparflow.process.backup.BackupRefusal;
 import dev.wparflow.process.backup.global.GlobalBackupService.Outcome;
 import dev.wparflow.process.backup.global.GlobalBackupService.Plan;
@@ -32,7 +35,7 @@ class GlobalBackupSteps {
     /** lswpar, lswpar -M, df, lsvg, lsvg -l, oslevel -s: what to mount, which volume groups, where the images go. */
     @Bean
     JavaDelegate planGlobalBackupDelegate(GlobalBackupService service) {
-        return step(e -> {
+        return beforeRun(e -> {
             Plan plan = service.plan(origin(e), LPAR.get(e), REQUESTED_AT.get(e));
             OSLEVEL.set(e, plan.oslevel());
             IMAGE_BASE.set(e, plan.imageBase());
@@ -44,13 +47,13 @@ class GlobalBackupSteps {
     /** mount PATH for each planned file system of an inactive WPAR. */
     @Bean
     JavaDelegate mountInactiveFileSystemsDelegate(GlobalBackupService service) {
-        return step(e -> addDone(e, service.mount(origin(e), LPAR.get(e), split(TO_MOUNT.get(e)))));
+        return beforeRun(e -> addDone(e, service.mount(origin(e), LPAR.get(e), split(TO_MOUNT.get(e)))));
     }
 
     /** mksysb -i -N IMAGE, detached. */
     @Bean
     JavaDelegate startMksysbDelegate(GlobalBackupService service) {
-        return step(e -> {
+        return beforeRun(e -> {
             MKSYSB_RUN_ID.set(e, service.startMksysb(origin(e), LPAR.get(e), IMAGE_BASE.get(e)));
             addDone(e, java.util.List.of(LPAR.get(e) + ": mksysb -i -N " + GlobalBackupService.mksysbPath(
                     IMAGE_BASE.get(e))));
@@ -126,7 +129,7 @@ class GlobalBackupSteps {
         return step(e -> service.release(Operation.idOf(e), LPAR.get(e), LEASE_TAKEN.orElse(e, false)));
     }
 
-    /** outcome (BACKED_UP or FAILED), outcomeReason with the images and the commands run. */
+    /** outcome (BACKED_UP or FAILED), outcomeReason with the images and the commands run; on the fleet run, if any. */
     @Bean
     JavaDelegate recordGlobalBackupOutcomeDelegate(GlobalBackupService service) {
         return step(e -> {
@@ -134,10 +137,32 @@ class GlobalBackupSteps {
                     split(IMAGE_IDS.get(e)), DONE.get(e));
             OUTCOME.set(e, o.outcome());
             OUTCOME_REASON.set(e, o.reason());
+            service.recordOnRun(BACKUP_RUN_ID.get(e), LPAR.get(e), o, FAILURE_CODE.get(e), FAILURE_REASON.get(e),
+                    split(IMAGE_IDS.get(e)), e.getProcessInstanceId());
             if (IMAGE_IDS.get(e) == null) {
                 IMAGE_IDS.set(e, "");
             }
         });
+    }
+
+    /**
+     * A step before mksysb starts: a host that takes no connection (nothing was sent) ends the backup as
+     * HOST_UNREACHABLE, as a fleet run reports a host it cannot reach, rather than as an incident; a connection lost
+     * while a command ran stays a job retry (the command may have run, and the retry looks first).
+     */
+    static JavaDelegate beforeRun(OperationSteps.Step step) {
+        JavaDelegate inner = step(step);
+        return e -> {
+            try {
+                inner.execute(e);
+            } catch (RuntimeException failure) {
+                dev.wparflow.aix.HostUnreachable unreachable = BackupStepDelegate.notConnected(failure);
+                if (unreachable == null) {
+                    throw failure;
+                }
+                throw new BpmnError("HOST_UNREACHABLE", unreachable.getMessage());
+            }
+        };
     }
 
     /** End listener: the lease goes however the instance ends, an operator cancelling it included. */

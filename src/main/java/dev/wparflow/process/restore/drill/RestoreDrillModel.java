@@ -15,6 +15,7 @@ public final class RestoreDrillModel {
     public static final String TASK_REMOVE_SCRATCH = "Task_RemoveScratch";
     public static final String TASK_RECORD_DRILL_RESULT = "Task_RecordDrillResult";
     public static final String END_EVENT_IMAGE_DRILLED = "EndEvent_ImageDrilled";
+    public static final String TASK_VERIFY_GLOBAL_IMAGES = "Task_VerifyGlobalImages";
     public static final String END_EVENT_DRILL_DONE = "EndEvent_DrillDone";
 
     private RestoreDrillModel() {

@@ -24,6 +24,8 @@ public final class RestoreDrillVariables {
     public static final ProcessVariable<String> DRILL_VOLUME_GROUP = string("drillVolumeGroup");
     /** the catalog ids of the images to drill (the multi-instance collection) */
     public static final ProcessVariable<List<String>> DRILL_IMAGES = list("drillImages");
+    /** the catalog ids of the mksysb images to verify (Task_VerifyGlobalImages), comma-separated */
+    public static final ProcessVariable<List<String>> DRILL_GLOBAL_IMAGES = list("drillGlobalImages");
     /** the element variable: the image this iteration drills */
     public static final ProcessVariable<String> IMAGE_ID = string("imageId");
     /** out of the clone, per image */

@@ -194,11 +194,18 @@ class FleetBackupFaultsIT {
         }
         assertThat(run).as("the run in /api/backups/runs").isNotNull();
         Map<String, JsonNode> items = new LinkedHashMap<>();
+        Map<String, JsonNode> globals = new LinkedHashMap<>();
         for (JsonNode item : get("/api/backups/runs/" + runId).path("items")) {
             assertThat(item.path("wpar").isNull()).as("a host-level failure: " + item).isFalse();
+            if (item.path("wpar").asText().equals("-")) {
+                globals.put(item.path("lpar").asText(), item); // the global environment's backup, after the WPARs'
+                continue;
+            }
             items.put(item.path("lpar").asText() + "/" + item.path("wpar").asText(), item);
         }
         assertThat(items).hasSize(HOSTS * WPARS);
+        assertThat(globals).as("one global backup per host, ended as an outcome").hasSize(HOSTS)
+                .allSatisfy((host, item) -> assertThat(item.path("state").asText()).isIn("DONE", "FAILED"));
         Set<String> done = new HashSet<>();
         int failed = 0;
         int unreachable = 0;
@@ -234,8 +241,11 @@ class FleetBackupFaultsIT {
 
         // the catalog has exactly one image of this run per backed-up WPAR, and the image is on its host
         Map<String, JsonNode> images = new LinkedHashMap<>();
+        Set<String> mksysbOf = new HashSet<>();
         for (JsonNode image : get("/api/images?limit=5000")) {
-            if (runId.equals(image.path("backupRunId").asText())) {
+            if (runId.equals(image.path("backupRunId").asText()) && image.path("kind").asText().equals("mksysb")) {
+                mksysbOf.add(image.path("lpar").asText());
+            } else if (runId.equals(image.path("backupRunId").asText())) {
                 String key = image.path("lpar").asText() + "/" + image.path("wpar").asText();
                 assertThat(images.put(key, image)).as("a second image of " + key).isNull();
                 assertThat(image.path("state").asText()).isEqualTo("GOOD");
@@ -245,6 +255,9 @@ class FleetBackupFaultsIT {
             }
         }
         assertThat(images.keySet()).isEqualTo(done);
+        assertThat(mksysbOf).as("a mksysb of every global environment backed up").isEqualTo(globals.values().stream()
+                .filter(g -> g.path("state").asText().equals("DONE")).map(g -> g.path("lpar").asText())
+                .collect(java.util.stream.Collectors.toSet()));
 
         // nothing left stopped or locked on any host: every WPAR in its first state, no administrative lock
         for (int h = 0; h < HOSTS; h++) {

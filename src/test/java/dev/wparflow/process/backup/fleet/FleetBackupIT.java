@@ -146,6 +146,23 @@ class FleetBackupIT {
             assertThat(fleet.host("lpar02").file(image.specPath())).isNotNull();
         }
         assertThat(catalog.forWpar("lpar01", "wpr11", true)).noneMatch(i -> run.id().equals(i.backupRunId()));
+        // and, after them (wparflow.backup.global.order's default), a mksysb -N of every global environment it reached
+        for (String lpar : List.of("lpar00", "lpar01", "lpar02")) {
+            List<CatalogImage> mksysb = catalog.list(lpar, null, CatalogImage.MKSYSB, CatalogImage.State.GOOD, null, 10)
+                    .stream().filter(i -> run.id().equals(i.backupRunId())).toList();
+            assertThat(mksysb).as(lpar + "'s mksysb").hasSize(1);
+            CatalogImage image = mksysb.get(0);
+            assertThat(image.wpar()).isEqualTo(CatalogImage.GLOBAL);
+            byte[] onRepository = fleet.host("lpar02").file(image.path());
+            assertThat(onRepository).as(image.path() + " on lpar02").isNotNull();
+            assertThat(image.checksum()).isEqualTo("sha1:" + sha1(onRepository));
+            assertThat(commands(lpar, "mksysb")).singleElement().satisfies(e -> assertThat(e.start)
+                    .as("after the WPARs' backups").isAfterOrEqualTo(lastEnd(run)));
+        }
+        assertThat(run.summary()).contains("global environments: backed up 3, failed 1",
+                "global environment lpar03 FAILED: HOST_UNREACHABLE");
+        assertThat(node.getBean(HistoryService.class).createHistoricVariableInstanceQuery().processInstanceId(first)
+                .variableName("globalDoneCount").singleResult().getValue()).isEqualTo(3);
 
         // nothing left stopped; the stop policy stopped and restarted wpr00; quiesce/resume ran inside wpr12
         assertThat(fleet.host("lpar00").states()).isEqualTo("{wpr00=A, wpr01=A, wpr02=D}");
@@ -189,6 +206,13 @@ class FleetBackupIT {
         }
         // lpar01's images were not touched by lpar00's run
         assertThat(catalog.forWpar("lpar01", "wpr10", false)).anyMatch(i -> run.id().equals(i.backupRunId()));
+    }
+
+    /** When the run's last WPAR backup ended. */
+    private Instant lastEnd(BackupRunRepository.Run run) {
+        return node.getBean(BackupRunRepository.class).items(run.id()).stream()
+                .filter(i -> !BackupRunRepository.GLOBAL.equals(i.wpar()) && i.finishedAt() != null)
+                .map(BackupRunRepository.Item::finishedAt).max(Instant::compareTo).orElseThrow();
     }
 
     private BackupRunRepository.Run run(String processInstanceId) {

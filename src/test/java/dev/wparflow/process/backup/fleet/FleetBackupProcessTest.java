@@ -33,12 +33,12 @@ import dev.wparflow.process.backup.host.HostBackupModel;
  * survives. The lane's own steps add no job: a host's WPARs cost the stub's job each plus the listing and the ends.
  */
 @Deployment(resources = {"processes/FleetBackupProcess.bpmn", "processes/HostBackupProcess.bpmn",
-        "bpmn/WparBackupProcessStub.bpmn", "forms/fleet-backup-request.form"})
+        "bpmn/WparBackupProcessStub.bpmn", "bpmn/GlobalBackupProcessStub.bpmn", "forms/fleet-backup-request.form"})
 class FleetBackupProcessTest {
 
     static final List<String> DELEGATES = List.of("planFleetBackupDelegate", "listHostWparsDelegate",
             "claimNextWparDelegate", "acquireGlobalSlotDelegate", "releaseGlobalSlotDelegate",
-            "summarizeFleetBackupDelegate", "stubBackupDelegate");
+            "summarizeFleetBackupDelegate", "stubBackupDelegate", "stubGlobalBackupDelegate");
 
     @RegisterExtension
     static final ProcessHarness harness = ProcessHarness.recording(DELEGATES);
@@ -48,6 +48,9 @@ class FleetBackupProcessTest {
     final Map<String, Deque<String>> queues = new HashMap<>();
     final List<String> backedUp = new ArrayList<>();
     int slotRefusals;
+    /** wparflow.backup.global.order of the run; off unless a test says otherwise */
+    String globalOrder = "off";
+    final List<String> globallyBackedUp = new ArrayList<>();
 
     @BeforeEach
     void mocks() {
@@ -60,6 +63,13 @@ class FleetBackupProcessTest {
             e.setVariable("fleetHosts", "lpar00,lpar01");
             e.setVariable("perHost", 2);
             e.setVariable("globalLimit", 0);
+            e.setVariable("globalOrder", globalOrder);
+        });
+        Mocks.register("globalBackup", new dev.wparflow.process.backup.global.GlobalBackupSchedule(
+                new dev.wparflow.process.backup.global.GlobalBackupSettings(null, null, null, null, null, null)));
+        behaviour.put("stubGlobalBackupDelegate", e -> {
+            Assertions.assertThat(e.getVariable("backupRunId")).isEqualTo("run-1");
+            globallyBackedUp.add(e.getVariable("lpar") + (backedUp.isEmpty() ? " before" : " after"));
         });
         behaviour.put("listHostWparsDelegate", e -> e.setVariable("laneCount",
                 Math.min(2, queues.get((String) e.getVariable("host")).size())));
@@ -121,6 +131,41 @@ class FleetBackupProcessTest {
                         // each host's end is a job of the fleet instance: they run one at a time, no races
                         "CallActivity_BackupHost/async-after", "CallActivity_BackupHost/async-after",
                         "Task_SummarizeFleetBackup/async-before");
+    }
+
+    @Test
+    void theGlobalEnvironmentsAreBackedUpAfterTheWparsByDefault() {
+        globalOrder = "after";
+        ProcessInstance instance = request();
+        harness.driveAll();
+
+        assertThat(instance).isEnded().hasPassed(GATEWAY_GLOBAL_BEFORE, CALL_ACTIVITY_BACKUP_HOST,
+                GATEWAY_GLOBAL_AFTER, CALL_ACTIVITY_GLOBAL_BACKUPS_AFTER, GATEWAY_JOIN_AFTER,
+                END_EVENT_FLEET_BACKED_UP).hasNotPassed(CALL_ACTIVITY_GLOBAL_BACKUPS_BEFORE);
+        Assertions.assertThat(globallyBackedUp).containsExactlyInAnyOrder("lpar00 after", "lpar01 after");
+        Assertions.assertThat(backedUp).hasSize(3);
+    }
+
+    @Test
+    void theGlobalEnvironmentsAreBackedUpBeforeTheWparsWhenConfiguredSo() {
+        globalOrder = "before";
+        ProcessInstance instance = request();
+        harness.driveAll();
+
+        assertThat(instance).isEnded().hasPassed(CALL_ACTIVITY_GLOBAL_BACKUPS_BEFORE, GATEWAY_JOIN_BEFORE,
+                CALL_ACTIVITY_BACKUP_HOST, END_EVENT_FLEET_BACKED_UP).hasNotPassed(CALL_ACTIVITY_GLOBAL_BACKUPS_AFTER);
+        Assertions.assertThat(globallyBackedUp).containsExactlyInAnyOrder("lpar00 before", "lpar01 before");
+        Assertions.assertThat(backedUp).hasSize(3);
+    }
+
+    @Test
+    void offTakesNoGlobalBackup() {
+        ProcessInstance instance = request();
+        harness.driveAll();
+
+        assertThat(instance).isEnded().hasPassed(END_EVENT_FLEET_BACKED_UP)
+                .hasNotPassed(CALL_ACTIVITY_GLOBAL_BACKUPS_BEFORE, CALL_ACTIVITY_GLOBAL_BACKUPS_AFTER);
+        Assertions.assertThat(globallyBackedUp).isEmpty();
     }
 
     @Test

@@ -145,6 +145,11 @@ class GlobalBackupIT {
         assertNoLease();
         assertThat(catalog.list("lpar00", null, "mksysb", CatalogImage.State.GOOD, null, 10)).hasSize(1);
         assertThat(catalog.forWpar("lpar00", CatalogImage.GLOBAL, true)).as("not a WPAR's image").isEmpty();
+        HttpResponse<String> listed = get("/api/images?lpar=lpar00&kind=savevg");
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.body()).contains("\"kind\":\"savevg\"", "\"volumeGroup\":\"datavg\"", savevg.id())
+                .doesNotContain(mksysb.id());
+        assertThat(get("/api/images?kind=tarball").statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -164,6 +169,39 @@ class GlobalBackupIT {
         assertThat(catalog.list("lpar00", null, null, null, null, 10)).isEmpty();
         assertNoLease();
         assertThat(runtime.createIncidentQuery().count()).isZero();
+    }
+
+    @Test
+    void aRestoreDrillVerifiesTheMksysbImagesAndACorruptOneFailsIt() {
+        CatalogImage good = mksysbOf(run(Map.of("lpar", "lpar00")));
+        CatalogImage rotten = mksysbOf(run(Map.of("lpar", "lpar01")));
+        // the repository rots under lpar01's image: the next read of it finds another byte in the middle
+        fleet.faults().add(FaultRule.on("lpar01").command("csum").argContains(rotten.path()).corrupt().once().build());
+
+        identity.setAuthentication("operator", List.of("wparflow-operators"));
+        String drill;
+        try {
+            drill = runtime.startProcessInstanceByMessage("RestoreDrillRequested", new HashMap<>(Map.of("sample", 5)))
+                    .getId();
+        } finally {
+            identity.clearAuthentication();
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                history.createHistoricProcessInstanceQuery().processInstanceId(drill).finished().count() == 1);
+
+        assertThat(variable(drill, "drillPassed")).isEqualTo(1);
+        assertThat(variable(drill, "drillFailed")).isEqualTo(1);
+        assertThat((String) variable(drill, "drillSummary")).contains("OK mksysb of lpar00 " + good.path(),
+                "FAILED mksysb of lpar01 " + rotten.path() + ": IMAGE_CORRUPT", "the catalog recorded "
+                        + rotten.checksum());
+        assertThat(catalog.find(good.id()).orElseThrow().restoreTestedAt()).as("restore-tested").isNotNull();
+        assertThat(catalog.find(rotten.id()).orElseThrow().restoreTestedAt()).isNull();
+        assertThat(runtime.createIncidentQuery().count()).isZero();
+    }
+
+    CatalogImage mksysbOf(String instance) {
+        assertThat(variable(instance, "outcome")).as(reason(instance)).isEqualTo("BACKED_UP");
+        return catalog.find(((String) variable(instance, "imageIds")).split(",")[0]).orElseThrow();
     }
 
     @Test
@@ -235,6 +273,14 @@ class GlobalBackupIT {
 
     static String sha1(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(bytes));
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + app.getEnvironment().getProperty("local.server.port") + path))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(("operator:" + TestUsers.password("operator")).getBytes(StandardCharsets.UTF_8)))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path, String json) throws Exception {

@@ -57,6 +57,7 @@ class RestoreDrillProcessTest {
         Mocks.register("pickDrillSampleDelegate", new PickDrillSampleDelegate(drill));
         Mocks.register("removeScratchWparDelegate", new RemoveScratchWparDelegate(drill));
         Mocks.register("recordDrillResultDelegate", new RecordDrillResultDelegate(drill));
+        Mocks.register("verifyGlobalImagesDelegate", new VerifyGlobalImagesDelegate(drill));
         Mocks.register("stubCloneDelegate", (JavaDelegate) e -> {
             clones.add(new HashMap<>(e.getVariables()));
             String code = cloneFailures.get((String) e.getVariable("imageId"));
@@ -96,6 +97,28 @@ class RestoreDrillProcessTest {
         verify(drill, never()).markTested("img-b");
         verify(drill, org.mockito.Mockito.times(2)).removeScratch(any(Origin.class), eq("lpar01"), eq("drill00"), isNull());
         verify(drill).removeScratch(any(Origin.class), eq("lpar01"), eq("drill00"), eq("IMAGE_NOT_FOUND"));
+    }
+
+    @Test
+    void mksysbImagesAreVerifiedWhereTheyLieAndACorruptOneFailsTheDrill() {
+        when(drill.pickSample(anyInt())).thenReturn(List.of("img-a"));
+        when(drill.pickGlobalSample(anyInt())).thenReturn(List.of("mk-0", "mk-1", "mk-2"));
+        when(drill.verifyGlobal(any(Origin.class), eq("mk-0"))).thenReturn("OK mksysb of lpar00: checksum as catalogued");
+        when(drill.verifyGlobal(any(Origin.class), eq("mk-1"))).thenThrow(new dev.wparflow.process.backup.BackupRefusal(
+                "IMAGE_CORRUPT", "/images/lpar01_global_1.mksysb has checksum sha1:bb, the catalog recorded sha1:aa"));
+        when(drill.verifyGlobal(any(Origin.class), eq("mk-2"))).thenThrow(new IllegalStateException(
+                "lpar02: connection refused"));
+        ProcessInstance instance = requested(Map.of());
+        harness.driveAll();
+
+        assertThat(instance).isEnded().hasPassed(TASK_RECORD_DRILL_RESULT, TASK_VERIFY_GLOBAL_IMAGES,
+                END_EVENT_DRILL_DONE).variables().containsEntry("drillPassed", 2).containsEntry("drillFailed", 2)
+                .containsEntry("drillSummary", "OK lpar00/img-a: ACTIVE\n"
+                        + "OK mksysb of lpar00: checksum as catalogued\n"
+                        + "FAILED lpar00/mk-1: IMAGE_CORRUPT: /images/lpar01_global_1.mksysb has checksum sha1:bb,"
+                        + " the catalog recorded sha1:aa\n"
+                        + "FAILED lpar00/mk-2: NOT_VERIFIED: lpar02: connection refused");
+        Assertions.assertThat(runtimeService().createIncidentQuery().count()).isZero();
     }
 
     @Test
