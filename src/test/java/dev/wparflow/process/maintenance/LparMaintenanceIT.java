@@ -222,6 +222,45 @@ class LparMaintenanceIT {
     }
 
     @Test
+    void aWparsSyncIsRetriedAndOneThatKeepsFailingIsReportedWhileTheOthersGoOn() {
+        fleet.faults().add(FaultRule.on("lpar01").command("syncwpar").argContains("wpr10")
+                .fail(1, "syncwpar: 0960-999 Could not synchronize workload partition wpr10.").once().build());
+        fleet.faults().add(FaultRule.on("lpar01").command("inuwpar").argContains("det10")
+                .fail(1, "inuwpar: 0503-008 installp: There is not enough free disk space in /usr.").build());
+        String id = start(Map.of("lpars", "lpar01", "updateKind", "installp", "sourceDirectory", SOURCE,
+                "filesets", "bos.rte.libc", "globalBackup", false, "syncAttempts", 3));
+        awaitApproval(id);
+        decide(id, "approve");
+        awaitEnd(id);
+
+        assertThat(variable(id, "outcome")).as(reason(id)).isEqualTo("PARTIAL");
+        assertThat(records.wpars(id, "lpar01")).extracting(MaintenanceRecords.Wpar::wpar,
+                MaintenanceRecords.Wpar::syncState, MaintenanceRecords.Wpar::syncAttempts).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("wpr10", "SYNCED", 2),
+                        org.assertj.core.groups.Tuple.tuple("det10", "FAILED", 3));
+        assertThat(reason(id)).contains("det10: FAILED after 3 attempt(s)", "0503-008");
+        assertThat(out("lpar01", "clogin wpr10 lslpp -l bos.rte.libc")).contains("6.1.2.3");
+        assertThat(fleet.host("lpar01").states()).contains("wpr10=A", "det10=A");
+        assertNoLease();
+    }
+
+    @Test
+    void anLparWhoseTurnComesAfterTheWindowHasEndedIsSkipped() {
+        String id = start(Map.of("lpars", "lpar00,lpar01", "updateKind", "installp", "sourceDirectory", SOURCE,
+                "filesets", "bos.rte.libc", "globalBackup", false,
+                "maintenanceWindowEnd", Instant.now().minus(Duration.ofMinutes(1)).toString()));
+        awaitApproval(id);
+        decide(id, "approve");
+        awaitEnd(id);
+
+        assertThat(variable(id, "outcome")).as(reason(id)).isEqualTo("FAILED");
+        assertThat(records.lpars(id)).extracting(MaintenanceRecords.Lpar::state).containsOnly("SKIPPED");
+        assertThat(reason(id)).contains("after the maintenance window ended");
+        assertThat(changing()).isEmpty();
+        assertNoLease();
+    }
+
+    @Test
     void badInputIsRefusedWithA400BeforeAnythingReachesAHost() throws Exception {
         long before = history.createHistoricProcessInstanceQuery().count();
         for (String vars : List.of(
