@@ -261,6 +261,23 @@ class LparMaintenanceIT {
     }
 
     @Test
+    void twoLparsAtATimeInParallelLanes() {
+        String id = start(Map.of("lpars", "lpar00,lpar01,lpar02", "updateKind", "installp", "sourceDirectory", SOURCE,
+                "filesets", "bos.rte.libc", "globalBackup", false, "rollout", "parallel", "parallel", 2));
+        awaitApproval(id);
+        decide(id, "approve");
+        awaitEnd(id);
+
+        assertThat(variable(id, "outcome")).as(reason(id)).isEqualTo("COMPLETED");
+        assertThat(records.find(id).orElseThrow().lanes()).isEqualTo(2);
+        assertThat(records.lpars(id)).extracting(MaintenanceRecords.Lpar::state).containsOnly("UPDATED");
+        for (String lpar : LPARS) {
+            assertThat(out(lpar, "lslpp -l bos.rte.libc")).as(lpar).contains("6.1.2.3");
+        }
+        assertNoLease();
+    }
+
+    @Test
     void badInputIsRefusedWithA400BeforeAnythingReachesAHost() throws Exception {
         long before = history.createHistoricProcessInstanceQuery().count();
         for (String vars : List.of(
