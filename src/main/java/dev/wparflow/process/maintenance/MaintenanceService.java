@@ -12,7 +12,13 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.wparflow.aix.Origin;
 import dev.wparflow.inventory.InventoryRepository;
@@ -49,9 +55,11 @@ public class MaintenanceService {
     private final RemoteRunService runs;
     private final InventoryRepository inventory;
     private final Clock clock;
+    private final ObjectProvider<MeterRegistry> meters;
 
     public MaintenanceService(MaintenanceRecords records, MaintenanceHosts hosts, MaintenanceSettings settings,
-            LeaseLockService leases, RemoteRunService runs, InventoryRepository inventory, Clock clock) {
+            LeaseLockService leases, RemoteRunService runs, InventoryRepository inventory, Clock clock,
+            ObjectProvider<MeterRegistry> meters) {
         this.records = records;
         this.hosts = hosts;
         this.settings = settings;
@@ -59,6 +67,28 @@ public class MaintenanceService {
         this.runs = runs;
         this.inventory = inventory;
         this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** {@code wparflow.maintenance.lpars{result}}: LPARs a maintenance finished, counted once the step committed. */
+    private void count(String result) {
+        MeterRegistry registry = meters.getIfAvailable();
+        if (registry == null) {
+            return;
+        }
+        Counter counter = Counter.builder("wparflow.maintenance.lpars")
+                .description("LPARs a software maintenance finished, by result")
+                .tag("result", result.toLowerCase(java.util.Locale.ROOT)).register(registry);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    counter.increment();
+                }
+            });
+        } else {
+            counter.increment();
+        }
     }
 
     /** What the request asks, as the planning step reads it from the start's variables. */
@@ -371,6 +401,7 @@ public class MaintenanceService {
         }
         records.finishLpar(id, lpar, state, evacuationId, backupImages, error);
         leases.release(LockResource.host(lpar), id);
+        count(state);
         return state;
     }
 

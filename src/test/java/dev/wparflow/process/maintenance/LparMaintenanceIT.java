@@ -87,6 +87,8 @@ class LparMaintenanceIT {
     MaintenanceRecords records;
     @Autowired
     dev.wparflow.inventory.InventoryRepository inventory;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @BeforeAll
     void start() throws Exception {
@@ -162,6 +164,7 @@ class LparMaintenanceIT {
 
     @Test
     void theSecondLparsFailedUpdateStopsTheRolloutBeforeTheThird() {
+        double failedBefore = lparsFinished("apply_failed");
         fleet.faults().add(FaultRule.on("lpar01").filesetFails("bos.wpars").build());
         String id = start(Map.of("lpars", "lpar00,lpar01,lpar02", "updateKind", "installp", "sourceDirectory", SOURCE,
                 "filesets", "bos.rte.libc,bos.wpars", "globalBackup", false));
@@ -181,6 +184,8 @@ class LparMaintenanceIT {
                         org.assertj.core.groups.Tuple.tuple("lpar01", "APPLY_FAILED"),
                         org.assertj.core.groups.Tuple.tuple("lpar02", "NOT_STARTED"));
         assertThat(records.lpar(id, "lpar01").orElseThrow().failedFileset()).contains("bos.wpars");
+        assertThat(lparsFinished("apply_failed")).as("wparflow_maintenance_lpars_total{result=apply_failed}")
+                .isEqualTo(failedBefore + 1);
         assertNoLease();
     }
 
@@ -364,6 +369,11 @@ class LparMaintenanceIT {
             }
         }
         return -1;
+    }
+
+    double lparsFinished(String result) {
+        var counter = meters.find("wparflow.maintenance.lpars").tag("result", result).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     void assertNoLease() {
