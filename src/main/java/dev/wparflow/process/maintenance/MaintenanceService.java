@@ -68,6 +68,14 @@ public class MaintenanceService {
         this.inventory = inventory;
         this.clock = clock;
         this.meters = meters;
+        // each result's series from the start (at 0), so that a scrape shows the metric before the first maintenance
+        meters.ifAvailable(registry -> List.of(UPDATED, PARTIAL, BACKUP_FAILED, APPLY_FAILED)
+                .forEach(result -> counter(registry, result)));
+    }
+
+    private static Counter counter(MeterRegistry registry, String result) {
+        return Counter.builder("wparflow.maintenance.lpars")
+                .description("LPARs a software maintenance finished, by result").tag("result", result.toLowerCase(java.util.Locale.ROOT)).register(registry);
     }
 
     /** {@code wparflow.maintenance.lpars{result}}: LPARs a maintenance finished, counted once the step committed. */
@@ -76,9 +84,7 @@ public class MaintenanceService {
         if (registry == null) {
             return;
         }
-        Counter counter = Counter.builder("wparflow.maintenance.lpars")
-                .description("LPARs a software maintenance finished, by result")
-                .tag("result", result.toLowerCase(java.util.Locale.ROOT)).register(registry);
+        Counter counter = counter(registry, result);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
