@@ -1,8 +1,8 @@
 package dev.wparflow.process.maintenance;
 
 /**
- * The flow-node ids of LparMaintenanceProcess.bpmn, shared by the code and the model's tests ({@code ModelConstantsTest}
- * checks that each names an element of the model).
+ * The flow-node ids of LparMaintenanceProcess.bpmn, shared by the code and the model's tests
+ * ({@code ModelConstantsTest} checks that each names an element of the model).
  */
 public final class LparMaintenanceModel {
 

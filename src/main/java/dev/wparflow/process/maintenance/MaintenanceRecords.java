@@ -107,7 +107,8 @@ public class MaintenanceRecords {
 
     /** Every maintenance, newest plan first. */
     public List<Maintenance> list() {
-        return jdbc.query("SELECT * FROM wparflow_maintenance ORDER BY planned_at DESC", MaintenanceRecords::maintenance);
+        return jdbc.query("SELECT * FROM wparflow_maintenance ORDER BY planned_at DESC",
+                MaintenanceRecords::maintenance);
     }
 
     public List<Lpar> lpars(String id) {
@@ -193,8 +194,8 @@ public class MaintenanceRecords {
     }
 
     public void wparLevelsBefore(String id, String lpar, String wpar, MaintenanceHosts.Levels levels) {
-        jdbc.update("UPDATE wparflow_maintenance_wpar SET oslevel_before = ?, levels_before = ? WHERE maintenance_id = ?"
-                + " AND lpar = ? AND wpar = ? AND levels_before IS NULL", levels.oslevel(),
+        jdbc.update("UPDATE wparflow_maintenance_wpar SET oslevel_before = ?, levels_before = ?"
+                + " WHERE maintenance_id = ? AND lpar = ? AND wpar = ? AND levels_before IS NULL", levels.oslevel(),
                 clip(levelsText(levels.filesets()), MAX_TEXT), id, lpar, wpar);
     }
 

@@ -75,7 +75,8 @@ public class MaintenanceService {
 
     private static Counter counter(MeterRegistry registry, String result) {
         return Counter.builder("wparflow.maintenance.lpars")
-                .description("LPARs a software maintenance finished, by result").tag("result", result.toLowerCase(java.util.Locale.ROOT)).register(registry);
+                .description("LPARs a software maintenance finished, by result")
+                .tag("result", result.toLowerCase(java.util.Locale.ROOT)).register(registry);
     }
 
     /** {@code wparflow.maintenance.lpars{result}}: LPARs a maintenance finished, counted once the step committed. */

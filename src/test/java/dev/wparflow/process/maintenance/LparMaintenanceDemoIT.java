@@ -73,7 +73,8 @@ class LparMaintenanceDemoIT {
         String id = json.readTree(started.getBody()).get("id").asText();
 
         Task approval = await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery()
-                .processDefinitionKey("ChangeApprovalProcess").list().stream().findFirst().orElse(null), t -> t != null);
+                .processDefinitionKey("ChangeApprovalProcess").list().stream().findFirst().orElse(null),
+                t -> t != null);
         JsonNode record = json.readTree(TestUsers.call(rest, "operator", HttpMethod.GET, "/api/maintenance/" + id,
                 null, String.class).getBody());
         assertThat(record.get("state").asText()).isEqualTo("RUNNING");

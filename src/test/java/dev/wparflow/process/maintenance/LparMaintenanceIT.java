@@ -293,7 +293,8 @@ class LparMaintenanceIT {
                 "\"lpars\":{\"value\":\"lpar00\"},\"updateKind\":{\"value\":\"installp\"},"
                         + "\"sourceDirectory\":{\"value\":\"" + SOURCE + "\"}",
                 "\"lpars\":{\"value\":\"lpar00\"},\"updateKind\":{\"value\":\"installp\"},"
-                        + "\"sourceDirectory\":{\"value\":\"" + SOURCE + "\"},\"filesets\":{\"value\":\"bos.rte;reboot\"}",
+                        + "\"sourceDirectory\":{\"value\":\"" + SOURCE + "\"},"
+                        + "\"filesets\":{\"value\":\"bos.rte;reboot\"}",
                 "\"lpars\":{\"value\":\"lpar00\"},\"updateKind\":{\"value\":\"installp\"},"
                         + "\"sourceDirectory\":{\"value\":\"" + SOURCE + "\"},\"filesets\":{\"value\":\"bos.rte\"},"
                         + "\"toUpdate\":{\"value\":1}")) {
@@ -445,7 +446,8 @@ class LparMaintenanceIT {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                 + app.getEnvironment().getProperty("local.server.port") + path))
                 .header("Content-Type", "application/json").header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString(("operator:" + TestUsers.password("operator")).getBytes(StandardCharsets.UTF_8)))
+                        .encodeToString(("operator:" + TestUsers.password("operator"))
+                                .getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

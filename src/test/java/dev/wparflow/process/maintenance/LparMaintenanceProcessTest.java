@@ -38,7 +38,8 @@ class LparMaintenanceProcessTest {
     static final List<String> DELEGATES = List.of("planMaintenanceDelegate", "claimMaintenanceLparDelegate",
             "prepareMaintenanceLparDelegate", "startMaintenanceApplyDelegate", "cancelMaintenanceApplyDelegate",
             "checkMaintenanceApplyDelegate", "syncMaintenanceWparDelegate", "verifyMaintenanceLparDelegate",
-            "finishMaintenanceLparDelegate", "recordMaintenanceOutcomeDelegate", "releaseMaintenanceLeasesOnEndListener");
+            "finishMaintenanceLparDelegate", "recordMaintenanceOutcomeDelegate",
+            "releaseMaintenanceLeasesOnEndListener");
 
     @RegisterExtension
     static final ProcessHarness harness = ProcessHarness.recording(DELEGATES);
