@@ -123,8 +123,9 @@ public class GlobalBackupService {
     public Plan plan(Origin origin, String lpar, Instant requestedAt) {
         AixHost on = aix.on(lpar, origin);
         Set<String> mounted = on.mountedFileSystems();
+        Map<WparInfo, List<WparMount>> wpars = wparFileSystems(on);
         List<String> toMount = new ArrayList<>();
-        for (Map.Entry<WparInfo, List<WparMount>> w : wparFileSystems(on).entrySet()) {
+        for (Map.Entry<WparInfo, List<WparMount>> w : wpars.entrySet()) {
             if (w.getKey().state() != WparState.DEFINED) {
                 continue;
             }
@@ -135,7 +136,7 @@ public class GlobalBackupService {
             }
         }
         toMount.sort(String::compareTo); // a WPAR's / before the file systems mounted in it
-        List<String> groups = new ArrayList<>(fileSystemsByVolumeGroup(on).keySet());
+        List<String> groups = new ArrayList<>(fileSystemsByVolumeGroup(on, wpars).keySet());
         groups.remove(ROOTVG);
         String base = backups.repository() + "/" + lpar + "_global_"
                 + STAMP.format(requestedAt != null ? requestedAt : clock.instant());
@@ -242,7 +243,7 @@ public class GlobalBackupService {
     public List<String> verifyAndCatalog(Origin origin, String lpar, String imageBase, String oslevel,
             List<String> volumeGroups, String processInstanceId, String backupRunId) {
         AixHost on = aix.on(lpar, origin);
-        Map<String, List<String>> expected = fileSystemsByVolumeGroup(on);
+        Map<String, List<String>> expected = fileSystemsByVolumeGroup(on, wparFileSystems(on));
         List<String> ids = new ArrayList<>();
         ids.add(verifyAndRecord(on, lpar, Kind.MKSYSB, ROOTVG, mksysbPath(imageBase), expected.get(ROOTVG),
                 runIdOf(processInstanceId, GlobalBackupModel.TASK_START_MKSYSB, null), oslevel, processInstanceId,
@@ -373,9 +374,9 @@ public class GlobalBackupService {
     }
 
     /** Volume group to the mount points of the WPAR file systems on its logical volumes (lsvg, lsvg -l VG). */
-    private Map<String, List<String>> fileSystemsByVolumeGroup(AixHost on) {
+    private Map<String, List<String>> fileSystemsByVolumeGroup(AixHost on, Map<WparInfo, List<WparMount>> wpars) {
         Map<String, String> lvToMount = new LinkedHashMap<>();
-        for (List<WparMount> mounts : wparFileSystems(on).values()) {
+        for (List<WparMount> mounts : wpars.values()) {
             for (WparMount m : mounts) {
                 lvToMount.put(m.device().substring("/dev/".length()), m.mountPoint());
             }
