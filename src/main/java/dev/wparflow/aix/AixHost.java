@@ -229,6 +229,11 @@ public final class AixHost {
         return read(Software.lslppAll(), SoftwareLevels::parseLslppLc);
     }
 
+    /** {@code lslpp -l}: the global environment's levels by part (usr and root), as the verification after an update reads them. */
+    public SoftwareLevels globalSoftwareByPart() {
+        return read(Software.lslppLong(), SoftwareLevels::parseLslppL);
+    }
+
     /**
      * {@code clogin NAME lslpp -l}: the WPAR's usr and root part levels, failures as data (a WPAR that is not Active
      * cannot be logged in to: 0960-430).

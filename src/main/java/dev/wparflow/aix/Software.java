@@ -80,6 +80,11 @@ public final class Software {
         return AixCommand.of("lslpp").flag("-Lc").build();
     }
 
+    /** {@code lslpp -l}: the global environment's usr and root parts, as an administrator reads them. */
+    public static AixCommand lslppLong() {
+        return AixCommand.of("lslpp").flag("-l").build();
+    }
+
     /** {@code clogin NAME lslpp -l}: the usr and root parts as the WPAR sees them. */
     public static AixCommand lslppInside(WparName wpar) {
         return AixCommand.of("clogin").arg(wpar).command(AixCommand.of("lslpp").flag("-l").build()).build();

@@ -18,12 +18,14 @@ import picocli.CommandLine.Parameters;
  * inputs of its input contract (docs/security.md, "Input contracts").
  */
 @Command(name = "wpar", description = "WPARs: list and show them; relocate, back up, restore, clone, provision,"
-        + " decommission; start, stop, reboot, recover; change their resource controls; checkpoint and restart.",
+        + " decommission; start, stop, reboot, recover; change their resource controls; checkpoint and restart;"
+        + " sync their software with their global environment.",
         subcommands = { WparCommand.ListWpars.class, WparCommand.Show.class, WparCommand.Relocate.class,
                 WparCommand.Backup.class, WparCommand.Restore.class, WparCommand.Clone.class,
                 WparCommand.Provision.class, WparCommand.Decommission.class, LifecycleCommands.Start.class,
                 LifecycleCommands.Stop.class, LifecycleCommands.Reboot.class, LifecycleCommands.Recover.class,
-                ResourcesCommand.class, CheckpointCommands.Checkpoint.class, CheckpointCommands.Restart.class })
+                ResourcesCommand.class, CheckpointCommands.Checkpoint.class, CheckpointCommands.Restart.class,
+                WparSyncCommand.class })
 class WparCommand {
 
     /** lswpar's state letters by the inventory's state names. */
@@ -47,9 +49,14 @@ class WparCommand {
                 description = "only on the hosts of this group (wparflow.backup.groups)")
         String group;
 
+        @Option(names = "--drifting", description = "only WPARs whose software levels differ from their global"
+                + " environment's (discovery measures them)")
+        boolean drifting;
+
         @Override
         public Integer call() {
-            JsonNode wpars = api().get("/api/wpars" + Api.query("host", lpar, "state", state, "group", group));
+            JsonNode wpars = api().get("/api/wpars" + Api.query("host", lpar, "state", state, "group", group,
+                    "softwareInSync", drifting ? "false" : null));
             if (json()) {
                 printJson(wpars);
                 return ExitStatus.DONE;
@@ -60,17 +67,31 @@ class WparCommand {
         }
 
         /**
-         * lswpar's default table (Name State Type Hostname Directory RootVG WPAR) and the LPAR; RootVG WPAR is "-":
-         * the inventory does not record it.
+         * lswpar's default table (Name State Type Hostname Directory RootVG WPAR), the LPAR and the software levels
+         * against the global environment: {@code in sync}, {@code DRIFT n} (n filesets differ: sync it), {@code -}
+         * not checked (not Active at the last discovery, or an application WPAR). RootVG WPAR is "-": the inventory
+         * does not record it.
          */
         static String render(JsonNode wpars) {
-            Table t = new Table("Name", "State", "Type", "Hostname", "Directory", "RootVG WPAR", "LPAR");
+            Table t = new Table("Name", "State", "Type", "Hostname", "Directory", "RootVG WPAR", "LPAR", "Software");
             for (JsonNode w : wpars) {
                 t.row(text(w, "name"), letter(text(w, "state"), STATE_LETTERS),
                         letter(text(w, "type"), Map.of("SYSTEM", "S", "APPLICATION", "A")), text(w, "hostname"),
-                        text(w, "directory"), "-", text(w, "lpar"));
+                        text(w, "directory"), "-", text(w, "lpar"), software(w));
             }
             return t.render();
+        }
+
+        static String software(JsonNode w) {
+            JsonNode inSync = w.get("softwareInSync");
+            if (inSync == null || inSync.isNull()) {
+                return "-";
+            }
+            if (inSync.asBoolean()) {
+                return "in sync";
+            }
+            JsonNode drift = w.get("driftingFilesets");
+            return "DRIFT " + (drift == null ? "?" : String.valueOf(drift.size()));
         }
     }
 

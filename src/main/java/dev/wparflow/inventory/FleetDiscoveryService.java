@@ -24,12 +24,16 @@ import dev.wparflow.aix.Lswpar;
 import dev.wparflow.aix.Lvm;
 import dev.wparflow.aix.ManagedSystemName;
 import dev.wparflow.aix.Origin;
+import dev.wparflow.aix.Software;
+import dev.wparflow.aix.SoftwareLevels;
 import dev.wparflow.aix.SubsystemName;
 import dev.wparflow.aix.SystemInfo;
 import dev.wparflow.aix.VolumeGroupName;
 import dev.wparflow.aix.WparInfo;
 import dev.wparflow.aix.WparMount;
+import dev.wparflow.aix.WparName;
 import dev.wparflow.aix.WparNetwork;
+import dev.wparflow.aix.WparState;
 import dev.wparflow.hmc.HmcPair;
 import dev.wparflow.hmc.HmcSelector;
 import dev.wparflow.ssh.CommandResult;
@@ -38,8 +42,9 @@ import dev.wparflow.ssh.SshException;
 /**
  * Fleet discovery, the work behind FleetDiscoveryProcess. Through the HMCs: the managed systems and their
  * partitions; on each LPAR over SSH: WPARs ({@code lswpar -c}, {@code -N}, {@code -M}), {@code oslevel -s}, the
- * filesets of interest, {@code prtconf}, {@code lssrc -s xntpd}, {@code lsvg} / {@code lsvg VG}. Every command goes
- * through {@link AixShell} (transcripts).
+ * filesets of interest, {@code prtconf}, {@code lssrc -s xntpd}, {@code lsvg} / {@code lsvg VG}, and each system
+ * WPAR's software levels against the global environment's ({@code lslpp -Lc}, {@code clogin NAME lslpp -l}). Every
+ * command goes through {@link AixShell} (transcripts).
  *
  * <p>A host or HMC that cannot be reached, or answers with a failure, is data: its previous rows stay, it gets
  * last_error, and the run's results name it with the reason ({@link SshException}'s message, or the aix layer's
@@ -61,15 +66,17 @@ public class FleetDiscoveryService {
     private final AixShell shell;
     private final InventoryRepository repo;
     private final DiscoveryRunRepository runs;
+    private final WparSoftwareRepository software;
     private final Clock clock;
 
     public FleetDiscoveryService(FleetInventory inventory, HmcSelector hmcs, AixShell shell, InventoryRepository repo,
-            DiscoveryRunRepository runs, Clock clock) {
+            DiscoveryRunRepository runs, WparSoftwareRepository software, Clock clock) {
         this.inventory = inventory;
         this.hmcs = hmcs;
         this.shell = shell;
         this.repo = repo;
         this.runs = runs;
+        this.software = software;
         this.clock = clock;
     }
 
@@ -171,6 +178,7 @@ public class FleetDiscoveryService {
             try {
                 LparScan scan = scan(entry.get(), origin);
                 repo.saveScan(scan, clock.instant());
+                software.saveLpar(lpar, softwareLevels(lpar, scan, origin));
                 runs.result(runId, DiscoverySummary.LPAR, lpar, true, null, scan.wpars().size(), clock.instant());
                 return new HostOutcome(lpar, true, null, scan.wpars().size());
             } catch (SshException | HostFailure e) {
@@ -241,6 +249,63 @@ public class FleetDiscoveryService {
         return new LparScan(host, lpar.managedSystem(), oslevel, prtconf.processorType(), prtconf.numberOfProcessors(),
                 prtconf.memoryMb(), ntp, List.of(), filesets, vgs, rows);
     }
+
+    /**
+     * Each system WPAR's software levels against the global environment's (Redbook 4.3.2: a WPAR not synchronized
+     * after an install in the global environment is inconsistent): the global {@code lslpp -Lc}, then for each
+     * Active system WPAR {@code clogin NAME lslpp -l}. A WPAR that is not Active cannot be logged in to, and one whose
+     * levels cannot be read is "not checked" with the reason, never "in sync"; a global read that fails leaves every
+     * WPAR not checked. It never fails the host's discovery.
+     */
+    List<WparSoftwareStatus> softwareLevels(String host, LparScan scan, Origin origin) {
+        java.time.Instant at = clock.instant();
+        List<LparScan.Wpar> system = scan.wpars().stream().filter(w -> !"APPLICATION".equals(w.type())).toList();
+        List<WparSoftwareStatus> out = new ArrayList<>();
+        if (system.isEmpty()) {
+            return out;
+        }
+        Map<String, String> kinds = new HashMap<>();
+        SoftwareLevels global;
+        try {
+            global = read(host, Software.lslppAll(), SoftwareLevels::parseLslppLc, origin);
+            for (WparInfo w : read(host, Lswpar.delimited(SOFTWARE_FIELDS, true, null, List.of()),
+                    o -> Lswpar.parseDelimited(o, SOFTWARE_FIELDS), origin)) {
+                kinds.put(w.name(), "yes".equalsIgnoreCase(w.fields().get(LswparField.PRIVATEUSR.fieldName()))
+                        ? "DETACHED" : "SHARED");
+            }
+        } catch (HostFailure | dev.wparflow.aix.UnexpectedOutputException e) {
+            for (LparScan.Wpar w : system) {
+                out.add(new WparSoftwareStatus(host, w.name(), null, null, "not checked: the global environment's"
+                        + " levels could not be read: " + e.getMessage(), at, List.of()));
+            }
+            return out;
+        }
+        for (LparScan.Wpar w : system) {
+            String kind = kinds.get(w.name());
+            if (!"ACTIVE".equals(w.state())) {
+                out.add(new WparSoftwareStatus(host, w.name(), kind, null, "not checked: " + w.name() + " is "
+                        + WparState.valueOf(w.state()).word() + "; its levels can be read through clogin only while"
+                        + " it is Active", at, List.of()));
+                continue;
+            }
+            AixResult<SoftwareLevels> levels = AixOutcomes.interpret(
+                    shell.read(host, Software.lslppInside(WparName.of(w.name())), origin),
+                    SoftwareLevels::parseLslppL);
+            if (!levels.isOk()) {
+                out.add(new WparSoftwareStatus(host, w.name(), kind, null, "not checked: "
+                        + levels.failure().describe(), at, List.of()));
+                continue;
+            }
+            List<WparSoftwareStatus.Drifting> drift = levels.value().driftFrom(global).stream()
+                    .map(d -> new WparSoftwareStatus.Drifting(d.fileset(), d.globalLevel(), d.wparLevel(),
+                            d.part().name()))
+                    .toList();
+            out.add(new WparSoftwareStatus(host, w.name(), kind, drift.isEmpty(), null, at, drift));
+        }
+        return out;
+    }
+
+    static final List<LswparField> SOFTWARE_FIELDS = List.of(LswparField.NAME, LswparField.PRIVATEUSR);
 
     /**
      * The CPU minimum of each WPAR ({@code lswpar -R}, Redbook 8), for the start contracts' check of chapter 8's 100 %

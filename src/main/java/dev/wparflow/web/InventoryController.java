@@ -22,6 +22,8 @@ import dev.wparflow.inventory.InventoryRepository;
 import dev.wparflow.inventory.LparProfile;
 import dev.wparflow.inventory.ManagedSystemRecord;
 import dev.wparflow.inventory.WparRecord;
+import dev.wparflow.inventory.WparSoftwareRepository;
+import dev.wparflow.inventory.WparSoftwareStatus;
 import dev.wparflow.process.backup.BackupSettings;
 import dev.wparflow.process.preflight.PreflightResults;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,12 +37,31 @@ public class InventoryController {
     private final InventoryRepository inventory;
     private final PreflightResults preflight;
     private final ObjectProvider<BackupSettings> backup;
+    private final WparSoftwareRepository software;
 
     public InventoryController(InventoryRepository inventory, PreflightResults preflight,
-            ObjectProvider<BackupSettings> backup) {
+            ObjectProvider<BackupSettings> backup, WparSoftwareRepository software) {
         this.inventory = inventory;
         this.preflight = preflight;
         this.backup = backup;
+        this.software = software;
+    }
+
+    /**
+     * A WPAR as discovered, with its software levels against its global environment's: {@code softwareInSync} true,
+     * false (the {@code driftingFilesets} differ: syncwpar or inuwpar needed) or null (not checked: not Active at the
+     * last discovery, or never measured; {@code softwareNote} says why), when they were measured.
+     */
+    public record WparView(@JsonUnwrapped WparRecord wpar, Boolean softwareInSync,
+            List<WparSoftwareStatus.Drifting> driftingFilesets, Instant softwareCheckedAt, String softwareNote) {
+
+        static WparView of(WparRecord w, WparSoftwareStatus s) {
+            if (s == null) {
+                return new WparView(w, null, List.of(), null, "APPLICATION".equals(w.type()) ? null
+                        : "not checked: no discovery has measured its software levels yet");
+            }
+            return new WparView(w, s.inSync(), s.drifting(), s.checkedAt(), s.note());
+        }
     }
 
     /** An LPAR's profile with its last preflight: {@code preflightFailed} marks a host whose last preflight failed. */
@@ -83,17 +104,28 @@ public class InventoryController {
     }
 
     @GetMapping("/wpars")
-    @Operation(summary = "WPARs of the fleet, optionally of one host, in one state and/or on the hosts of one group")
-    public List<WparRecord> wpars(
+    @Operation(summary = "WPARs of the fleet, optionally of one host, in one state and/or on the hosts of one group;"
+            + " softwareInSync: its fileset levels against its global environment's (null: not checked),"
+            + " driftingFilesets: those that differ")
+    public List<WparView> wpars(
             @Parameter(description = "LPAR name, e.g. lpar00") @RequestParam(required = false) String host,
             @Parameter(description = "state: letter (A), word (Active) or name (ACTIVE)")
             @RequestParam(required = false) String state,
             @Parameter(description = "WPAR name: where is it?") @RequestParam(required = false) String name,
             @Parameter(description = "host group of wparflow.backup.groups: WPARs of its hosts")
-            @RequestParam(required = false) String group) {
+            @RequestParam(required = false) String group,
+            @Parameter(description = "true: only WPARs out of sync with their global environment; false: only those"
+                    + " in sync") @RequestParam(required = false) Boolean softwareInSync) {
+        Map<String, WparSoftwareStatus> levels = software.all();
+        return records(host, state, name, group).stream()
+                .map(w -> WparView.of(w, levels.get(w.lpar() + "/" + w.name())))
+                .filter(v -> softwareInSync == null || softwareInSync.equals(v.softwareInSync())).toList();
+    }
+
+    private List<WparRecord> records(String host, String state, String name, String group) {
         if (group != null && !group.isBlank()) {
             List<String> hosts = groupHosts(group.strip());
-            return wpars(host, state, name, null).stream().filter(w -> hosts.contains(w.lpar())).toList();
+            return records(host, state, name, null).stream().filter(w -> hosts.contains(w.lpar())).toList();
         }
         if (name != null && !name.isBlank()) {
             return inventory.findWpar(name).stream().filter(w -> host == null || w.lpar().equals(host))

@@ -152,7 +152,8 @@ class CommandLineIT {
             }
             if (line.startsWith("wparflow wpar list")) {
                 assertThat(r.out().lines().findFirst().orElseThrow().split("\\s{2,}"))
-                        .containsExactly("Name", "State", "Type", "Hostname", "Directory", "RootVG WPAR", "LPAR");
+                        .containsExactly("Name", "State", "Type", "Hostname", "Directory", "RootVG WPAR", "LPAR",
+                                "Software");
                 assertThat(r.out()).contains("wpr00");
             }
             if (line.startsWith("wparflow wpar relocate")) {

@@ -154,16 +154,30 @@ class WparflowCliTest {
     @Test
     void wparListPrintsLswparsColumnsPlusTheLparAndPassesTheFilters() {
         stub.on("GET /api/wpars?host=lpar00&state=A&group=web", 200, """
-                [{"lpar":"lpar00","name":"wpr00","type":"SYSTEM","state":"ACTIVE","hostname":"wpr00","directory":"/wpars/wpr00"},
+                [{"lpar":"lpar00","name":"wpr00","type":"SYSTEM","state":"ACTIVE","hostname":"wpr00","directory":"/wpars/wpr00",
+                  "softwareInSync":false,"driftingFilesets":[{"fileset":"bos.rte"},{"fileset":"bos.rte.libc"}]},
+                 {"lpar":"lpar00","name":"wpr01","type":"SYSTEM","state":"ACTIVE","hostname":"wpr01","directory":"/wpars/wpr01",
+                  "softwareInSync":true,"driftingFilesets":[]},
                  {"lpar":"lpar00","name":"app1","type":"APPLICATION","state":"DEFINED","hostname":"lpar00","directory":"/"}]""");
         StubWparflow.Run r = run("wpar", "list", "-l", "lpar00", "-s", "A", "-g", "web");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo("""
-                Name   State  Type  Hostname  Directory     RootVG WPAR  LPAR
-                ----------------------------------------------------------------
-                wpr00  A      S     wpr00     /wpars/wpr00  -            lpar00
-                app1   D      A     lpar00    /             -            lpar00
+                Name   State  Type  Hostname  Directory     RootVG WPAR  LPAR    Software
+                --------------------------------------------------------------------------
+                wpr00  A      S     wpr00     /wpars/wpr00  -            lpar00  DRIFT 2
+                wpr01  A      S     wpr01     /wpars/wpr01  -            lpar00  in sync
+                app1   D      A     lpar00    /             -            lpar00  -
                 """);
+    }
+
+    @Test
+    void wparListDriftingAsksForTheWparsOutOfSync() {
+        stub.on("GET /api/wpars?softwareInSync=false", 200, """
+                [{"lpar":"lpar00","name":"wpr00","type":"SYSTEM","state":"ACTIVE","hostname":"wpr00","directory":"/wpars/wpr00",
+                  "softwareInSync":false,"driftingFilesets":[{"fileset":"bos.rte"}]}]""");
+        StubWparflow.Run r = run("wpar", "list", "--drifting");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("DRIFT 1");
     }
 
     @Test
@@ -275,6 +289,23 @@ class WparflowCliTest {
         List<String> names = new java.util.ArrayList<>();
         vars.fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    @Test
+    void wparSyncStartsWparSyncProcessWithItsInputs() throws Exception {
+        stub.on("POST /engine-rest/process-definition/key/WparSyncProcess/start", 200, "{\"id\":\"sync-1\"}");
+        StubWparflow.Run r = run("wpar", "sync", "-l", "lpar00");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("sync-1\n");
+        JsonNode v = started("WparSyncProcess");
+        assertThat(names(v)).containsExactly("lpar");
+
+        assertThat(run("wpar", "sync", "-l", "lpar00", "wpr00", "det01", "--source", "/images/updates/6100-02-03",
+                "--attempts", "2", "--reason", "after 6100-02-03").status()).isZero();
+        v = started("WparSyncProcess");
+        assertThat(names(v)).containsExactly("lpar", "wpars", "softwareSource", "attempts", "changeReason");
+        assertThat(v.get("wpars").get("value").asText()).isEqualTo("wpr00,det01");
+        assertThat(v.get("attempts").get("value").asInt()).isEqualTo(2);
     }
 
     @Test

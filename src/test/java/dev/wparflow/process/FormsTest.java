@@ -87,6 +87,8 @@ class FormsTest {
                 List.of("1:2", "fe80::1::2")));
         SAMPLES.put("baseDirectory", new Samples(List.of("/wpars/wpr10", "/", "/a/b..c/d", "/a@b%c+d:e,f.g-h"),
                 List.of("wpars", "/a/../b", "/a/..", "/a b", "/a;b", "/a=b", "/" + "a".repeat(1023)), List.of()));
+        SAMPLES.put("softwareSource", new Samples(List.of("/images/updates/6100-02-03", "/export/lpp_source", "/a@b%c+d:e,f.g-h"),
+                List.of("images", "/a/../b", "/a b", "/a;b", "/a=b", "/" + "a".repeat(255)), List.of()));
         SAMPLES.put("volumeGroup", new Samples(List.of("rootvg", "datavg_1", ".vg", "vg-1"),
                 List.of("-vg", "vg 1", "abcdefghijklmnop", "vg/1"), List.of()));
         SAMPLES.put("disks", new Samples(List.of("hdisk2", "hdisk2,hdisk3"),
@@ -229,7 +231,8 @@ class FormsTest {
                 "resources.WparResourceChangeInputs",
                 "preflight.PreflightInputs", "checkpoint.WparCheckpointInputs",
                 "checkpoint.schedule.CheckpointScheduleInputs", "evacuation.EvacuationInputs",
-                "maintenance.LparMaintenanceInputs", "backup.global.GlobalBackupInputs")) {
+                "maintenance.LparMaintenanceInputs", "backup.global.GlobalBackupInputs",
+                "software.sync.WparSyncInputs")) {
             contractBeans.register(Class.forName("dev.wparflow.process." + inputs));
         }
         contractBeans.refresh();
@@ -277,8 +280,9 @@ class FormsTest {
         }
         assertThat(problems).isEmpty();
         // relocation, backup, fleet backup, restore, clone, drill, discovery, provisioning, decommission, preflight,
-        // resource change, checkpoint/restart, lifecycle, evacuation, and a directly filed change
-        assertThat(startForms).isEqualTo(17);
+        // resource change, checkpoint/restart, lifecycle, evacuation, software sync, global backup, maintenance, and a
+        // directly filed change
+        assertThat(startForms).isEqualTo(18);
     }
 
     @Test

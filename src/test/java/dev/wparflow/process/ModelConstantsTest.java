@@ -62,7 +62,8 @@ class ModelConstantsTest {
             Map.entry(LparMaintenanceModel.class, "LparMaintenanceProcess"),
             Map.entry(LiveRelocationModel.class, "WparLiveRelocationProcess"),
             Map.entry(RelocationModel.class, "WparRelocationProcess"),
-            Map.entry(StaticRelocationModel.class, "WparStaticRelocationProcess"));
+            Map.entry(StaticRelocationModel.class, "WparStaticRelocationProcess"),
+            Map.entry(dev.wparflow.process.software.sync.WparSyncModel.class, "WparSyncProcess"));
 
     static Stream<Class<?>> models() {
         return MODELS.keySet().stream();

@@ -88,6 +88,8 @@ class SoftwareServicesTest {
         assertThat(all.summary()).extracting(Software.SummaryRow::fileset).contains("bos.rte.libc", "bos.wpars");
         assertThat(lpar00.commitApplied().summary()).extracting(Software.SummaryRow::event).containsOnly("COMMIT");
         assertThat(lpar00.oslevel()).isEqualTo("6100-02-03-0908");
+        assertThat(lpar00.globalSoftwareByPart().root()).containsEntry("bos.rte.libc", "6.1.2.3");
+        assertThat(lpar00.globalSoftwareByPart().inSyncWith(lpar00.globalSoftware())).isTrue();
     }
 
     @Test

@@ -158,9 +158,13 @@ class RelocationIT {
         return fleet.host(host).wpar(wpar).map(w -> String.valueOf(w.state().letter())).orElse(null);
     }
 
-    /** Every command the fleet ran that is not a read of the checks (nor the detached-run protocol). */
+    /**
+     * Every command the fleet ran that is not a read of the checks (nor the detached-run protocol), nor discovery's
+     * read of a WPAR's software levels ({@code clogin NAME lslpp -l}).
+     */
     List<String> changes() {
         return fleet.log().entries().stream().filter(e -> !READS.contains(e.command()))
+                .filter(e -> !e.raw.matches("clogin \\S+ lslpp -l"))
                 .map((CommandLog.Entry e) -> e.host + " " + e.raw).toList();
     }
 

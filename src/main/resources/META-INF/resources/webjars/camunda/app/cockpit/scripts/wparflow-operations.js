@@ -77,6 +77,7 @@ async function renderList(container, root) {
     window.location.hash = '#/wparflow-operations' + (q.toString() ? '?' + q : '');
   });
   container.replaceChildren(el('h2', {}, 'wparflow operations'), filter);
+  await renderDrift(container, root).catch(() => {});
   const q = new URLSearchParams({firstResult: first, maxResults: 50});
   if (state) q.set('state', state);
   if (processKey) q.set('processKey', processKey);
@@ -88,6 +89,21 @@ async function renderList(container, root) {
     q.delete('maxResults');
     container.append(el('a', {class: 'wparflow-operations-next', href: '#/wparflow-operations?' + q}, 'Older'));
   }
+}
+
+// The WPARs whose software levels differ from their global environment's at the last discovery (GET
+// /api/wpars?softwareInSync=false): each with the filesets that differ; WparSyncProcess syncs them.
+async function renderDrift(container, root) {
+  const drifting = await getJson(root + '/api/wpars?softwareInSync=false');
+  if (!drifting.length) {
+    return;
+  }
+  container.append(el('div', {class: 'alert alert-warning wparflow-software-drift'},
+    el('strong', {}, drifting.length + ' WPAR(s) out of sync with their global environment'),
+    ' (start a WparSyncProcess for their LPAR):',
+    el('ul', {}, drifting.map(w => el('li', {class: 'wparflow-drifting-wpar', 'data-wpar': w.lpar + '/' + w.name},
+      w.lpar + '/' + w.name + ': ' + (w.driftingFilesets || []).map(f => f.fileset + ' ' + (f.wparLevel || 'missing')
+        + ' (global ' + (f.globalLevel || 'none') + ')').join(', '))))));
 }
 
 async function renderDetail(container, root, id) {
