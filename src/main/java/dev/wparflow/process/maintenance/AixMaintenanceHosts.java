@@ -157,8 +157,9 @@ class AixMaintenanceHosts implements MaintenanceHosts {
         discovery.refreshLpar(lpar, origin);
     }
 
+    /** The levels of {@code filesets} only (none for an interim fix, which names none): the report stays short. */
     private static Map<String, String> only(Map<String, String> levels, List<String> filesets) {
-        if (filesets == null || filesets.isEmpty()) {
+        if (filesets == null) {
             return levels;
         }
         Map<String, String> m = new LinkedHashMap<>();

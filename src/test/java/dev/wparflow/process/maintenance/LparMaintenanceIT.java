@@ -98,7 +98,7 @@ class LparMaintenanceIT {
                 .fleet(fleet, "lpar00", "lpar01", "lpar02", "lpar03")
                 .property("wparflow.discovery.at-start", "false")
                 .property("wparflow.discovery.on-inventory-change", "false")
-                .property("wparflow.maintenance.sources", "/images/updates"));
+                .property("wparflow.maintenance.sources", "/images/updates,/images/efixes"));
         TestUsers.ensure(identity, "operator", "wparflow-operators");
         TestUsers.ensure(identity, "approver", "wparflow-approvers");
     }
@@ -279,6 +279,23 @@ class LparMaintenanceIT {
         for (String lpar : LPARS) {
             assertThat(out(lpar, "lslpp -l bos.rte.libc")).as(lpar).contains("6.1.2.3");
         }
+        assertNoLease();
+    }
+
+    @Test
+    void anInterimFixIsInstalledWithEmgrAndTheWparsFollow() {
+        String id = start(Map.of("lpars", "lpar02", "updateKind", "emgr", "sourceDirectory", "/images/efixes",
+                "fixPackage", "IZ38930.epkg.Z", "globalBackup", false));
+        awaitApproval(id);
+        decide(id, "approve");
+        awaitEnd(id);
+
+        assertThat(variable(id, "outcome")).as(reason(id)).isEqualTo("COMPLETED");
+        assertThat(out("lpar02", "emgr -l")).contains("IZ38930");
+        assertThat(fleet.log().entries("lpar02"))
+                .anyMatch(e -> e.raw.contains("emgr -e /images/efixes/IZ38930.epkg.Z"));
+        assertThat(records.wpars(id, "lpar02")).filteredOn(w -> w.wpar().equals("wpr20")).singleElement()
+                .satisfies(w -> assertThat(w.syncState()).isEqualTo("SYNCED"));
         assertNoLease();
     }
 
