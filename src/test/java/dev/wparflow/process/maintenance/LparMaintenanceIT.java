@@ -300,6 +300,25 @@ class LparMaintenanceIT {
     }
 
     @Test
+    void aPreviewThatFailsOrInstallsNothingAsksNoOne() {
+        // the source lacks the fileset: installp -p says so, the LPAR is refused
+        String refused = start(Map.of("lpars", "lpar00", "updateKind", "installp", "sourceDirectory", SOURCE,
+                "filesets", "bos.nosuch.rte"));
+        awaitEnd(refused);
+        assertThat(variable(refused, "outcome")).as(reason(refused)).isEqualTo("REFUSED");
+        assertThat(reason(refused)).contains("lpar00: REFUSED", "bos.nosuch.rte");
+
+        // lpar02 at the source's levels already: nothing to do
+        fleet.host("lpar02").model().filesets.put("bos.rte.libc", "6.1.2.3");
+        String nothing = start(Map.of("lpars", "lpar02", "updateKind", "installp", "sourceDirectory", SOURCE,
+                "filesets", "bos.rte.libc"));
+        awaitEnd(nothing);
+        assertThat(variable(nothing, "outcome")).as(reason(nothing)).isEqualTo("NOTHING_TO_DO");
+        assertThat(tasks.createTaskQuery().processDefinitionKey("ChangeApprovalProcess").count()).isZero();
+        assertThat(changing()).isEmpty();
+    }
+
+    @Test
     void badInputIsRefusedWithA400BeforeAnythingReachesAHost() throws Exception {
         long before = history.createHistoricProcessInstanceQuery().count();
         for (String vars : List.of(
