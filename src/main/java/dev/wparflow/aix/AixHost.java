@@ -1,6 +1,7 @@
 package dev.wparflow.aix;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -347,6 +348,34 @@ public final class AixHost {
     /** {@code lssavewpar -f IMAGE}: the members of a savewpar image. */
     public List<String> imageMembers(AbsolutePath image) {
         return read(WparBackup.lssavewpar(image), WparBackup::parseListing);
+    }
+
+    /**
+     * The jfs2 file systems of the system WPARs on logical volumes, with the volume group of each: {@code lswpar}, then
+     * {@code lswpar -M} per system WPAR, {@code lsvg} and {@code lsvg -l} per volume group. A file system whose logical
+     * volume no volume group lists has a null volume group.
+     */
+    public List<GlobalBackup.WparFileSystem> wparFileSystems() {
+        Map<String, String> groupOfLv = new java.util.HashMap<>();
+        for (String vg : volumeGroupNames()) {
+            for (Lvm.LogicalVolume lv : logicalVolumes(VolumeGroupName.of(vg))) {
+                groupOfLv.put(lv.name(), vg);
+            }
+        }
+        List<GlobalBackup.WparFileSystem> result = new java.util.ArrayList<>();
+        for (WparInfo w : wpars(List.of(LswparField.NAME, LswparField.STATE, LswparField.TYPE))) {
+            if (w.type() != WparType.SYSTEM) {
+                continue;
+            }
+            for (WparMount m : mounts(WparName.of(w.name()))) {
+                if ("jfs2".equalsIgnoreCase(m.vfs()) && m.device() != null && m.device().startsWith("/dev/")) {
+                    String lv = m.device().substring("/dev/".length());
+                    result.add(new GlobalBackup.WparFileSystem(w.name(), w.state(), m.mountPoint(), lv,
+                            groupOfLv.get(lv)));
+                }
+            }
+        }
+        return result;
     }
 
     /** {@code mount PATH}: a file system of an inactive WPAR, from the global environment (RB:9822, 4.4.3). */

@@ -75,6 +75,14 @@ public final class GlobalBackup {
         return AixCommand.of("umount").arg(mountPoint).build();
     }
 
+    /**
+     * A jfs2 file system of a system WPAR on a logical volume: its WPAR (name, state), its mount point in the global
+     * environment ({@code lswpar -M}) and the volume group holding its logical volume ({@code lsvg -l}).
+     */
+    public record WparFileSystem(String wpar, WparState state, String mountPoint, String logicalVolume,
+            String volumeGroup) {
+    }
+
     /** The files a backup reported: its last "N of M files backed up" line, after its 0512-038 line. */
     public record Completed(long filesBackedUp, long filesTotal) {
     }

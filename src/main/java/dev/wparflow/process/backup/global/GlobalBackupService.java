@@ -24,14 +24,10 @@ import dev.wparflow.aix.AixResult;
 import dev.wparflow.aix.GlobalBackup;
 import dev.wparflow.aix.GlobalBackup.Kind;
 import dev.wparflow.aix.LswparField;
-import dev.wparflow.aix.Lvm;
 import dev.wparflow.aix.Origin;
 import dev.wparflow.aix.VolumeGroupName;
 import dev.wparflow.aix.WparInfo;
-import dev.wparflow.aix.WparMount;
-import dev.wparflow.aix.WparName;
 import dev.wparflow.aix.WparState;
-import dev.wparflow.aix.WparType;
 import dev.wparflow.catalog.BackupRunRepository;
 import dev.wparflow.catalog.CatalogImage;
 import dev.wparflow.catalog.ImageCatalog;
@@ -98,45 +94,45 @@ public class GlobalBackupService {
     }
 
     /**
-     * Takes {@code host:LPAR} for the operation (re-entrant: a caller that holds it already, a maintenance of that LPAR,
-     * keeps it). Returns whether this backup took it (and so releases it); held by another operation: LPAR_LOCKED.
+     * Takes {@code host:LPAR} for this instance, unless a process that called it (directly or further up: a maintenance
+     * of that LPAR, a rollout) holds it: then the caller keeps it and releases it itself. Returns whether this backup
+     * holds it (and so releases it); held by another operation: LPAR_LOCKED.
+     *
+     * @param callers the process instances above this one, nearest first (empty when nobody called it)
      */
-    public boolean lease(String operationId, String lpar, String instanceId) {
+    public boolean lease(String instanceId, List<String> callers, String lpar) {
         LockResource resource = LockResource.host(lpar);
         HeldLock held = locks.find(resource);
-        boolean ours = held != null && operationId.equals(held.owner()) && held.expiresAt() != null
-                && held.expiresAt().isAfter(clock.instant());
-        LockAcquisition a = locks.acquire(resource, operationId, "GlobalBackupProcess " + lpar + " (" + instanceId + ")",
-                settings.lease());
+        if (held != null && callers.contains(held.owner()) && held.expiresAt() != null
+                && held.expiresAt().isAfter(clock.instant())) {
+            return false;
+        }
+        LockAcquisition a = locks.acquire(resource, instanceId, "GlobalBackupProcess " + lpar, settings.lease());
         if (a instanceof LockAcquisition.HeldByOther other) {
             throw new BackupRefusal("LPAR_LOCKED", other.describe());
         }
-        return !ours;
+        return true;
     }
 
     /**
-     * Reads the host: its system WPARs ({@code lswpar}) and their file systems ({@code lswpar -M}), the mounted file
-     * systems ({@code df}), the volume groups ({@code lsvg}, {@code lsvg -l}) and {@code oslevel -s}. The file systems
-     * of the Defined WPARs that are not mounted now are the ones to mount (and only those are unmounted after); the
-     * volume groups other than rootvg holding a WPAR file system each get a savevg.
+     * Reads the host: the jfs2 file systems of its system WPARs and the volume group of each
+     * ({@link AixHost#wparFileSystems}: lswpar, lswpar -M, lsvg, lsvg -l), the mounted file systems ({@code df}) and
+     * {@code oslevel -s}. The file systems of the Defined WPARs that are not mounted now are the ones to mount (and
+     * only those are unmounted after); the volume groups other than rootvg holding a WPAR file system each get a
+     * savevg.
      */
     public Plan plan(Origin origin, String lpar, Instant requestedAt) {
         AixHost on = aix.on(lpar, origin);
         Set<String> mounted = on.mountedFileSystems();
-        Map<WparInfo, List<WparMount>> wpars = wparFileSystems(on);
+        List<GlobalBackup.WparFileSystem> fileSystems = on.wparFileSystems();
         List<String> toMount = new ArrayList<>();
-        for (Map.Entry<WparInfo, List<WparMount>> w : wpars.entrySet()) {
-            if (w.getKey().state() != WparState.DEFINED) {
-                continue;
-            }
-            for (WparMount m : w.getValue()) {
-                if (!mounted.contains(m.mountPoint())) {
-                    toMount.add(m.mountPoint());
-                }
+        for (GlobalBackup.WparFileSystem fs : fileSystems) {
+            if (fs.state() == WparState.DEFINED && !mounted.contains(fs.mountPoint())) {
+                toMount.add(fs.mountPoint());
             }
         }
         toMount.sort(String::compareTo); // a WPAR's / before the file systems mounted in it
-        List<String> groups = new ArrayList<>(fileSystemsByVolumeGroup(on, wpars).keySet());
+        List<String> groups = new ArrayList<>(byVolumeGroup(fileSystems).keySet());
         groups.remove(ROOTVG);
         String base = backups.repository() + "/" + lpar + "_global_"
                 + STAMP.format(requestedAt != null ? requestedAt : clock.instant());
@@ -243,7 +239,7 @@ public class GlobalBackupService {
     public List<String> verifyAndCatalog(Origin origin, String lpar, String imageBase, String oslevel,
             List<String> volumeGroups, String processInstanceId, String backupRunId) {
         AixHost on = aix.on(lpar, origin);
-        Map<String, List<String>> expected = fileSystemsByVolumeGroup(on, wparFileSystems(on));
+        Map<String, List<String>> expected = byVolumeGroup(on.wparFileSystems());
         List<String> ids = new ArrayList<>();
         ids.add(verifyAndRecord(on, lpar, Kind.MKSYSB, ROOTVG, mksysbPath(imageBase), expected.get(ROOTVG),
                 runIdOf(processInstanceId, GlobalBackupModel.TASK_START_MKSYSB, null), oslevel, processInstanceId,
@@ -308,10 +304,10 @@ public class GlobalBackupService {
         return deleted;
     }
 
-    /** Releases the LPAR's lease if this backup took it. */
-    public void release(String operationId, String lpar, boolean taken) {
+    /** Releases the LPAR's lease if this backup holds it (a caller's stays the caller's). */
+    public void release(String instanceId, String lpar, boolean taken) {
         if (taken && lpar != null) {
-            locks.release(LockResource.host(lpar), operationId);
+            locks.release(LockResource.host(lpar), instanceId);
         }
     }
 
@@ -358,36 +354,12 @@ public class GlobalBackupService {
         return RemoteRunService.runIdFor(new Origin(processInstanceId, activityId), suffix).value();
     }
 
-    /** The system WPARs and their jfs2 file systems (lswpar -M, global mount points). */
-    private Map<WparInfo, List<WparMount>> wparFileSystems(AixHost on) {
-        Map<WparInfo, List<WparMount>> result = new LinkedHashMap<>();
-        for (WparInfo w : on.wpars(FIELDS)) {
-            if (w.type() != WparType.SYSTEM) {
-                continue;
-            }
-            result.put(w, on.mounts(WparName.of(w.name())).stream()
-                    .filter(m -> "jfs2".equalsIgnoreCase(m.vfs()) && m.device() != null
-                            && m.device().startsWith("/dev/"))
-                    .toList());
-        }
-        return result;
-    }
-
-    /** Volume group to the mount points of the WPAR file systems on its logical volumes (lsvg, lsvg -l VG). */
-    private Map<String, List<String>> fileSystemsByVolumeGroup(AixHost on, Map<WparInfo, List<WparMount>> wpars) {
-        Map<String, String> lvToMount = new LinkedHashMap<>();
-        for (List<WparMount> mounts : wpars.values()) {
-            for (WparMount m : mounts) {
-                lvToMount.put(m.device().substring("/dev/".length()), m.mountPoint());
-            }
-        }
+    /** Volume group to the mount points of the WPAR file systems on its logical volumes. */
+    private static Map<String, List<String>> byVolumeGroup(List<GlobalBackup.WparFileSystem> fileSystems) {
         Map<String, List<String>> byGroup = new LinkedHashMap<>();
-        for (String vg : on.volumeGroupNames()) {
-            for (Lvm.LogicalVolume lv : on.logicalVolumes(VolumeGroupName.of(vg))) {
-                String mount = lvToMount.get(lv.name());
-                if (mount != null) {
-                    byGroup.computeIfAbsent(vg, g -> new ArrayList<>()).add(mount);
-                }
+        for (GlobalBackup.WparFileSystem fs : fileSystems) {
+            if (fs.volumeGroup() != null) {
+                byGroup.computeIfAbsent(fs.volumeGroup(), g -> new ArrayList<>()).add(fs.mountPoint());
             }
         }
         return byGroup;

@@ -11,7 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.wparflow.aix.GlobalBackup.Kind;
-import dev.wparflow.process.Operation;
 import dev.wparflow.process.OperationSteps;
 import dev.wparflow.process.backup.BackupStepDelegate;
 import dev.wparflow.process.backup.BackupRefusal;
@@ -26,10 +25,21 @@ import dev.wparflow.process.backup.global.GlobalBackupService.Plan;
 @Configuration(proxyBeanMethods = false)
 class GlobalBackupSteps {
 
-    /** host:LPAR for the operation; LPAR_LOCKED when another operation holds it. */
+    /** host:LPAR for this instance unless a caller holds it; LPAR_LOCKED when another operation holds it. */
     @Bean
     JavaDelegate leaseLparForGlobalBackupDelegate(GlobalBackupService service) {
-        return step(e -> LEASE_TAKEN.set(e, service.lease(Operation.idOf(e), LPAR.get(e), e.getProcessInstanceId())));
+        return step(e -> LEASE_TAKEN.set(e, service.lease(e.getProcessInstanceId(), callers(e), LPAR.get(e))));
+    }
+
+    /** The process instances that called this one, nearest first. */
+    static java.util.List<String> callers(org.camunda.bpm.engine.delegate.DelegateExecution e) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        org.camunda.bpm.engine.delegate.DelegateExecution instance = e.getProcessInstance();
+        while (instance.getSuperExecution() != null) {
+            instance = instance.getSuperExecution().getProcessInstance();
+            ids.add(instance.getId());
+        }
+        return ids;
     }
 
     /** lswpar, lswpar -M, df, lsvg, lsvg -l, oslevel -s: what to mount, which volume groups, where the images go. */
@@ -126,7 +136,7 @@ class GlobalBackupSteps {
     /** Releases the LPAR's lease if this backup took it. */
     @Bean
     JavaDelegate releaseGlobalBackupLeaseDelegate(GlobalBackupService service) {
-        return step(e -> service.release(Operation.idOf(e), LPAR.get(e), LEASE_TAKEN.orElse(e, false)));
+        return step(e -> service.release(e.getProcessInstanceId(), LPAR.get(e), LEASE_TAKEN.orElse(e, false)));
     }
 
     /** outcome (BACKED_UP or FAILED), outcomeReason with the images and the commands run; on the fleet run, if any. */
@@ -168,6 +178,6 @@ class GlobalBackupSteps {
     /** End listener: the lease goes however the instance ends, an operator cancelling it included. */
     @Bean
     ExecutionListener releaseGlobalBackupLeaseOnEndListener(GlobalBackupService service) {
-        return e -> service.release(Operation.idOf(e), LPAR.get(e), LEASE_TAKEN.orElse(e, false));
+        return e -> service.release(e.getProcessInstanceId(), LPAR.get(e), LEASE_TAKEN.orElse(e, false));
     }
 }

@@ -77,6 +77,8 @@ class GlobalBackupIT {
     ImageCatalog catalog;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    GlobalBackupService service;
 
     @BeforeAll
     void start() throws Exception {
@@ -202,6 +204,27 @@ class GlobalBackupIT {
     CatalogImage mksysbOf(String instance) {
         assertThat(variable(instance, "outcome")).as(reason(instance)).isEqualTo("BACKED_UP");
         return catalog.find(((String) variable(instance, "imageIds")).split(",")[0]).orElseThrow();
+    }
+
+    @Test
+    void anLparAnotherOperationHoldsIsRefusedAndACallersLeaseIsKept() {
+        dev.wparflow.lock.LockResource lpar00 = dev.wparflow.lock.LockResource.host("lpar00");
+        locks.acquire(lpar00, "another-operation", "WparLifecycleProcess lpar00", Duration.ofMinutes(5));
+        try {
+            String instance = run(Map.of("lpar", "lpar00"));
+            assertThat(variable(instance, "outcome")).as(reason(instance)).isEqualTo("FAILED");
+            assertThat(variable(instance, "failureCode")).isEqualTo("LPAR_LOCKED");
+            assertThat(fleet.log().entries("lpar00")).as("nothing sent").isEmpty();
+            assertThat(locks.find(lpar00).owner()).isEqualTo("another-operation");
+
+            // a process that called the backup (a maintenance of the LPAR) holds it: the backup runs under it and
+            // leaves it to the caller
+            assertThat(service.lease("child-instance", List.of("another-operation"), "lpar00")).isFalse();
+            service.release("child-instance", "lpar00", false);
+            assertThat(locks.find(lpar00).owner()).isEqualTo("another-operation");
+        } finally {
+            locks.release(lpar00, "another-operation");
+        }
     }
 
     @Test
