@@ -24,6 +24,7 @@ public final class Software {
     private static final Pattern MESSAGE_ID = Pattern.compile("\\b\\d{4}-\\d{3}\\b");
     private static final Pattern EFIX_ROW = Pattern.compile(
             "^(\\d+)\\s+(\\S+)\\s+(\\S+)\\s+(\\d\\d/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d)\\s*(.*)$");
+    private static final Pattern LOCKED = Pattern.compile("^(\\S+) \\d+(?:\\.\\d+){0,3} \\((\\S+)\\)$");
     private static final Pattern SYNCED = Pattern.compile("^Workload partition (\\S+) synchronized successfully\\.$");
 
     private Software() {
@@ -239,9 +240,39 @@ public final class Software {
      */
     public static InstallResult parseInstall(int exitStatus, String stdout, String stderr) {
         List<SummaryRow> rows = parseSummary(stdout);
-        List<String> failed = rows.stream().filter(SummaryRow::failed).map(SummaryRow::fileset).distinct().toList();
-        String message = exitStatus == 0 && failed.isEmpty() ? null : message(stdout, stderr);
-        return new InstallResult(exitStatus, rows, failed, message);
+        List<String> failed = new ArrayList<>(rows.stream().filter(SummaryRow::failed).map(SummaryRow::fileset)
+                .distinct().toList());
+        List<String> locked = lockedByEfix(stdout);
+        locked.stream().filter(f -> !failed.contains(f)).forEach(failed::add);
+        String message = exitStatus == 0 && failed.isEmpty() ? null
+                : !locked.isEmpty() && rows.stream().noneMatch(SummaryRow::failed)
+                        ? "installp: locked by an interim fix: " + String.join(", ", locked) : message(stdout, stderr);
+        return new InstallResult(exitStatus, rows, List.copyOf(failed), message);
+    }
+
+    /**
+     * The filesets installp left alone because an interim fix locks them: the lines under its notice
+     * ({@code installp:  The following filesets are locked by an interim fix…}, {@code NAME LEVEL (LABEL)}).
+     */
+    static List<String> lockedByEfix(String stdout) {
+        List<String> locked = new ArrayList<>();
+        boolean in = false;
+        for (String line : TextTable.lines(stdout == null ? "" : stdout)) {
+            String t = line.strip();
+            if (t.contains("locked by an interim fix")) {
+                in = true;
+                continue;
+            }
+            if (in) {
+                Matcher m = LOCKED.matcher(t);
+                if (m.matches()) {
+                    locked.add(m.group(1));
+                } else if (!t.startsWith("(")) {
+                    in = false;
+                }
+            }
+        }
+        return locked;
     }
 
     /** The message that explains a failed software command ({@link #parseInstall}). */

@@ -279,7 +279,14 @@ class SoftwareCommandsTest {
         assertThat(ok("lslpp -Lc bos.rte.libc").out()).contains(":0:1:/:0847");
         assertThat(run("emgr -e /images/efixes/IZ38930.epkg.Z").exit()).isEqualTo(1);
         assertThat(run("emgr -e /images/efixes/nosuch.epkg.Z").exit()).isEqualTo(1);
+        // the efix locks bos.rte.libc: installp leaves it at its level and says so
+        SimSsh.Result locked = run("installp -acgXYd " + SRC + " bos.rte bos.rte.libc");
+        assertThat(locked.exit()).isEqualTo(1);
+        assertThat(locked.out()).contains("locked by an interim fix", "        bos.rte.libc 6.1.2.3 (IZ38930)");
+        assertThat(lpar00().filesets).containsEntry("bos.rte.libc", "6.1.2.1").containsEntry("bos.rte", "6.1.2.3");
         assertThat(ok("emgr -r -L IZ38930").out()).contains("REMOVE                 SUCCESS");
+        ok("installp -acgXYd " + SRC + " bos.rte.libc");
+        assertThat(lpar00().filesets).containsEntry("bos.rte.libc", "6.1.2.3");
         assertThat(lpar00().efixes).isEmpty();
         assertThat(run("emgr -r -L IZ38930").exit()).isEqualTo(1);
     }

@@ -347,17 +347,41 @@ public final class SoftwareCommands {
             Wpar w = insideWpar(inv);
             return new TreeMap<>(w == null ? host.filesets : w.filesets);
         });
-        Selection sel = select(source, installed, names, updatesOnly);
+        Selection selected = select(source, installed, names, updatesOnly);
+        // an interim fix locks the filesets it patches in the global environment: installp leaves them alone and
+        // says which (IBM reference: emgr; the notice's wording is ours)
+        Map<String, String> locks = host.locked(() -> {
+            Map<String, String> m = new TreeMap<>();
+            if (insideWpar(inv) == null) {
+                host.efixes.values().forEach(e -> e.filesets().forEach(f -> m.putIfAbsent(f, e.label())));
+            }
+            return m;
+        });
+        Map<String, String[]> applicable = new LinkedHashMap<>(selected.apply());
+        Map<String, String[]> locked = new LinkedHashMap<>();
+        selected.apply().forEach((f, l) -> {
+            if (locks.containsKey(f)) {
+                locked.put(f, l);
+                applicable.remove(f);
+            }
+        });
+        Selection sel = new Selection(applicable, selected.installed(), selected.missing());
         printVerification(inv, sel);
+        if (!locked.isEmpty()) {
+            inv.out("");
+            inv.out("installp:  The following filesets are locked by an interim fix and are not updated");
+            inv.out("        (emgr -l lists the interim fixes; emgr -r -L LABEL removes one):");
+            locked.forEach((f, l) -> inv.out("        " + f + " " + l[1] + " (" + locks.get(f) + ")"));
+        }
         if (preview) {
             inv.out("");
             inv.out("*".repeat(79));
             inv.out("End of installp PREVIEW.  No apply operation has actually occurred.");
             inv.out("*".repeat(79));
-            return sel.apply().isEmpty() && !sel.missing().isEmpty() ? 1 : 0;
+            return sel.apply().isEmpty() && (!sel.missing().isEmpty() || !locked.isEmpty()) ? 1 : 0;
         }
         if (sel.apply().isEmpty()) {
-            return sel.missing().isEmpty() ? 0 : 1;
+            return sel.missing().isEmpty() && locked.isEmpty() ? 0 : 1;
         }
         inv.out("");
         inv.out(RULE);
@@ -441,7 +465,7 @@ public final class SoftwareCommands {
                 });
             }
         }
-        return failed.isEmpty() ? 0 : 1;
+        return failed.isEmpty() && locked.isEmpty() ? 0 : 1;
     }
 
     static String summaryLine(String fileset, String level, String part, String event, String result) {
