@@ -457,8 +457,9 @@ public class MaintenanceService {
         StringBuilder b = new StringBuilder();
         for (MaintenanceRecords.Lpar l : records.lpars(id)) {
             b.append(l.lpar()).append(": ").append(l.state());
-            if (l.oslevelBefore() != null || l.oslevelAfter() != null) {
-                b.append(" oslevel ").append(l.oslevelBefore()).append(" -> ").append(l.oslevelAfter());
+            if (l.oslevelBefore() != null) {
+                b.append(" oslevel ").append(l.oslevelBefore())
+                        .append(l.oslevelAfter() == null ? "" : " -> " + l.oslevelAfter());
             }
             if (l.failedFileset() != null) {
                 b.append(" failed fileset ").append(l.failedFileset());
