@@ -25,7 +25,7 @@ import picocli.CommandLine.ScopeType;
         description = "wparflow's command line: SSH sessions, WPARs and their operations, checkpoints, evacuations and"
                 + " approvals of a running wparflow.",
         subcommands = { HmcCommand.class, SshCommand.class, WparCommand.class,
-                CheckpointCommands.CheckpointCommand.class, EvacuateCommand.class, OpCommand.class,
+                CheckpointCommands.CheckpointCommand.class, EvacuateCommand.class, MaintainCommand.class, OpCommand.class,
                 ApprovalCommands.Approve.class, ApprovalCommands.Reject.class, CompletionCommand.class,
                 BackupCommand.class },
         footer = { "", "Settings: /etc/wparflow/wparflow.cfg, then ~/.wparflow.cfg (key by key), then options.",

@@ -191,6 +191,19 @@ public class FleetDiscoveryService {
         return new HostOutcome(lpar, false, reason, 0);
     }
 
+    /**
+     * Reads one LPAR again outside a discovery run (after an operation changed it) and stores what it found; a host
+     * that cannot be read is an exception. An LPAR the inventory file does not list (a host known by its SSH endpoint
+     * only) keeps the managed system the last discovery recorded.
+     */
+    public int refreshLpar(String lpar, Origin origin) {
+        Inventory.Lpar entry = inventory.current().lpar(lpar).orElseGet(() -> new Inventory.Lpar(lpar, null, 0, null,
+                repo.lpar(lpar).map(LparProfile::managedSystem).orElse(null)));
+        LparScan scan = scan(entry, origin);
+        repo.saveScan(scan, clock.instant());
+        return scan.wpars().size();
+    }
+
     /** Everything wparflow wants to know about one host, read over SSH. */
     LparScan scan(Inventory.Lpar lpar, Origin origin) {
         String host = lpar.name();

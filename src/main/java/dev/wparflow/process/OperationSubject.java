@@ -61,6 +61,9 @@ public final class OperationSubject {
                     ? "return home from evacuation " + text(variable, "returnFrom")
                     : "evacuate " + (text(variable, "managedSystem") != null ? "managed system "
                             + text(variable, "managedSystem") : "LPAR " + orElse(text(variable, "lpar"), "?"));
+            case "LparMaintenanceProcess" -> orElse(text(variable, "updateKind"), "update") + " on "
+                    + (text(variable, "managedSystem") != null ? "managed system " + text(variable, "managedSystem")
+                            : "LPAR(s) " + orElse(text(variable, "lpars"), "?"));
             case "PreflightProcess" -> "preflight " + orElse(text(variable, "hosts"), "every host");
             default -> processName == null ? processKey : processName;
         };

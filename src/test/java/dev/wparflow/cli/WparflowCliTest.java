@@ -520,6 +520,43 @@ class WparflowCliTest {
         assertThat(stub.requests).hasSize(before);
     }
 
+    @Test
+    void maintainSendsTheLparsInOrderTheUpdateAndTheRollout() throws Exception {
+        stub.on("POST /engine-rest/process-definition/key/LparMaintenanceProcess/start", 200, "{\"id\":\"m-1\"}");
+        StubWparflow.Run r = run("maintain", "--lpar", "lpar01", "--lpar", "lpar00", "-f", "bos.rte.libc", "-f",
+                "bos.wpars", "--source", "/images/updates");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("m-1\n");
+        JsonNode v = started("LparMaintenanceProcess");
+        assertThat(names(v)).containsExactly("lpars", "updateKind", "filesets", "sourceDirectory");
+        assertThat(v.get("lpars").get("value").asText()).isEqualTo("lpar01,lpar00");
+        assertThat(v.get("updateKind").get("value").asText()).isEqualTo("installp");
+        assertThat(v.get("filesets").get("value").asText()).isEqualTo("bos.rte.libc,bos.wpars");
+
+        assertThat(run("maintain", "-m", "sys570a", "--emgr", "IJ1.epkg.Z", "-s", "/images/efix", "--parallel", "2",
+                "--window", "2026-12-06T22:00:00Z", "--window-end", "2026-12-07T02:00:00Z", "--evacuate",
+                "--no-backup", "--sync-attempts", "3", "--reason", "CHG-7", "--quorum", "2").status()).isZero();
+        v = started("LparMaintenanceProcess");
+        assertThat(names(v)).containsExactly("managedSystem", "updateKind", "fixPackage", "sourceDirectory",
+                "rollout", "parallel", "maintenanceWindowStart", "maintenanceWindowEnd", "evacuate", "globalBackup",
+                "syncAttempts", "changeReason", "quorum");
+        assertThat(v.get("updateKind").get("value").asText()).isEqualTo("emgr");
+        assertThat(v.get("rollout").get("value").asText()).isEqualTo("parallel");
+        assertThat(v.get("evacuate").get("value").asText()).isEqualTo("active");
+        assertThat(v.get("globalBackup").get("value").asBoolean()).isFalse();
+
+        assertThat(run("maintain", "-l", "lpar00", "--all", "-s", "/images/updates").status()).isZero();
+        assertThat(started("LparMaintenanceProcess").get("updateKind").get("value").asText())
+                .isEqualTo("install_all_updates");
+
+        int before = stub.requests.size();
+        assertThat(run("maintain", "-l", "lpar00", "-s", "/images/updates").status()).isEqualTo(ExitStatus.USAGE);
+        assertThat(run("maintain", "-l", "lpar00", "-f", "bos.rte", "--all", "-s", "/x").status())
+                .isEqualTo(ExitStatus.USAGE);
+        assertThat(run("maintain", "-l", "lpar00", "-f", "bos.rte").status()).isEqualTo(ExitStatus.USAGE);
+        assertThat(stub.requests).hasSize(before);
+    }
+
     // ------------------------------------------------------------------ op
 
     static String detail(String state, String outcome, String openStep) {

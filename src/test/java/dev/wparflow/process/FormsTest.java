@@ -138,6 +138,14 @@ class FormsTest {
         SAMPLES.put("group", new Samples(List.of("sydney-web", "canberra-apps"), List.of("a;b", "a/b", "-web",
                 "a".repeat(41)), List.of("perth-db")));
         SAMPLES.put("returnFrom", new Samples(List.of("e-1"), List.of("a".repeat(65)), List.of("e-2")));
+        SAMPLES.put("lpars", new Samples(List.of("lpar00", "lpar00,lpar01", "lpar01, lpar00"),
+                List.of("-lpar", "lp ar", "lpar00;rm", "lpar00,lp/ar"), List.of("lpar99", "lpar00,lpar00")));
+        SAMPLES.put("sourceDirectory", new Samples(List.of("/images/updates", "/images/updates/7300-02"),
+                List.of("images", "/a b", "/a;b", "/images/updates/../x"), List.of("/tmp", "/images/updatesX", "/")));
+        SAMPLES.put("filesets", new Samples(List.of("bos.rte.libc", "bos.rte.libc,bos.wpars", "bos.rte, bos.wpars"),
+                List.of("a;b", "a b", "-bos", "bos.rte|x"), List.of()));
+        SAMPLES.put("fixPackage", new Samples(List.of("IJ12345s5a.230101.epkg.Z"), List.of("a/b", "a b", "-x", ".x",
+                "a;b"), List.of()));
         SAMPLES.put("changeReason", new Samples(List.of("application retired (CHG-1234)"), List.of(),
                 List.of("two\nlines")));
         SAMPLES.put("reason", new Samples(List.of("before the 6100-03 update (CHG-2001)"), List.of(),
@@ -151,11 +159,13 @@ class FormsTest {
             "WparResourceChangeProcess", Map.of("cpuShares", "10"),
             "WparCheckpointProcess", Map.of("action", "restart", "checkpointId", "7"),
             "WparLifecycleProcess", Map.of("lpar", "lpar00", "action", "stop", "wpars", "wpr00"),
-            "EvacuationProcess", Map.of("lpar", "lpar00"));
+            "EvacuationProcess", Map.of("lpar", "lpar00"),
+            "LparMaintenanceProcess", Map.of("lpars", "lpar00", "updateKind", "installp", "sourceDirectory",
+                    "/images/updates", "filesets", "bos.rte.libc", "fixPackage", "IJ1.epkg.Z"));
 
     /** Inputs of a process of which exactly one is given: the one under test replaces the base's. */
     static final Map<String, Set<String>> ALTERNATIVES = Map.of("EvacuationProcess",
-            Set.of("lpar", "managedSystem", "returnFrom"));
+            Set.of("lpar", "managedSystem", "returnFrom"), "LparMaintenanceProcess", Set.of("lpars", "managedSystem"));
 
     /** Base inputs a sample of this input replaces: a lifecycle group names no LPAR and no list. */
     static final Map<String, Map<String, Set<String>>> REPLACES = Map.of("WparLifecycleProcess",
@@ -209,6 +219,10 @@ class FormsTest {
                                         List.of(), null, null, 1, "admin", java.time.Instant.EPOCH)).toList();
                     }
                 });
+        contractBeans.registerBean(dev.wparflow.process.maintenance.MaintenanceScopes.class,
+                () -> name -> name.equals("sys570a"));
+        contractBeans.registerBean(dev.wparflow.process.maintenance.MaintenanceSettings.class,
+                dev.wparflow.process.maintenance.MaintenanceSettings::defaults);
         contractBeans.registerBean(BackupSettings.class, () -> new BackupSettings(null, null, null, null, null,
                 Map.of("prod", List.of("lpar00")), null, null, null, null, Duration.ofHours(1), null, null, null, null));
         for (String inputs : List.of("approval.ChangeApprovalInputs", "backup.BackupInputs",
@@ -217,7 +231,8 @@ class FormsTest {
                 "resources.WparResourceChangeInputs",
                 "preflight.PreflightInputs", "checkpoint.WparCheckpointInputs",
                 "checkpoint.schedule.CheckpointScheduleInputs", "evacuation.EvacuationInputs",
-                "software.sync.WparSyncInputs", "backup.global.GlobalBackupInputs")) {
+                "maintenance.LparMaintenanceInputs", "backup.global.GlobalBackupInputs",
+                "software.sync.WparSyncInputs")) {
             contractBeans.register(Class.forName("dev.wparflow.process." + inputs));
         }
         contractBeans.refresh();
@@ -265,8 +280,9 @@ class FormsTest {
         }
         assertThat(problems).isEmpty();
         // relocation, backup, fleet backup, restore, clone, drill, discovery, provisioning, decommission, preflight,
-        // resource change, checkpoint/restart, lifecycle, evacuation, software sync, global backup, and a directly filed change
-        assertThat(startForms).isEqualTo(17);
+        // resource change, checkpoint/restart, lifecycle, evacuation, software sync, global backup, maintenance, and a
+        // directly filed change
+        assertThat(startForms).isEqualTo(18);
     }
 
     @Test

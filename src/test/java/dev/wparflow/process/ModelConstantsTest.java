@@ -27,6 +27,7 @@ import dev.wparflow.process.decommission.WparDecommissionModel;
 import dev.wparflow.process.resources.WparResourceChangeModel;
 import dev.wparflow.process.lifecycle.WparLifecycleModel;
 import dev.wparflow.process.evacuation.EvacuationModel;
+import dev.wparflow.process.maintenance.LparMaintenanceModel;
 import dev.wparflow.process.discovery.FleetDiscoveryModel;
 import dev.wparflow.process.refusal.RefusalNoticeModel;
 import dev.wparflow.process.relocation.live.LiveRelocationModel;
@@ -58,6 +59,7 @@ class ModelConstantsTest {
                     "WparCheckpointScheduleProcess"),
             Map.entry(WparLifecycleModel.class, "WparLifecycleProcess"),
             Map.entry(EvacuationModel.class, "EvacuationProcess"),
+            Map.entry(LparMaintenanceModel.class, "LparMaintenanceProcess"),
             Map.entry(LiveRelocationModel.class, "WparLiveRelocationProcess"),
             Map.entry(RelocationModel.class, "WparRelocationProcess"),
             Map.entry(StaticRelocationModel.class, "WparStaticRelocationProcess"),

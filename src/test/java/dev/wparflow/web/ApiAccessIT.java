@@ -43,6 +43,8 @@ class ApiAccessIT {
     dev.wparflow.run.RemoteRunRepository runs;
     @Autowired
     dev.wparflow.process.evacuation.EvacuationRecords evacuations;
+    @Autowired
+    dev.wparflow.process.maintenance.MaintenanceRecords maintenances;
 
     @BeforeEach
     void users() {
@@ -130,6 +132,37 @@ class ApiAccessIT {
     }
 
     @Test
+    void maintenancesAreReadableByWhoeverMayReadTheOperation() {
+        String instance = startAs("operator");
+        maintenances.recordPlan(instance, "operator", new dev.wparflow.process.maintenance.MaintenanceUpdate(
+                dev.wparflow.process.maintenance.MaintenanceUpdate.Kind.INSTALLP,
+                dev.wparflow.aix.AbsolutePath.of("/images/updates"),
+                List.of(dev.wparflow.aix.FilesetName.of("bos.rte.libc")), null), 1, null, null, false, true, 2,
+                List.of(new dev.wparflow.process.maintenance.MaintenanceRecords.PlannedLpar("lpar00", "PLANNED",
+                        "6100-02-01-0847", Map.of("bos.rte.libc", "6.1.2.1"), "bos.rte.libc 6.1.2.1 -> 6.1.2.3", null,
+                        List.of(new dev.wparflow.process.maintenance.MaintenanceHosts.HostWpar("wpr00", "Active")))));
+        ResponseEntity<Map> mine = TestUsers.call(rest, "operator", HttpMethod.GET, "/api/maintenance/" + instance,
+                null, Map.class);
+        assertThat(mine.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(mine.getBody()).containsEntry("updateKind", "installp").containsEntry("state", "RUNNING");
+        assertThat((List<Map<String, Object>>) mine.getBody().get("lpars")).singleElement().satisfies(l -> assertThat(l)
+                .containsEntry("lpar", "lpar00").containsEntry("state", "PLANNED"));
+        assertThat(TestUsers.call(rest, "operator", HttpMethod.GET, "/api/maintenance", null, List.class).getBody())
+                .anySatisfy(e -> assertThat((Map<String, Object>) e).containsEntry("id", instance));
+        assertThat(TestUsers.call(rest, "operator2", HttpMethod.GET, "/api/maintenance/" + instance, null,
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(TestUsers.call(rest, null, HttpMethod.GET, "/api/maintenance/" + instance, null,
+                String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(TestUsers.call(rest, "operator2", HttpMethod.GET, "/api/maintenance", null, List.class).getBody())
+                .noneSatisfy(e -> assertThat((Map<String, Object>) e).containsEntry("id", instance));
+        assertThat(TestUsers.call(rest, "operator", HttpMethod.GET, "/api/maintenance/no-such-operation", null,
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        TestUsers.ensure(identityService, "approver", "wparflow-approvers");
+        assertThat(TestUsers.call(rest, "approver", HttpMethod.GET, "/api/maintenance/" + instance, null, Map.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
     void locksAreListed() {
         locks.acquire(LockResource.wpar("lpar00", "skippy"), "process-42", "WparBackupProcess", Duration.ofMinutes(10));
         ResponseEntity<List> held = TestUsers.call(rest, "operator", HttpMethod.GET, "/api/locks", null, List.class);
@@ -151,6 +184,7 @@ class ApiAccessIT {
         ResponseEntity<Map> docs = rest.getForEntity("/v3/api-docs", Map.class);
         assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat((Map<String, Object>) docs.getBody().get("paths")).containsKeys("/api/locks", "/api/commands",
-                "/api/runs", "/api/ssh/sessions", "/api/evacuations", "/api/evacuations/{id}");
+                "/api/runs", "/api/ssh/sessions", "/api/evacuations", "/api/evacuations/{id}", "/api/maintenance",
+                "/api/maintenance/{id}");
     }
 }

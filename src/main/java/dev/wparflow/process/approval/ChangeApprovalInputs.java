@@ -28,7 +28,8 @@ class ChangeApprovalInputs {
                 InputRules.duration(ESCALATION_TIMEOUT.name()).defaultValue("wparflow.approval.escalation-timeout (PT24H)"))
                 .calledBy("WparRelocationProcess", "WparRestoreProcess", "WparProvisioningProcess",
                         "WparDecommissionProcess", "WparResourceChangeProcess", "WparCheckpointProcess",
-                        "WparLifecycleProcess", "EvacuationProcess", "WparSyncProcess")
+                        "WparLifecycleProcess", "EvacuationProcess", "WparSyncProcess",
+                        "LparMaintenanceProcess")
                 .internal(names(REQUESTER, INITIATOR, DECISION, REASON, APPROVERS, APPROVAL_COUNT, DECIDED_BY));
     }
 }

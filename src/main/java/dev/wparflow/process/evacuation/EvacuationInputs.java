@@ -35,6 +35,7 @@ class EvacuationInputs {
                         value -> scopes.evacuationRecorded(value) ? null
                                 : "no evacuation " + InputRules.printable(value) + " is recorded")
                         .defaultValue("none"),
+                InputField.flag(ACTIVE_ONLY.name()).defaultValue("false: every WPAR of the scope"),
                 InputRules.dateTime(MAINTENANCE_WINDOW_START.name()).defaultValue("none: right after the approval"),
                 InputField.number(PER_SOURCE.name(), 1, 16).defaultValue("wparflow.evacuation.per-source (2)"),
                 InputField.number(PER_TARGET.name(), 1, 16).defaultValue("wparflow.evacuation.per-target (2)"),
@@ -50,6 +51,8 @@ class EvacuationInputs {
                 .internal(names(INITIATOR, MOVABLE, LANES, SUMMARY, PLAN, RISK_LEVEL, DECISION, APPROVERS,
                         APPROVAL_REASON, MOVE_WPAR, MOVE_DEPARTING, MOVE_ARRIVING, MOVE_MODE, LANE_BLOCKED,
                         MOVE_OUTCOME, MOVE_REASON, FAILURE_CODE, FAILURE_REASON, OUTCOME, OUTCOME_REASON))
+                // a maintenance empties an LPAR before its update and brings the WPARs back afterwards
+                .calledBy("LparMaintenanceProcess")
                 .crossRule(LPAR.name(), "exactly one of `lpar`, `managedSystem`, `returnFrom`", given -> {
                     int n = (given.get(LPAR.name()) != null ? 1 : 0)
                             + (given.get(MANAGED_SYSTEM.name()) != null ? 1 : 0)

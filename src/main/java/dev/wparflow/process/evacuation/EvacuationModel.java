@@ -10,6 +10,7 @@ public final class EvacuationModel {
     public static final String TASK_PLAN_EVACUATION = "Task_PlanEvacuation";
     public static final String BOUNDARY_EVENT_PLAN_REFUSED = "BoundaryEvent_PlanRefused";
     public static final String GATEWAY_ANYTHING_TO_MOVE = "Gateway_AnythingToMove";
+    public static final String GATEWAY_CALLER_APPROVED = "Gateway_CallerApproved";
     public static final String CALL_ACTIVITY_APPROVE_EVACUATION = "CallActivity_ApproveEvacuation";
     public static final String GATEWAY_APPROVED = "Gateway_Approved";
     public static final String GATEWAY_WINDOW_GIVEN = "Gateway_WindowGiven";

@@ -61,16 +61,27 @@ public class EvacuationService {
      */
     public Planned plan(String id, String lpar, String managedSystem, String requester, Limits limits,
             String window, Origin origin) {
+        return plan(id, lpar, managedSystem, false, requester, limits, window, origin);
+    }
+
+    /**
+     * As {@link #plan(String, String, String, String, Limits, String, Origin)}; with {@code activeOnly} only the WPARs
+     * that are Active now (those that must keep running while their LPAR is down for maintenance) are planned, the
+     * others stay where they are and are not listed.
+     */
+    public Planned plan(String id, String lpar, String managedSystem, boolean activeOnly, String requester,
+            Limits limits, String window, Origin origin) {
         long started = System.nanoTime();
         List<String> scope = planning.scopeLpars(lpar, managedSystem);
-        List<EvacuationPlanner.Wpar> wpars = planning.wparsOf(scope, origin);
+        List<EvacuationPlanner.Wpar> wpars = planning.wparsOf(scope, origin).stream()
+                .filter(w -> !activeOnly || w.active()).toList();
         String kind = lpar != null ? SCOPE_LPAR : SCOPE_MANAGED_SYSTEM;
         String name = lpar != null ? lpar : managedSystem;
         if (wpars.isEmpty()) {
             // recorded too (a plan of no rows), so that the record of every planned evacuation can be read
             records.recordPlan(id, kind, name, requester, null, List.of(), (System.nanoTime() - started) / 1_000_000);
-            throw new EvacuationRefusal("NOTHING_TO_MOVE", "no WPAR on " + String.join(", ", scope)
-                    + " (lswpar): nothing to evacuate");
+            throw new EvacuationRefusal("NOTHING_TO_MOVE", "no " + (activeOnly ? "Active " : "") + "WPAR on "
+                    + String.join(", ", scope) + " (lswpar): nothing to evacuate");
         }
         List<EvacuationPlanner.Row> rows = planning.plan(new LinkedHashSet<>(scope), wpars, planning.checks(origin));
         long millis = (System.nanoTime() - started) / 1_000_000;

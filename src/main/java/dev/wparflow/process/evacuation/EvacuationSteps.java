@@ -26,12 +26,12 @@ class EvacuationSteps {
     JavaDelegate planEvacuationDelegate(EvacuationService service) {
         return step(e -> {
             EvacuationService.Limits limits = limits(service, e);
-            String id = Operation.idOf(e);
+            String id = recordId(e);
             String requester = Operation.startedBy(e);
             EvacuationService.Planned planned = RETURN_FROM.get(e) != null
                     ? service.planReturn(id, RETURN_FROM.get(e), requester, limits, MAINTENANCE_WINDOW_START.get(e),
                             origin(e))
-                    : service.plan(id, LPAR.get(e), MANAGED_SYSTEM.get(e), requester, limits,
+                    : service.plan(id, LPAR.get(e), MANAGED_SYSTEM.get(e), ACTIVE_ONLY.isSet(e), requester, limits,
                             MAINTENANCE_WINDOW_START.get(e), origin(e));
             MOVABLE.set(e, planned.movable());
             LANES.set(e, planned.lanes());
@@ -45,7 +45,7 @@ class EvacuationSteps {
     @Bean
     JavaDelegate claimEvacuationMoveDelegate(EvacuationService service, ChangeApprovalRecord approvals) {
         return OperationSteps.of(approvals, "evacuation").changingHost(e -> {
-            EvacuationService.Claim claim = service.claim(Operation.idOf(e), limits(service, e), origin(e));
+            EvacuationService.Claim claim = service.claim(recordId(e), limits(service, e), origin(e));
             MOVE_WPAR.setLocal(e, claim.item() == null ? null : claim.item().wpar());
             MOVE_DEPARTING.setLocal(e, claim.item() == null ? null : claim.item().departing());
             MOVE_ARRIVING.setLocal(e, claim.item() == null ? null : claim.item().arriving());
@@ -59,7 +59,7 @@ class EvacuationSteps {
     /** What the relocation sub-process said, for this WPAR; the line stops after too many failures. */
     @Bean
     JavaDelegate recordEvacuationMoveDelegate(EvacuationService service) {
-        return step(e -> service.recordMove(Operation.idOf(e), MOVE_WPAR.get(e), MOVE_OUTCOME.get(e),
+        return step(e -> service.recordMove(recordId(e), MOVE_WPAR.get(e), MOVE_OUTCOME.get(e),
                 MOVE_REASON.get(e), limits(service, e)));
     }
 
@@ -67,11 +67,20 @@ class EvacuationSteps {
     @Bean
     JavaDelegate recordEvacuationOutcomeDelegate(EvacuationService service, ChangeApprovalRecord approvals) {
         return step(e -> {
-            EvacuationService.Outcome o = service.outcome(Operation.idOf(e), FAILURE_CODE.get(e),
+            EvacuationService.Outcome o = service.outcome(recordId(e), FAILURE_CODE.get(e),
                     FAILURE_REASON.get(e), MOVABLE.get(e), approvals.operationApproved(e), limits(service, e));
             OUTCOME.set(e, o.outcome());
             OUTCOME_REASON.set(e, o.reason());
         });
+    }
+
+    /**
+     * The evacuation's record: its own process instance (the operation itself when started by an operator; when a
+     * maintenance calls it, each of its evacuations and returns has a record of its own, while the approval and the
+     * leases stay the operation's).
+     */
+    static String recordId(DelegateExecution e) {
+        return e.getProcessInstanceId();
     }
 
     private static EvacuationService.Limits limits(EvacuationService service, DelegateExecution e) {

@@ -24,6 +24,8 @@ public final class EvacuationVariables {
     public static final ProcessVariable<String> MANAGED_SYSTEM = string("managedSystem");
     /** in, one of three: the evacuation (its process instance id) whose moved WPARs go back where they came from */
     public static final ProcessVariable<String> RETURN_FROM = string("returnFrom");
+    /** in, optional: only the WPARs that are Active now move (a maintenance empties its LPAR of what must keep running) */
+    public static final ProcessVariable<Boolean> ACTIVE_ONLY = flag("activeOnly");
     /** in, optional: the moves start at this ISO-8601 date-time, right after the approval without it */
     public static final ProcessVariable<String> MAINTENANCE_WINDOW_START = string("maintenanceWindowStart");
     /** in, optional: most moves at once off one LPAR, onto one LPAR, in all; failed moves that stop the line */

@@ -29,7 +29,7 @@ import dev.wparflow.testsupport.StubChangeApprovals;
  */
 @Deployment(resources = { "processes/EvacuationProcess.bpmn", "bpmn/relocation/ChangeApprovalProcess.stub.bpmn",
         "bpmn/relocation/WparStaticRelocationProcess.stub.bpmn",
-        "bpmn/relocation/WparLiveRelocationProcess.stub.bpmn" })
+        "bpmn/relocation/WparLiveRelocationProcess.stub.bpmn", "bpmn/evacuation/EvacuationCaller.stub.bpmn" })
 class EvacuationProcessTest {
 
     static final List<String> DELEGATES = List.of("planEvacuationDelegate", "claimEvacuationMoveDelegate",
@@ -211,5 +211,21 @@ class EvacuationProcessTest {
         assertThat(instance).isEnded().hasPassed(END_EVENT_EVACUATION_INCOMPLETE).variables()
                 .containsEntry("outcome", "PARTIAL");
         Assertions.assertThat(recorded).containsExactlyInAnyOrder("web01 ROLLED_BACK", "db01 ROLLED_BACK");
+    }
+
+    @Test
+    void calledByAnApprovedOperationItAsksNoOneAgain() {
+        ProcessInstance caller = runtimeService().startProcessInstanceByKey("EvacuationCallerStub",
+                Map.of("lpar", "lpar00", "decision", "approve"));
+        harness.driveAll();
+        Assertions.assertThat(taskService().createTaskQuery().processDefinitionKey("ChangeApprovalProcess").count())
+                .isZero();
+        finishMoves("RELOCATED");
+
+        assertThat(caller).isEnded().variables().containsEntry("evacuationOutcome", "EVACUATED");
+        Assertions.assertThat(historyService().createHistoricActivityInstanceQuery()
+                .activityId(GATEWAY_CALLER_APPROVED).finished().count()).isEqualTo(1);
+        Assertions.assertThat(historyService().createHistoricActivityInstanceQuery()
+                .activityId(CALL_ACTIVITY_APPROVE_EVACUATION).count()).isZero();
     }
 }
