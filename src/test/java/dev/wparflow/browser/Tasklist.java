@@ -44,6 +44,8 @@ final class Tasklist {
      * Opens "Start process", picks the process by the name Tasklist lists, and returns its start form. A process without
      * a Camunda Form start form fails here: Tasklist would offer only its generic "add a variable" form.
      */
+    private static final By START_SEARCH = By.cssSelector(".modal-header input[ng-model='page.searchValue']");
+
     CamundaForm openStartForm(String processKey, String processName) throws IOException, InterruptedException {
         JsonNode ref = app.get(user, "/engine-rest/process-definition/key/" + processKey + "/startForm");
         if (ref.path("camundaFormRef").isMissingNode() || ref.path("camundaFormRef").isNull()) {
@@ -54,6 +56,9 @@ final class Tasklist {
         browser.driver().findElement(By.cssSelector(".start-process-action a")).click();
         By process = By.xpath("//ul[contains(@class,'processes')]//a[normalize-space(.)='" + processName + "']");
         By form = By.cssSelector(".modal .fjs-container");
+        // The dialog lists 15 processes a page, by name; more are startable, so the name is searched for (the dialog
+        // asks for `nameLike` once typing pauses) rather than looked for on the first page.
+        browser.waiting().until(ExpectedConditions.elementToBeClickable(START_SEARCH)).sendKeys(processName);
         browser.waiting().until(ExpectedConditions.elementToBeClickable(process)).click();
         // The dialog shows its list of processes before it has loaded them and renders it again once it has; a click
         // on the first rendering can be lost. The form replaces the list, so a list still shown five seconds after a
