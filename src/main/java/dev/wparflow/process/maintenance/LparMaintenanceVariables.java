@@ -26,7 +26,7 @@ public final class LparMaintenanceVariables {
     /** in: installp, install_all_updates or emgr */
     public static final ProcessVariable<String> UPDATE_KIND = string("updateKind");
     /** in: the directory the software comes from (one of wparflow.maintenance.sources, or below one) */
-    public static final ProcessVariable<String> SOURCE = string("sourceDirectory");
+    public static final ProcessVariable<String> SOURCE = string("softwareSource");
     /** in, installp: the filesets to install (comma list) */
     public static final ProcessVariable<List<String>> FILESETS = list("filesets");
     /** in, emgr: the interim fix package file in the source directory */

@@ -121,7 +121,7 @@ class LparMaintenanceIT {
     void aRollingUpdateOfThreeLparsLeavesEveryWparAtItsGlobalLevelsAndTheActiveOnesActive() {
         Map<String, String> statesBefore = Map.of("lpar00", fleet.host("lpar00").states(), "lpar01",
                 fleet.host("lpar01").states(), "lpar02", fleet.host("lpar02").states());
-        String id = start(Map.of("lpars", "lpar00,lpar01,lpar02", "updateKind", "installp", "sourceDirectory", SOURCE,
+        String id = start(Map.of("lpars", "lpar00,lpar01,lpar02", "updateKind", "installp", "softwareSource", SOURCE,
                 "filesets", "bos.rte.libc,bos.wpars", "changeReason", "6100-02-03 (CHG-42)"));
         awaitApproval(id);
         assertThat(changing()).as("nothing changes before the approval").isEmpty();
@@ -166,7 +166,7 @@ class LparMaintenanceIT {
     void theSecondLparsFailedUpdateStopsTheRolloutBeforeTheThird() {
         double failedBefore = lparsFinished("apply_failed");
         fleet.faults().add(FaultRule.on("lpar01").filesetFails("bos.wpars").build());
-        String id = start(Map.of("lpars", "lpar00,lpar01,lpar02", "updateKind", "installp", "sourceDirectory", SOURCE,
+        String id = start(Map.of("lpars", "lpar00,lpar01,lpar02", "updateKind", "installp", "softwareSource", SOURCE,
                 "filesets", "bos.rte.libc,bos.wpars", "globalBackup", false));
         awaitApproval(id);
         long mark = fleet.log().entries().size();
@@ -202,7 +202,7 @@ class LparMaintenanceIT {
             inventory.saveScan(new dev.wparflow.inventory.LparScan(lpar, "sys" + lpar, "6100-02-01-0847", null, null,
                     null, null, List.of(), Map.of(), List.of(), ws), now);
         }
-        String id = start(Map.of("lpars", "lpar02", "updateKind", "installp", "sourceDirectory", SOURCE,
+        String id = start(Map.of("lpars", "lpar02", "updateKind", "installp", "softwareSource", SOURCE,
                 "filesets", "bos.rte.libc", "globalBackup", false, "evacuate", "active"));
         awaitApproval(id);
         decide(id, "approve");
@@ -232,7 +232,7 @@ class LparMaintenanceIT {
                 .fail(1, "syncwpar: 0960-999 Could not synchronize workload partition wpr10.").once().build());
         fleet.faults().add(FaultRule.on("lpar01").command("inuwpar").argContains("det10")
                 .fail(1, "inuwpar: 0503-008 installp: There is not enough free disk space in /usr.").build());
-        String id = start(Map.of("lpars", "lpar01", "updateKind", "installp", "sourceDirectory", SOURCE,
+        String id = start(Map.of("lpars", "lpar01", "updateKind", "installp", "softwareSource", SOURCE,
                 "filesets", "bos.rte.libc", "globalBackup", false, "syncAttempts", 3));
         awaitApproval(id);
         decide(id, "approve");
@@ -251,7 +251,7 @@ class LparMaintenanceIT {
 
     @Test
     void anLparWhoseTurnComesAfterTheWindowHasEndedIsSkipped() {
-        String id = start(Map.of("lpars", "lpar00,lpar01", "updateKind", "installp", "sourceDirectory", SOURCE,
+        String id = start(Map.of("lpars", "lpar00,lpar01", "updateKind", "installp", "softwareSource", SOURCE,
                 "filesets", "bos.rte.libc", "globalBackup", false,
                 "maintenanceWindowEnd", Instant.now().minus(Duration.ofMinutes(1)).toString()));
         awaitApproval(id);
@@ -267,7 +267,7 @@ class LparMaintenanceIT {
 
     @Test
     void twoLparsAtATimeInParallelLanes() {
-        String id = start(Map.of("lpars", "lpar00,lpar01,lpar02", "updateKind", "installp", "sourceDirectory", SOURCE,
+        String id = start(Map.of("lpars", "lpar00,lpar01,lpar02", "updateKind", "installp", "softwareSource", SOURCE,
                 "filesets", "bos.rte.libc", "globalBackup", false, "rollout", "parallel", "parallel", 2));
         awaitApproval(id);
         decide(id, "approve");
@@ -284,7 +284,7 @@ class LparMaintenanceIT {
 
     @Test
     void anInterimFixIsInstalledWithEmgrAndTheWparsFollow() {
-        String id = start(Map.of("lpars", "lpar02", "updateKind", "emgr", "sourceDirectory", "/images/efixes",
+        String id = start(Map.of("lpars", "lpar02", "updateKind", "emgr", "softwareSource", "/images/efixes",
                 "fixPackage", "IZ38930.epkg.Z", "globalBackup", false));
         awaitApproval(id);
         decide(id, "approve");
@@ -302,7 +302,7 @@ class LparMaintenanceIT {
     @Test
     void aPreviewThatFailsOrInstallsNothingAsksNoOne() {
         // the source lacks the fileset: installp -p says so, the LPAR is refused
-        String refused = start(Map.of("lpars", "lpar00", "updateKind", "installp", "sourceDirectory", SOURCE,
+        String refused = start(Map.of("lpars", "lpar00", "updateKind", "installp", "softwareSource", SOURCE,
                 "filesets", "bos.nosuch.rte"));
         awaitEnd(refused);
         assertThat(variable(refused, "outcome")).as(reason(refused)).isEqualTo("REFUSED");
@@ -310,7 +310,7 @@ class LparMaintenanceIT {
 
         // lpar02 at the source's levels already: nothing to do
         fleet.host("lpar02").model().filesets.put("bos.rte.libc", "6.1.2.3");
-        String nothing = start(Map.of("lpars", "lpar02", "updateKind", "installp", "sourceDirectory", SOURCE,
+        String nothing = start(Map.of("lpars", "lpar02", "updateKind", "installp", "softwareSource", SOURCE,
                 "filesets", "bos.rte.libc"));
         awaitEnd(nothing);
         assertThat(variable(nothing, "outcome")).as(reason(nothing)).isEqualTo("NOTHING_TO_DO");
@@ -323,16 +323,16 @@ class LparMaintenanceIT {
         long before = history.createHistoricProcessInstanceQuery().count();
         for (String vars : List.of(
                 "\"lpars\":{\"value\":\"lpar99\"},\"updateKind\":{\"value\":\"installp\"},"
-                        + "\"sourceDirectory\":{\"value\":\"" + SOURCE + "\"},\"filesets\":{\"value\":\"bos.rte\"}",
+                        + "\"softwareSource\":{\"value\":\"" + SOURCE + "\"},\"filesets\":{\"value\":\"bos.rte\"}",
                 "\"lpars\":{\"value\":\"lpar00\"},\"updateKind\":{\"value\":\"installp\"},"
-                        + "\"sourceDirectory\":{\"value\":\"/tmp\"},\"filesets\":{\"value\":\"bos.rte\"}",
+                        + "\"softwareSource\":{\"value\":\"/tmp\"},\"filesets\":{\"value\":\"bos.rte\"}",
                 "\"lpars\":{\"value\":\"lpar00\"},\"updateKind\":{\"value\":\"installp\"},"
-                        + "\"sourceDirectory\":{\"value\":\"" + SOURCE + "\"}",
+                        + "\"softwareSource\":{\"value\":\"" + SOURCE + "\"}",
                 "\"lpars\":{\"value\":\"lpar00\"},\"updateKind\":{\"value\":\"installp\"},"
-                        + "\"sourceDirectory\":{\"value\":\"" + SOURCE + "\"},"
+                        + "\"softwareSource\":{\"value\":\"" + SOURCE + "\"},"
                         + "\"filesets\":{\"value\":\"bos.rte;reboot\"}",
                 "\"lpars\":{\"value\":\"lpar00\"},\"updateKind\":{\"value\":\"installp\"},"
-                        + "\"sourceDirectory\":{\"value\":\"" + SOURCE + "\"},\"filesets\":{\"value\":\"bos.rte\"},"
+                        + "\"softwareSource\":{\"value\":\"" + SOURCE + "\"},\"filesets\":{\"value\":\"bos.rte\"},"
                         + "\"toUpdate\":{\"value\":1}")) {
             HttpResponse<String> r = post("/engine-rest/process-definition/key/LparMaintenanceProcess/start",
                     "{\"variables\":{" + vars + "}}");
@@ -344,7 +344,7 @@ class LparMaintenanceIT {
 
     @Test
     void nothingChangesBeforeTheWindowOpens() {
-        String id = start(Map.of("lpars", "lpar02", "updateKind", "installp", "sourceDirectory", SOURCE,
+        String id = start(Map.of("lpars", "lpar02", "updateKind", "installp", "softwareSource", SOURCE,
                 "filesets", "bos.rte.libc", "globalBackup", false,
                 "maintenanceWindowStart", Instant.now().plus(Duration.ofDays(1)).toString()));
         awaitApproval(id);
@@ -362,7 +362,7 @@ class LparMaintenanceIT {
 
     @Test
     void aRejectedMaintenanceChangesNothing() {
-        String id = start(Map.of("lpars", "lpar00,lpar01", "updateKind", "installp", "sourceDirectory", SOURCE,
+        String id = start(Map.of("lpars", "lpar00,lpar01", "updateKind", "installp", "softwareSource", SOURCE,
                 "filesets", "bos.rte.libc"));
         awaitApproval(id);
         decide(id, "reject");

@@ -117,7 +117,7 @@ class LparMaintenanceProcessTest {
 
     ProcessInstance start(Map<String, Object> extra) {
         Map<String, Object> v = new HashMap<>(Map.of("lpars", "lpar00,lpar01", "updateKind", "installp",
-                "sourceDirectory", "/images/updates", "filesets", "bos.rte.libc"));
+                "softwareSource", "/images/updates", "filesets", "bos.rte.libc"));
         v.putAll(extra);
         ProcessInstance instance = runtimeService().startProcessInstanceByKey("LparMaintenanceProcess", v);
         harness.driveAll();
