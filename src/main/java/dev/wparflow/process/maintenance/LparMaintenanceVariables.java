@@ -64,6 +64,8 @@ public final class LparMaintenanceVariables {
 
     /** one lane's LPAR and what happened to it, local to the lane */
     public static final ProcessVariable<String> MAINT_LPAR = string("maintLpar");
+    /** whether the lane holds its LPAR's lease (false: another operation holds it, LPAR_LOCKED) */
+    public static final ProcessVariable<Boolean> LPAR_LEASED = flag("lparLeased");
     public static final ProcessVariable<Boolean> LPAR_EVACUATE = flag("lparEvacuate");
     public static final ProcessVariable<String> EVACUATION_ID = string("evacuationId");
     public static final ProcessVariable<String> EVACUATION_OUTCOME = string("evacuationOutcome");

@@ -36,6 +36,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.wparflow.lock.HeldLock;
 import dev.wparflow.lock.LeaseLockService;
+import dev.wparflow.lock.LockResource;
 import dev.wparflow.simulator.CommandLog;
 import dev.wparflow.simulator.Fleet;
 import dev.wparflow.simulator.fault.FaultRule;
@@ -52,8 +53,9 @@ import dev.wparflow.testsupport.TestUsers;
  * the new levels ({@code lslpp -l}), every WPAR at its global environment's levels (through {@code clogin … lslpp -l}
  * for the Active ones, the simulated WPAR for the Defined one), the Active WPARs Active again. The second LPAR's update
  * failing on a fileset stops the rollout: the third LPAR gets no changing command, the outcome names the LPAR and the
- * fileset. Bad input is refused with a 400 before any command; nothing changes before the approval or before the
- * window opens; a rejection changes nothing.
+ * fileset. An LPAR another operation holds is LPAR_LOCKED, gets nothing, and the others are updated. Bad input is
+ * refused with a 400 before any command; nothing changes before the approval or before the window opens; a rejection
+ * changes nothing.
  */
 @BothDatabases
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -186,6 +188,42 @@ class LparMaintenanceIT {
         assertThat(records.lpar(id, "lpar01").orElseThrow().failedFileset()).contains("bos.wpars");
         assertThat(lparsFinished("apply_failed")).as("wparflow_maintenance_lpars_total{result=apply_failed}")
                 .isEqualTo(failedBefore + 1);
+        assertNoLease();
+    }
+
+    @Test
+    void anLparAnotherOperationHoldsIsReportedLockedUntouchedAndTheRolloutGoesOn() {
+        // a relocation of lpar01's WPAR holds the LPAR for the whole maintenance
+        assertThat(locks.acquire(LockResource.host("lpar01"), "relocation-r-7", "relocation of wpr10 to lpar03",
+                Duration.ofHours(1)).acquired()).isTrue();
+        try {
+            double lockedBefore = lparsFinished("lpar_locked");
+            String id = start(Map.of("lpars", "lpar00,lpar01,lpar02", "updateKind", "installp", "softwareSource",
+                    SOURCE, "filesets", "bos.rte.libc", "globalBackup", false));
+            awaitApproval(id);
+            decide(id, "approve");
+            awaitEnd(id); // fails on any incident
+
+            assertThat(variable(id, "outcome")).as(reason(id)).isEqualTo("PARTIAL");
+            assertThat(records.lpars(id)).extracting(MaintenanceRecords.Lpar::lpar, MaintenanceRecords.Lpar::state)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("lpar00", "UPDATED"),
+                            org.assertj.core.groups.Tuple.tuple("lpar01", "LPAR_LOCKED"),
+                            org.assertj.core.groups.Tuple.tuple("lpar02", "UPDATED"));
+            assertThat(records.lpar(id, "lpar01").orElseThrow().error()).contains("relocation-r-7",
+                    "relocation of wpr10 to lpar03");
+            assertThat(reason(id)).contains("lpar01: LPAR_LOCKED", "relocation-r-7");
+            assertThat(records.wpars(id, "lpar01")).extracting(MaintenanceRecords.Wpar::syncState)
+                    .containsOnly("NOT_SYNCED");
+            assertThat(changing()).as("nothing changing reaches the held LPAR").noneMatch(c -> c.startsWith("lpar01:"));
+            assertThat(out("lpar01", "lslpp -l bos.rte.libc")).contains("6.1.2.1");
+            assertThat(out("lpar02", "lslpp -l bos.rte.libc")).contains("6.1.2.3");
+            assertThat(lparsFinished("lpar_locked")).as("wparflow_maintenance_lpars_total{result=lpar_locked}")
+                    .isEqualTo(lockedBefore + 1);
+            assertThat(locks.find(LockResource.host("lpar01")).owner()).as("the holder keeps its lease")
+                    .isEqualTo("relocation-r-7");
+        } finally {
+            locks.release(LockResource.host("lpar01"), "relocation-r-7");
+        }
         assertNoLease();
     }
 
