@@ -112,7 +112,24 @@ public class MaintenanceService {
 
     // ------------------------------------------------------------------ plan (read-only)
 
+    /**
+     * The plan read on the hosts and recorded. A refusal (no LPAR, a source not allowed, a window that ends before it
+     * starts, a host the gate refuses) is recorded too, REFUSED with its rule, so that every started maintenance has
+     * its record; then it ends the operation.
+     */
     public Planned plan(String id, String requester, Request r, Origin origin) {
+        try {
+            return planned(id, requester, r, origin);
+        } catch (dev.wparflow.process.OperationRefusal refused) {
+            int attempts = r.syncAttempts() == null ? settings.syncAttempts() : r.syncAttempts();
+            records.recordPlan(id, requester, r.update(), 0, null, null, r.evacuate(), r.globalBackup(), attempts,
+                    List.of());
+            records.finish(id, REFUSED, refused.code() + ": " + refused.getMessage());
+            throw refused;
+        }
+    }
+
+    private Planned planned(String id, String requester, Request r, Origin origin) {
         List<String> lpars = scope(r);
         if (lpars.isEmpty()) {
             throw new MaintenanceRefusal("NO_LPARS", "the inventory knows no LPAR on managed system "

@@ -53,9 +53,9 @@ import dev.wparflow.testsupport.TestUsers;
  * the new levels ({@code lslpp -l}), every WPAR at its global environment's levels (through {@code clogin … lslpp -l}
  * for the Active ones, the simulated WPAR for the Defined one), the Active WPARs Active again. The second LPAR's update
  * failing on a fileset stops the rollout: the third LPAR gets no changing command, the outcome names the LPAR and the
- * fileset. An LPAR another operation holds is LPAR_LOCKED, gets nothing, and the others are updated. Bad input is
- * refused with a 400 before any command; nothing changes before the approval or before the window opens; a rejection
- * changes nothing.
+ * fileset. An LPAR another operation holds is LPAR_LOCKED, gets nothing, and the others are updated. A maintenance
+ * refused at its plan has its record, REFUSED with the rule. Bad input is refused with a 400 before any command;
+ * nothing changes before the approval or before the window opens; a rejection changes nothing.
  */
 @BothDatabases
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -225,6 +225,24 @@ class LparMaintenanceIT {
             locks.release(LockResource.host("lpar01"), "relocation-r-7");
         }
         assertNoLease();
+    }
+
+    @Test
+    void aMaintenanceRefusedAtItsPlanHasItsRecord() throws Exception {
+        // started by the application itself (a schedule, an integration): no user, so the plan applies the rules
+        String id = runtime.startProcessInstanceByKey(LparMaintenanceVariables.PROCESS_ID, new HashMap<>(Map.of(
+                "lpars", "lpar00", "updateKind", "installp", "softwareSource", "/tmp", "filesets", "bos.rte.libc")))
+                .getId();
+        awaitEnd(id);
+
+        assertThat(variable(id, "outcome")).as(reason(id)).isEqualTo("REFUSED");
+        MaintenanceRecords.Maintenance m = records.find(id).orElseThrow();
+        assertThat(m.outcome()).isEqualTo("REFUSED");
+        assertThat(m.summary()).contains("SOURCE_NOT_ALLOWED", "/tmp");
+        HttpResponse<String> r = get("/api/maintenance/" + id, "approver");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("\"state\":\"REFUSED\"", "SOURCE_NOT_ALLOWED");
+        assertThat(changing()).isEmpty();
     }
 
     @Test
@@ -514,6 +532,14 @@ class LparMaintenanceIT {
         int rc = fleet.host(host).runLine("root", line, out, new ByteArrayOutputStream(), () -> { });
         assertThat(rc).as(host + ": " + line).isZero();
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    HttpResponse<String> get(String path, String user) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + app.getEnvironment().getProperty("local.server.port") + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":"
+                        + TestUsers.password(user)).getBytes(StandardCharsets.UTF_8)))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path, String json) throws Exception {
