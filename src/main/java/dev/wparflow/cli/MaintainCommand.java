@@ -85,7 +85,7 @@ class MaintainCommand extends StartCommand {
         v.put("updateKind", update.filesets != null ? "installp" : update.all ? "install_all_updates" : "emgr");
         v.put("filesets", update.filesets == null ? null : String.join(",", update.filesets));
         v.put("fixPackage", update.fixPackage);
-        v.put("sourceDirectory", source);
+        v.put("softwareSource", source);
         v.put("rollout", parallel == null ? null : "parallel");
         v.put("parallel", parallel);
         v.put("maintenanceWindowStart", window);

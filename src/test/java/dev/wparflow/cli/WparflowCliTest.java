@@ -528,7 +528,7 @@ class WparflowCliTest {
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo("m-1\n");
         JsonNode v = started("LparMaintenanceProcess");
-        assertThat(names(v)).containsExactly("lpars", "updateKind", "filesets", "sourceDirectory");
+        assertThat(names(v)).containsExactly("lpars", "updateKind", "filesets", "softwareSource");
         assertThat(v.get("lpars").get("value").asText()).isEqualTo("lpar01,lpar00");
         assertThat(v.get("updateKind").get("value").asText()).isEqualTo("installp");
         assertThat(v.get("filesets").get("value").asText()).isEqualTo("bos.rte.libc,bos.wpars");
@@ -537,7 +537,7 @@ class WparflowCliTest {
                 "--window", "2026-12-06T22:00:00Z", "--window-end", "2026-12-07T02:00:00Z", "--evacuate",
                 "--no-backup", "--sync-attempts", "3", "--reason", "CHG-7", "--quorum", "2").status()).isZero();
         v = started("LparMaintenanceProcess");
-        assertThat(names(v)).containsExactly("managedSystem", "updateKind", "fixPackage", "sourceDirectory",
+        assertThat(names(v)).containsExactly("managedSystem", "updateKind", "fixPackage", "softwareSource",
                 "rollout", "parallel", "maintenanceWindowStart", "maintenanceWindowEnd", "evacuate", "globalBackup",
                 "syncAttempts", "changeReason", "quorum");
         assertThat(v.get("updateKind").get("value").asText()).isEqualTo("emgr");

@@ -140,8 +140,6 @@ class FormsTest {
         SAMPLES.put("returnFrom", new Samples(List.of("e-1"), List.of("a".repeat(65)), List.of("e-2")));
         SAMPLES.put("lpars", new Samples(List.of("lpar00", "lpar00,lpar01", "lpar01, lpar00"),
                 List.of("-lpar", "lp ar", "lpar00;rm", "lpar00,lp/ar"), List.of("lpar99", "lpar00,lpar00")));
-        SAMPLES.put("sourceDirectory", new Samples(List.of("/images/updates", "/images/updates/7300-02"),
-                List.of("images", "/a b", "/a;b", "/images/updates/../x"), List.of("/tmp", "/images/updatesX", "/")));
         SAMPLES.put("filesets", new Samples(List.of("bos.rte.libc", "bos.rte.libc,bos.wpars", "bos.rte, bos.wpars"),
                 List.of("a;b", "a b", "-bos", "bos.rte|x"), List.of()));
         SAMPLES.put("fixPackage", new Samples(List.of("IJ12345s5a.230101.epkg.Z"), List.of("a/b", "a b", "-x", ".x",
@@ -152,6 +150,15 @@ class FormsTest {
                 List.of("two\nlines")));
     }
 
+    /**
+     * Samples of an input whose rule differs between processes, by process: a maintenance's software source must be a
+     * configured source directory (or below one), a sync's any absolute directory.
+     */
+    static final Map<String, Map<String, Samples>> PROCESS_SAMPLES = Map.of("LparMaintenanceProcess",
+            Map.of("softwareSource", new Samples(List.of("/images/updates", "/images/updates/7300-02"),
+                    List.of("images", "/a b", "/a;b", "/images/updates/../x"),
+                    List.of("/tmp", "/images/updatesX", "/", "/export/lpp_source"))));
+
     /** Inputs given with every sample of a process, so that its cross rules judge only the input under test. */
     static final Map<String, Map<String, String>> BASE = Map.of("WparProvisioningProcess", Map.of("template", "small",
             "imageId", "42", "copyFromLpar", "lpar00", "copyFromWpar", "wpr00"),
@@ -160,7 +167,7 @@ class FormsTest {
             "WparCheckpointProcess", Map.of("action", "restart", "checkpointId", "7"),
             "WparLifecycleProcess", Map.of("lpar", "lpar00", "action", "stop", "wpars", "wpr00"),
             "EvacuationProcess", Map.of("lpar", "lpar00"),
-            "LparMaintenanceProcess", Map.of("lpars", "lpar00", "updateKind", "installp", "sourceDirectory",
+            "LparMaintenanceProcess", Map.of("lpars", "lpar00", "updateKind", "installp", "softwareSource",
                     "/images/updates", "filesets", "bos.rte.libc", "fixPackage", "IJ1.epkg.Z"));
 
     /** Inputs of a process of which exactly one is given: the one under test replaces the base's. */
@@ -535,7 +542,8 @@ class FormsTest {
                 problems.add(formId + ": " + key + " offers " + offered + ", the server also takes " + missing);
             }
         }
-        Samples samples = SAMPLES.get(key);
+        Samples samples = PROCESS_SAMPLES.getOrDefault(contract.processKey(), Map.of()).getOrDefault(key,
+                SAMPLES.get(key));
         String pattern = validate.path("pattern").asText(null);
         if (type.equals("textfield") && samples == null && (pattern != null || input.rule() != null)) {
             problems.add(formId + ": " + key + " has a rule but no samples in FormsTest.SAMPLES");

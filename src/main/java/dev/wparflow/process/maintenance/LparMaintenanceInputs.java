@@ -78,10 +78,10 @@ class LparMaintenanceInputs {
                         .defaultValue("wparflow.approval.escalation-timeout (PT24H)"),
                 InputField.number(ChangeApprovalVariables.QUORUM.name(), 1, 5).defaultValue("1"))
                 .internal(names(INITIATOR, TO_UPDATE, LANES, BACKUP_FIRST, SUMMARY, PLAN, RISK_LEVEL, DECISION,
-                        APPROVERS, APPROVAL_REASON, MAINT_LPAR, LPAR_EVACUATE, EVACUATION_ID, EVACUATION_OUTCOME,
-                        EVACUATION_REASON, BACKUP_OUTCOME, BACKUP_REASON, BACKUP_IMAGE_IDS, APPLY_RUN_ID, APPLIED,
-                        RETURN_OUTCOME, RETURN_REASON, SYNC_WPAR, FAILURE_CODE, FAILURE_REASON, OUTCOME,
-                        OUTCOME_REASON))
+                        APPROVERS, APPROVAL_REASON, MAINT_LPAR, LPAR_LEASED, LPAR_EVACUATE, EVACUATION_ID,
+                        EVACUATION_OUTCOME, EVACUATION_REASON, BACKUP_OUTCOME, BACKUP_REASON, BACKUP_IMAGE_IDS,
+                        APPLY_RUN_ID, APPLIED, RETURN_OUTCOME, RETURN_REASON, SYNC_WPAR, FAILURE_CODE,
+                        FAILURE_REASON, OUTCOME, OUTCOME_REASON))
                 .crossRule(LPARS.name(), "exactly one of `lpars`, `managedSystem`", given -> {
                     int n = (given.get(LPARS.name()) != null ? 1 : 0)
                             + (given.get(MANAGED_SYSTEM.name()) != null ? 1 : 0);

@@ -20,6 +20,7 @@ public final class LparMaintenanceModel {
     public static final String TASK_CLAIM_LPAR = "Task_ClaimLpar";
     public static final String GATEWAY_LPAR_CLAIMED = "Gateway_LparClaimed";
     public static final String TASK_PREPARE_LPAR = "Task_PrepareLpar";
+    public static final String GATEWAY_LPAR_LEASED = "Gateway_LparLeased";
     public static final String GATEWAY_EVACUATE = "Gateway_Evacuate";
     public static final String CALL_ACTIVITY_EVACUATE = "CallActivity_Evacuate";
     public static final String GATEWAY_JOIN_EVACUATE = "Gateway_JoinEvacuate";

@@ -48,6 +48,7 @@ class LparMaintenanceSteps {
             String lpar = service.claim(Operation.idOf(e), "lane-" + e.getVariableLocal("loopCounter") + "@"
                     + e.getId()).orElse(null);
             MAINT_LPAR.setLocal(e, lpar);
+            LPAR_LEASED.setLocal(e, false);
             LPAR_EVACUATE.setLocal(e, false);
             EVACUATION_ID.setLocal(e, null);
             EVACUATION_OUTCOME.setLocal(e, null);
@@ -62,11 +63,18 @@ class LparMaintenanceSteps {
         });
     }
 
-    /** The LPAR's lease and its Active WPARs; whether they are evacuated. */
+    /**
+     * The LPAR's lease and its Active WPARs; whether they are evacuated. Held by another operation: the LPAR is
+     * LPAR_LOCKED and the lane goes to its result without touching it.
+     */
     @Bean
     JavaDelegate prepareMaintenanceLparDelegate(MaintenanceService service, ChangeApprovalRecord approvals) {
-        return OperationSteps.of(approvals, "maintenance").changingHost(e -> LPAR_EVACUATE.set(e,
-                service.prepare(Operation.idOf(e), MAINT_LPAR.require(e), origin(e))));
+        return OperationSteps.of(approvals, "maintenance").changingHost(e -> {
+            MaintenanceService.Prepared prepared = service.prepare(Operation.idOf(e), MAINT_LPAR.require(e),
+                    origin(e));
+            LPAR_LEASED.set(e, prepared.leased());
+            LPAR_EVACUATE.set(e, prepared.evacuate());
+        });
     }
 
     /** The update, detached under a run id of this instance, step and LPAR. */

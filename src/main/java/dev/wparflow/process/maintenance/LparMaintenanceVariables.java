@@ -26,7 +26,7 @@ public final class LparMaintenanceVariables {
     /** in: installp, install_all_updates or emgr */
     public static final ProcessVariable<String> UPDATE_KIND = string("updateKind");
     /** in: the directory the software comes from (one of wparflow.maintenance.sources, or below one) */
-    public static final ProcessVariable<String> SOURCE = string("sourceDirectory");
+    public static final ProcessVariable<String> SOURCE = string("softwareSource");
     /** in, installp: the filesets to install (comma list) */
     public static final ProcessVariable<List<String>> FILESETS = list("filesets");
     /** in, emgr: the interim fix package file in the source directory */
@@ -64,6 +64,8 @@ public final class LparMaintenanceVariables {
 
     /** one lane's LPAR and what happened to it, local to the lane */
     public static final ProcessVariable<String> MAINT_LPAR = string("maintLpar");
+    /** whether the lane holds its LPAR's lease (false: another operation holds it, LPAR_LOCKED) */
+    public static final ProcessVariable<Boolean> LPAR_LEASED = flag("lparLeased");
     public static final ProcessVariable<Boolean> LPAR_EVACUATE = flag("lparEvacuate");
     public static final ProcessVariable<String> EVACUATION_ID = string("evacuationId");
     public static final ProcessVariable<String> EVACUATION_OUTCOME = string("evacuationOutcome");

@@ -47,6 +47,8 @@ public class MaintenanceService {
     public static final String APPLY_FAILED = "APPLY_FAILED";
     public static final String NOT_STARTED = "NOT_STARTED";
     public static final String SKIPPED = "SKIPPED";
+    /** Another operation held the LPAR's lease when its turn came: nothing reached it (GlobalBackupProcess's code). */
+    public static final String LPAR_LOCKED = "LPAR_LOCKED";
 
     private final MaintenanceRecords records;
     private final MaintenanceHosts hosts;
@@ -69,7 +71,7 @@ public class MaintenanceService {
         this.clock = clock;
         this.meters = meters;
         // each result's series from the start (at 0), so that a scrape shows the metric before the first maintenance
-        meters.ifAvailable(registry -> List.of(UPDATED, PARTIAL, BACKUP_FAILED, APPLY_FAILED)
+        meters.ifAvailable(registry -> List.of(UPDATED, PARTIAL, BACKUP_FAILED, APPLY_FAILED, LPAR_LOCKED)
                 .forEach(result -> counter(registry, result)));
     }
 
@@ -110,7 +112,24 @@ public class MaintenanceService {
 
     // ------------------------------------------------------------------ plan (read-only)
 
+    /**
+     * The plan read on the hosts and recorded. A refusal (no LPAR, a source not allowed, a window that ends before it
+     * starts, a host the gate refuses) is recorded too, REFUSED with its rule, so that every started maintenance has
+     * its record; then it ends the operation.
+     */
     public Planned plan(String id, String requester, Request r, Origin origin) {
+        try {
+            return planned(id, requester, r, origin);
+        } catch (dev.wparflow.process.OperationRefusal refused) {
+            int attempts = r.syncAttempts() == null ? settings.syncAttempts() : r.syncAttempts();
+            records.recordPlan(id, requester, r.update(), 0, null, null, r.evacuate(), r.globalBackup(), attempts,
+                    List.of());
+            records.finish(id, REFUSED, refused.code() + ": " + refused.getMessage());
+            throw refused;
+        }
+    }
+
+    private Planned planned(String id, String requester, Request r, Origin origin) {
         List<String> lpars = scope(r);
         if (lpars.isEmpty()) {
             throw new MaintenanceRefusal("NO_LPARS", "the inventory knows no LPAR on managed system "
@@ -212,12 +231,28 @@ public class MaintenanceService {
         return records.claimNext(id, lane);
     }
 
-    /** The LPAR's lease (owner: the operation), its Active WPARs noted; whether they leave while it is updated. */
-    public boolean prepare(String id, String lpar, Origin origin) {
-        lease(id, lpar);
+    /** What preparing an LPAR found: whether its lease is ours, whether its Active WPARs leave while it is updated. */
+    public record Prepared(boolean leased, boolean evacuate) {
+    }
+
+    /**
+     * The LPAR's lease (owner: the operation), its Active WPARs noted; whether they leave while it is updated. Another
+     * operation holding {@code host:LPAR} (a relocation, a global backup, another maintenance) is an outcome, not an
+     * incident: the LPAR is LPAR_LOCKED with the holder named, nothing is asked of it, and the rollout goes on (nothing
+     * was applied, so nothing says the update is bad).
+     */
+    public Prepared prepare(String id, String lpar, Origin origin) {
+        LockAcquisition got = leases.acquire(LockResource.host(lpar), id, "software maintenance " + id + " of " + lpar,
+                settings.lease());
+        if (got instanceof LockAcquisition.HeldByOther other) {
+            records.lparFailed(id, lpar, LPAR_LOCKED, null, "LPAR_LOCKED: another operation holds " + lpar + " ("
+                    + other.describe() + "); nothing changed on it");
+            return new Prepared(false, false);
+        }
         List<MaintenanceHosts.HostWpar> now = hosts.wpars(origin, lpar);
         records.activeWpars(id, lpar, now);
-        return records.require(id).evacuate() && now.stream().anyMatch(MaintenanceHosts.HostWpar::active);
+        return new Prepared(true, records.require(id).evacuate()
+                && now.stream().anyMatch(MaintenanceHosts.HostWpar::active));
     }
 
     /**
@@ -379,6 +414,14 @@ public class MaintenanceService {
         MaintenanceRecords.Lpar row = records.lpar(id, lpar).orElseThrow();
         String state;
         String error = null;
+        if (LPAR_LOCKED.equals(row.state())) {
+            // never ours: nothing to refresh, no lease to release
+            records.wpars(id, lpar).stream().filter(w -> "PENDING".equals(w.syncState()))
+                    .forEach(w -> records.wparSyncState(id, lpar, w.wpar(), "NOT_SYNCED", null));
+            records.finishLpar(id, lpar, LPAR_LOCKED, null, null, row.error());
+            count(LPAR_LOCKED);
+            return LPAR_LOCKED;
+        }
         if (APPLY_FAILED.equals(row.state())) {
             state = APPLY_FAILED;
             records.wpars(id, lpar).stream().filter(w -> "PENDING".equals(w.syncState()))
@@ -442,7 +485,12 @@ public class MaintenanceService {
         long updated = lpars.stream().filter(l -> UPDATED.equals(l.state())).count();
         long touched = lpars.stream().filter(l -> UPDATED.equals(l.state()) || PARTIAL.equals(l.state())).count();
         long planned = lpars.stream().filter(l -> !NOTHING_TO_DO.equals(l.state())).count();
-        String outcome = updated == planned ? "COMPLETED" : touched > 0 ? "PARTIAL" : "FAILED";
+        boolean changedNothing = touched == 0 && lpars.stream().noneMatch(l -> BACKUP_FAILED.equals(l.state())
+                || APPLY_FAILED.equals(l.state()));
+        boolean locked = lpars.stream().anyMatch(l -> LPAR_LOCKED.equals(l.state()));
+        // every LPAR it would have changed was held by another operation: refused, nothing changed
+        String outcome = updated == planned ? "COMPLETED" : touched > 0 ? "PARTIAL"
+                : changedNothing && locked ? REFUSED : "FAILED";
         String stopped = records.require(id).stoppedBy();
         return finish(id, head, outcome, (stopped == null ? "" : "rollout stopped: " + stopped + "\n") + report(id));
     }

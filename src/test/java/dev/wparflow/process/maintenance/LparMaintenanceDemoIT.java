@@ -40,7 +40,7 @@ class LparMaintenanceDemoIT {
 
     static final String README_BODY = """
             {"variables":{"lpars":{"value":"lpar01"},"updateKind":{"value":"installp"},
-             "sourceDirectory":{"value":"/images/updates/6100-02-03"},"filesets":{"value":"bos.rte.libc,bos.wpars"},
+             "softwareSource":{"value":"/images/updates/6100-02-03"},"filesets":{"value":"bos.rte.libc,bos.wpars"},
              "changeReason":{"value":"6100-02-03 (CHG-42)"}}}""";
 
     @RegisterExtension

@@ -36,6 +36,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.wparflow.lock.HeldLock;
 import dev.wparflow.lock.LeaseLockService;
+import dev.wparflow.lock.LockResource;
 import dev.wparflow.simulator.CommandLog;
 import dev.wparflow.simulator.Fleet;
 import dev.wparflow.simulator.fault.FaultRule;
@@ -52,8 +53,9 @@ import dev.wparflow.testsupport.TestUsers;
  * the new levels ({@code lslpp -l}), every WPAR at its global environment's levels (through {@code clogin … lslpp -l}
  * for the Active ones, the simulated WPAR for the Defined one), the Active WPARs Active again. The second LPAR's update
  * failing on a fileset stops the rollout: the third LPAR gets no changing command, the outcome names the LPAR and the
- * fileset. Bad input is refused with a 400 before any command; nothing changes before the approval or before the
- * window opens; a rejection changes nothing.
+ * fileset. An LPAR another operation holds is LPAR_LOCKED, gets nothing, and the others are updated. A maintenance
+ * refused at its plan has its record, REFUSED with the rule. Bad input is refused with a 400 before any command;
+ * nothing changes before the approval or before the window opens; a rejection changes nothing.
  */
 @BothDatabases
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -121,7 +123,7 @@ class LparMaintenanceIT {
     void aRollingUpdateOfThreeLparsLeavesEveryWparAtItsGlobalLevelsAndTheActiveOnesActive() {
         Map<String, String> statesBefore = Map.of("lpar00", fleet.host("lpar00").states(), "lpar01",
                 fleet.host("lpar01").states(), "lpar02", fleet.host("lpar02").states());
-        String id = start(Map.of("lpars", "lpar00,lpar01,lpar02", "updateKind", "installp", "sourceDirectory", SOURCE,
+        String id = start(Map.of("lpars", "lpar00,lpar01,lpar02", "updateKind", "installp", "softwareSource", SOURCE,
                 "filesets", "bos.rte.libc,bos.wpars", "changeReason", "6100-02-03 (CHG-42)"));
         awaitApproval(id);
         assertThat(changing()).as("nothing changes before the approval").isEmpty();
@@ -166,7 +168,7 @@ class LparMaintenanceIT {
     void theSecondLparsFailedUpdateStopsTheRolloutBeforeTheThird() {
         double failedBefore = lparsFinished("apply_failed");
         fleet.faults().add(FaultRule.on("lpar01").filesetFails("bos.wpars").build());
-        String id = start(Map.of("lpars", "lpar00,lpar01,lpar02", "updateKind", "installp", "sourceDirectory", SOURCE,
+        String id = start(Map.of("lpars", "lpar00,lpar01,lpar02", "updateKind", "installp", "softwareSource", SOURCE,
                 "filesets", "bos.rte.libc,bos.wpars", "globalBackup", false));
         awaitApproval(id);
         long mark = fleet.log().entries().size();
@@ -190,6 +192,60 @@ class LparMaintenanceIT {
     }
 
     @Test
+    void anLparAnotherOperationHoldsIsReportedLockedUntouchedAndTheRolloutGoesOn() {
+        // a relocation of lpar01's WPAR holds the LPAR for the whole maintenance
+        assertThat(locks.acquire(LockResource.host("lpar01"), "relocation-r-7", "relocation of wpr10 to lpar03",
+                Duration.ofHours(1)).acquired()).isTrue();
+        try {
+            double lockedBefore = lparsFinished("lpar_locked");
+            String id = start(Map.of("lpars", "lpar00,lpar01,lpar02", "updateKind", "installp", "softwareSource",
+                    SOURCE, "filesets", "bos.rte.libc", "globalBackup", false));
+            awaitApproval(id);
+            decide(id, "approve");
+            awaitEnd(id); // fails on any incident
+
+            assertThat(variable(id, "outcome")).as(reason(id)).isEqualTo("PARTIAL");
+            assertThat(records.lpars(id)).extracting(MaintenanceRecords.Lpar::lpar, MaintenanceRecords.Lpar::state)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("lpar00", "UPDATED"),
+                            org.assertj.core.groups.Tuple.tuple("lpar01", "LPAR_LOCKED"),
+                            org.assertj.core.groups.Tuple.tuple("lpar02", "UPDATED"));
+            assertThat(records.lpar(id, "lpar01").orElseThrow().error()).contains("relocation-r-7",
+                    "relocation of wpr10 to lpar03");
+            assertThat(reason(id)).contains("lpar01: LPAR_LOCKED", "relocation-r-7");
+            assertThat(records.wpars(id, "lpar01")).extracting(MaintenanceRecords.Wpar::syncState)
+                    .containsOnly("NOT_SYNCED");
+            assertThat(changing()).as("nothing changing reaches the held LPAR").noneMatch(c -> c.startsWith("lpar01:"));
+            assertThat(out("lpar01", "lslpp -l bos.rte.libc")).contains("6.1.2.1");
+            assertThat(out("lpar02", "lslpp -l bos.rte.libc")).contains("6.1.2.3");
+            assertThat(lparsFinished("lpar_locked")).as("wparflow_maintenance_lpars_total{result=lpar_locked}")
+                    .isEqualTo(lockedBefore + 1);
+            assertThat(locks.find(LockResource.host("lpar01")).owner()).as("the holder keeps its lease")
+                    .isEqualTo("relocation-r-7");
+        } finally {
+            locks.release(LockResource.host("lpar01"), "relocation-r-7");
+        }
+        assertNoLease();
+    }
+
+    @Test
+    void aMaintenanceRefusedAtItsPlanHasItsRecord() throws Exception {
+        // started by the application itself (a schedule, an integration): no user, so the plan applies the rules
+        String id = runtime.startProcessInstanceByKey(LparMaintenanceVariables.PROCESS_ID, new HashMap<>(Map.of(
+                "lpars", "lpar00", "updateKind", "installp", "softwareSource", "/tmp", "filesets", "bos.rte.libc")))
+                .getId();
+        awaitEnd(id);
+
+        assertThat(variable(id, "outcome")).as(reason(id)).isEqualTo("REFUSED");
+        MaintenanceRecords.Maintenance m = records.find(id).orElseThrow();
+        assertThat(m.outcome()).isEqualTo("REFUSED");
+        assertThat(m.summary()).contains("SOURCE_NOT_ALLOWED", "/tmp");
+        HttpResponse<String> r = get("/api/maintenance/" + id, "approver");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("\"state\":\"REFUSED\"", "SOURCE_NOT_ALLOWED");
+        assertThat(changing()).isEmpty();
+    }
+
+    @Test
     void theActiveWparsLeaveWhileTheLparIsUpdatedAndComeBackSynchronised() {
         // what discovery would have found: each LPAR on its managed system, with its WPARs
         Instant now = Instant.now();
@@ -202,7 +258,7 @@ class LparMaintenanceIT {
             inventory.saveScan(new dev.wparflow.inventory.LparScan(lpar, "sys" + lpar, "6100-02-01-0847", null, null,
                     null, null, List.of(), Map.of(), List.of(), ws), now);
         }
-        String id = start(Map.of("lpars", "lpar02", "updateKind", "installp", "sourceDirectory", SOURCE,
+        String id = start(Map.of("lpars", "lpar02", "updateKind", "installp", "softwareSource", SOURCE,
                 "filesets", "bos.rte.libc", "globalBackup", false, "evacuate", "active"));
         awaitApproval(id);
         decide(id, "approve");
@@ -232,7 +288,7 @@ class LparMaintenanceIT {
                 .fail(1, "syncwpar: 0960-999 Could not synchronize workload partition wpr10.").once().build());
         fleet.faults().add(FaultRule.on("lpar01").command("inuwpar").argContains("det10")
                 .fail(1, "inuwpar: 0503-008 installp: There is not enough free disk space in /usr.").build());
-        String id = start(Map.of("lpars", "lpar01", "updateKind", "installp", "sourceDirectory", SOURCE,
+        String id = start(Map.of("lpars", "lpar01", "updateKind", "installp", "softwareSource", SOURCE,
                 "filesets", "bos.rte.libc", "globalBackup", false, "syncAttempts", 3));
         awaitApproval(id);
         decide(id, "approve");
@@ -251,7 +307,7 @@ class LparMaintenanceIT {
 
     @Test
     void anLparWhoseTurnComesAfterTheWindowHasEndedIsSkipped() {
-        String id = start(Map.of("lpars", "lpar00,lpar01", "updateKind", "installp", "sourceDirectory", SOURCE,
+        String id = start(Map.of("lpars", "lpar00,lpar01", "updateKind", "installp", "softwareSource", SOURCE,
                 "filesets", "bos.rte.libc", "globalBackup", false,
                 "maintenanceWindowEnd", Instant.now().minus(Duration.ofMinutes(1)).toString()));
         awaitApproval(id);
@@ -267,7 +323,7 @@ class LparMaintenanceIT {
 
     @Test
     void twoLparsAtATimeInParallelLanes() {
-        String id = start(Map.of("lpars", "lpar00,lpar01,lpar02", "updateKind", "installp", "sourceDirectory", SOURCE,
+        String id = start(Map.of("lpars", "lpar00,lpar01,lpar02", "updateKind", "installp", "softwareSource", SOURCE,
                 "filesets", "bos.rte.libc", "globalBackup", false, "rollout", "parallel", "parallel", 2));
         awaitApproval(id);
         decide(id, "approve");
@@ -284,7 +340,7 @@ class LparMaintenanceIT {
 
     @Test
     void anInterimFixIsInstalledWithEmgrAndTheWparsFollow() {
-        String id = start(Map.of("lpars", "lpar02", "updateKind", "emgr", "sourceDirectory", "/images/efixes",
+        String id = start(Map.of("lpars", "lpar02", "updateKind", "emgr", "softwareSource", "/images/efixes",
                 "fixPackage", "IZ38930.epkg.Z", "globalBackup", false));
         awaitApproval(id);
         decide(id, "approve");
@@ -302,7 +358,7 @@ class LparMaintenanceIT {
     @Test
     void aPreviewThatFailsOrInstallsNothingAsksNoOne() {
         // the source lacks the fileset: installp -p says so, the LPAR is refused
-        String refused = start(Map.of("lpars", "lpar00", "updateKind", "installp", "sourceDirectory", SOURCE,
+        String refused = start(Map.of("lpars", "lpar00", "updateKind", "installp", "softwareSource", SOURCE,
                 "filesets", "bos.nosuch.rte"));
         awaitEnd(refused);
         assertThat(variable(refused, "outcome")).as(reason(refused)).isEqualTo("REFUSED");
@@ -310,7 +366,7 @@ class LparMaintenanceIT {
 
         // lpar02 at the source's levels already: nothing to do
         fleet.host("lpar02").model().filesets.put("bos.rte.libc", "6.1.2.3");
-        String nothing = start(Map.of("lpars", "lpar02", "updateKind", "installp", "sourceDirectory", SOURCE,
+        String nothing = start(Map.of("lpars", "lpar02", "updateKind", "installp", "softwareSource", SOURCE,
                 "filesets", "bos.rte.libc"));
         awaitEnd(nothing);
         assertThat(variable(nothing, "outcome")).as(reason(nothing)).isEqualTo("NOTHING_TO_DO");
@@ -323,16 +379,16 @@ class LparMaintenanceIT {
         long before = history.createHistoricProcessInstanceQuery().count();
         for (String vars : List.of(
                 "\"lpars\":{\"value\":\"lpar99\"},\"updateKind\":{\"value\":\"installp\"},"
-                        + "\"sourceDirectory\":{\"value\":\"" + SOURCE + "\"},\"filesets\":{\"value\":\"bos.rte\"}",
+                        + "\"softwareSource\":{\"value\":\"" + SOURCE + "\"},\"filesets\":{\"value\":\"bos.rte\"}",
                 "\"lpars\":{\"value\":\"lpar00\"},\"updateKind\":{\"value\":\"installp\"},"
-                        + "\"sourceDirectory\":{\"value\":\"/tmp\"},\"filesets\":{\"value\":\"bos.rte\"}",
+                        + "\"softwareSource\":{\"value\":\"/tmp\"},\"filesets\":{\"value\":\"bos.rte\"}",
                 "\"lpars\":{\"value\":\"lpar00\"},\"updateKind\":{\"value\":\"installp\"},"
-                        + "\"sourceDirectory\":{\"value\":\"" + SOURCE + "\"}",
+                        + "\"softwareSource\":{\"value\":\"" + SOURCE + "\"}",
                 "\"lpars\":{\"value\":\"lpar00\"},\"updateKind\":{\"value\":\"installp\"},"
-                        + "\"sourceDirectory\":{\"value\":\"" + SOURCE + "\"},"
+                        + "\"softwareSource\":{\"value\":\"" + SOURCE + "\"},"
                         + "\"filesets\":{\"value\":\"bos.rte;reboot\"}",
                 "\"lpars\":{\"value\":\"lpar00\"},\"updateKind\":{\"value\":\"installp\"},"
-                        + "\"sourceDirectory\":{\"value\":\"" + SOURCE + "\"},\"filesets\":{\"value\":\"bos.rte\"},"
+                        + "\"softwareSource\":{\"value\":\"" + SOURCE + "\"},\"filesets\":{\"value\":\"bos.rte\"},"
                         + "\"toUpdate\":{\"value\":1}")) {
             HttpResponse<String> r = post("/engine-rest/process-definition/key/LparMaintenanceProcess/start",
                     "{\"variables\":{" + vars + "}}");
@@ -344,7 +400,7 @@ class LparMaintenanceIT {
 
     @Test
     void nothingChangesBeforeTheWindowOpens() {
-        String id = start(Map.of("lpars", "lpar02", "updateKind", "installp", "sourceDirectory", SOURCE,
+        String id = start(Map.of("lpars", "lpar02", "updateKind", "installp", "softwareSource", SOURCE,
                 "filesets", "bos.rte.libc", "globalBackup", false,
                 "maintenanceWindowStart", Instant.now().plus(Duration.ofDays(1)).toString()));
         awaitApproval(id);
@@ -362,7 +418,7 @@ class LparMaintenanceIT {
 
     @Test
     void aRejectedMaintenanceChangesNothing() {
-        String id = start(Map.of("lpars", "lpar00,lpar01", "updateKind", "installp", "sourceDirectory", SOURCE,
+        String id = start(Map.of("lpars", "lpar00,lpar01", "updateKind", "installp", "softwareSource", SOURCE,
                 "filesets", "bos.rte.libc"));
         awaitApproval(id);
         decide(id, "reject");
@@ -476,6 +532,14 @@ class LparMaintenanceIT {
         int rc = fleet.host(host).runLine("root", line, out, new ByteArrayOutputStream(), () -> { });
         assertThat(rc).as(host + ": " + line).isZero();
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    HttpResponse<String> get(String path, String user) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + app.getEnvironment().getProperty("local.server.port") + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":"
+                        + TestUsers.password(user)).getBytes(StandardCharsets.UTF_8)))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path, String json) throws Exception {

@@ -28,8 +28,9 @@ import dev.wparflow.testsupport.StubChangeApprovals;
 /**
  * Every path of LparMaintenanceProcess with mocked steps, a stub approval, a stub evacuation and a stub global backup
  * (user tasks completed with their outcomes): two LPARs one at a time, the first evacuated and brought back; a
- * failed update that stops the rollout; an update that times out and is cancelled; a failed backup; the window;
- * rejected; refused at the plan; nothing to do; two lanes.
+ * failed update that stops the rollout; an LPAR held by another operation, reported while the rollout goes on; an
+ * update that times out and is cancelled; a failed backup; the window; rejected; refused at the plan; nothing to do;
+ * two lanes.
  */
 @Deployment(resources = { "processes/LparMaintenanceProcess.bpmn", "bpmn/relocation/ChangeApprovalProcess.stub.bpmn",
         "bpmn/maintenance/EvacuationProcess.stub.bpmn", "bpmn/maintenance/GlobalBackupProcess.stub.bpmn" })
@@ -51,6 +52,8 @@ class LparMaintenanceProcessTest {
     final Deque<String> lpars = new ArrayDeque<>();
     /** LPARs whose Active WPARs are evacuated */
     final List<String> evacuating = new ArrayList<>();
+    /** LPARs another operation holds (host:LPAR) */
+    final List<String> held = new ArrayList<>();
     /** LPARs whose update fails */
     final List<String> failing = new ArrayList<>();
     final List<String> synced = new ArrayList<>();
@@ -87,11 +90,15 @@ class LparMaintenanceProcessTest {
                     "backupImageIds", "applyRunId", "returnOutcome")) {
                 e.setVariableLocal(v, null);
             }
+            e.setVariableLocal("lparLeased", false);
             e.setVariableLocal("lparEvacuate", false);
             e.setVariableLocal("applied", false);
         });
-        behaviour.put("prepareMaintenanceLparDelegate", e -> e.setVariable("lparEvacuate",
-                evacuating.contains((String) e.getVariable("maintLpar"))));
+        behaviour.put("prepareMaintenanceLparDelegate", e -> {
+            boolean leased = !held.contains((String) e.getVariable("maintLpar"));
+            e.setVariable("lparLeased", leased);
+            e.setVariable("lparEvacuate", leased && evacuating.contains((String) e.getVariable("maintLpar")));
+        });
         behaviour.put("startMaintenanceApplyDelegate", e -> e.setVariable("applyRunId", "run-" + e.getVariable(
                 "maintLpar")));
         behaviour.put("checkMaintenanceApplyDelegate", e -> {
@@ -117,7 +124,7 @@ class LparMaintenanceProcessTest {
 
     ProcessInstance start(Map<String, Object> extra) {
         Map<String, Object> v = new HashMap<>(Map.of("lpars", "lpar00,lpar01", "updateKind", "installp",
-                "sourceDirectory", "/images/updates", "filesets", "bos.rte.libc"));
+                "softwareSource", "/images/updates", "filesets", "bos.rte.libc"));
         v.putAll(extra);
         ProcessInstance instance = runtimeService().startProcessInstanceByKey("LparMaintenanceProcess", v);
         harness.driveAll();
@@ -203,6 +210,26 @@ class LparMaintenanceProcessTest {
                         CALL_ACTIVITY_RETURN_WPARS).variables().containsEntry("outcome", "PARTIAL");
         Assertions.assertThat(finished).containsExactly("lpar00 false BACKED_UP null null");
         Assertions.assertThat(calls).filteredOn("startMaintenanceApplyDelegate"::equals).hasSize(1);
+    }
+
+    @Test
+    void anLparHeldByAnotherOperationIsReportedUntouchedAndTheRolloutGoesOn() {
+        held.add("lpar00");
+        ProcessInstance instance = start(Map.of("evacuate", "active"));
+        decide("approve");
+        // lpar00: nothing evacuated, backed up or installed; lpar01 is next
+        Assertions.assertThat(taskService().createTaskQuery().processDefinitionKey("EvacuationProcess").count())
+                .isZero();
+        finishStub("GlobalBackupProcess", "BACKED_UP");
+        applyEnds(instance, "lpar01");
+
+        assertThat(instance).isEnded().hasPassed(GATEWAY_LPAR_LEASED, GATEWAY_JOIN_TAIL, TASK_FINISH_LPAR,
+                END_EVENT_MAINTENANCE_INCOMPLETE).variables().containsEntry("outcome", "PARTIAL");
+        Assertions.assertThat(finished).containsExactly("lpar00 false null null null",
+                "lpar01 true BACKED_UP null null");
+        Assertions.assertThat(synced).containsExactlyInAnyOrder("lpar01-w1", "lpar01-w2");
+        Assertions.assertThat(calls).filteredOn("startMaintenanceApplyDelegate"::equals).hasSize(1);
+        Assertions.assertThat(runtimeService().createIncidentQuery().count()).isZero();
     }
 
     @Test
