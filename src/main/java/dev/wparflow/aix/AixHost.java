@@ -313,6 +313,28 @@ public final class AixHost {
         return Software.parseSync(wpar, r.exitStatus(), r.stdout(), r.stderr());
     }
 
+    /**
+     * {@code inuwpar -d DIR -w NAME installp -apX FILESET LEVEL…}: what installing these exact levels into one detached
+     * WPAR would do; nothing changes. {@code failure} is set when inuwpar could not preview at all.
+     */
+    public Software.InstallPlan inuwparPreview(WparName wpar, SoftwareSource source, List<FilesetLevel> levels) {
+        CommandResult r = exec(Software.inuwparPreview(wpar, source, levels), CommandOptions.idempotentRead());
+        String out = r.stdout() == null ? "" : r.stdout();
+        if (!r.succeeded() && !out.contains("Pre-installation Verification")) {
+            return new Software.InstallPlan(List.of(), List.of(), List.of(), Software.message(out, r.stderr()));
+        }
+        return Software.parsePreview(out, Map.of());
+    }
+
+    /**
+     * {@code inuwpar -d DIR -w NAME installp -acXY FILESET LEVEL…}: these exact levels installed into one detached WPAR;
+     * a failure is data.
+     */
+    public Software.SyncResult inuwparAtLevels(WparName wpar, SoftwareSource source, List<FilesetLevel> levels) {
+        CommandResult r = exec(Software.inuwparAtLevels(wpar, source, levels), CommandOptions.DEFAULT);
+        return Software.parseSync(wpar, r.exitStatus(), r.stdout(), r.stderr());
+    }
+
     private Software.InstallResult install(AixCommand command) {
         CommandResult r = exec(command, CommandOptions.DEFAULT);
         return Software.parseInstall(r.exitStatus(), r.stdout() == null ? "" : r.stdout(), r.stderr());

@@ -20,7 +20,7 @@ public final class Software {
     }
 
     private static final Pattern SELECTED = Pattern.compile("^\\s+(\\S+) (\\d+(?:\\.\\d+){0,3})\\s+#.*$");
-    private static final Pattern MISSING = Pattern.compile("^ {4}(\\S+)\\s*$");
+    private static final Pattern MISSING = Pattern.compile("^ {4}(\\S+)(?: (\\d+(?:\\.\\d+){0,3}))?\\s*$");
     private static final Pattern MESSAGE_ID = Pattern.compile("\\b\\d{4}-\\d{3}\\b");
     private static final Pattern EFIX_ROW = Pattern.compile(
             "^(\\d+)\\s+(\\S+)\\s+(\\S+)\\s+(\\d\\d/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d)\\s*(.*)$");
@@ -154,6 +154,36 @@ public final class Software {
         return AixCommand.of("inuwpar").flag("-d", source).flag("-w", wpar).command(inner).build();
     }
 
+    /**
+     * {@code inuwpar -d DIR -w NAME installp -acXY FILESET LEVEL…}: each fileset installed from DIR into a detached WPAR
+     * at exactly the level given (installp's {@code FilesetName [Level]} operands; IBM reference: installp, inuwpar).
+     * Without a level installp takes the newest level DIR holds, which can be past the global environment's; without
+     * {@code -g} no requisite is pulled in at another level: the list is already every fileset that differs.
+     */
+    public static AixCommand inuwparAtLevels(WparName wpar, SoftwareSource source, List<FilesetLevel> levels) {
+        return AixCommand.of("inuwpar").flag("-d", source).flag("-w", wpar)
+                .command(atLevels(AixCommand.of("installp").flag("-acXY"), levels)).build();
+    }
+
+    /**
+     * {@code inuwpar -d DIR -w NAME installp -apX FILESET LEVEL…}: the preview of {@link #inuwparAtLevels}; nothing
+     * changes. Its "Missing Filesets" are the levels DIR does not hold.
+     */
+    public static AixCommand inuwparPreview(WparName wpar, SoftwareSource source, List<FilesetLevel> levels) {
+        return AixCommand.of("inuwpar").flag("-d", source).flag("-w", wpar)
+                .command(atLevels(AixCommand.of("installp").flag("-apX"), levels)).build();
+    }
+
+    private static AixCommand atLevels(AixCommand.Builder b, List<FilesetLevel> levels) {
+        if (levels.isEmpty()) {
+            throw new InvalidArgumentException("levels", "[]", "must name at least one fileset and level");
+        }
+        for (FilesetLevel l : levels) {
+            b.arg(l.fileset()).keyword(l.level());
+        }
+        return b.build();
+    }
+
     // ---------------------------------------------------------------- parsers
 
     /**
@@ -222,7 +252,7 @@ public final class Software {
             } else if (section.equals("Missing Filesets")) {
                 Matcher mm = MISSING.matcher(line);
                 if (mm.matches()) {
-                    missing.add(mm.group(1));
+                    missing.add(mm.group(2) == null ? mm.group(1) : mm.group(1) + " " + mm.group(2));
                 }
             }
         }

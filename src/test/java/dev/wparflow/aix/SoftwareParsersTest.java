@@ -268,4 +268,26 @@ class SoftwareParsersTest {
                 new Software.Efix(1, "S", "IZ38930", "12/05/26 15:30:00", "libc fix for WPAR core dumps"));
         assertThat(Software.parseEfixes("There is no efix data on this system.\n")).isEmpty();
     }
+
+    @Test
+    void inuwparAtTheGlobalLevelsNamesEachFilesetWithItsLevel() {
+        SoftwareSource src = SoftwareSource.of("/images/updates/6100-02-03");
+        List<FilesetLevel> levels = List.of(FilesetLevel.of("bos.rte", "6.1.2.3"), FilesetLevel.of("bos.wpars", "6.1.2.3"));
+        assertThat(Software.inuwparAtLevels(WparName.of("det01"), src, levels).commandLine())
+                .isEqualTo("inuwpar -d /images/updates/6100-02-03 -w det01 installp -acXY bos.rte 6.1.2.3 bos.wpars 6.1.2.3");
+        assertThat(Software.inuwparPreview(WparName.of("det01"), src, levels).commandLine())
+                .isEqualTo("inuwpar -d /images/updates/6100-02-03 -w det01 installp -apX bos.rte 6.1.2.3 bos.wpars 6.1.2.3");
+        // a level the source does not hold: installp's "Missing Filesets" lists the fileset with the level asked for
+        Software.InstallPlan plan = Software.parsePreview("""
+                Missing Filesets
+                ----------------
+                  The following filesets could not be found on the installation media.
+
+                    bos.rte 6.1.2.3
+                    bos.nosuch
+
+                  << End of Failure Section >>
+                """, java.util.Map.of());
+        assertThat(plan.missing()).containsExactly("bos.rte 6.1.2.3", "bos.nosuch");
+    }
 }

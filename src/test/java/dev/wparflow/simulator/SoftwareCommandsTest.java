@@ -315,4 +315,40 @@ class SoftwareCommandsTest {
         assertThat(ok("lslpp -lq 'bos.rte*'").out()).contains("bos.rte.libc", "bos.rte.libpthreads")
                 .doesNotContain("Fileset   ");
     }
+
+    @Test
+    void installpWithALevelInstallsExactlyThatLevelOrNothing() throws Exception {
+        // installp's {FilesetName [Level]} operands, run in a detached WPAR by inuwpar: the level asked for, no other
+        SimSsh.Result inu = ok("inuwpar -d " + SRC + " -w det01 installp -acXY bos.rte 6.1.2.3");
+        assertThat(inu.out()).contains("installp:  APPLYING software for:", "        bos.rte 6.1.2.3");
+        assertThat(lpar00().wpar("det01").orElseThrow().filesets).containsEntry("bos.rte", "6.1.2.3")
+                .containsEntry("bos.rte.libc", "6.1.2.1");
+        // a source that holds only a newer level: that level is not on the media, nothing is installed
+        String newer = "/images/updates/6100-02-04";
+        SimSsh.Result preview = run("inuwpar -d " + newer + " -w det01 installp -apX bos.rte.libc 6.1.2.3");
+        assertThat(preview.exit()).isEqualTo(1);
+        assertThat(preview.out()).contains("Missing Filesets", "    bos.rte.libc 6.1.2.3");
+        assertThat(run("inuwpar -d " + newer + " -w det01 installp -acXY bos.rte.libc 6.1.2.3").exit()).isEqualTo(1);
+        assertThat(lpar00().wpar("det01").orElseThrow().filesets).containsEntry("bos.rte.libc", "6.1.2.1");
+    }
+
+    @Test
+    void aRestoredWparKeepsTheLevelsItWasSavedWith() throws Exception {
+        ok("savewpar -f /tmp/det01.bff det01");
+        ok("savewpar -f /tmp/wpr00.bff wpr00");
+        ok("installp -acgXYd " + SRC + " bos.rte bos.rte.libc bos.wpars");
+        ok("stopwpar -F det01");
+        ok("rmwpar det01");
+        ok("stopwpar -F wpr00");
+        ok("rmwpar wpr00");
+        ok("restwpar -f /tmp/det01.bff");
+        ok("restwpar -f /tmp/wpr00.bff");
+        // a detached WPAR's /usr and a shared WPAR's root part come back as they were saved, not at the global levels
+        assertThat(lpar00().wpar("det01").orElseThrow().filesets).containsEntry("bos.rte", "6.1.2.1")
+                .containsEntry("bos.wpars", "6.1.2.1");
+        assertThat(lpar00().wpar("det01").orElseThrow().oslevel).isEqualTo("6100-02-01-0847");
+        assertThat(lpar00().wpar("wpr00").orElseThrow().filesets).containsEntry("bos.rte", "6.1.2.1");
+        ok("startwpar det01");
+        assertThat(ok("clogin det01 lslpp -l bos.rte").out()).contains("6.1.2.1").doesNotContain("6.1.2.3");
+    }
 }

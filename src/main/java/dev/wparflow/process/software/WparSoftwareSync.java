@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 import dev.wparflow.aix.AixGateway;
 import dev.wparflow.aix.AixHost;
 import dev.wparflow.aix.AixResult;
-import dev.wparflow.aix.FilesetName;
+import dev.wparflow.aix.FilesetLevel;
 import dev.wparflow.aix.Origin;
 import dev.wparflow.aix.Software;
 import dev.wparflow.aix.SoftwareLevels;
@@ -23,7 +23,8 @@ import dev.wparflow.aix.WparType;
 /**
  * Brings ONE WPAR of an LPAR to its global environment's software levels and verifies it: a shared system WPAR with
  * {@code syncwpar NAME} (which runs syncroot in it: Redbook Example 4-18), a detached one with
- * {@code inuwpar -d SOURCE -w NAME installp -acgXY FILESET…} for the filesets it has behind (IBM reference: inuwpar),
+ * {@code inuwpar -d SOURCE -w NAME installp -acXY FILESET LEVEL…}: exactly the filesets it has behind, each at the
+ * global environment's level (IBM reference: inuwpar, installp), after a preview shows the source holds those levels;
  * then its levels read again through {@code clogin NAME lslpp -l}. No retries here: the calling model retries the
  * step. A command that fails is a result with the AIX message, not an exception; a transport failure propagates.
  */
@@ -64,24 +65,63 @@ public class WparSoftwareSync {
             return new WparSyncResult(lpar, wpar, kind, commands, Map.of(), null, List.of(),
                     wpar + " is a detached WPAR (private /usr): inuwpar needs a software source to install from");
         } else {
-            List<FilesetName> behind = behind(host, name, info.get(), global);
-            commands.add(Software.inuwpar(name, source, behind).commandLine());
-            Software.SyncResult r = host.inuwpar(name, source, behind);
-            error = r.succeeded() ? null : "inuwpar for " + wpar + " failed" + failedFilesets(r) + ": " + r.message();
+            return syncDetached(host, lpar, name, info.get(), source, global, commands);
         }
         return verify(host, lpar, name, kind, global, commands, error);
     }
 
-    /** The global filesets a detached WPAR has at another level (all of them when its levels cannot be read). */
-    private static List<FilesetName> behind(AixHost host, WparName name, WparInfo info, SoftwareLevels global) {
-        if (info.state() == WparState.ACTIVE) {
-            AixResult<SoftwareLevels> now = host.wparSoftware(name);
-            if (now.isOk()) {
-                return now.value().driftFrom(global).stream().filter(d -> d.globalLevel() != null)
-                        .map(d -> FilesetName.of(d.fileset())).toList();
-            }
+    /**
+     * A detached WPAR: its levels read first (it must be Active: clogin), then exactly the filesets that differ
+     * installed at the global environment's levels. Nothing is installed blind: levels that cannot be read are "not
+     * checked", a fileset the WPAR has newer than the global environment (installp does not go down a level) or a
+     * global level the source does not hold (installp would take another level, possibly past the global
+     * environment's) is refused with the reason before anything changes.
+     */
+    private static WparSyncResult syncDetached(AixHost host, String lpar, WparName name, WparInfo info,
+                                               SoftwareSource source, SoftwareLevels global, List<String> commands) {
+        String wpar = name.value();
+        if (info.state() != WparState.ACTIVE) {
+            String state = info.state() == null ? "unknown" : info.state().word();
+            return unsynced(lpar, wpar, commands, "not checked: " + wpar + " is " + state + "; a detached WPAR's"
+                    + " levels can be read through clogin only while it is Active, and inuwpar is not run without"
+                    + " them: nothing installed");
         }
-        return global.usr().keySet().stream().map(FilesetName::of).toList();
+        commands.add(Software.lslppInside(name).commandLine());
+        AixResult<SoftwareLevels> now = host.wparSoftware(name);
+        if (!now.isOk()) {
+            return unsynced(lpar, wpar, commands, "not checked: " + now.failure().message()
+                    + "; inuwpar is not run without " + wpar + "'s levels: nothing installed");
+        }
+        List<SoftwareLevels.Drift> drift = now.value().driftFrom(global).stream()
+                .filter(d -> d.globalLevel() != null).toList();
+        List<String> ahead = drift.stream().filter(d -> !d.behind())
+                .map(d -> d.fileset() + " " + d.wparLevel() + " (global " + d.globalLevel() + ")").toList();
+        if (!ahead.isEmpty()) {
+            return unsynced(lpar, wpar, commands, wpar + " has filesets newer than the global environment: "
+                    + String.join(", ", ahead) + "; installp does not install a lower level: nothing installed");
+        }
+        List<FilesetLevel> wanted = drift.stream().map(d -> FilesetLevel.of(d.fileset(), d.globalLevel())).toList();
+        String error = null;
+        if (!wanted.isEmpty()) {
+            commands.add(Software.inuwparPreview(name, source, wanted).commandLine());
+            Software.InstallPlan plan = host.inuwparPreview(name, source, wanted);
+            if (plan.failure() != null) {
+                return unsynced(lpar, wpar, commands, "inuwpar preview for " + wpar + " failed: " + plan.failure());
+            }
+            if (!plan.missing().isEmpty()) {
+                return unsynced(lpar, wpar, commands, source.value() + " does not hold the global environment's level of "
+                        + String.join(", ", plan.missing()) + "; inuwpar installs only the global levels into " + wpar
+                        + " (a newer level would take it past its global environment): nothing installed");
+            }
+            commands.add(Software.inuwparAtLevels(name, source, wanted).commandLine());
+            Software.SyncResult r = host.inuwparAtLevels(name, source, wanted);
+            error = r.succeeded() ? null : "inuwpar for " + wpar + " failed" + failedFilesets(r) + ": " + r.message();
+        }
+        return verify(host, lpar, name, WparKind.DETACHED, global, commands, error);
+    }
+
+    private static WparSyncResult unsynced(String lpar, String wpar, List<String> commands, String error) {
+        return new WparSyncResult(lpar, wpar, WparKind.DETACHED, commands, Map.of(), null, List.of(), error);
     }
 
     private static WparSyncResult verify(AixHost host, String lpar, WparName name, WparKind kind,

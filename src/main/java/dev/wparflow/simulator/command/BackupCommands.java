@@ -74,8 +74,9 @@ public final class BackupCommands {
             inv.out("Creating list of files to back up.");
             inv.out("Backing up " + count + " files");
             host.timing.pause("savewpar");
+            // the WPAR's own fileset levels travel with it (its /etc/objrepos, and /usr/lib/objrepos when detached)
             WparImage img = new WparImage(AixDates.now(), name, host.hostname, SpecFile.write(snap, true), imageData,
-                    count, files);
+                    count, files, snap.type == Wpar.Type.SYSTEM ? snap.filesets : Map.of(), snap.oslevel);
             host.files.write(device, img.toBytes());
             inv.out(count + " of " + count + " files (100%)");
             inv.out("0512-038 savewpar: Backup Completed Successfully.");
@@ -189,6 +190,11 @@ public final class BackupCommands {
         }
         w.fileSystems = fss;
         w.fileCount = img.fileCount() - img.files().size();
+        // the restored WPAR has the levels it was saved with, not the target global environment's: a detached WPAR's
+        // /usr and a shared WPAR's root part are in the image (an image without levels gets the target's)
+        w.filesets.clear();
+        w.filesets.putAll(img.levels());
+        w.oslevel = img.levels().isEmpty() ? null : img.oslevel();
 
         inv.out("New volume on " + device + ":");
         inv.out("Cluster size is 51200 bytes (100 blocks).");

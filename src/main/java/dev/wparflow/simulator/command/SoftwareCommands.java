@@ -287,16 +287,41 @@ public final class SoftwareCommands {
         return Optional.of(s != null ? s : new SoftwareSource(path, null, Map.of(), List.of()));
     }
 
+    private static final Pattern LEVEL = Pattern.compile("\\d+(?:\\.\\d+){1,3}");
+
     private static Selection select(SoftwareSource source, Map<String, String> installed, List<String> names,
                                     boolean updatesOnly) {
         Map<String, String[]> apply = new LinkedHashMap<>();
         Map<String, String> already = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         List<String> candidates = new ArrayList<>();
-        if (names.contains("all")) {
+        // installp's operands are {FilesetName [Level]...}: a level after a name asks for exactly that level (IBM
+        // reference: installp). A simulated source holds one level per fileset: any other level is not on the media.
+        Map<String, String> requested = new LinkedHashMap<>();
+        List<String> plain = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String n = names.get(i);
+            if (i + 1 < names.size() && LEVEL.matcher(names.get(i + 1)).matches()) {
+                requested.put(n, names.get(++i));
+            } else {
+                plain.add(n);
+            }
+        }
+        requested.forEach((n, level) -> {
+            String offered = source.filesets().get(n);
+            String have = installed.get(n);
+            if (!level.equals(offered)) {
+                missing.add(n + " " + level);
+            } else if (have != null && compareLevels(have, level) >= 0) {
+                already.put(n, have);
+            } else if (have != null || !updatesOnly) {
+                apply.put(n, new String[] {have, level});
+            }
+        });
+        if (plain.contains("all")) {
             candidates.addAll(new TreeMap<>(source.filesets()).keySet());
         } else {
-            for (String n : names) {
+            for (String n : plain) {
                 // a fileset by its name, else every fileset of a package (X11.Dt selects X11.Dt.*)
                 List<String> m = source.filesets().containsKey(n) ? List.of(n) : source.filesets().keySet().stream()
                         .filter(f -> f.startsWith(n + ".")).sorted().toList();

@@ -26,10 +26,17 @@ import java.util.Map;
  * </pre>
  * backup.data holds {@code files N} (the number of files backed up) and one line
  * {@code F PATH BASE64} per real file of the simulated file system under the WPAR base directory
- * (PATH relative to it). A wrong checksum, a missing member or a bad header make it corrupt.
+ * (PATH relative to it), then the WPAR's installed software as its ODM in the image carries it: {@code L FILESET
+ * LEVEL} per fileset (a shared WPAR's root part, a detached WPAR's root and usr parts) and {@code O OSLEVEL}. An image
+ * without them (written before they were kept) restores with the target's levels. A wrong checksum, a missing member
+ * or a bad header make it corrupt.
  */
 public record WparImage(String date, String wparName, String sourceHost, String spec, String imageData,
-                        int fileCount, Map<String, byte[]> files) {
+                        int fileCount, Map<String, byte[]> files, Map<String, String> levels, String oslevel) {
+
+    public WparImage {
+        levels = levels == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(levels));
+    }
 
     public static final String MAGIC = "#wparflow-savewpar 1";
     public static final String SPEC = "./.savewpar_dir/wpar.spec";
@@ -46,6 +53,10 @@ public record WparImage(String date, String wparName, String sourceHost, String 
     public String backupData() {
         StringBuilder sb = new StringBuilder("files ").append(fileCount).append('\n');
         files.forEach((p, b) -> sb.append("F ").append(p).append(' ').append(Base64.getEncoder().encodeToString(b)).append('\n'));
+        levels.forEach((f, l) -> sb.append("L ").append(f).append(' ').append(l).append('\n'));
+        if (oslevel != null) {
+            sb.append("O ").append(oslevel).append('\n');
+        }
         return sb.toString();
     }
 
@@ -112,16 +123,26 @@ public record WparImage(String date, String wparName, String sourceHost, String 
         }
         int count = 0;
         Map<String, byte[]> files = new LinkedHashMap<>();
+        Map<String, String> levels = new LinkedHashMap<>();
+        String oslevel = null;
         for (String line : members.get(BACKUP_DATA).split("\n")) {
             if (line.startsWith("files ")) {
                 count = Integer.parseInt(line.substring(6).trim());
             } else if (line.startsWith("F ")) {
                 String[] p = line.split(" ", 3);
                 files.put(p[1], p.length > 2 ? Base64.getDecoder().decode(p[2]) : new byte[0]);
+            } else if (line.startsWith("L ")) {
+                String[] p = line.split(" ", 3);
+                if (p.length == 3) {
+                    levels.put(p[1], p[2].trim());
+                }
+            } else if (line.startsWith("O ")) {
+                oslevel = line.substring(2).trim();
             }
         }
         return new WparImage(header.getOrDefault("date", ""), header.getOrDefault("wpar", ""),
-                header.getOrDefault("host", ""), members.get(SPEC), members.get(IMAGE_DATA), count, files);
+                header.getOrDefault("host", ""), members.get(SPEC), members.get(IMAGE_DATA), count, files, levels,
+                oslevel);
     }
 
     public static List<String> fileList(WparImage img) {

@@ -550,4 +550,46 @@ class LparMaintenanceIT {
                                 .getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    @Test
+    void anEvacuatedDetachedWparComesBackAndGetsTheGlobalLevelsNotTheSources() {
+        // what discovery would have found: each LPAR on its managed system, with its WPARs
+        Instant now = Instant.now();
+        int n = 1;
+        for (String lpar : LPARS) {
+            inventory.saveHmcLpar(lpar, "sys" + lpar, n++, "Running", "aixlinux", "AIX 6.1", now);
+            List<dev.wparflow.inventory.LparScan.Wpar> ws = fleet.host(lpar).wpars().stream()
+                    .map(w -> new dev.wparflow.inventory.LparScan.Wpar(w.name, "SYSTEM", w.state().name(), w.name,
+                            null, null, "/wpars/" + w.name, false, true, false, null)).toList();
+            inventory.saveScan(new dev.wparflow.inventory.LparScan(lpar, "sys" + lpar, "6100-02-01-0847", null, null,
+                    null, null, List.of(), Map.of(), List.of(), ws), now);
+        }
+        // the source also holds bos.rte and bos.wpars 6.1.2.3; only bos.rte.libc goes into the global environment
+        String id = start(Map.of("lpars", "lpar00", "updateKind", "installp", "sourceDirectory", SOURCE,
+                "filesets", "bos.rte.libc", "globalBackup", false, "evacuate", "active"));
+        awaitApproval(id);
+        decide(id, "approve");
+        awaitEnd(id);
+
+        assertThat(variable(id, "outcome")).as(reason(id)).isEqualTo("COMPLETED");
+        assertThat(records.lpar(id, "lpar00").orElseThrow().evacuationId()).isNotNull();
+        List<CommandLog.Entry> log = fleet.log().entries();
+        assertThat(log).as("det00 left and came back").anyMatch(e -> e.raw.contains("savewpar") && e.raw.contains("det00")
+                && !e.host.equals("lpar00"));
+        // det00 came back with the levels it left with and got exactly the global environment's new level
+        List<String> inuwpar = log.stream().filter(e -> e.host.equals("lpar00") && e.command().equals("inuwpar"))
+                .map(e -> e.raw).toList();
+        assertThat(inuwpar).isNotEmpty().allMatch(c -> c.contains("-w det00") && c.endsWith("bos.rte.libc 6.1.2.3"));
+        assertThat(fleet.host("lpar00").model().filesets).containsEntry("bos.rte.libc", "6.1.2.3")
+                .containsEntry("bos.rte", "6.1.2.1").containsEntry("bos.wpars", "6.1.2.1");
+        assertThat(fleet.host("lpar00").model().wpar("det00").orElseThrow().filesets)
+                .containsEntry("bos.rte.libc", "6.1.2.3").containsEntry("bos.rte", "6.1.2.1")
+                .containsEntry("bos.wpars", "6.1.2.1");
+        assertThat(out("lpar00", "clogin det00 lslpp -l bos.rte bos.wpars")).contains("6.1.2.1")
+                .doesNotContain("6.1.2.3");
+        assertThat(fleet.host("lpar00").states()).contains("det00=A", "wpr00=A");
+        assertThat(records.wpars(id)).filteredOn(w -> w.wpar().equals("det00")).singleElement()
+                .satisfies(w -> assertThat(w.syncState()).as(reason(id)).isEqualTo("SYNCED"));
+        assertNoLease();
+    }
 }

@@ -150,8 +150,9 @@ class SoftwareServicesTest {
         WparSyncResult r = sync.sync("lpar00", "det01", SRC, ORIGIN);
         assertThat(r.succeeded()).as(r.toString()).isTrue();
         assertThat(r.kind()).isEqualTo(WparKind.DETACHED);
-        assertThat(r.commands()).containsExactly(
-                "inuwpar -d /images/updates/6100-02-03 -w det01 installp -acgXY bos.rte bos.rte.libc",
+        assertThat(r.commands()).containsExactly("clogin det01 lslpp -l",
+                "inuwpar -d /images/updates/6100-02-03 -w det01 installp -apX bos.rte 6.1.2.3 bos.rte.libc 6.1.2.3",
+                "inuwpar -d /images/updates/6100-02-03 -w det01 installp -acXY bos.rte 6.1.2.3 bos.rte.libc 6.1.2.3",
                 "clogin det01 lslpp -l");
         assertThat(r.levelsAfter()).containsEntry("bos.rte", "6.1.2.3");
     }
@@ -179,5 +180,52 @@ class SoftwareServicesTest {
                 "6.1.2.3");
         assertThat(sync.sync("lpar00", "ghost", null, ORIGIN).error()).contains("not on lpar00");
         assertThat(sync.sync("lpar00", "app01", null, ORIGIN).error()).contains("application WPAR");
+    }
+
+    @Test
+    void aDetachedWparGetsTheGlobalLevelsNeverTheSourcesNewerOnes() {
+        // the global environment takes bos.rte.libc only; the source also holds bos.rte and bos.wpars 6.1.2.3
+        Software.InstallResult libc = lpar00.applyInstall(SRC, List.of(FilesetName.of("bos.rte.libc")),
+                Software.Commit.APPLY_AND_COMMIT);
+        assertThat(libc.succeeded()).as(libc.toString()).isTrue();
+        WparSyncResult r = sync.sync("lpar00", "det01", SRC, ORIGIN);
+        assertThat(r.succeeded()).as(r.toString()).isTrue();
+        assertThat(r.commands()).contains(
+                "inuwpar -d /images/updates/6100-02-03 -w det01 installp -acXY bos.rte.libc 6.1.2.3");
+        assertThat(fleet.host("lpar00").model().wpar("det01").orElseThrow().filesets)
+                .containsEntry("bos.rte.libc", "6.1.2.3").containsEntry("bos.rte", "6.1.2.1")
+                .containsEntry("bos.wpars", "6.1.2.1").doesNotContainKey("bos.adt.base");
+        assertThat(drift.measure("lpar00", ORIGIN).drifting()).extracting(LparSoftware.WparSoftware::wpar)
+                .containsExactly("wpr00");
+    }
+
+    @Test
+    void aDetachedWparWhoseLevelsCannotBeReadIsNotCheckedAndNothingIsInstalled() {
+        update();
+        lpar00.stop(dev.wparflow.aix.WparName.of("det01"), dev.wparflow.aix.WparLifecycle.Stop.FORCE);
+        long mark = fleet.log().entries().size();
+        WparSyncResult r = sync.sync("lpar00", "det01", SRC, ORIGIN);
+        assertThat(r.inSync()).isNull();
+        assertThat(r.kind()).isEqualTo(WparKind.DETACHED);
+        assertThat(r.error()).startsWith("not checked: det01 is Defined").contains("nothing installed");
+        assertThat(r.commands()).isEmpty();
+        assertThat(fleet.log().entries().subList((int) mark, fleet.log().entries().size()))
+                .noneMatch(e -> e.command().equals("inuwpar"));
+        assertThat(fleet.host("lpar00").model().wpar("det01").orElseThrow().filesets)
+                .containsEntry("bos.rte", "6.1.2.1").containsEntry("bos.wpars", "6.1.2.1")
+                .doesNotContainKey("bos.adt.base");
+    }
+
+    @Test
+    void aSourceWithoutTheGlobalLevelsIsRefusedWithTheReasonBeforeAnythingChanges() {
+        update();
+        WparSyncResult r = sync.sync("lpar00", "det01", SoftwareSource.of("/images/updates/6100-02-04"), ORIGIN);
+        assertThat(r.succeeded()).isFalse();
+        assertThat(r.inSync()).isNull();
+        assertThat(r.error()).contains("/images/updates/6100-02-04 does not hold the global environment's level of",
+                "bos.rte 6.1.2.3", "bos.rte.libc 6.1.2.3", "nothing installed");
+        assertThat(r.commands()).noneMatch(c -> c.contains("installp -acXY"));
+        assertThat(fleet.host("lpar00").model().wpar("det01").orElseThrow().filesets)
+                .containsEntry("bos.rte", "6.1.2.1").containsEntry("bos.rte.libc", "6.1.2.1");
     }
 }

@@ -178,7 +178,9 @@ public class WparSyncService {
                 p.append("in sync — nothing to do");
             } else {
                 p.append(w.kind() == WparKind.SHARED ? "syncwpar " + w.wpar()
-                        : "inuwpar -d " + source + " -w " + w.wpar() + " installp -acgXY <the filesets behind>");
+                        : "inuwpar -d " + source + " -w " + w.wpar() + " installp -acXY " + w.drift().stream()
+                                .filter(d -> d.globalLevel() != null).map(d -> d.fileset() + " " + d.globalLevel())
+                                .collect(Collectors.joining(" ")));
                 p.append("; drift: ").append(w.drift().stream().map(WparSyncService::driftLine)
                         .collect(Collectors.joining(", ")));
             }

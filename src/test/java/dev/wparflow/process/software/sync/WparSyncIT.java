@@ -148,8 +148,10 @@ class WparSyncIT {
                 + " syncwpar wpr00; drift: bos.rte 6.1.2.1 → 6.1.2.3", "wpr02 (SHARED, Defined): not checked");
         assertThat(reason(id)).contains("3 of 3 WPAR(s) in sync", "approved by approver",
                 "wpr00 (SHARED): SYNCED after 1 attempt(s) (ran: syncwpar wpr00; clogin wpr00 lslpp -l)",
-                "det01 (DETACHED): SYNCED after 1 attempt(s) (ran: inuwpar -d /images/updates/6100-02-03 -w det01"
-                        + " installp -acgXY bos.rte bos.rte.libc; clogin det01 lslpp -l)");
+                "det01 (DETACHED): SYNCED after 1 attempt(s) (ran: clogin det01 lslpp -l; inuwpar -d"
+                        + " /images/updates/6100-02-03 -w det01 installp -apX bos.rte 6.1.2.3 bos.rte.libc 6.1.2.3;"
+                        + " inuwpar -d /images/updates/6100-02-03 -w det01 installp -acXY bos.rte 6.1.2.3"
+                        + " bos.rte.libc 6.1.2.3; clogin det01 lslpp -l)");
         assertThat(items.items(id)).extracting(WparSyncItems.Item::wpar).containsExactly("wpr00", "wpr01", "det01");
         assertThat(items.items(id)).allMatch(i -> "SYNCED".equals(i.state()) && Boolean.TRUE.equals(i.inSync()));
         assertThat(items.item(id, "wpr00").orElseThrow().levelsAfter()).contains("bos.rte 6.1.2.3");
