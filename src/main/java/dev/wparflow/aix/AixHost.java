@@ -305,15 +305,6 @@ public final class AixHost {
     }
 
     /**
-     * {@code inuwpar -d DIR -w NAME installp -acgXY {FILESET… | all}}: software installed from DIR into one detached
-     * WPAR; a failure is data.
-     */
-    public Software.SyncResult inuwpar(WparName wpar, SoftwareSource source, List<FilesetName> filesets) {
-        CommandResult r = exec(Software.inuwpar(wpar, source, filesets), CommandOptions.DEFAULT);
-        return Software.parseSync(wpar, r.exitStatus(), r.stdout(), r.stderr());
-    }
-
-    /**
      * {@code inuwpar -d DIR -w NAME installp -apX FILESET LEVEL…}: what installing these exact levels into one detached
      * WPAR would do; nothing changes. {@code failure} is set when inuwpar could not preview at all.
      */

@@ -146,15 +146,6 @@ public final class Software {
     }
 
     /**
-     * {@code inuwpar -d DIR -w NAME installp -acgXY {FILESET… | all}}: software installed from DIR into a detached
-     * WPAR (IBM reference: inuwpar).
-     */
-    public static AixCommand inuwpar(WparName wpar, SoftwareSource source, List<FilesetName> filesets) {
-        AixCommand inner = selection(AixCommand.of("installp").flag("-acgXY"), filesets).build();
-        return AixCommand.of("inuwpar").flag("-d", source).flag("-w", wpar).command(inner).build();
-    }
-
-    /**
      * {@code inuwpar -d DIR -w NAME installp -acXY FILESET LEVEL…}: each fileset installed from DIR into a detached WPAR
      * at exactly the level given (installp's {@code FilesetName [Level]} operands; IBM reference: installp, inuwpar).
      * Without a level installp takes the newest level DIR holds, which can be past the global environment's; without

@@ -110,8 +110,6 @@ class SoftwareParsersTest {
         assertThat(Software.lslppInside(WparName.of("wpr00")).commandLine()).isEqualTo("clogin wpr00 lslpp -l");
         assertThat(Software.oslevelInside(WparName.of("wpr00")).commandLine()).isEqualTo("clogin wpr00 oslevel -s");
         assertThat(Software.syncwpar(WparName.of("wpr00")).commandLine()).isEqualTo("syncwpar wpr00");
-        assertThat(Software.inuwpar(WparName.of("det01"), src, List.of(FilesetName.of("bos.rte"))).commandLine())
-                .isEqualTo("inuwpar -d /images/updates/6100-02-03 -w det01 installp -acgXY bos.rte");
         assertThat(Software.emgrInstall(AbsolutePath.of("/images/efixes/IZ38930.epkg.Z")).commandLine())
                 .isEqualTo("emgr -e /images/efixes/IZ38930.epkg.Z -X");
         assertThat(Software.emgrRemove(EfixLabel.of("IZ38930")).commandLine()).isEqualTo("emgr -r -L IZ38930");
