@@ -27,7 +27,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = { HmcCommand.class, SshCommand.class, WparCommand.class,
                 CheckpointCommands.CheckpointCommand.class, EvacuateCommand.class, MaintainCommand.class, OpCommand.class,
                 ApprovalCommands.Approve.class, ApprovalCommands.Reject.class, CompletionCommand.class,
-                BackupCommand.class },
+                BackupCommand.class, PreflightCommand.class },
         footer = { "", "Settings: /etc/wparflow/wparflow.cfg, then ~/.wparflow.cfg (key by key), then options.",
                 "Exit status: 0 done, 1 refused or failed, 2 usage or input refused,",
                 "3 waiting for approval, 4 cannot reach or authenticate, 5 still running." })

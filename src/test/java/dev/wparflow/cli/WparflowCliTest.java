@@ -521,6 +521,20 @@ class WparflowCliTest {
     }
 
     @Test
+    void preflightSendsTheHostsJoinedOrNoneForEveryHost() throws Exception {
+        stub.on("POST /engine-rest/process-definition/key/PreflightProcess/start", 200, "{\"id\":\"pf-1\"}");
+        StubWparflow.Run r = run("preflight", "lpar00", "nim01");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("pf-1\n");
+        JsonNode v = started("PreflightProcess");
+        assertThat(names(v)).containsExactly("hosts");
+        assertThat(v.get("hosts").get("value").asText()).isEqualTo("lpar00,nim01");
+
+        assertThat(run("preflight").status()).isZero();
+        assertThat(names(started("PreflightProcess"))).isEmpty();
+    }
+
+    @Test
     void maintainSendsTheLparsInOrderTheUpdateAndTheRollout() throws Exception {
         stub.on("POST /engine-rest/process-definition/key/LparMaintenanceProcess/start", 200, "{\"id\":\"m-1\"}");
         StubWparflow.Run r = run("maintain", "--lpar", "lpar01", "--lpar", "lpar00", "-f", "bos.rte.libc", "-f",
