@@ -565,7 +565,7 @@ class LparMaintenanceIT {
                     null, null, List.of(), Map.of(), List.of(), ws), now);
         }
         // the source also holds bos.rte and bos.wpars 6.1.2.3; only bos.rte.libc goes into the global environment
-        String id = start(Map.of("lpars", "lpar00", "updateKind", "installp", "sourceDirectory", SOURCE,
+        String id = start(Map.of("lpars", "lpar00", "updateKind", "installp", "softwareSource", SOURCE,
                 "filesets", "bos.rte.libc", "globalBackup", false, "evacuate", "active"));
         awaitApproval(id);
         decide(id, "approve");
