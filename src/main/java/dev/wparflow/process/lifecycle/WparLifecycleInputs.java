@@ -10,6 +10,7 @@ import dev.wparflow.aix.InvalidArgumentException;
 import dev.wparflow.catalog.InvalidTemplateException;
 import dev.wparflow.catalog.RelocationGroup;
 import dev.wparflow.catalog.RelocationGroups;
+import dev.wparflow.aix.WparName;
 import dev.wparflow.engine.InputContract;
 import dev.wparflow.engine.InputField;
 import dev.wparflow.process.InputRules;
@@ -34,7 +35,7 @@ class WparLifecycleInputs {
                 rules.knownLpar(LPAR.name()),
                 InputRules.oneOf(ACTION.name(), LifecycleAction.words()).mandatory(),
                 InputField.text(WPARS.name()).maxLength(MAX_WPARS).rule("AIX WPAR names separated by commas", v -> {
-                    WparLifecycleService.names(v);
+                    WparName.commaList(v);
                     return null;
                 }),
                 InputField.flag(ALL_WPARS.name()).defaultValue("false"),

@@ -84,20 +84,6 @@ public class WparLifecycleService {
 
     // ------------------------------------------------------------------------------------------- checks
 
-    /** The WPAR names of a comma list, each checked by the AIX rules, duplicates dropped. */
-    public static List<String> names(String list) {
-        Set<String> names = new LinkedHashSet<>();
-        if (list != null) {
-            for (String part : list.split(",")) {
-                String name = part.strip();
-                if (!name.isEmpty()) {
-                    names.add(WparName.of(name).value());
-                }
-            }
-        }
-        return List.copyOf(names);
-    }
-
     /** The drain command's words, each a bare-safe word of a clogin command; null for none. */
     public static List<String> drainWords(String command) {
         if (command == null || command.isBlank()) {
@@ -236,7 +222,7 @@ public class WparLifecycleService {
         } else {
             List<String> asked;
             try {
-                asked = all ? null : names(wparList);
+                asked = all ? null : WparName.commaList(wparList);
             } catch (InvalidArgumentException bad) {
                 throw new LifecycleRefusal("INVALID_REQUEST", bad.getMessage());
             }

@@ -19,9 +19,9 @@ class WparLifecycleServiceTest {
 
     @Test
     void namesAreAixNamesWithoutDuplicates() {
-        assertThat(WparLifecycleService.names(" wpr10, wpr11,,wpr10 ")).containsExactly("wpr10", "wpr11");
-        assertThatThrownBy(() -> WparLifecycleService.names("wpr10;reboot")).isInstanceOf(InvalidArgumentException.class);
-        assertThatThrownBy(() -> WparLifecycleService.names("$(id)")).isInstanceOf(InvalidArgumentException.class);
+        assertThat(WparName.commaList(" wpr10, wpr11,,wpr10 ")).containsExactly("wpr10", "wpr11");
+        assertThatThrownBy(() -> WparName.commaList("wpr10;reboot")).isInstanceOf(InvalidArgumentException.class);
+        assertThatThrownBy(() -> WparName.commaList("$(id)")).isInstanceOf(InvalidArgumentException.class);
         assertThat(WparLifecycleService.selectionRule("wpr10", false)).isNull();
         assertThat(WparLifecycleService.selectionRule(null, true)).isNull();
         assertThat(WparLifecycleService.selectionRule("wpr10", true)).contains("not both");

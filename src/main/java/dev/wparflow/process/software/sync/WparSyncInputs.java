@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.wparflow.aix.InvalidArgumentException;
 import dev.wparflow.aix.SoftwareSource;
+import dev.wparflow.aix.WparName;
 import dev.wparflow.engine.InputContract;
 import dev.wparflow.engine.InputField;
 import dev.wparflow.process.InputRules;
@@ -29,7 +30,7 @@ class WparSyncInputs {
         return InputContract.operation(PROCESS_ID,
                 rules.knownLpar(LPAR.name()).mandatory(),
                 InputField.text(WPARS.name()).maxLength(MAX_WPARS).rule("AIX WPAR names separated by commas", v -> {
-                    WparSyncService.names(v);
+                    WparName.commaList(v);
                     return null;
                 }),
                 InputField.text(SOURCE.name()).maxLength(255).rule("an absolute directory path (installp -d)", v -> {

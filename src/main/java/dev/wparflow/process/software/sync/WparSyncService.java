@@ -1,7 +1,6 @@
 package dev.wparflow.process.software.sync;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,20 +80,6 @@ public class WparSyncService {
         this.inventory = inventory;
     }
 
-    /** The WPAR names of a comma list, each checked by the AIX rules, duplicates dropped. */
-    public static List<String> names(String list) {
-        Set<String> names = new LinkedHashSet<>();
-        if (list != null) {
-            for (String part : list.split(",")) {
-                String name = part.strip();
-                if (!name.isEmpty()) {
-                    names.add(WparName.of(name).value());
-                }
-            }
-        }
-        return List.copyOf(names);
-    }
-
     /** The software source a detached WPAR needs: the request's, else the setting's; null when neither. */
     public SoftwareSource source(String asked) {
         String s = asked != null && !asked.isBlank() ? asked.strip() : settings.source();
@@ -111,7 +96,7 @@ public class WparSyncService {
      */
     public Measured measure(Origin origin, String owner, String lpar, String wparList, String sourceAsked,
             String reason) {
-        List<String> asked = names(wparList);
+        List<String> asked = WparName.commaList(wparList);
         if (!asked.isEmpty()) {
             Map<String, WparInfo> listed = aix.on(lpar, origin).wpars(List.of(LswparField.NAME, LswparField.STATE,
                     LswparField.TYPE)).stream().collect(Collectors.toMap(WparInfo::name, w -> w, (a, b) -> a));
